@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Lodestone",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lodestone", targets: ["lodestone"]),
+        .library(name: "LodestoneCore", targets: ["LodestoneCore"]),
+        .library(name: "LodestoneStore", targets: ["LodestoneStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "LodestoneCore"),
+        .target(
+            name: "LodestoneStore",
+            dependencies: ["LodestoneCore", "CSQLite", "CZlib"],
+            resources: [.copy("Resources/Snapshot")]
+        ),
+        .executableTarget(
+            name: "lodestone",
+            dependencies: [
+                "LodestoneCore", "LodestoneStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "LodestoneBench",
+            dependencies: ["LodestoneCore", "LodestoneStore"]
+        ),
+        .target(name: "LodestoneTestSupport", dependencies: ["LodestoneCore", "LodestoneStore", "CSQLite"]),
+        .testTarget(name: "LodestoneCoreTests", dependencies: ["LodestoneCore", "LodestoneTestSupport"]),
+        .testTarget(name: "LodestoneStoreTests", dependencies: ["LodestoneStore", "LodestoneTestSupport"]),
+        .testTarget(name: "LodestoneParityTests", dependencies: ["LodestoneCore", "LodestoneStore", "LodestoneTestSupport"]),
+        .testTarget(name: "LodestoneCLITests", dependencies: ["LodestoneTestSupport"]),
+    ]
+)

@@ -1,0 +1,71 @@
+/// The whole normalised data set in memory: immutable, `Sendable`, indexed by dense integer ids.
+///
+/// Built once from the store (or from records in tests) by `Dataset.Builder`; every metric is a
+/// pure function of a Dataset and its parameters.
+public struct Dataset: Sendable {
+    public let countries: [Country]
+    public let commodities: [Commodity]
+    public let groups: [CountryGroup]
+    public let provenance: [Provenance]
+    /// Years with any production data, ascending.
+    public let productionYears: [Int]
+    /// Years with any trade data, ascending.
+    public let tradeYears: [Int]
+
+    let countryIndex: [CountryCode: Int32]
+    let commodityIndex: [CommodityID: Int]
+    let production: [ProductionKey: ProductionSlice]
+    let trade: [TradeKey: TradeSlice]
+    let governance: GovernanceTable
+
+    init(
+        countries: [Country], commodities: [Commodity], groups: [CountryGroup], provenance: [Provenance],
+        production: [ProductionKey: ProductionSlice], trade: [TradeKey: TradeSlice], governance: GovernanceTable
+    ) {
+        self.countries = countries
+        self.commodities = commodities
+        self.groups = groups
+        self.provenance = provenance
+        self.production = production
+        self.trade = trade
+        self.governance = governance
+        var countryIndex: [CountryCode: Int32] = [:]
+        for (index, country) in countries.enumerated() { countryIndex[country.code] = Int32(index) }
+        self.countryIndex = countryIndex
+        var commodityIndex: [CommodityID: Int] = [:]
+        for (index, commodity) in commodities.enumerated() { commodityIndex[commodity.id] = index }
+        self.commodityIndex = commodityIndex
+        self.productionYears = Set(production.keys.map(\.year)).sorted()
+        self.tradeYears = Set(trade.keys.map(\.year)).sorted()
+    }
+
+    public func country(_ code: CountryCode) -> Country? {
+        countryIndex[code].map { countries[Int($0)] }
+    }
+
+    public func commodity(_ id: CommodityID) -> Commodity? {
+        commodityIndex[id].map { commodities[$0] }
+    }
+
+    public func group(_ id: String) -> CountryGroup? {
+        groups.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }
+    }
+
+    /// Number of trade flows held (all products and years).
+    public var tradeFlowCount: Int { trade.values.reduce(0) { $0 + $1.count } }
+
+    /// Number of production records held.
+    public var productionRecordCount: Int { production.values.reduce(0) { $0 + $1.countries.count } }
+
+    /// Years in which a commodity has production data.
+    public func productionYears(of commodity: CommodityID) -> [Int] {
+        guard let index = commodityIndex[commodity] else { return [] }
+        return productionYears.filter { production[ProductionKey(commodity: index, year: $0)] != nil }
+    }
+
+    /// The governance score of a country in a year, or nil where the source has none.
+    public func governanceScore(of country: CountryCode, year: Int) -> GovernanceScore? {
+        guard let index = countryIndex[country], let entry = governance.entry(country: index, year: year) else { return nil }
+        return GovernanceScore(country: country, year: year, score: entry.score, match: entry.match)
+    }
+}

@@ -1,0 +1,41 @@
+/// Errors from the engine: each says what was wrong and what to do about it.
+public enum LodestoneError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownCountry(String, suggestion: String?)
+    case unknownCommodity(String, suggestion: String?)
+    case unknownGroup(String, suggestion: String?)
+    case emptySelection(String)
+    case notTraded(commodity: String)
+    case noProduction(commodity: String, year: Int, available: [Int])
+    case noTrade(year: Int, available: [Int])
+    case invalidParameter(String)
+
+    public var description: String {
+        switch self {
+        case .unknownCountry(let text, let suggestion):
+            "unknown country '\(text)'" + Self.hint(suggestion, otherwise: "use an ISO3 code (JPN), an M49 number (392) or an English name")
+        case .unknownCommodity(let text, let suggestion):
+            "unknown commodity '\(text)'" + Self.hint(suggestion, otherwise: "run 'lodestone commodities' to list them")
+        case .unknownGroup(let text, let suggestion):
+            "unknown country group '\(text)'" + Self.hint(suggestion, otherwise: "run 'lodestone groups' to list them, or join countries with '+' (USA+JPN)")
+        case .emptySelection(let text):
+            "'\(text)' names no country: give at least one, e.g. USA+JPN"
+        case .notTraded(let commodity):
+            "\(commodity) has no HS trade codes in the data, so import-based metrics cannot be computed for it; 'lodestone concentration' still works"
+        case .noProduction(let commodity, let year, let available):
+            "no production data for \(commodity) in \(year)" + Self.years(available)
+        case .noTrade(let year, let available):
+            "no trade data for \(year)" + Self.years(available)
+        case .invalidParameter(let message):
+            message
+        }
+    }
+
+    private static func hint(_ suggestion: String?, otherwise: String) -> String {
+        if let suggestion { " — did you mean \(suggestion)?" } else { " — \(otherwise)" }
+    }
+
+    private static func years(_ available: [Int]) -> String {
+        guard let first = available.first, let last = available.last else { return "; the data set has none" }
+        return first == last ? "; data exist for \(first) only" : "; data exist for \(first)–\(last)"
+    }
+}

@@ -1,0 +1,93 @@
+/// Where an importer's supply of one commodity comes from in one year.
+///
+/// Only imports from outside the importer count (a bloc's internal trade and a country's
+/// re-imports are reported as `internalTonnes`). Shares are 0...1.
+/// - `importHHI` = Σ sⱼ² over suppliers' tonnage shares, 0...1.
+/// - `governanceWeightedRisk` = Σ sⱼ·wⱼ with w the supplier's normalised political-stability
+///   score (0 stable ... 1 unstable, 0.5 when missing), 0...1. Unlike GeoPolRisk's import risk
+///   it ignores domestic production: it describes the import basket alone.
+/// - `partnerShare` = tonnage share from members of `partnerGroup`, when one is given.
+/// Flows without a reported quantity count towards value shares only.
+public struct ImportMix: Hashable, Sendable, Codable {
+    public struct Supplier: Hashable, Sendable, Codable {
+        public var country: CountryCode
+        public var tonnes: Double
+        public var valueKUSD: Double
+        public var tonnesShare: Double
+        public var valueShare: Double
+        /// Normalised political-stability score; nil when the source has none.
+        public var governanceScore: Double?
+        public var inPartnerGroup: Bool
+    }
+
+    public var importer: String
+    public var commodity: CommodityID
+    public var year: Int
+    public var totalTonnes: Double
+    public var totalValueKUSD: Double
+    public var internalTonnes: Double
+    public var importHHI: Double
+    public var governanceWeightedRisk: Double
+    public var partnerGroup: String?
+    public var partnerShare: Double?
+    /// Largest supplier by tonnes first.
+    public var suppliers: [Supplier]
+}
+
+extension Dataset {
+    public func importMix(
+        for importer: Importer, commodity: CommodityID, year: Int, partners: CountryGroup? = nil
+    ) throws(LodestoneError) -> ImportMix {
+        guard let commodityIdx = commodityIndex[commodity] else { throw .unknownCommodity(commodity.rawValue, suggestion: nil) }
+        let info = commodities[commodityIdx]
+        guard info.isTraded else { throw .notTraded(commodity: info.name) }
+        guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
+        let members = importer.members.compactMap { countryIndex[$0] }
+
+        var tonnesBy: [Int32: Double] = [:], valueBy: [Int32: Double] = [:]
+        var internalTonnes = 0.0
+        for hs6 in info.hs6 {
+            guard let flows = trade[TradeKey(hs6: hs6, year: year)] else { continue }
+            for member in members {
+                for flow in flows.range(ofImporter: member) {
+                    let exporter = flows.exporters[flow]
+                    let tonnes = flows.tonnes[flow]
+                    if members.contains(exporter) {
+                        if !tonnes.isNaN { internalTonnes += tonnes }
+                        continue
+                    }
+                    valueBy[exporter, default: 0] += flows.valueKUSD[flow]
+                    tonnesBy[exporter, default: 0] += tonnes.isNaN ? 0 : tonnes
+                }
+            }
+        }
+        let totalTonnes = tonnesBy.values.reduce(0, +)
+        let totalValue = valueBy.values.reduce(0, +)
+        let partnerCodes = Set(partners?.members ?? [])
+        var suppliers: [ImportMix.Supplier] = valueBy.keys.map { index in
+            let tonnes = tonnesBy[index] ?? 0, value = valueBy[index] ?? 0
+            let code = countries[Int(index)].code
+            return ImportMix.Supplier(
+                country: code, tonnes: tonnes, valueKUSD: value,
+                tonnesShare: totalTonnes > 0 ? tonnes / totalTonnes : 0,
+                valueShare: totalValue > 0 ? value / totalValue : 0,
+                governanceScore: governance.entry(country: index, year: year)?.score,
+                inPartnerGroup: partnerCodes.contains(code))
+        }
+        suppliers.sort {
+            ($0.tonnes, $0.valueKUSD, $1.country) > ($1.tonnes, $1.valueKUSD, $0.country)
+        }
+        var hhi = 0.0, risk = 0.0
+        for supplier in suppliers {
+            hhi += supplier.tonnesShare * supplier.tonnesShare
+            risk += supplier.tonnesShare * (supplier.governanceScore ?? 0.5)
+        }
+        return ImportMix(
+            importer: importer.id, commodity: commodity, year: year,
+            totalTonnes: totalTonnes, totalValueKUSD: totalValue, internalTonnes: internalTonnes,
+            importHHI: hhi, governanceWeightedRisk: risk,
+            partnerGroup: partners?.id,
+            partnerShare: partners.map { _ in suppliers.filter(\.inPartnerGroup).reduce(0) { $0 + $1.tonnesShare } },
+            suppliers: suppliers)
+    }
+}

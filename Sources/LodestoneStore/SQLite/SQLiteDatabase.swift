@@ -1,0 +1,105 @@
+import CSQLite
+import Foundation
+
+/// A single SQLite connection. Owns the handle; not shared across threads.
+///
+/// A deliberately thin layer over the C API: prepared statements, typed binds and reads,
+/// and transactions that roll back on any thrown error. Driver messages never reach users
+/// directly: callers wrap them in `StoreError` with a sentence about what to do.
+package final class SQLiteDatabase {
+    let handle: OpaquePointer
+    package let path: String
+
+    package enum OpenMode: Sendable { case readOnly, readWrite, readWriteCreate }
+
+    package init(path: String, mode: OpenMode = .readWriteCreate) throws {
+        var db: OpaquePointer?
+        let flags: Int32 = switch mode {
+        case .readOnly: SQLITE_OPEN_READONLY
+        case .readWrite: SQLITE_OPEN_READWRITE
+        case .readWriteCreate: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        }
+        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(db)
+            throw SQLiteError(code: rc, message: message, sql: nil)
+        }
+        self.handle = db
+        self.path = path
+        sqlite3_busy_timeout(db, 5_000)
+        sqlite3_extended_result_codes(db, 1)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    /// Runs one or more statements that return no rows.
+    package func execute(_ sql: String) throws {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        if rc != SQLITE_OK {
+            let message = errorMessage.map { String(cString: $0) } ?? lastErrorMessage
+            sqlite3_free(errorMessage)
+            throw SQLiteError(code: rc, message: message, sql: sql)
+        }
+    }
+
+    package func prepare(_ sql: String) throws -> SQLiteStatement {
+        var statement: OpaquePointer?
+        let rc = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+        guard rc == SQLITE_OK, let statement else {
+            throw SQLiteError(code: rc, message: lastErrorMessage, sql: sql)
+        }
+        return SQLiteStatement(statement: statement, database: self, sql: sql)
+    }
+
+    /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`; any error rolls everything back.
+    package func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Returns the first column of the first row, or nil when there is no row.
+    package func scalarInt(_ sql: String, _ bindings: [SQLiteValue] = []) throws -> Int? {
+        let statement = try prepare(sql)
+        try statement.bind(bindings)
+        return try statement.step() ? statement.int(0) : nil
+    }
+
+    package func tableExists(_ name: String) throws -> Bool {
+        try scalarInt("SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?", [.text(name)]) != nil
+    }
+
+    package func columnNames(ofTable table: String) throws -> [String] {
+        let statement = try prepare("SELECT name FROM pragma_table_info(?)")
+        try statement.bind([.text(table)])
+        var names: [String] = []
+        while try statement.step() { names.append(statement.text(0) ?? "") }
+        return names
+    }
+
+    var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+}
+
+/// A value to bind to a statement parameter.
+package enum SQLiteValue: Sendable, Hashable {
+    case null
+    case int(Int)
+    case double(Double)
+    case text(String)
+}
+
+package struct SQLiteError: Error, CustomStringConvertible {
+    package let code: Int32
+    package let message: String
+    package let sql: String?
+
+    package var description: String { "SQLite error \(code): \(message)" }
+}

@@ -1,0 +1,144 @@
+import LodestoneCore
+
+extension SQLiteStore {
+    /// Builds the Dataset. Trade rows come back in primary-key order, so each (HS6, year)
+    /// slice arrives already sorted by importer.
+    public func loadDataset() throws -> Dataset {
+        try wrap("read") {
+            var builder = Dataset.Builder()
+            for country in try readCountries() { builder.add(country) }
+            for commodity in try readCommodities() { builder.add(commodity) }
+            builder.groups = try readGroups()
+            builder.provenance = try readProvenance()
+            for record in try readProduction() { builder.add(record) }
+            for score in try readGovernance() { builder.add(score) }
+            let trade = try db.prepare("SELECT hs6, year, importer, exporter, value_kusd, tonnes FROM trade_flow")
+            while try trade.step() {
+                builder.addTrade(
+                    year: trade.int(1), exporter: CountryCode(trade.int(3)), importer: CountryCode(trade.int(2)),
+                    hs6: trade.int(0), valueKUSD: trade.double(4), tonnes: trade.isNull(5) ? .nan : trade.double(5))
+            }
+            if builder.countries.isEmpty { throw StoreError.emptyStore(path: path) }
+            return builder.build()
+        }
+    }
+
+    public func exportAll() throws -> NormalisedData {
+        try wrap("read") {
+            var data = NormalisedData()
+            data.countries = try readCountries()
+            data.commodities = try readCommodities()
+            data.production = try readProduction()
+            data.governance = try readGovernance()
+            data.groups = try readGroups()
+            data.provenance = try readProvenance()
+            let trade = try db.prepare("SELECT hs6, year, importer, exporter, value_kusd, tonnes FROM trade_flow")
+            while try trade.step() {
+                data.trade.append(TradeFlow(
+                    year: trade.int(1), exporter: CountryCode(trade.int(3)), importer: CountryCode(trade.int(2)),
+                    hs6: trade.int(0), valueKUSD: trade.double(4), tonnes: trade.isNull(5) ? nil : trade.double(5)))
+            }
+            return data
+        }
+    }
+
+    public func info() throws -> StoreInfo {
+        try wrap("read") {
+            func count(_ table: String) throws -> Int { try db.scalarInt("SELECT count(*) FROM \(table)") ?? 0 }
+            func years(_ table: String) throws -> String? {
+                let statement = try db.prepare("SELECT min(year), max(year) FROM \(table)")
+                guard try statement.step(), !statement.isNull(0) else { return nil }
+                return "\(statement.int(0))–\(statement.int(1))"
+            }
+            let tables = [
+                StoreInfo.Table(dataset: "countries", rows: try count("country"), years: nil),
+                StoreInfo.Table(dataset: "commodities", rows: try count("commodity"), years: nil),
+                StoreInfo.Table(dataset: "production", rows: try count("production"), years: try years("production")),
+                StoreInfo.Table(dataset: "trade", rows: try count("trade_flow"), years: try years("trade_flow")),
+                StoreInfo.Table(dataset: "governance", rows: try count("governance"), years: try years("governance")),
+                StoreInfo.Table(dataset: "groups", rows: try count("country_group"), years: nil),
+            ]
+            let schema = try db.prepare("SELECT name FROM lodestone_migration ORDER BY name DESC LIMIT 1")
+            let version = try schema.step() ? schema.text(0) ?? "" : ""
+            let warnings = try db.prepare("SELECT location, message FROM import_warning ORDER BY id")
+            var list: [ImportWarning] = []
+            while try warnings.step() { list.append(ImportWarning(location: warnings.text(0) ?? "", message: warnings.text(1) ?? "")) }
+            return StoreInfo(path: path, schemaVersion: version, tables: tables, provenance: try readProvenance(),
+                             warningCount: list.count, warnings: list)
+        }
+    }
+
+    private func readCountries() throws -> [Country] {
+        let s = try db.prepare("SELECT code, m49, iso3, name, former_until FROM country ORDER BY code")
+        var result: [Country] = []
+        while try s.step() {
+            result.append(Country(code: CountryCode(s.int(0)), m49: s.int(1), iso3: s.text(2) ?? "", name: s.text(3) ?? "",
+                                  formerUntil: s.isNull(4) ? nil : s.int(4)))
+        }
+        return result
+    }
+
+    private func readCommodities() throws -> [Commodity] {
+        var codes: [String: [Int]] = [:]
+        let hs = try db.prepare("SELECT commodity_id, hs6 FROM commodity_hs6 ORDER BY commodity_id, position")
+        while try hs.step() { codes[hs.text(0) ?? "", default: []].append(hs.int(1)) }
+        let s = try db.prepare("""
+            SELECT id, name, production_series, category, stage, symbol, production_unit, tonnes_per_unit, recycling_rate
+            FROM commodity ORDER BY id
+            """)
+        var result: [Commodity] = []
+        while try s.step() {
+            let id = s.text(0) ?? ""
+            result.append(Commodity(
+                id: CommodityID(id), name: s.text(1) ?? "", productionSeries: s.text(2) ?? "", category: s.text(3) ?? "",
+                stage: Commodity.Stage(rawValue: s.text(4) ?? "") ?? .unspecified, symbol: s.text(5),
+                hs6: codes[id] ?? [], productionUnit: s.text(6) ?? "",
+                tonnesPerProductionUnit: s.isNull(7) ? nil : s.double(7), recyclingRate: s.isNull(8) ? nil : s.double(8)))
+        }
+        return result
+    }
+
+    private func readProduction() throws -> [ProductionRecord] {
+        let s = try db.prepare("SELECT commodity_id, country_code, year, tonnes, published_amount FROM production")
+        var result: [ProductionRecord] = []
+        while try s.step() {
+            result.append(ProductionRecord(commodity: CommodityID(s.text(0) ?? ""), country: CountryCode(s.int(1)),
+                                           year: s.int(2), tonnes: s.double(3), publishedAmount: s.double(4)))
+        }
+        return result
+    }
+
+    private func readGovernance() throws -> [GovernanceScore] {
+        let s = try db.prepare("SELECT country_code, year, score, matched_by FROM governance")
+        var result: [GovernanceScore] = []
+        while try s.step() {
+            result.append(GovernanceScore(country: CountryCode(s.int(0)), year: s.int(1), score: s.double(2),
+                                          match: GovernanceScore.Match(rawValue: s.text(3) ?? "") ?? .code))
+        }
+        return result
+    }
+
+    private func readGroups() throws -> [CountryGroup] {
+        var members: [String: [CountryCode]] = [:]
+        let m = try db.prepare("SELECT group_id, country_code FROM country_group_member ORDER BY group_id, position")
+        while try m.step() { members[m.text(0) ?? "", default: []].append(CountryCode(m.int(1))) }
+        let s = try db.prepare("SELECT id, name, source FROM country_group ORDER BY rowid")
+        var result: [CountryGroup] = []
+        while try s.step() {
+            let id = s.text(0) ?? ""
+            result.append(CountryGroup(id: id, name: s.text(1) ?? "", members: members[id] ?? [], source: s.text(2) ?? ""))
+        }
+        return result
+    }
+
+    private func readProvenance() throws -> [Provenance] {
+        let s = try db.prepare("SELECT dataset, source, version, sha256, licence, url, imported_at, rows FROM provenance ORDER BY rowid")
+        var result: [Provenance] = []
+        while try s.step() {
+            result.append(Provenance(dataset: s.text(0) ?? "", source: s.text(1) ?? "", version: s.text(2) ?? "",
+                                     sha256: s.text(3) ?? "", licence: s.text(4) ?? "", url: s.text(5) ?? "",
+                                     importedAt: s.text(6) ?? "", rows: s.int(7)))
+        }
+        return result
+    }
+}

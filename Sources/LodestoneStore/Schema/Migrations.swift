@@ -1,0 +1,100 @@
+/// The store's schema as named, ordered, append-only migrations. Never edit a shipped
+/// migration: add a new one. Applied migrations are recorded in `lodestone_migration`.
+enum Migrations {
+    static let all: [(name: String, sql: String)] = [
+        ("2026-11-24-initial-schema", """
+        CREATE TABLE country (
+            code INTEGER PRIMARY KEY,              -- numeric code of the trade data (BACI/Comtrade)
+            m49 INTEGER NOT NULL,                  -- official UN M49 code
+            iso3 TEXT NOT NULL,
+            name TEXT NOT NULL,
+            former_until INTEGER                   -- last year of a historical entity
+        );
+        CREATE TABLE commodity (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            production_series TEXT NOT NULL,
+            category TEXT NOT NULL,
+            stage TEXT NOT NULL CHECK (stage IN ('extraction', 'processing', 'unspecified')),
+            symbol TEXT,
+            production_unit TEXT NOT NULL,
+            tonnes_per_unit REAL,
+            recycling_rate REAL CHECK (recycling_rate BETWEEN 0 AND 1)
+        );
+        CREATE TABLE commodity_hs6 (
+            commodity_id TEXT NOT NULL REFERENCES commodity(id) ON DELETE CASCADE,
+            hs6 INTEGER NOT NULL CHECK (hs6 BETWEEN 10000 AND 999999),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (commodity_id, hs6)
+        ) WITHOUT ROWID;
+        CREATE TABLE production (
+            commodity_id TEXT NOT NULL REFERENCES commodity(id) ON DELETE CASCADE,
+            country_code INTEGER NOT NULL REFERENCES country(code),
+            year INTEGER NOT NULL,
+            tonnes REAL NOT NULL CHECK (tonnes >= 0),
+            published_amount REAL NOT NULL,
+            PRIMARY KEY (commodity_id, country_code, year)
+        ) WITHOUT ROWID;
+        CREATE TABLE trade_flow (
+            hs6 INTEGER NOT NULL,
+            year INTEGER NOT NULL,
+            importer INTEGER NOT NULL REFERENCES country(code),
+            exporter INTEGER NOT NULL REFERENCES country(code),
+            value_kusd REAL NOT NULL CHECK (value_kusd >= 0),
+            tonnes REAL CHECK (tonnes >= 0),       -- NULL where the source has no quantity
+            PRIMARY KEY (hs6, year, importer, exporter)
+        ) WITHOUT ROWID;
+        CREATE TABLE governance (
+            country_code INTEGER NOT NULL REFERENCES country(code),
+            year INTEGER NOT NULL,
+            score REAL NOT NULL CHECK (score BETWEEN 0 AND 1),
+            matched_by TEXT NOT NULL CHECK (matched_by IN ('code', 'iso3')),
+            PRIMARY KEY (country_code, year)
+        ) WITHOUT ROWID;
+        CREATE TABLE country_group (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            source TEXT NOT NULL
+        );
+        CREATE TABLE country_group_member (
+            group_id TEXT NOT NULL REFERENCES country_group(id) ON DELETE CASCADE,
+            country_code INTEGER NOT NULL REFERENCES country(code),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (group_id, country_code)
+        ) WITHOUT ROWID;
+        CREATE TABLE provenance (
+            dataset TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            version TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            licence TEXT NOT NULL,
+            url TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            rows INTEGER NOT NULL
+        );
+        CREATE TABLE import_warning (
+            id INTEGER PRIMARY KEY,
+            location TEXT NOT NULL,
+            message TEXT NOT NULL
+        );
+        """),
+    ]
+
+    static func apply(to db: SQLiteDatabase) throws {
+        try db.execute("CREATE TABLE IF NOT EXISTS lodestone_migration (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        let applied = try db.prepare("SELECT name FROM lodestone_migration")
+        var done: Set<String> = []
+        while try applied.step() { done.insert(applied.text(0) ?? "") }
+        let known = Set(all.map(\.name))
+        if let unknown = done.subtracting(known).sorted().first {
+            throw StoreError.newerSchema(path: db.path, migration: unknown)
+        }
+        for migration in all where !done.contains(migration.name) {
+            try db.transaction {
+                try db.execute(migration.sql)
+                try db.prepare("INSERT INTO lodestone_migration (name, applied_at) VALUES (?, datetime('now'))")
+                    .run([.text(migration.name)])
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import LodestoneCore
+
+/// The compact normalised snapshot shipped in the repository: one gzip-compressed CSV per row
+/// set plus `manifest.json` (provenance and a SHA-256 per file). Reading it back gives the same
+/// `NormalisedData` that was written.
+public enum Snapshot {
+    public struct Manifest: Codable, Sendable {
+        public var format: Int
+        public var createdAt: String
+        public var files: [String: String]
+        public var provenance: [Provenance]
+    }
+
+    static let formatVersion = 1
+
+    /// The snapshot bundled with the `LodestoneStore` module, if the resource bundle is present.
+    public static var bundledFolder: String? {
+        guard let url = Bundle.module.url(forResource: "Snapshot", withExtension: nil),
+              FileManager.default.fileExists(atPath: url.appendingPathComponent("manifest.json").path) else { return nil }
+        return url.path
+    }
+
+    public static func write(_ data: NormalisedData, to folder: String, createdAt: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var files: [String: String] = [:]
+        for (name, table) in tables(data) {
+            let compressed = try Gzip.compress(table)
+            let path = (folder as NSString).appendingPathComponent(name)
+            do { try compressed.write(to: URL(fileURLWithPath: path)) } catch {
+                throw StoreError.io(path: path, reason: "cannot write (\(error.localizedDescription))")
+            }
+            files[name] = SHA256.hex(of: compressed)
+        }
+        let manifest = Manifest(format: formatVersion, createdAt: createdAt, files: files, provenance: data.provenance)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(manifest).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("manifest.json")))
+    }
+
+    private static func number(_ value: Double?) -> String { value.map { String(describing: $0) } ?? "" }
+
+    private static func tables(_ data: NormalisedData) -> [(String, Data)] {
+        [
+            ("countries.csv.gz", CSVTable.render(header: ["code", "m49", "iso3", "name", "former_until"], rows: data.countries.map {
+                [String($0.code.rawValue), String($0.m49), $0.iso3, $0.name, $0.formerUntil.map(String.init) ?? ""]
+            })),
+            ("commodities.csv.gz", CSVTable.render(
+                header: ["id", "name", "production_series", "category", "stage", "symbol", "hs6", "production_unit", "tonnes_per_unit", "recycling_rate"],
+                rows: data.commodities.map {
+                    [$0.id.rawValue, $0.name, $0.productionSeries, $0.category, $0.stage.rawValue, $0.symbol ?? "",
+                     $0.hs6.map(String.init).joined(separator: ";"), $0.productionUnit, number($0.tonnesPerProductionUnit), number($0.recyclingRate)]
+                })),
+            ("production.csv.gz", CSVTable.render(header: ["commodity", "country", "year", "tonnes", "published_amount"], rows: data.production.map {
+                [$0.commodity.rawValue, String($0.country.rawValue), String($0.year), number($0.tonnes), number($0.publishedAmount)]
+            })),
+            ("trade.csv.gz", CSVTable.render(header: ["hs6", "year", "importer", "exporter", "value_kusd", "tonnes"], rows: data.trade.map {
+                [String($0.hs6), String($0.year), String($0.importer.rawValue), String($0.exporter.rawValue), number($0.valueKUSD), number($0.tonnes)]
+            })),
+            ("governance.csv.gz", CSVTable.render(header: ["country", "year", "score", "matched_by"], rows: data.governance.map {
+                [String($0.country.rawValue), String($0.year), number($0.score), $0.match.rawValue]
+            })),
+            ("groups.csv.gz", CSVTable.render(header: ["id", "name", "source", "members"], rows: data.groups.map {
+                [$0.id, $0.name, $0.source, $0.members.map { String($0.rawValue) }.joined(separator: ";")]
+            })),
+        ]
+    }
+}

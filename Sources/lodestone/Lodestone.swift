@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct Lodestone: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lodestone",
+        abstract: "Critical-minerals supply-chain risk from public data.",
+        discussion: """
+        Countries by ISO3 (JPN), number (392) or English name; importers may also be groups
+        (US-Japan, Quad, G7, AUKUS, EU, MSP) or unions joined with '+' (USA+JPN).
+        Commodities by id or name ("rare earths"). Data come from the store (--store);
+        a new store is filled from the bundled snapshot on first use.
+        """,
+        version: "0.1.0",
+        subcommands: [
+            RiskCommand.self, ConcentrationCommand.self, SuppliersCommand.self,
+            CommoditiesCommand.self, CountriesCommand.self, GroupsCommand.self, DataCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Number formats for people (tables) and for machines (CSV keeps full precision).
+enum Fmt {
+    /// Shortest text that reads back as the same Double.
+    static func exact(_ value: Double) -> String { String(describing: value) }
+
+    static func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+
+    static func significant(_ value: Double, _ digits: Int = 4) -> String {
+        value == 0 ? "0" : String(format: "%.\(digits)g", value)
+    }
+
+    static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
+
+    /// Tonnes with thousands separators, no decimals above 10 t.
+    static func tonnes(_ value: Double) -> String {
+        if value != 0, abs(value) < 10 { return String(format: "%.3f", value) }
+        let whole = String(format: "%.0f", value)
+        var result = ""
+        for (index, character) in whole.reversed().enumerated() {
+            if index > 0, index % 3 == 0, character != "-" { result.append(",") }
+            result.append(character)
+        }
+        return String(result.reversed())
+    }
+}
+
+/// Writes JSON with sorted keys, so output is stable byte for byte.
+enum JSONOutput {
+    static func render(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}
