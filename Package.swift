@@ -36,6 +36,6 @@ let package = Package(
         .testTarget(name: "LodestoneCoreTests", dependencies: ["LodestoneCore", "LodestoneTestSupport"]),
         .testTarget(name: "LodestoneStoreTests", dependencies: ["LodestoneStore", "LodestoneTestSupport"]),
         .testTarget(name: "LodestoneParityTests", dependencies: ["LodestoneCore", "LodestoneStore", "LodestoneTestSupport"]),
-        .testTarget(name: "LodestoneCLITests", dependencies: ["LodestoneTestSupport"]),
+        .testTarget(name: "LodestoneCLITests", dependencies: ["LodestoneTestSupport", "lodestone"]),
     ]
 )

@@ -130,10 +130,12 @@ extension GeoPolRiskSource {
             }
         }
 
-        /// Territories the production tables list under a wrong code, by the trade-data country
-        /// that includes them: World Mining Data gives French Guiana Guyana's code (328), but
-        /// French Guiana is an overseas department of France, and BACI's France (251) includes it.
-        static let territoryCodes: [String: Int] = ["French Guiana": 251]
+        /// Producers that the production tables list under another country's code, with their own
+        /// M49 entry: World Mining Data gives French Guiana Guyana's code (328). BACI has no code
+        /// for it (its trade is inside France's), so it is added as a producer with M49 254.
+        static let misCodedProducers: [String: Country] = [
+            "French Guiana": Country(code: CountryCode(254), m49: 254, iso3: "GUF", name: "French Guiana"),
+        ]
 
         /// Tonnes per published unit. "Mio m3" is natural gas at 0.8 kg/m³; a carat is 0.2 g.
         static let tonnesPerUnit: [String: Double] = ["metr. t": 1, "kg": 0.001, "Mio m3": 800, "ct": 2e-7]
@@ -169,9 +171,13 @@ extension GeoPolRiskSource {
                         continue
                     }
                     var sourceCode = SourceValue.integer(rows.value(2))
-                    if let territory = Self.territoryCodes[country], sourceCode != territory {
-                        warn(at, "'\(country)' carries code \(sourceCode.map(String.init) ?? "none"); stored under \(territory), the trade-data country it belongs to")
-                        sourceCode = territory
+                    if let producer = Self.misCodedProducers[country], sourceCode != producer.code.rawValue {
+                        warn(at, "'\(country)' carries code \(sourceCode.map(String.init) ?? "none"), another country's; stored as its own producer (M49 \(producer.m49))")
+                        if !knownCodes.contains(producer.code.rawValue) {
+                            data.countries.append(producer)
+                            knownCodes.insert(producer.code.rawValue)
+                        }
+                        sourceCode = producer.code.rawValue
                     }
                     guard let code = sourceCode, knownCodes.contains(code) else {
                         warn(at, "skipped '\(country)': country code '\(SourceValue.text(rows.value(2)) ?? "")' is not in the country list")

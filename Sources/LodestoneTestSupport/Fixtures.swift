@@ -1,0 +1,29 @@
+import Foundation
+import LodestoneCore
+import LodestoneStore
+
+/// Paths and data shared by the test targets.
+public enum Fixtures {
+    /// The repository root, found from this file's location.
+    public static let repoRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    public static func path(_ relative: String) -> String { repoRoot.appendingPathComponent(relative).path }
+
+    /// The bundled snapshot as normalised data, read once per test process.
+    public static let bundledData: NormalisedData = {
+        do { return try Snapshot.read(from: path("Sources/LodestoneStore/Resources/Snapshot")) } catch {
+            fatalError("cannot read the bundled snapshot: \(error)")
+        }
+    }()
+
+    /// The Dataset of the bundled snapshot, built once per test process.
+    public static let bundledDataset: Dataset = bundledData.makeDataset()
+
+    /// A fresh temporary directory.
+    public static func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lodestone-test-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
