@@ -6,7 +6,7 @@ enum CountryAliases {
         "KOR": ["South Korea", "Korea", "Republic of Korea", "Korea, Republic of"],
         "PRK": ["North Korea"],
         "RUS": ["Russia"],
-        "S19": ["Taiwan", "Chinese Taipei", "TWN"],
+        "TWN": ["Taiwan", "Chinese Taipei", "Taiwan, China"],
         "VNM": ["Vietnam"],
         "TUR": ["Turkey", "Turkiye"],
         "GBR": ["UK", "Britain", "Great Britain"],

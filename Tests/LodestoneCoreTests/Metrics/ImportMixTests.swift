@@ -1,0 +1,34 @@
+import LodestoneCore
+import LodestoneTestSupport
+import Testing
+
+@Suite struct ImportMixTests {
+    @Test func handComputedMix() throws {
+        let dataset = SmallWorld.dataset
+        let delta = Importer(dataset.country(SmallWorld.d)!)
+        let partners = CountryGroup(id: "A", name: "A", members: [SmallWorld.a], source: "")
+        let mix = try dataset.importMix(for: delta, commodity: SmallWorld.ore, year: 2020, partners: partners)
+        #expect(mix.suppliers.map(\.country) == [SmallWorld.b, SmallWorld.a, SmallWorld.c])
+        #expect(mix.totalTonnes == 40 && mix.totalValueKUSD == 85)
+        #expect(abs(mix.importHHI - 0.625) < 1e-12)                    // 0.75² + 0.25²
+        #expect(abs(mix.governanceWeightedRisk - 0.65) < 1e-12)        // 0.75 × 0.8 + 0.25 × 0.2
+        #expect(abs(mix.partnerShare! - 0.25) < 1e-12)
+        #expect(abs(mix.suppliers[2].valueShare - 5.0 / 85) < 1e-12)
+        #expect(mix.suppliers[2].governanceScore == nil)
+    }
+
+    @Test func internalTradeIsReportedApart() throws {
+        let dataset = SmallWorld.dataset
+        let mix = try dataset.importMix(for: Importer(dataset.group("AB")!), commodity: SmallWorld.ore, year: 2020)
+        #expect(mix.internalTonnes == 4)
+        #expect(mix.suppliers.isEmpty && mix.totalTonnes == 0 && mix.importHHI == 0)
+    }
+
+    @Test func japanCobaltSharesSumToOne() throws {
+        let dataset = Fixtures.bundledDataset
+        let mix = try dataset.importMix(for: try dataset.resolveImporter("JPN"), commodity: "cobalt", year: 2023)
+        #expect(abs(mix.suppliers.reduce(0) { $0 + $1.tonnesShare } - 1) < 1e-9)
+        #expect(abs(mix.suppliers.reduce(0) { $0 + $1.valueShare } - 1) < 1e-9)
+        #expect(mix.suppliers.count > 3)
+    }
+}

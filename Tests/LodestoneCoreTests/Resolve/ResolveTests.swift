@@ -1,0 +1,51 @@
+import LodestoneCore
+import LodestoneTestSupport
+import Testing
+
+@Suite struct ResolveTests {
+    let dataset = Fixtures.bundledDataset
+
+    @Test(arguments: ["JPN", "jpn", "392", "Japan", " japan "])
+    func findsJapan(text: String) throws {
+        #expect(try dataset.resolveCountry(text).iso3 == "JPN")
+    }
+
+    @Test(arguments: ["USA", "842", "840", "United States", "usa", "America"])
+    func findsTheUnitedStatesByEitherCode(text: String) throws {
+        #expect(try dataset.resolveCountry(text).code == CountryCode(842))
+    }
+
+    @Test func findsRepairedAndAliasedNames() throws {
+        #expect(try dataset.resolveCountry("Cote d'Ivoire").iso3 == "CIV")
+        #expect(try dataset.resolveCountry("Taiwan").code == CountryCode(490))
+        #expect(try dataset.resolveCountry("South Korea").iso3 == "KOR")
+        #expect(try dataset.resolveCountry("Curaçao").name == "Curaçao")
+    }
+
+    @Test func suggestsTheNearestCountry() {
+        #expect(throws: LodestoneError.unknownCountry("Jpan", suggestion: "Japan (JPN)")) { try dataset.resolveCountry("Jpan") }
+        #expect(throws: LodestoneError.unknownCountry("Germny", suggestion: "Germany (DEU)")) { try dataset.resolveCountry("Germny") }
+    }
+
+    @Test(arguments: [("rare earths", "rare-earth"), ("Rare Earths (REO)", "rare-earth"), ("REE", "rare-earth"),
+                      ("cobalt", "cobalt"), ("Chromium", "chromite"), ("lithium", "lithium"), ("Diamonds (Gem)", "diamonds-gem")])
+    func findsCommodities(text: String, id: String) throws {
+        #expect(try dataset.resolveCommodity(text).id == CommodityID(id))
+    }
+
+    @Test func suggestsTheNearestCommodity() {
+        #expect(throws: LodestoneError.unknownCommodity("cobolt", suggestion: "Cobalt (cobalt)")) { try dataset.resolveCommodity("cobolt") }
+    }
+
+    @Test func importersCanBeGroupsOrUnions() throws {
+        let quad = try dataset.resolveImporter("quad")
+        #expect(quad.members.count == 4)
+        let union = try dataset.resolveImporter("USA+JPN+usa")
+        #expect(union.members == [CountryCode(842), CountryCode(392)])
+        #expect(union.id == "USA+JPN+USA")
+        let extended = try dataset.resolveImporter("Quad+KOR")
+        #expect(extended.members.count == 5)
+        #expect(throws: LodestoneError.emptySelection("+")) { try dataset.resolveImporter("+") }
+        #expect(throws: LodestoneError.self) { try dataset.resolveImporter("USA+Narnia") }
+    }
+}
