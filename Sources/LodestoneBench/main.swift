@@ -1,1 +1,63 @@
-// placeholder
+import Foundation
+import LodestoneCore
+import LodestoneStore
+
+// Times the full GeoPolRisk grid in stages — load the store, compute every importer × commodity
+// × year, render CSV — and reports medians over --runs and the process's peak memory.
+// Usage: LodestoneBench --store PATH [--runs N]   (build with -c release)
+
+func argument(_ name: String) -> String? {
+    guard let index = CommandLine.arguments.firstIndex(of: name), index + 1 < CommandLine.arguments.count else { return nil }
+    return CommandLine.arguments[index + 1]
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+/// Peak resident set size of this process, from /proc (Linux).
+func peakMemoryMB() -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+    return kb / 1024
+}
+
+guard let storePath = argument("--store") else {
+    FileHandle.standardError.write(Data("usage: LodestoneBench --store PATH [--runs N]\n".utf8))
+    exit(64)
+}
+let runs = Int(argument("--runs") ?? "5") ?? 5
+var load: [Double] = [], compute: [Double] = [], render: [Double] = []
+var rows = 0
+do {
+    for _ in 0..<runs {
+        var dataset: Dataset!
+        load.append(try seconds { dataset = try SQLiteStore(path: storePath, create: false).loadDataset() })
+        var results: [GeoPolRiskResult] = []
+        compute.append(seconds { results = dataset.riskGrid(importers: dataset.allImporters) })
+        render.append(seconds {
+            var text = ""
+            for r in results { text += "\(r.importer),\(r.commodity),\(r.year),\(r.hhi),\(r.importRisk),\(r.score),\(r.characterizationFactor)\n" }
+            rows = text.utf8.count > 0 ? results.count : 0
+        })
+    }
+} catch {
+    FileHandle.standardError.write(Data("LodestoneBench: \(error)\n".utf8))
+    exit(1)
+}
+let report: [String: Double] = [
+    "runs": Double(runs), "grid_rows": Double(rows),
+    "load_seconds_median": median(load), "compute_seconds_median": median(compute), "render_seconds_median": median(render),
+    "scores_per_second": Double(rows) / median(compute), "peak_rss_mb": peakMemoryMB() ?? -1,
+]
+let encoder = JSONEncoder()
+encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+print(String(decoding: try encoder.encode(report), as: UTF8.self))
