@@ -84,7 +84,7 @@ extension SQLiteStore {
         while try hs.step() { codes[hs.text(0) ?? "", default: []].append(hs.int(1)) }
         let s = try db.prepare("""
             SELECT id, name, production_series, category, stage, symbol, production_unit, tonnes_per_unit, recycling_rate
-            FROM commodity ORDER BY id
+            FROM commodity ORDER BY rowid
             """)
         var result: [Commodity] = []
         while try s.step() {
