@@ -309,7 +309,7 @@ extension GeoPolRiskSource {
                 entry("governance", "World Bank Worldwide Governance Indicators, Political Stability and Absence of Violence (normalised)",
                       "wgi.db", "CC BY 4.0", "https://www.worldbank.org/en/publication/worldwide-governance-indicators", data.governance.count),
                 Provenance(dataset: "groups", source: "Lodestone built-in country groups", version: "1", sha256: "",
-                           licence: "Apache-2.0", url: "", importedAt: importedAt, rows: data.groups.count),
+                           licence: "MIT (Lodestone)", url: "", importedAt: importedAt, rows: data.groups.count),
             ]
         }
     }
