@@ -127,3 +127,21 @@ import Testing
         #expect(risk.stdout.contains(",cobalt,"))
     }
 }
+
+@Suite struct TraceEndToEndTests {
+    @Test func traceShowsDirectAndTracedShares() throws {
+        let table = CLI.lodestone("trace", "--importer", "JPN", "--commodity", "rare earths", "--year", "2024")
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("Rare earth supply of Japan (JPN), 2024"))
+        #expect(table.stdout.contains("direct_share") && table.stdout.contains("traced_share"))
+        let json = CLI.lodestone("trace", "--importer", "US-Japan", "--commodity", "cobalt", "--year", "2023", "--format", "json")
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let origins = try #require(object["origins"] as? [[String: Any]])
+        let traced = origins.compactMap { $0["tracedShare"] as? Double }.reduce(0, +)
+        #expect(abs(traced - 1) < 1e-9)
+        let csv = CLI.lodestone("trace", "--importer", "DEU", "--commodity", "graphite", "--format", "csv", "--top", "3")
+        #expect(csv.stdout.split(separator: "\n").count == 4)
+        #expect(CLI.lodestone("trace", "--importer", "DEU", "--commodity", "gallium").status == 1, "gallium has no trade codes")
+    }
+}

@@ -10,26 +10,7 @@ enum Gzip {
             throw StoreError.io(path: "<memory>", reason: "zlib could not start compressing")
         }
         defer { deflateEnd(&stream) }
-        var output = Data()
-        let chunk = 1 << 20
-        var buffer = [UInt8](repeating: 0, count: chunk)
-        try data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
-            stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: UInt8.self).baseAddress)
-            stream.avail_in = uInt(input.count)
-            var status: Int32 = Z_OK
-            repeat {
-                try buffer.withUnsafeMutableBufferPointer { out in
-                    stream.next_out = out.baseAddress
-                    stream.avail_out = uInt(chunk)
-                    status = deflate(&stream, Z_FINISH)
-                    guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
-                        throw StoreError.io(path: "<memory>", reason: "zlib compression failed (\(status))")
-                    }
-                    output.append(out.baseAddress!, count: chunk - Int(stream.avail_out))
-                }
-            } while status != Z_STREAM_END
-        }
-        return output
+        return try pump(&stream, data, capacity: data.count / 2) { deflate(&$0, Z_FINISH) }
     }
 
     /// Decompresses a gzip file (`raw: false`) or a raw deflate stream (zip entries, `raw: true`).
@@ -39,20 +20,26 @@ enum Gzip {
             throw StoreError.io(path: "<memory>", reason: "zlib could not start decompressing")
         }
         defer { inflateEnd(&stream) }
-        var output = Data(capacity: expectedSize ?? data.count * 4)
+        return try pump(&stream, data, capacity: expectedSize ?? data.count * 4) { inflate(&$0, Z_NO_FLUSH) }
+    }
+
+    /// Feeds `input` through `step` (deflate or inflate) in 1 MiB output chunks until the stream ends.
+    private static func pump(_ stream: inout z_stream, _ input: Data, capacity: Int, step: (inout z_stream) -> Int32) throws -> Data {
+        var output = Data(capacity: capacity)
         let chunk = 1 << 20
         var buffer = [UInt8](repeating: 0, count: chunk)
-        try data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
-            stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: UInt8.self).baseAddress)
-            stream.avail_in = uInt(input.count)
+        try input.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            stream.next_in = UnsafeMutablePointer(mutating: bytes.bindMemory(to: UInt8.self).baseAddress)
+            stream.avail_in = uInt(bytes.count)
             var status: Int32 = Z_OK
             repeat {
                 try buffer.withUnsafeMutableBufferPointer { out in
                     stream.next_out = out.baseAddress
                     stream.avail_out = uInt(chunk)
-                    status = inflate(&stream, Z_NO_FLUSH)
-                    guard status == Z_OK || status == Z_STREAM_END else {
-                        throw StoreError.io(path: "<memory>", reason: "corrupt compressed data (zlib \(status))")
+                    status = step(&stream)
+                    // Z_BUF_ERROR only means "no progress this call"; input that ends early is caught below.
+                    guard status == Z_OK || status == Z_STREAM_END || (status == Z_BUF_ERROR && stream.avail_in > 0) else {
+                        throw StoreError.io(path: "<memory>", reason: "corrupt or truncated compressed data (zlib \(status))")
                     }
                     output.append(out.baseAddress!, count: chunk - Int(stream.avail_out))
                 }
