@@ -19,7 +19,7 @@ let package = Package(
         .target(
             name: "LodestoneStore",
             dependencies: ["LodestoneCore", "CSQLite", "CZlib"],
-            resources: [.copy("Resources/Snapshot")]
+            resources: [.copy("Resources/Snapshot"), .copy("Resources/Scenarios")]
         ),
         .executableTarget(
             name: "lodestone",

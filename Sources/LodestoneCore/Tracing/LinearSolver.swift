@@ -2,8 +2,9 @@
 /// (diagonally dominant by columns once exports are capped at supply), so plain LU with partial
 /// pivoting in Double is accurate to ~1e-12 relative.
 enum LinearSolver {
-    /// Solves `matrix · x = rhs` for a row-major `size × size` matrix.
-    static func solve(matrix: [Double], size n: Int, rhs: [Double]) -> [Double] {
+    /// Solves `matrix · x = rhs` for a row-major `size × size` matrix; nil when it is singular
+    /// (only a closed loop of countries that re-export everything they import could make it so).
+    static func solve(matrix: [Double], size n: Int, rhs: [Double]) -> [Double]? {
         var a = matrix
         var b = rhs
         for column in 0..<n {
@@ -13,7 +14,7 @@ enum LinearSolver {
                 best = abs(a[row * n + column])
                 pivot = row
             }
-            precondition(best > 0, "singular tracing system")
+            guard best > 1e-14 else { return nil }
             if pivot != column {
                 for k in 0..<n { a.swapAt(column * n + k, pivot * n + k) }
                 b.swapAt(column, pivot)

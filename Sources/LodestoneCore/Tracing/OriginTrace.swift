@@ -90,7 +90,9 @@ extension Dataset {
         for flow in flows { matrix[flow.from * n + flow.to] -= flow.tonnes / supply[flow.from] }
         var rhs = [Double](repeating: 0, count: n)
         rhs[target] = 1
-        let y = LinearSolver.solve(matrix: matrix, size: n, rhs: rhs)
+        guard let y = LinearSolver.solve(matrix: matrix, size: n, rhs: rhs) else {
+            throw .invalidParameter("the \(info.name) trade network of \(year) has a closed re-export loop; origins cannot be traced")
+        }
 
         var direct = [Double](repeating: 0, count: n)
         direct[target] = origin[target]

@@ -1,0 +1,65 @@
+/// An export restriction: who restricts which commodities, against whom, how hard, how long.
+public struct RestrictionScenario: Hashable, Sendable, Codable {
+    /// Which importers the restriction applies to.
+    public enum Targets: Hashable, Sendable, Codable {
+        case everyone
+        case only([CountryCode])
+        case everyoneExcept([CountryCode])
+
+        func includes(_ country: CountryCode) -> Bool {
+            switch self {
+            case .everyone: true
+            case .only(let list): list.contains(country)
+            case .everyoneExcept(let list): !list.contains(country)
+            }
+        }
+    }
+
+    public var name: String
+    public var restricting: [CountryCode]
+    public var commodities: [CommodityID]
+    public var targets: Targets
+    /// Share of the restricting countries' exports to targets that is withheld, 0...1.
+    public var severity: Double
+    /// Whether re-exports of material that originated in a restricting country are covered too
+    /// (as in China's October 2025 rules), traced through third countries.
+    public var extraterritorial: Bool
+    /// Length of the disruption in years; losses and costs scale with it. Default one year.
+    public var durationYears: Double
+
+    public init(name: String, restricting: [CountryCode], commodities: [CommodityID], targets: Targets = .everyone,
+                severity: Double, extraterritorial: Bool = false, durationYears: Double = 1) {
+        self.name = name
+        self.restricting = restricting
+        self.commodities = commodities
+        self.targets = targets
+        self.severity = severity
+        self.extraterritorial = extraterritorial
+        self.durationYears = durationYears
+    }
+
+    /// Checks the definition against the data: every problem is a sentence saying what to fix.
+    public func validate(in dataset: Dataset) throws(LodestoneError) {
+        guard !restricting.isEmpty else { throw .invalidParameter("scenario '\(name)': name at least one restricting country") }
+        guard !commodities.isEmpty else { throw .invalidParameter("scenario '\(name)': name at least one commodity") }
+        guard severity.isFinite, (0...1).contains(severity) else {
+            throw .invalidParameter("scenario '\(name)': severity \(severity) is outside 0–1 (the share of exports withheld)")
+        }
+        guard durationYears.isFinite, durationYears > 0, durationYears <= 10 else {
+            throw .invalidParameter("scenario '\(name)': duration \(durationYears) years must be above 0 and at most 10")
+        }
+        for code in restricting where dataset.country(code) == nil { throw .unknownCountry(code.description, suggestion: nil) }
+        for id in commodities where dataset.commodity(id) == nil { throw .unknownCommodity(id.rawValue, suggestion: nil) }
+        switch targets {
+        case .everyone: break
+        case .only(let list), .everyoneExcept(let list):
+            guard !list.isEmpty else { throw .invalidParameter("scenario '\(name)': the target list is empty") }
+            if case .only = targets, Set(list).isSubset(of: Set(restricting)) {
+                throw .invalidParameter("scenario '\(name)': the only targets are the restricting countries themselves")
+            }
+            if case .everyoneExcept = targets, !Set(list).isDisjoint(with: Set(restricting)) {
+                throw .invalidParameter("scenario '\(name)': a restricting country cannot also be exempted from its own restriction")
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// A scenario as written in a file: countries by ISO3 or name, commodities by id or name, with
+/// the event's dates and official source. `resolve(in:)` turns it into a `RestrictionScenario`.
+public struct ScenarioDefinition: Hashable, Sendable, Codable {
+    public struct TargetSpec: Hashable, Sendable, Codable {
+        /// "everyone", "only" or "everyone-except".
+        public var kind: String
+        /// Countries or groups (for "only" and "everyone-except").
+        public var countries: [String]?
+
+        public init(kind: String, countries: [String]? = nil) {
+            self.kind = kind
+            self.countries = countries
+        }
+    }
+
+    public var name: String
+    public var title: String
+    public var announced: String?
+    public var effective: String?
+    /// The legal instrument, e.g. "MOFCOM/GAC Announcement No. 23 of 2023".
+    public var reference: String?
+    public var url: String?
+    public var restricting: [String]
+    public var commodities: [String]
+    public var targets: TargetSpec
+    public var severity: Double
+    public var extraterritorial: Bool
+    public var durationYears: Double?
+    /// How the measure maps to the data, and what the severity assumes.
+    public var notes: String?
+
+    public init(name: String, title: String, restricting: [String], commodities: [String], targets: TargetSpec,
+                severity: Double, extraterritorial: Bool, durationYears: Double? = nil) {
+        self.name = name
+        self.title = title
+        self.restricting = restricting
+        self.commodities = commodities
+        self.targets = targets
+        self.severity = severity
+        self.extraterritorial = extraterritorial
+        self.durationYears = durationYears
+    }
+
+    public func resolve(in dataset: Dataset) throws(LodestoneError) -> RestrictionScenario {
+        var restrictingCodes: [CountryCode] = [], ids: [CommodityID] = [], listed: [CountryCode] = []
+        for text in restricting { restrictingCodes += try dataset.resolveImporter(text).members }
+        for text in commodities { ids.append(try dataset.resolveCommodity(text).id) }
+        for text in targets.countries ?? [] { listed += try dataset.resolveImporter(text).members }
+        let spec: RestrictionScenario.Targets
+        switch targets.kind {
+        case "everyone":
+            guard listed.isEmpty else { throw .invalidParameter("scenario '\(name)': targets 'everyone' takes no country list (use 'only' or 'everyone-except')") }
+            spec = .everyone
+        case "only": spec = .only(listed)
+        case "everyone-except": spec = .everyoneExcept(listed)
+        default: throw .invalidParameter("scenario '\(name)': targets kind '\(targets.kind)' must be everyone, only or everyone-except")
+        }
+        let scenario = RestrictionScenario(name: name, restricting: restrictingCodes, commodities: ids, targets: spec,
+                                           severity: severity, extraterritorial: extraterritorial, durationYears: durationYears ?? 1)
+        try scenario.validate(in: dataset)
+        return scenario
+    }
+}

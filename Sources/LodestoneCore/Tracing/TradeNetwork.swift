@@ -1,0 +1,71 @@
+/// One commodity's trade network in one year at country level, with each country's supply pool:
+/// supply Sⱼ = max(Pⱼ + Mⱼ, Eⱼ) (exports beyond production plus imports count as own origin),
+/// apparent consumption Cⱼ = Sⱼ − Eⱼ ≥ 0. Flows without quantity and re-imports are left out.
+struct TradeNetwork {
+    let commodity: CommodityID
+    let year: Int
+    let size: Int
+    let production: [Double]
+    let origin: [Double]
+    let supply: [Double]
+    let consumption: [Double]
+    let flows: [(from: Int, to: Int, tonnes: Double)]
+    let worldConsumption: Double
+    /// Value / tonnes over all flows with a quantity, USD/kg (0 without trade).
+    let unitValueUSDPerKg: Double
+
+    init(_ dataset: Dataset, commodity info: Commodity, year: Int) {
+        let n = dataset.countries.count
+        commodity = info.id
+        self.year = year
+        size = n
+        var produced = [Double](repeating: 0, count: n)
+        if let index = dataset.commodityIndex[info.id], let slice = dataset.production[ProductionKey(commodity: index, year: year)] {
+            for (country, tonnes) in zip(slice.countries, slice.tonnes) { produced[Int(country)] += tonnes }
+        }
+        var flows: [(from: Int, to: Int, tonnes: Double)] = []
+        var imports = [Double](repeating: 0, count: n), exports = [Double](repeating: 0, count: n)
+        var value = 0.0, tonnage = 0.0
+        for hs6 in info.hs6 {
+            guard let slice = dataset.trade[TradeKey(hs6: hs6, year: year)] else { continue }
+            for flow in 0..<slice.count {
+                let tonnes = slice.tonnes[flow]
+                let from = Int(slice.exporters[flow]), to = Int(slice.importers[flow])
+                guard !tonnes.isNaN, tonnes > 0, from != to else { continue }
+                flows.append((from, to, tonnes))
+                imports[to] += tonnes
+                exports[from] += tonnes
+                value += slice.valueKUSD[flow]
+                tonnage += tonnes
+            }
+        }
+        production = produced
+        origin = (0..<n).map { produced[$0] + max(0, exports[$0] - produced[$0] - imports[$0]) }
+        supply = (0..<n).map { max(produced[$0] + imports[$0], exports[$0]) }
+        consumption = (0..<n).map { max(0, produced[$0] + imports[$0] - exports[$0]) }
+        self.flows = flows
+        worldConsumption = consumption.reduce(0, +)
+        unitValueUSDPerKg = tonnage > 0 ? value / tonnage : 0
+    }
+
+    /// (I − A) row-major, Aₖⱼ = F_{j→k} / Sⱼ.
+    private var leontief: [Double] {
+        var matrix = [Double](repeating: 0, count: size * size)
+        for i in 0..<size { matrix[i * size + i] = 1 }
+        for flow in flows { matrix[flow.to * size + flow.from] -= flow.tonnes / supply[flow.from] }
+        return matrix
+    }
+
+    /// Total supply change at every node when `shock` tonnes are removed at the nodes where they
+    /// first land, passed on in proportion to each pool's outflows: ℓ = (I − A)⁻¹·shock.
+    func propagate(_ shock: [Double]) -> [Double]? {
+        LinearSolver.solve(matrix: leontief, size: size, rhs: shock)
+    }
+
+    /// Tonnes that originated in country `r` in every country's supply: x·ᵣ = (I − A)⁻¹·eᵣ·originᵣ.
+    func originTonnes(of r: Int) -> [Double]? {
+        var unit = [Double](repeating: 0, count: size)
+        unit[r] = 1
+        return LinearSolver.solve(matrix: leontief, size: size, rhs: unit)?.map { $0 * origin[r] }
+    }
+}
