@@ -37,6 +37,7 @@ guard let storePath = argument("--store") else {
 let runs = Int(argument("--runs") ?? "5") ?? 5
 var load: [Double] = [], compute: [Double] = [], render: [Double] = []
 var rows = 0
+var scenarioTimes: [Double] = [], impactCount = 0
 do {
     for _ in 0..<runs {
         var dataset: Dataset!
@@ -48,6 +49,16 @@ do {
             for r in results { text += "\(r.importer),\(r.commodity),\(r.year),\(r.hhi),\(r.importRisk),\(r.score),\(r.characterizationFactor)\n" }
             rows = text.utf8.count > 0 ? results.count : 0
         })
+        // One scenario — China withholds every traded commodity from everyone, extraterritorially —
+        // for every importer and commodity.
+        let china = try dataset.resolveCountry("CHN").code
+        let scenario = RestrictionScenario(name: "bench", restricting: [china], commodities: dataset.commodities.filter(\.isTraded).map(\.id),
+                                           targets: .everyone, severity: 1, extraterritorial: true)
+        let parameters = try ScenarioLibrary.marketParameters()
+        let importers = dataset.allImporters
+        scenarioTimes.append(try seconds {
+            impactCount = try dataset.run(scenario, year: 2024, for: importers, parameters: parameters).impacts.count
+        })
     }
 } catch {
     FileHandle.standardError.write(Data("LodestoneBench: \(error)\n".utf8))
@@ -57,6 +68,7 @@ let report: [String: Double] = [
     "runs": Double(runs), "grid_rows": Double(rows),
     "load_seconds_median": median(load), "compute_seconds_median": median(compute), "render_seconds_median": median(render),
     "scores_per_second": Double(rows) / median(compute), "peak_rss_mb": peakMemoryMB() ?? -1,
+    "scenario_all_importers_all_commodities_seconds_median": median(scenarioTimes), "scenario_impacts": Double(impactCount),
 ]
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -145,3 +145,46 @@ import Testing
         #expect(CLI.lodestone("trace", "--importer", "DEU", "--commodity", "gallium").status == 1, "gallium has no trade codes")
     }
 }
+
+@Suite struct ScenarioEndToEndTests {
+    @Test func listAndShowPresets() throws {
+        let list = CLI.run(["scenario", "list"])
+        #expect(list.status == 0 && list.stdout.contains("china-rare-earths-october-2025"))
+        let show = CLI.run(["scenario", "show", "indonesia-nickel-ore-2020"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        #expect(json["reference"] as? String == "Regulation of the Minister of Energy and Mineral Resources No. 11 of 2019")
+        let unknown = CLI.run(["scenario", "show", "china-rare-earth"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("did you mean china-rare-earths"))
+    }
+
+    @Test func runAPresetForSeveralImporters() throws {
+        let r = CLI.lodestone("scenario", "run", "china-rare-earths-april-2025", "--for", "JPN,USA,US-Japan")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("MOFCOM and GAC Announcement No. 18 of 2025"))
+        #expect(r.stdout.contains("best placed to fill the gap"))
+        let json = CLI.lodestone("scenario", "run", "china-rare-earths-april-2025", "--for", "JPN,USA,US-Japan", "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((object["impacts"] as? [[String: Any]])?.count == 3)
+    }
+
+    @Test func runACustomRestriction() {
+        let r = CLI.lodestone("scenario", "run", "--restrict", "CHN", "--commodity", "gallium,graphite", "--severity", "1",
+                              "--for", "USA", "--targets", "USA", "--format", "csv")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("importer,commodity,consumption_t,direct_loss_t"))
+        #expect(r.stdout.contains("USA,graphite,"))
+        #expect(r.stderr.contains("not assessed: gallium"))
+    }
+
+    @Test func badScenarioDefinitionsExit64() {
+        let severity = CLI.lodestone("scenario", "run", "--restrict", "CHN", "--commodity", "graphite", "--severity", "1.5", "--for", "USA")
+        #expect(severity.status == 64 && severity.stderr.contains("outside 0–1"))
+        let contradictory = CLI.lodestone("scenario", "run", "--restrict", "CHN", "--commodity", "graphite", "--severity", "1",
+                                          "--targets", "USA", "--exempt", "G7", "--for", "USA")
+        #expect(contradictory.status == 64 && contradictory.stderr.contains("contradict"))
+        let exporter = CLI.lodestone("scenario", "run", "--restrict", "Chinna", "--commodity", "graphite", "--severity", "1", "--for", "USA")
+        #expect(exporter.status == 64 && exporter.stderr.contains("did you mean China (CHN)"))
+        let selfExempt = CLI.lodestone("scenario", "run", "--restrict", "CHN", "--commodity", "graphite", "--severity", "1", "--exempt", "CHN", "--for", "USA")
+        #expect(selfExempt.status == 64 && selfExempt.stderr.contains("cannot also be exempted"))
+    }
+}

@@ -107,6 +107,9 @@ struct ScenarioCommand: ParsableCommand {
 
         private func emit(_ outcome: ScenarioOutcome, definition: ScenarioDefinition, dataset: Dataset) throws {
             if output.format == .json { return Console.out(try JSONOutput.render(outcome)) }
+            for (commodity, reason) in outcome.notAssessed.sorted(by: { $0.key < $1.key }) {
+                Console.note("not assessed: \(commodity): \(reason)")
+            }
             let full = output.format == .csv
             var table = TextTable([("importer", false), ("commodity", false), ("consumption_t", true), ("direct_loss_t", true),
                                    ("indirect_loss_t", true), ("loss", true), ("shortfall_t", true), ("shortfall", true),
@@ -136,9 +139,6 @@ struct ScenarioCommand: ParsableCommand {
                 Console.out("  best placed to fill the gap (spare capacity, weighted by stability): \(partners.joined(separator: ", "))\n")
             }
             Console.out("\n" + table.renderAligned())
-            for (commodity, reason) in outcome.notAssessed.sorted(by: { $0.key < $1.key }) {
-                Console.note("not assessed: \(commodity): \(reason)")
-            }
         }
     }
 }

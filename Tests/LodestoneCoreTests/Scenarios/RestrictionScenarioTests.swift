@@ -1,0 +1,114 @@
+import LodestoneCore
+import LodestoneTestSupport
+import Testing
+
+@Suite struct RestrictionScenarioTests {
+    /// A (restrictor) mines 100 t, B mines 50 t. A ships 40 t and B 20 t to C; C re-exports 10 t to D.
+    let world: Dataset = {
+        var builder = Dataset.Builder()
+        for (code, name) in [(SmallWorld.a, "Alpha"), (SmallWorld.b, "Beta"), (SmallWorld.c, "Gamma"), (SmallWorld.d, "Delta")] {
+            builder.add(Country(code: code, m49: code.rawValue, iso3: String(name.prefix(3)).uppercased(), name: name))
+        }
+        builder.add(Commodity(id: "ore", name: "Ore", productionSeries: "Ore", category: "", stage: .extraction, symbol: nil,
+                              hs6: [111111], productionUnit: "metr. t", tonnesPerProductionUnit: 1, recyclingRate: nil))
+        for (country, tonnes) in [(SmallWorld.a, 100.0), (SmallWorld.b, 50)] {
+            builder.add(ProductionRecord(commodity: "ore", country: country, year: 2020, tonnes: tonnes, publishedAmount: tonnes))
+        }
+        for (from, to, tonnes) in [(SmallWorld.a, SmallWorld.c, 40.0), (SmallWorld.b, SmallWorld.c, 20), (SmallWorld.c, SmallWorld.d, 10)] {
+            builder.add(TradeFlow(year: 2020, exporter: from, importer: to, hs6: 111111, valueKUSD: tonnes * 2, tonnes: tonnes))
+        }
+        return builder.build()
+    }()
+
+    let parameters = MarketParameters(version: "test", defaults: .init(
+        supplyElasticity: 0.2, demandElasticity: -0.2, spareCapacityShare: 0.1, resourcingShare: 0.5, maxPriceIncrease: 5, source: "test"))
+
+    var everyone: [Importer] { world.countries.map(Importer.init) }
+
+    func run(severity: Double, targets: RestrictionScenario.Targets = .everyone, extraterritorial: Bool = false) throws -> ScenarioOutcome {
+        let scenario = RestrictionScenario(name: "t", restricting: [SmallWorld.a], commodities: ["ore"], targets: targets,
+                                           severity: severity, extraterritorial: extraterritorial)
+        return try world.run(scenario, year: 2020, for: everyone, parameters: parameters)
+    }
+
+    func impact(_ outcome: ScenarioOutcome, _ code: CountryCode) -> ScenarioOutcome.Impact {
+        outcome.impacts.first { $0.importer == world.country(code)!.iso3 }!
+    }
+
+    @Test func lossesPropagateToCustomersOfCustomers() throws {
+        let outcome = try run(severity: 1)
+        // C loses its 40 t from A; a sixth of C's 60 t pool went on to D, so D loses 40/6 t, C keeps 5/6 of the loss.
+        #expect(abs(impact(outcome, SmallWorld.c).directLossTonnes - 40 * 50.0 / 60) < 1e-9)
+        #expect(abs(impact(outcome, SmallWorld.d).indirectLossTonnes - 40.0 / 6) < 1e-9)
+        #expect(abs(outcome.markets[0].withheldTonnes - 40) < 1e-9)
+    }
+
+    @Test func tonnesAreConserved() throws {
+        let outcome = try run(severity: 0.7)
+        let market = outcome.markets[0]
+        let lost = outcome.impacts.reduce(0) { $0 + $1.directLossTonnes + $1.indirectLossTonnes }
+        #expect(abs(lost - market.withheldTonnes) < 1e-9)
+        let shortfall = outcome.impacts.reduce(0) { $0 + $1.shortfallTonnes }
+        #expect(abs(shortfall - (market.withheldTonnes - market.supplyResponseTonnes)) < 1e-9,
+                "what consumers go without equals what the market lost net of new supply")
+        #expect(abs(market.supplyResponseTonnes + market.demandResponseTonnes + market.unmetTonnes - 0.5 * market.withheldTonnes) < 1e-9)
+    }
+
+    @Test func noSupplyGoesNegative() throws {
+        for severity in stride(from: 0.0, through: 1.0, by: 0.25) {
+            let outcome = try run(severity: severity, extraterritorial: true)
+            for i in outcome.impacts {
+                #expect(i.shortfallTonnes >= 0 && i.shortfallTonnes <= i.consumptionTonnes + 1e-9)
+                #expect(i.directLossTonnes >= 0 && i.indirectLossTonnes >= 0)
+            }
+        }
+    }
+
+    @Test func priceRisesWithSeverity() throws {
+        let prices = try [0.0, 0.1, 0.4, 0.7, 1.0].map { try run(severity: $0).markets[0].priceChange }
+        #expect(prices[0] == 0)
+        #expect(zip(prices, prices.dropFirst()).allSatisfy { $0 < $1 })
+    }
+
+    @Test func extraterritorialRulesFollowRestrictedOriginThroughThirdCountries() throws {
+        let only = RestrictionScenario.Targets.only([SmallWorld.d])
+        let plain = try run(severity: 1, targets: only)
+        #expect(impact(plain, SmallWorld.d).directLossTonnes == 0 && plain.markets[0].withheldTonnes == 0)
+        let reach = try run(severity: 1, targets: only, extraterritorial: true)
+        // Two thirds of C's pool is A's ore, so 2/3 of C's 10 t to D is withheld.
+        #expect(abs(reach.markets[0].withheldTonnes - 10 * 40.0 / 60) < 1e-9)
+        #expect(impact(reach, SmallWorld.c).shortfallTonnes < impact(reach, SmallWorld.d).shortfallTonnes)
+    }
+
+    @Test func badDefinitionsAreRejectedWithReasons() {
+        func scenario(severity: Double = 1, targets: RestrictionScenario.Targets = .everyone, restricting: [CountryCode] = [SmallWorld.a]) -> RestrictionScenario {
+            RestrictionScenario(name: "bad", restricting: restricting, commodities: ["ore"], targets: targets, severity: severity)
+        }
+        #expect(throws: LodestoneError.invalidParameter("scenario 'bad': severity 1.5 is outside 0–1 (the share of exports withheld)")) {
+            try scenario(severity: 1.5).validate(in: world)
+        }
+        #expect(throws: LodestoneError.self) { try scenario(targets: .everyoneExcept([SmallWorld.a])).validate(in: world) }
+        #expect(throws: LodestoneError.self) { try scenario(targets: .only([SmallWorld.a])).validate(in: world) }
+        #expect(throws: LodestoneError.self) { try scenario(restricting: [CountryCode(999)]).validate(in: world) }
+        #expect(throws: LodestoneError.self) { try scenario(restricting: []).validate(in: world) }
+        var wrong = parameters
+        wrong.defaults.demandElasticity = 0.3
+        #expect(throws: LodestoneError.self) { try wrong.validate() }
+    }
+
+    @Test func definitionsResolveNamesAndRejectContradictions() throws {
+        let dataset = Fixtures.bundledDataset
+        var definition = ScenarioDefinition(name: "x", title: "x", restricting: ["China"], commodities: ["rare earths"],
+                                            targets: .init(kind: "everyone-except", countries: ["G7"]), severity: 0.5, extraterritorial: true)
+        let scenario = try definition.resolve(in: dataset)
+        #expect(scenario.restricting == [CountryCode(156)] && scenario.commodities == ["rare-earth"])
+        #expect(scenario.targets == .everyoneExcept(dataset.group("G7")!.members))
+        definition.targets = .init(kind: "everyone", countries: ["USA"])
+        #expect(throws: LodestoneError.self) { try definition.resolve(in: dataset) }
+        definition.targets = .init(kind: "some")
+        #expect(throws: LodestoneError.self) { try definition.resolve(in: dataset) }
+        definition.targets = .init(kind: "everyone")
+        definition.restricting = ["Chna"]
+        #expect(throws: LodestoneError.unknownCountry("Chna", suggestion: "China (CHN)")) { try definition.resolve(in: dataset) }
+    }
+}

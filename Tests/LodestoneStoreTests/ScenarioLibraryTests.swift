@@ -1,0 +1,43 @@
+import Foundation
+import LodestoneCore
+import LodestoneStore
+import LodestoneTestSupport
+import Testing
+
+@Suite struct ScenarioLibraryTests {
+    @Test func everyPresetLoadsResolvesAndRuns() throws {
+        let dataset = Fixtures.bundledDataset
+        let presets = try ScenarioLibrary.presets()
+        #expect(presets.count >= 7)
+        #expect(Set(presets.map(\.name)).isSuperset(of: [
+            "china-gallium-germanium-2023", "china-graphite-2023", "china-antimony-2024", "china-us-ban-2024",
+            "china-rare-earths-april-2025", "china-rare-earths-october-2025", "indonesia-nickel-ore-2020",
+        ]))
+        let parameters = try ScenarioLibrary.marketParameters()
+        try parameters.validate()
+        for preset in presets {
+            #expect(preset.reference != nil && preset.url != nil && preset.effective != nil, "\(preset.name) cites its source")
+            let scenario = try preset.resolve(in: dataset)
+            let outcome = try dataset.run(scenario, year: 2019, for: [try dataset.resolveImporter("USA")], parameters: parameters)
+            #expect(outcome.markets.count + outcome.notAssessed.count == scenario.commodities.count)
+        }
+    }
+
+    @Test func theIndonesianBanCutsNickelOreSupply() throws {
+        let dataset = Fixtures.bundledDataset
+        let preset = try #require(try ScenarioLibrary.presets().first { $0.name == "indonesia-nickel-ore-2020" })
+        let outcome = try dataset.run(try preset.resolve(in: dataset), year: 2019, for: [try dataset.resolveImporter("CHN")],
+                                      parameters: try ScenarioLibrary.marketParameters())
+        #expect(outcome.impacts[0].directLossTonnes > 1_000_000, "China imported tens of millions of tonnes of Indonesian ore in 2019")
+        #expect(outcome.markets[0].priceChange > 0)
+    }
+
+    @Test func malformedFilesSayWhatIsWrong() throws {
+        let folder = Fixtures.temporaryDirectory()
+        let file = folder.appendingPathComponent("s.json").path
+        FileManager.default.createFile(atPath: file, contents: Data(#"{"name": "x", "title": "x"}"#.utf8))
+        #expect { try ScenarioLibrary.definition(at: file) } throws: { "\($0)".contains("missing 'restricting'") }
+        FileManager.default.createFile(atPath: file, contents: Data("{ not json".utf8))
+        #expect { try ScenarioLibrary.marketParameters(at: file) } throws: { "\($0)".contains("malformed JSON") }
+    }
+}
