@@ -25,6 +25,19 @@ public enum ScenarioLibrary {
         return try decode(MarketParameters.self, at: path, what: "market parameter")
     }
 
+    /// The bundled restriction-probability model, or the user's file.
+    public static func riskModel(at path: String? = nil) throws -> RestrictionRiskModel {
+        guard let path = path ?? folder?.appendingPathComponent("risk-model.json").path else {
+            throw StoreError.io(path: "risk-model.json", reason: "the bundled risk model is missing — pass --risk-model FILE")
+        }
+        return try decode(RestrictionRiskModel.self, at: path, what: "risk model")
+    }
+
+    /// The record of past restrictions: every preset, resolved against the data.
+    public static func history(in dataset: Dataset) throws -> [RestrictionScenario] {
+        try presets().map { try $0.resolve(in: dataset) }
+    }
+
     private static func decode<T: Decodable>(_ type: T.Type, at path: String, what: String) throws -> T {
         guard let data = FileManager.default.contents(atPath: path) else { throw StoreError.io(path: path, reason: "cannot read the \(what) file") }
         do {

@@ -41,7 +41,7 @@ extension Dataset {
         return ScenarioOutcome(scenario: scenario, year: year, markets: markets, impacts: impacts, notAssessed: notAssessed)
     }
 
-    private func simulate(
+    func simulate(
         _ scenario: RestrictionScenario, network: TradeNetwork, entry: MarketParameters.Entry, importers: [Importer], allies: [CountryCode]
     ) throws(LodestoneError) -> (market: ScenarioOutcome.Market, impacts: [ScenarioOutcome.Impact]) {
         let n = network.size, s = scenario.severity
