@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Full GeoPolRisk grid — every importer (all current countries + built-in groups) × every traded
 # commodity × every year with production — from a cold process: load the store, compute, write CSV.
+# Also times 100,000 simulated years of restriction risk for every commodity from one perspective.
 # Runs `lodestone grid` RUNS times (default 5) and reports the median wall time and peak memory,
 # the in-process stage breakdown (LodestoneBench), and, unless SKIP_REFERENCE=1, the same grid's
 # cost in geopolrisk-py 2.0.1 (measured on a sample, extrapolated) and the ratio.
@@ -23,7 +24,13 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(
 wall=$(median "${times[@]}"); rss_kb=$(median "${mems[@]}")
 rows=$(($(wc -l < "$work/grid.csv") - 1))
 echo "lodestone grid (cold process, release): rows=$rows median_wall_s=$wall runs=$RUNS median_peak_rss_mb=$((rss_kb / 1024)) all_wall_s=${times[*]}"
-echo "stage breakdown (in-process, medians):"
+ptimes=(); pmems=()
+for _ in $(seq "$RUNS"); do
+  /usr/bin/time -f "%e %M" -o "$work/time" "$bin/lodestone" priorities --for USA --draws 100000 --store "$work/store.sqlite" --format csv > /dev/null
+  read -r t m < "$work/time"; ptimes+=("$t"); pmems+=("$m")
+done
+echo "lodestone priorities --for USA --draws 100000 (cold process, every commodity): median_wall_s=$(median "${ptimes[@]}") median_peak_rss_mb=$(( $(median "${pmems[@]}") / 1024 ))"
+echo "stage breakdown (in-process, medians; scenario = China withholds every commodity from everyone, extraterritorial, all importers):"
 "$bin/LodestoneBench" --store "$work/store.sqlite" --runs "$RUNS"
 
 if [ "${SKIP_REFERENCE:-0}" != "1" ]; then
