@@ -15,8 +15,7 @@ struct ConcentrationCommand: ParsableCommand {
     @Option(help: "Year (default: the latest year with production for this commodity).")
     var year: Int?
 
-    @Option(help: "Show only the N largest producers (tables and csv; json lists all).")
-    var top: Int?
+    @OptionGroup var topOption: TopOption
 
     struct Producer: Encodable {
         var code: Int
@@ -39,10 +38,6 @@ struct ConcentrationCommand: ParsableCommand {
         var producers: [Producer]
     }
 
-    func validate() throws {
-        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
-    }
-
     func run() throws {
         try runReportingErrors {
             let dataset = try storeOptions.loadDataset()
@@ -61,7 +56,7 @@ struct ConcentrationCommand: ParsableCommand {
             let full = output.format == .csv
             var table = TextTable([("rank", true), ("iso3", false), ("country", false), ("tonnes", true), ("share", true), ("cumulative", true)])
             var cumulative = 0.0
-            for (index, p) in producers.prefix(top ?? producers.count).enumerated() {
+            for (index, p) in producers.prefix(topOption.limit(producers.count)).enumerated() {
                 cumulative += p.share
                 table.add([String(index + 1), p.iso3, p.name, full ? Fmt.exact(p.tonnes) : Fmt.tonnes(p.tonnes),
                            full ? Fmt.exact(p.share) : Fmt.percent(p.share), full ? Fmt.exact(cumulative) : Fmt.percent(cumulative)])

@@ -21,8 +21,7 @@ struct SuppliersCommand: ParsableCommand {
     @Option(help: "A partner group whose share to report (e.g. G7, MSP, or USA+AUS).")
     var partners: String?
 
-    @Option(help: "Show only the N largest suppliers (tables and csv; json lists all).")
-    var top: Int?
+    @OptionGroup var topOption: TopOption
 
     struct Supplier: Encodable {
         var code: Int
@@ -51,10 +50,6 @@ struct SuppliersCommand: ParsableCommand {
         var suppliers: [Supplier]
     }
 
-    func validate() throws {
-        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
-    }
-
     func run() throws {
         try runReportingErrors {
             let dataset = try storeOptions.loadDataset()
@@ -81,7 +76,7 @@ struct SuppliersCommand: ParsableCommand {
                                              ("value_kusd", true), ("value_share", true), ("governance", true)]
             if partnerGroup != nil { columns.append(("partner", false)) }
             var table = TextTable(columns)
-            for (index, s) in suppliers.prefix(top ?? suppliers.count).enumerated() {
+            for (index, s) in suppliers.prefix(topOption.limit(suppliers.count)).enumerated() {
                 var row = [String(index + 1), s.iso3, s.name, full ? Fmt.exact(s.tonnes) : Fmt.tonnes(s.tonnes),
                            full ? Fmt.exact(s.tonnesShare) : Fmt.percent(s.tonnesShare),
                            full ? Fmt.exact(s.valueKUSD) : Fmt.tonnes(s.valueKUSD), full ? Fmt.exact(s.valueShare) : Fmt.percent(s.valueShare),

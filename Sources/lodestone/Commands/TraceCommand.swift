@@ -19,8 +19,7 @@ struct TraceCommand: ParsableCommand {
     @Option(help: "Year (default: the latest year with production and trade data).")
     var year: Int?
 
-    @Option(help: "Show only the N largest origins (tables and csv; json lists all).")
-    var top: Int?
+    @OptionGroup var topOption: TopOption
 
     struct Origin: Encodable {
         var code: Int
@@ -42,10 +41,6 @@ struct TraceCommand: ParsableCommand {
         var unrecordedOwnSupplyTonnes: Double
         var unrecordedWorldSupplyTonnes: Double
         var origins: [Origin]
-    }
-
-    func validate() throws {
-        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     }
 
     func run() throws {
@@ -70,7 +65,7 @@ struct TraceCommand: ParsableCommand {
             let full = output.format == .csv
             var table = TextTable([("rank", true), ("iso3", false), ("country", false), ("direct_t", true), ("direct_share", true),
                                    ("traced_t", true), ("traced_share", true), ("conduit", false)])
-            for (index, o) in origins.prefix(top ?? origins.count).enumerated() {
+            for (index, o) in origins.prefix(topOption.limit(origins.count)).enumerated() {
                 let conduit = o.directShare - o.tracedShare > 0.05 ? "conduit" : ""
                 table.add([String(index + 1), o.iso3, o.name,
                            full ? Fmt.exact(o.directTonnes) : Fmt.tonnes(o.directTonnes), full ? Fmt.exact(o.directShare) : Fmt.percent(o.directShare),
