@@ -1,3 +1,5 @@
+import Foundation
+
 /// The annual probability that an exporter restricts a commodity, from its governance and its
 /// record of past restrictions:
 ///
@@ -53,5 +55,3 @@ public struct RestrictionRiskModel: Hashable, Sendable, Codable {
         }
     }
 }
-
-import Foundation

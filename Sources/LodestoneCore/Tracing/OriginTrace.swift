@@ -47,69 +47,34 @@ extension Dataset {
         guard let production = production[ProductionKey(commodity: commodityIdx, year: year)] else {
             throw .noProduction(commodity: info.name, year: year, available: productionYears(of: commodity))
         }
-        // Nodes: every country, except that the importer's members share one node (the last).
+        // The importer's members share one node, so trade between them is internal.
         let members = Set(importer.members.compactMap { countryIndex[$0] })
-        var node = [Int](repeating: 0, count: countries.count)
-        var countryOfNode: [Int32] = []
-        for index in countries.indices where !members.contains(Int32(index)) {
-            node[index] = countryOfNode.count
-            countryOfNode.append(Int32(index))
-        }
-        let target = countryOfNode.count
-        for member in members { node[Int(member)] = target }
-        let n = target + 1
-
-        var produced = [Double](repeating: 0, count: n)
-        for (country, tonnes) in zip(production.countries, production.tonnes) { produced[node[Int(country)]] += tonnes }
-        var flows: [(from: Int, to: Int, tonnes: Double)] = []
-        var imports = [Double](repeating: 0, count: n), exports = [Double](repeating: 0, count: n)
-        for hs6 in info.hs6 {
-            guard let slice = trade[TradeKey(hs6: hs6, year: year)] else { continue }
-            for flow in 0..<slice.count {
-                let tonnes = slice.tonnes[flow]
-                let from = node[Int(slice.exporters[flow])], to = node[Int(slice.importers[flow])]
-                guard !tonnes.isNaN, tonnes > 0, from != to else { continue }
-                flows.append((from, to, tonnes))
-                imports[to] += tonnes
-                exports[from] += tonnes
-            }
-        }
-        // Origin tonnes: production plus any exports the supply cannot explain.
-        var origin = produced
+        let network = TradeNetwork(self, commodity: info, year: year, merging: members)
+        guard let target = network.mergedNode else { throw .emptySelection(importer.id) }
+        let n = network.size
+        let produced = network.production, origin = network.origin, supply = network.supply
         var unexplained = 0.0
-        for j in 0..<n where exports[j] > produced[j] + imports[j] {
-            let excess = exports[j] - produced[j] - imports[j]
-            origin[j] += excess
-            if j != target { unexplained += excess }
-        }
-        let supply = (0..<n).map { origin[$0] + imports[$0] }
-
-        // (I − A)ᵀ y = e_target, then x_target,k = y_k · origin_k.
-        var matrix = [Double](repeating: 0, count: n * n)   // row-major (I − A)ᵀ: entry [j][i] = δ − F_ji / S_j
-        for i in 0..<n { matrix[i * n + i] = 1 }
-        for flow in flows { matrix[flow.from * n + flow.to] -= flow.tonnes / supply[flow.from] }
-        var rhs = [Double](repeating: 0, count: n)
-        rhs[target] = 1
-        guard let y = LinearSolver.solve(matrix: matrix, size: n, rhs: rhs) else {
+        for j in 0..<n where j != target { unexplained += origin[j] - produced[j] }
+        guard let traced = network.originsOfSupply(at: target) else {
             throw .invalidParameter("the \(info.name) trade network of \(year) has a closed re-export loop; origins cannot be traced")
         }
 
         var direct = [Double](repeating: 0, count: n)
         direct[target] = origin[target]
-        for flow in flows where flow.to == target { direct[flow.from] += flow.tonnes }
+        for flow in network.flows where flow.to == target { direct[flow.from] += flow.tonnes }
         let total = supply[target]
         var origins: [OriginTrace.Origin] = []
         for k in 0..<n {
-            let traced = y[k] * origin[k]
-            guard traced > 1e-9 || direct[k] > 0 else { continue }
-            let codes: [Int32] = k == target ? importer.members.compactMap { countryIndex[$0] } : [countryOfNode[k]]
+            let tracedTonnes = traced[k]
+            guard tracedTonnes > 1e-9 || direct[k] > 0 else { continue }
+            let codes: [Int32] = k == target ? importer.members.compactMap { countryIndex[$0] } : [network.countryOfNode[k]!]
             // The importer's own production is reported per member.
             for country in codes {
                 let share = k == target && codes.count > 1 ? memberShare(country, among: codes, production: production, of: produced[target]) : 1
                 guard share > 0 || codes.count == 1 else { continue }
                 origins.append(OriginTrace.Origin(
                     country: countries[Int(country)].code, directTonnes: direct[k] * share, directShare: total > 0 ? direct[k] * share / total : 0,
-                    tracedTonnes: traced * share, tracedShare: total > 0 ? traced * share / total : 0))
+                    tracedTonnes: tracedTonnes * share, tracedShare: total > 0 ? tracedTonnes * share / total : 0))
             }
         }
         origins.sort { ($0.tracedTonnes, $0.directTonnes, $1.country) > ($1.tracedTonnes, $1.directTonnes, $0.country) }

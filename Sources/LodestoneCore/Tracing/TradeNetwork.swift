@@ -1,10 +1,19 @@
-/// One commodity's trade network in one year at country level, with each country's supply pool:
+/// One commodity's trade network in one year, with each node's supply pool:
 /// supply Sⱼ = max(Pⱼ + Mⱼ, Eⱼ) (exports beyond production plus imports count as own origin),
 /// apparent consumption Cⱼ = Sⱼ − Eⱼ ≥ 0. Flows without quantity and re-imports are left out.
+///
+/// Nodes are countries, in dataset order; with `merging` members, those countries share one
+/// node, the last (`mergedNode`), and trade between them drops out.
 struct TradeNetwork {
     let commodity: CommodityID
     let year: Int
     let size: Int
+    /// The node of each country (dense country index → node).
+    let nodeOfCountry: [Int]
+    /// The country of each node; nil for the merged node.
+    let countryOfNode: [Int32?]
+    /// The node the `merging` members share (the last), if any.
+    let mergedNode: Int?
     let production: [Double]
     let origin: [Double]
     let supply: [Double]
@@ -14,14 +23,29 @@ struct TradeNetwork {
     /// Value / tonnes over all flows with a quantity, USD/kg (0 without trade).
     let unitValueUSDPerKg: Double
 
-    init(_ dataset: Dataset, commodity info: Commodity, year: Int) {
-        let n = dataset.countries.count
+    init(_ dataset: Dataset, commodity info: Commodity, year: Int, merging members: Set<Int32> = []) {
+        var nodeOfCountry = [Int](repeating: 0, count: dataset.countries.count)
+        var countryOfNode: [Int32?] = []
+        for index in dataset.countries.indices where !members.contains(Int32(index)) {
+            nodeOfCountry[index] = countryOfNode.count
+            countryOfNode.append(Int32(index))
+        }
+        if members.isEmpty {
+            mergedNode = nil
+        } else {
+            mergedNode = countryOfNode.count
+            for member in members { nodeOfCountry[Int(member)] = countryOfNode.count }
+            countryOfNode.append(nil)
+        }
+        let n = countryOfNode.count
         commodity = info.id
         self.year = year
         size = n
+        self.nodeOfCountry = nodeOfCountry
+        self.countryOfNode = countryOfNode
         var produced = [Double](repeating: 0, count: n)
         if let index = dataset.commodityIndex[info.id], let slice = dataset.production[ProductionKey(commodity: index, year: year)] {
-            for (country, tonnes) in zip(slice.countries, slice.tonnes) { produced[Int(country)] += tonnes }
+            for (country, tonnes) in zip(slice.countries, slice.tonnes) { produced[nodeOfCountry[Int(country)]] += tonnes }
         }
         var flows: [(from: Int, to: Int, tonnes: Double)] = []
         var imports = [Double](repeating: 0, count: n), exports = [Double](repeating: 0, count: n)
@@ -30,7 +54,7 @@ struct TradeNetwork {
             guard let slice = dataset.trade[TradeKey(hs6: hs6, year: year)] else { continue }
             for flow in 0..<slice.count {
                 let tonnes = slice.tonnes[flow]
-                let from = Int(slice.exporters[flow]), to = Int(slice.importers[flow])
+                let from = nodeOfCountry[Int(slice.exporters[flow])], to = nodeOfCountry[Int(slice.importers[flow])]
                 guard !tonnes.isNaN, tonnes > 0, from != to else { continue }
                 flows.append((from, to, tonnes))
                 imports[to] += tonnes
@@ -48,6 +72,7 @@ struct TradeNetwork {
         unitValueUSDPerKg = tonnage > 0 ? value / tonnage : 0
     }
 
+
     /// (I − A) row-major, Aₖⱼ = F_{j→k} / Sⱼ.
     private var leontief: [Double] {
         var matrix = [Double](repeating: 0, count: size * size)
@@ -62,7 +87,18 @@ struct TradeNetwork {
         LinearSolver.solve(matrix: leontief, size: size, rhs: shock)
     }
 
-    /// Tonnes that originated in country `r` in every country's supply: x·ᵣ = (I − A)⁻¹·eᵣ·originᵣ.
+    /// Tonnes of every origin k in node `i`'s supply: xᵢₖ = [(I − A)⁻¹]ᵢₖ·originₖ, from one solve of
+    /// (I − A)ᵀ·y = eᵢ.
+    func originsOfSupply(at i: Int) -> [Double]? {
+        var transposed = [Double](repeating: 0, count: size * size)
+        let matrix = leontief
+        for row in 0..<size { for column in 0..<size { transposed[column * size + row] = matrix[row * size + column] } }
+        var unit = [Double](repeating: 0, count: size)
+        unit[i] = 1
+        return LinearSolver.solve(matrix: transposed, size: size, rhs: unit).map { y in (0..<size).map { y[$0] * origin[$0] } }
+    }
+
+    /// Tonnes that originated in node `r` in every node's supply: x·ᵣ = (I − A)⁻¹·eᵣ·originᵣ.
     func originTonnes(of r: Int) -> [Double]? {
         var unit = [Double](repeating: 0, count: size)
         unit[r] = 1
