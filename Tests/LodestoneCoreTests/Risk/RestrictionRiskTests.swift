@@ -15,7 +15,7 @@ import Testing
         #expect(model.probability(governance: 1, pastEvents: 100, restrictedBefore: true) == 0.5, "capped")
     }
 
-    @Test func generatorIsReproducible() {
+    @Test func splitMix64IsReproducible() {
         var a = SplitMix64(seed: 42), b = SplitMix64(seed: 42), c = SplitMix64(seed: 43)
         let first = (0..<5).map { _ in a.next() }
         #expect(first == (0..<5).map { _ in b.next() })
@@ -23,6 +23,84 @@ import Testing
         var u = SplitMix64(seed: 1)
         #expect((0..<10_000).allSatisfy { _ in (0..<1).contains(u.unit()) })
     }
+
+    // MARK: SmallWorld: D imports ore from A (10 t, governance 0.2) and B (30 t, governance 0.8).
+
+    let parameters = MarketParameters(version: "test", defaults: .init(
+        supplyElasticity: 0.2, demandElasticity: -0.2, spareCapacityShare: 0.1, resourcingShare: 0.5, maxPriceIncrease: 5, source: "test"))
+
+    func smallWorld(base: Double, draws: Int = 3_200, seed: UInt64 = 1, memoryLimit: Int = RestrictionRisk.memoryLimitBytes) throws -> RestrictionRisk {
+        var model = self.model
+        model.baseAnnualProbability = base
+        let world = SmallWorld.dataset
+        return try world.simulateRestrictionRisk(for: try world.resolveImporter("DDD"), year: 2020, draws: draws, seed: seed, model: model,
+                                                 parameters: parameters, history: [], memoryLimitBytes: memoryLimit)
+    }
+
+    @Test func economicLossValuesTheShortfallAtPostDisruptionPrices() throws {
+        let ore = try #require(try smallWorld(base: 0.1).commodities.first)
+        #expect(abs(ore.consumptionTonnes - 40) < 1e-9)
+        #expect(abs(ore.unitValueUSDPerKg - 2) < 1e-12, "88 kUSD over 44 t")
+        #expect(abs(ore.consumptionValueUSD - 80_000) < 1e-6)
+        // loss = Σ severity·(shortfall·1000·unit value·(1 + Δp) + cost) ≥ shortfall value + cost, since Δp ≥ 0.
+        #expect(ore.expectedLossUSD >= ore.expectedShortfallTonnes * 2000 + ore.expectedCostUSD - 1e-6 * ore.expectedLossUSD)
+        #expect(ore.expectedLossUSD > 0 && ore.expectedLossUSDStandardError > 0)
+        #expect(abs(ore.expectedLossShare - ore.expectedLossUSD / 80_000) <= 1e-12)
+        #expect(abs(ore.expectedShortfallShareStandardError - ore.expectedShortfallTonnesStandardError / 40) <= 1e-12)
+        #expect(ore.expectedCostUSDStandardError > 0)
+        #expect(ore.p95LossUSD <= ore.cvar95LossUSD * (1 + 1e-12) && ore.expectedLossUSD <= ore.cvar95LossUSD * (1 + 1e-12))
+        #expect(Set(ore.drivers.map(\.exporter)) == [SmallWorld.a, SmallWorld.b])
+        #expect(abs(ore.drivers.reduce(0) { $0 + $1.shareOfExpectedLoss } - 1) < 1e-9)
+    }
+
+    @Test func tierFarFromEveryThresholdHasFullConfidence() throws {
+        // p(B) = 0.5: an expected loss of about 10 % of consumption value, far above 2 %.
+        let high = try #require(try smallWorld(base: 0.5).commodities.first)
+        #expect(high.expectedLossShare > 0.05)
+        #expect(high.tier == .high)
+        #expect(high.tierConfidence == 1)
+        let never = try #require(try smallWorld(base: 0).commodities.first)
+        #expect(never.tier == .limited && never.tierConfidence == 1 && never.expectedLossUSD == 0)
+    }
+
+    @Test(arguments: [0.005, 0.02, 0.05])
+    func tierConfidenceIsAShareOfBlocks(base: Double) throws {
+        let risk = try smallWorld(base: base, draws: 1_000)
+        #expect(risk.blocks == 32)
+        for c in risk.commodities {
+            #expect((0...1).contains(c.tierConfidence))
+            #expect(abs(c.tierConfidence * 32 - (c.tierConfidence * 32).rounded()) < 1e-9, "in steps of 1/32")
+            #expect(c.tier == PriorityTier(expectedLossShare: c.expectedLossShare))
+        }
+    }
+
+    @Test func sameSeedSameReportDifferentSeedDifferent() throws {
+        #expect(try smallWorld(base: 0.05, seed: 4) == smallWorld(base: 0.05, seed: 4))
+        #expect(try smallWorld(base: 0.05, seed: 4).commodities[0].expectedLossUSD != smallWorld(base: 0.05, seed: 5).commodities[0].expectedLossUSD)
+    }
+
+    @Test func requestsOverTheMemoryLimitAreRefused() throws {
+        let error = #expect(throws: LodestoneError.self) { try smallWorld(base: 0.05, draws: 100_000, memoryLimit: 1 << 20) }
+        guard case .invalidParameter(let message) = error else { Issue.record("wrong error \(String(describing: error))"); return }
+        #expect(message.contains("more than the 1 MB limit"))
+        #expect(try smallWorld(base: 0.05, draws: 100_000).draws == 100_000, "the default limit allows it")
+        #expect(RestrictionRisk.estimatedMemoryBytes(draws: 1_000_000, commodities: 60) < 200 << 20)
+        #expect(RestrictionRisk.estimatedMemoryBytes(draws: 10_000_000, commodities: 200) > RestrictionRisk.memoryLimitBytes)
+        #expect(RestrictionRisk.estimatedMemoryBytes(draws: 2_000_000, commodities: 60) > RestrictionRisk.estimatedMemoryBytes(draws: 1_000_000, commodities: 60))
+        #expect(RestrictionRisk.estimatedMemoryBytes(draws: .max, commodities: 60) == .max)
+    }
+
+    @Test func tiersFollowTheThresholds() {
+        #expect(PriorityTier(expectedLossShare: 0.03) == .high)
+        #expect(PriorityTier(expectedLossShare: 0.02) == .high)
+        #expect(PriorityTier(expectedLossShare: 0.015) == .elevated)
+        #expect(PriorityTier(expectedLossShare: 0.003) == .moderate)
+        #expect(PriorityTier(expectedLossShare: 0.0001) == .limited)
+        #expect(PriorityTier(expectedLossShare: .nan) == .limited)
+        #expect(PriorityTier(expectedShortfallShare: 0.015) == .elevated)
+    }
+
+    // MARK: The bundled snapshot.
 
     func simulate(seed: UInt64, draws: Int = 4_000) throws -> RestrictionRisk {
         let dataset = Fixtures.bundledDataset
@@ -41,8 +119,11 @@ import Testing
     @Test func tailMeasuresAreOrdered() throws {
         for c in try simulate(seed: 3).commodities {
             #expect(c.expectedShortfallTonnes >= 0)
-            #expect(c.p95ShortfallTonnes <= c.cvar95ShortfallTonnes + 1e-9)
-            #expect(c.expectedShortfallTonnes <= c.cvar95ShortfallTonnes + 1e-9)
+            for (mean, p95, cvar95) in [(c.expectedShortfallTonnes, c.p95ShortfallTonnes, c.cvar95ShortfallTonnes),
+                                        (c.expectedCostUSD, c.p95CostUSD, c.cvar95CostUSD), (c.expectedLossUSD, c.p95LossUSD, c.cvar95LossUSD)] {
+                #expect(p95 <= cvar95 * (1 + 1e-12))
+                #expect(mean <= cvar95 * (1 + 1e-12))
+            }
             #expect((0...1).contains(c.annualProbability))
             let shares = c.drivers.reduce(0) { $0 + $1.shareOfExpectedShortfall }
             #expect(c.drivers.isEmpty ? c.expectedShortfallTonnes == 0 : shares <= 1 + 1e-9 && shares > 0)
@@ -55,12 +136,6 @@ import Testing
         let china = try #require(graphite.drivers.first)
         #expect(Fixtures.bundledDataset.country(china.exporter)?.iso3 == "CHN")
         #expect(graphite.expectedShortfallShare > 0.005, "graphite is among the most exposed US imports")
-    }
-
-    @Test func tiersFollowTheThresholds() {
-        #expect(PriorityTier(expectedShortfallShare: 0.03) == .high)
-        #expect(PriorityTier(expectedShortfallShare: 0.015) == .elevated)
-        #expect(PriorityTier(expectedShortfallShare: 0.003) == .moderate)
-        #expect(PriorityTier(expectedShortfallShare: 0.0001) == .limited)
+        #expect(graphite.expectedLossShare > 0.005)
     }
 }
