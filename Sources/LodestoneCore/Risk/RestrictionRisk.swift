@@ -85,9 +85,9 @@ extension RestrictionRisk {
     ///
     /// with B = 32 blocks, m_b the block's draws, cap(m) = min(m, ⌈m/20⌉ + ⌈6√(m/20)⌉ + 16) the
     /// tail values a block must keep and kept(m) = min(m, cap(m) + max(16, ⌊cap(m)/4⌋)) the most
-    /// its `TopValues` buffer holds: about 8 · 3 · c · 0.073 · n. 10⁶ draws of 53 commodities (all
-    /// the bundled traded ones): ≈ 94 MB; the 1 GiB limit is reached near 10⁷ draws of 60
-    /// commodities. Values that overflow report `Int.max`.
+    /// its `TopValues` buffer holds; Σ_b kept(m_b) ≈ 0.073·n at 10⁶ draws, 0.066·n at 10⁷. For the
+    /// 53 bundled traded commodities: 96 MiB at 10⁶ draws, 821 MiB at 10⁷; the 1 GiB limit is
+    /// passed at 10⁷ draws of 67 commodities. Values that overflow report `Int.max`.
     public static func estimatedMemoryBytes(draws: Int, commodities: Int) -> Int {
         let blocks = RestrictionRiskSimulation.blockCount
         guard draws >= 0, commodities >= 0, draws <= Int.max / blocks else { return .max }

@@ -13,7 +13,7 @@
 ///
 /// Memory: per block, commodity and measure one `TopValues` buffer that keeps the largest
 ///   cap(m) = min(m, ⌈m/20⌉ + ⌈6·√(m/20)⌉ + 16) values, m = the block's draws,
-/// in at most 1.25·cap(m) + 16 slots: about 7.3 % of the draws per commodity and measure in all
+/// in at most 1.25·cap(m) + 16 slots: about 7 % of the draws per commodity and measure in all
 /// (see `RestrictionRisk.estimatedMemoryBytes`). The block's share of the pooled 5 % tail is
 /// about m/20 with standard deviation ≈ √(m/20); the slack of 6 standard deviations makes a
 /// refill (a block rerun keeping min(m, ⌈n/20⌉) values, see `TailEstimate.merging`) a
