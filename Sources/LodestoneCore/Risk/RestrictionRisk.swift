@@ -52,7 +52,7 @@ extension Dataset {
         try parameters.validate()
         guard draws > 0, draws <= 10_000_000 else { throw .invalidParameter("draws must be between 1 and 10,000,000") }
         guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
-        let ids = (selection ?? commodities.filter(\.isTraded).map(\.id)).filter {
+        let ids = (selection ?? defaultStages.filter(\.isTraded).map(\.id)).filter {
             commodity($0)?.isTraded == true && production[ProductionKey(commodity: commodityIndex[$0]!, year: year)] != nil
         }
         // Shock table: per commodity, the candidate exporters with p(e,c) and full-severity impact.
