@@ -10,6 +10,7 @@ import Testing
         #expect(r.stdout.contains("Rare earths") && r.stdout.contains("Gallium") && r.stdout.contains("Heavy rare earths"))
         let ranks = r.stdout.split(separator: "\n").dropFirst(3).compactMap { $0.split(separator: " ").first.flatMap { Int($0) } }
         #expect(ranks.count > 40 && ranks == Array(1...ranks.count))
+        #expect(r.stderr.contains("not assessed") && r.stderr.contains("gold:mine"), "stages without a content basis are listed with their reason")
     }
 
     @Test func riskJSONHasTheDocumentedShape() throws {

@@ -78,6 +78,10 @@ extension Dataset {
                 weighted += tonnes * governance.riskWeight(country: exporter, year: year, codeMatchesOnly: compatible)
             }
         }
+        // Flows by value whose every quantity is missing or implausible: tonnes are unknown, not zero.
+        if !compatible, imports == 0, value > 0 {
+            throw .noQuantities(commodity: info.name, year: year, nomenclature: basis.nomenclature.rawValue)
+        }
         let price = imports > 0 ? value / imports : 0
         let denominator = imports + domestic
         let importRisk = denominator > 0 ? weighted / denominator : 0
