@@ -19,7 +19,7 @@ let package = Package(
         .target(
             name: "LodestoneStore",
             dependencies: ["LodestoneCore", "CSQLite", "CZlib"],
-            resources: [.copy("Resources/Snapshot"), .copy("Resources/Scenarios")]
+            resources: [.copy("Resources/Snapshot"), .copy("Resources/Scenarios"), .copy("Resources/Catalogue")]
         ),
         .executableTarget(
             name: "lodestone",

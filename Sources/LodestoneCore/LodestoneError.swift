@@ -7,6 +7,12 @@ public enum LodestoneError: Error, Equatable, Sendable, CustomStringConvertible 
     case notTraded(commodity: String)
     case noProduction(commodity: String, year: Int, available: [Int])
     case noTrade(year: Int, available: [Int])
+    /// The commodity's codes have no trade in the year in any of its nomenclatures.
+    case noCommodityTrade(commodity: String, year: Int, nomenclatures: [String], available: [Int])
+    /// The year's trade carries values but no quantities (BACI extracts by value only).
+    case noQuantities(commodity: String, year: Int, nomenclature: String)
+    /// A store whose rows break its own invariants.
+    case damagedData(String)
     case invalidParameter(String)
 
     public var description: String {
@@ -25,6 +31,14 @@ public enum LodestoneError: Error, Equatable, Sendable, CustomStringConvertible 
             "no production data for \(commodity) in \(year)" + Self.years(available)
         case .noTrade(let year, let available):
             "no trade data for \(year)" + Self.years(available)
+        case .noCommodityTrade(let commodity, let year, let nomenclatures, let available):
+            "no \(nomenclatures.joined(separator: "/")) trade for \(commodity) in \(year) (nomenclature gap: its codes exist in \(nomenclatures.joined(separator: ", ")) only)"
+                + Self.years(available)
+        case .noQuantities(let commodity, let year, let nomenclature):
+            "\(nomenclature) trade for \(commodity) in \(year) has values but no quantities, so tonnes cannot be compared with production; "
+                + "import the full BACI release for that year or pick a year with quantities"
+        case .damagedData(let message):
+            "the data are damaged: \(message) — rebuild the store with 'lodestone data import'"
         case .invalidParameter(let message):
             message
         }

@@ -12,11 +12,18 @@ extension SQLiteStore {
             builder.provenance = try readProvenance()
             for record in try readProduction() { builder.add(record) }
             for score in try readGovernance() { builder.add(score) }
-            let trade = try db.prepare("SELECT hs6, year, importer, exporter, value_kusd, tonnes FROM trade_flow")
+            let trade = try db.prepare("SELECT hs6, year, importer, exporter, value_kusd, tonnes, nomenclature FROM trade")
+            var nomenclature = Nomenclature.hs92, lastText = "HS92"
             while try trade.step() {
+                let text = trade.text(6) ?? ""
+                if text != lastText {
+                    guard let parsed = Nomenclature(rawValue: text) else { throw StoreError.damaged(path: path, reason: "trade row with nomenclature '\(text)'") }
+                    nomenclature = parsed
+                    lastText = text
+                }
                 builder.addTrade(
                     year: trade.int(1), exporter: CountryCode(trade.int(3)), importer: CountryCode(trade.int(2)),
-                    hs6: trade.int(0), valueKUSD: trade.double(4), tonnes: trade.isNull(5) ? .nan : trade.double(5))
+                    hs6: trade.int(0), valueKUSD: trade.double(4), tonnes: trade.isNull(5) ? .nan : trade.double(5), nomenclature: nomenclature)
             }
             if builder.countries.isEmpty { throw StoreError.emptyStore(path: path) }
             return builder.build()
@@ -32,11 +39,12 @@ extension SQLiteStore {
             data.governance = try readGovernance()
             data.groups = try readGroups()
             data.provenance = try readProvenance()
-            let trade = try db.prepare("SELECT hs6, year, importer, exporter, value_kusd, tonnes FROM trade_flow")
+            let trade = try db.prepare("SELECT hs6, year, importer, exporter, value_kusd, tonnes, nomenclature FROM trade")
             while try trade.step() {
                 data.trade.append(TradeFlow(
                     year: trade.int(1), exporter: CountryCode(trade.int(3)), importer: CountryCode(trade.int(2)),
-                    hs6: trade.int(0), valueKUSD: trade.double(4), tonnes: trade.isNull(5) ? nil : trade.double(5)))
+                    hs6: trade.int(0), valueKUSD: trade.double(4), tonnes: trade.isNull(5) ? nil : trade.double(5),
+                    nomenclature: Nomenclature(rawValue: trade.text(6) ?? "") ?? .hs92))
             }
             return data
         }
@@ -54,7 +62,7 @@ extension SQLiteStore {
                 StoreInfo.Table(dataset: "countries", rows: try count("country"), years: nil),
                 StoreInfo.Table(dataset: "commodities", rows: try count("commodity"), years: nil),
                 StoreInfo.Table(dataset: "production", rows: try count("production"), years: try years("production")),
-                StoreInfo.Table(dataset: "trade", rows: try count("trade_flow"), years: try years("trade_flow")),
+                StoreInfo.Table(dataset: "trade", rows: try count("trade"), years: try years("trade")),
                 StoreInfo.Table(dataset: "governance", rows: try count("governance"), years: try years("governance")),
                 StoreInfo.Table(dataset: "groups", rows: try count("country_group"), years: nil),
             ]
@@ -79,11 +87,23 @@ extension SQLiteStore {
     }
 
     private func readCommodities() throws -> [Commodity] {
-        var codes: [String: [Int]] = [:]
-        let hs = try db.prepare("SELECT commodity_id, hs6 FROM commodity_hs6 ORDER BY commodity_id, position")
-        while try hs.step() { codes[hs.text(0) ?? "", default: []].append(hs.int(1)) }
+        var codes: [String: [TradeCode]] = [:]
+        let hs = try db.prepare("""
+            SELECT commodity_id, nomenclature, hs6, content_factor, shared_with, reference_price FROM commodity_trade_code
+            ORDER BY commodity_id, position
+            """)
+        while try hs.step() {
+            guard let nomenclature = Nomenclature(rawValue: hs.text(1) ?? "") else {
+                throw StoreError.damaged(path: path, reason: "trade code with nomenclature '\(hs.text(1) ?? "")'")
+            }
+            let shared = (hs.text(4) ?? "").split(separator: ";").map { CommodityID(String($0)) }
+            codes[hs.text(0) ?? "", default: []].append(
+                TradeCode(nomenclature: nomenclature, hs6: hs.int(2), contentFactor: hs.double(3), sharedWith: shared,
+                          referencePriceUSDPerKg: hs.isNull(5) ? nil : hs.double(5)))
+        }
         let s = try db.prepare("""
-            SELECT id, name, production_series, category, stage, symbol, production_unit, tonnes_per_unit, recycling_rate
+            SELECT id, name, production_series, category, chain_stage, symbol, production_unit, tonnes_per_unit, recycling_rate,
+                   family, is_default, is_reference, content_basis, supply_class, notes
             FROM commodity ORDER BY rowid
             """)
         var result: [Commodity] = []
@@ -92,8 +112,11 @@ extension SQLiteStore {
             result.append(Commodity(
                 id: CommodityID(id), name: s.text(1) ?? "", productionSeries: s.text(2) ?? "", category: s.text(3) ?? "",
                 stage: Commodity.Stage(rawValue: s.text(4) ?? "") ?? .unspecified, symbol: s.text(5),
-                hs6: codes[id] ?? [], productionUnit: s.text(6) ?? "",
-                tonnesPerProductionUnit: s.isNull(7) ? nil : s.double(7), recyclingRate: s.isNull(8) ? nil : s.double(8)))
+                hs6: [], productionUnit: s.text(6) ?? "",
+                tonnesPerProductionUnit: s.isNull(7) ? nil : s.double(7), recyclingRate: s.isNull(8) ? nil : s.double(8),
+                family: s.text(9) ?? id, isDefaultStage: s.int(10) == 1, isReference: s.int(11) == 1,
+                tradeCodes: codes[id] ?? [], contentBasis: s.text(12) ?? "",
+                supplyClass: Commodity.SupplyClass(rawValue: s.text(13) ?? "") ?? .mainProduct, notes: s.text(14) ?? ""))
         }
         return result
     }

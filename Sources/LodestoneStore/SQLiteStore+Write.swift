@@ -8,8 +8,8 @@ extension SQLiteStore {
             try db.transaction {
                 try db.execute("""
                     DELETE FROM import_warning; DELETE FROM provenance; DELETE FROM country_group_member;
-                    DELETE FROM country_group; DELETE FROM governance; DELETE FROM trade_flow;
-                    DELETE FROM production; DELETE FROM commodity_hs6; DELETE FROM commodity; DELETE FROM country;
+                    DELETE FROM country_group; DELETE FROM governance; DELETE FROM trade;
+                    DELETE FROM production; DELETE FROM commodity_trade_code; DELETE FROM commodity; DELETE FROM country;
                     """)
                 try insertReferenceData(data)
                 try insertTrade(data.trade)
@@ -23,17 +23,27 @@ extension SQLiteStore {
             try country.run([.int(c.code.rawValue), .int(c.m49), .text(c.iso3), .text(c.name), c.formerUntil.map { .int($0) } ?? .null])
         }
         let commodity = try db.prepare("""
-            INSERT INTO commodity (id, name, production_series, category, stage, symbol, production_unit, tonnes_per_unit, recycling_rate)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO commodity (id, name, production_series, category, stage, symbol, production_unit, tonnes_per_unit, recycling_rate,
+                                   family, chain_stage, is_default, is_reference, content_basis, supply_class, notes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let hs = try db.prepare("INSERT INTO commodity_hs6 (commodity_id, hs6, position) VALUES (?, ?, ?)")
+        let code = try db.prepare("""
+            INSERT INTO commodity_trade_code (commodity_id, position, nomenclature, hs6, content_factor, shared_with, reference_price)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
         for c in data.commodities {
+            let legacyStage = switch c.stage { case .mine: "extraction"; case .unspecified: "unspecified"; default: "processing" }
             try commodity.run([
-                .text(c.id.rawValue), .text(c.name), .text(c.productionSeries), .text(c.category), .text(c.stage.rawValue),
+                .text(c.id.rawValue), .text(c.name), .text(c.productionSeries), .text(c.category), .text(legacyStage),
                 c.symbol.map { .text($0) } ?? .null, .text(c.productionUnit),
                 c.tonnesPerProductionUnit.map { .double($0) } ?? .null, c.recyclingRate.map { .double($0) } ?? .null,
+                .text(c.family), .text(c.stage.rawValue), .int(c.isDefaultStage ? 1 : 0), .int(c.isReference ? 1 : 0),
+                .text(c.contentBasis), .text(c.supplyClass.rawValue), .text(c.notes),
             ])
-            for (position, code) in c.hs6.enumerated() { try hs.run([.text(c.id.rawValue), .int(code), .int(position)]) }
+            for (position, t) in c.tradeCodes.enumerated() {
+                try code.run([.text(c.id.rawValue), .int(position), .text(t.nomenclature.rawValue), .int(t.hs6), .double(t.contentFactor),
+                              .text(t.sharedWith.map(\.rawValue).joined(separator: ";")), t.referencePriceUSDPerKg.map { .double($0) } ?? .null])
+            }
         }
         let production = try db.prepare(
             "INSERT INTO production (commodity_id, country_code, year, tonnes, published_amount) VALUES (?, ?, ?, ?, ?)")
@@ -64,12 +74,13 @@ extension SQLiteStore {
     private func insertTrade(_ flows: [TradeFlow]) throws {
         // Sorted inserts into the WITHOUT ROWID table fill pages in order: several times faster.
         let sorted = flows.sorted {
-            ($0.hs6, $0.year, $0.importer.rawValue, $0.exporter.rawValue) < ($1.hs6, $1.year, $1.importer.rawValue, $1.exporter.rawValue)
+            ($0.nomenclature, $0.hs6, $0.year, $0.importer.rawValue, $0.exporter.rawValue)
+                < ($1.nomenclature, $1.hs6, $1.year, $1.importer.rawValue, $1.exporter.rawValue)
         }
         let insert = try db.prepare(
-            "INSERT INTO trade_flow (hs6, year, importer, exporter, value_kusd, tonnes) VALUES (?, ?, ?, ?, ?, ?)")
+            "INSERT INTO trade (nomenclature, hs6, year, importer, exporter, value_kusd, tonnes) VALUES (?, ?, ?, ?, ?, ?, ?)")
         for f in sorted {
-            try insert.run([.int(f.hs6), .int(f.year), .int(f.importer.rawValue), .int(f.exporter.rawValue),
+            try insert.run([.text(f.nomenclature.rawValue), .int(f.hs6), .int(f.year), .int(f.importer.rawValue), .int(f.exporter.rawValue),
                             .double(f.valueKUSD), f.tonnes.map { .double($0) } ?? .null])
         }
     }

@@ -12,6 +12,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case malformedSnapshot(location: String, reason: String)
     case database(operation: String, reason: String)
     case io(path: String, reason: String)
+    case damaged(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -37,6 +38,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "store \(operation) failed: \(reason); nothing was changed"
         case .io(let path, let reason):
             "\(path): \(reason)"
+        case .damaged(let path, let reason):
+            "the store at \(path) is damaged (\(reason)) — rebuild it with 'lodestone data import'"
         }
     }
 }

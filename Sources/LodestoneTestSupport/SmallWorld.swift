@@ -16,7 +16,7 @@ public enum SmallWorld {
         builder.add(Country(code: b, m49: 2, iso3: "BBB", name: "Beta"))
         builder.add(Country(code: c, m49: 3, iso3: "CCC", name: "Gamma"))
         builder.add(Country(code: d, m49: 4, iso3: "DDD", name: "Delta"))
-        builder.add(Commodity(id: ore, name: "Ore", productionSeries: "Ore (metal content)", category: "Test", stage: .extraction,
+        builder.add(Commodity(id: ore, name: "Ore", productionSeries: "Ore (metal content)", category: "Test", stage: .mine,
                               symbol: "Or", hs6: [111111, 222222], productionUnit: oreUnit, tonnesPerProductionUnit: tonnesPerUnit, recyclingRate: 0.1))
         builder.add(Commodity(id: "gem", name: "Gem", productionSeries: "Gem", category: "Test", stage: .unspecified,
                               symbol: nil, hs6: [], productionUnit: "ct", tonnesPerProductionUnit: 2e-7, recyclingRate: nil))

@@ -42,7 +42,7 @@ import Testing
         var compared = 0, maxDifference = 0.0, worst = ""
         var onlyReference: [String] = [], onlyLodestone: [String] = []
         for item in cases {
-            let commodity = try dataset.resolveCommodity(item.commodity)
+            let commodity = try dataset.resolveCommodity(item.commodity, reference: true)
             let importer = Importer(id: item.importer, name: item.importer, members: item.members)
             let result = try? dataset.geoPolRisk(for: importer, commodity: commodity.id, year: item.year, method: .geopolriskPy)
             let label = "\(item.importer)/\(item.commodity)/\(item.year)"

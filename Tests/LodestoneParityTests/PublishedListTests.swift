@@ -22,11 +22,13 @@ import Testing
             for: try dataset.resolveImporter(importer), year: 2024, draws: 20_000, seed: 2025, model: try ScenarioLibrary.riskModel(),
             parameters: try ScenarioLibrary.marketParameters(), history: try ScenarioLibrary.history(in: dataset))
         let ranked = risk.commodities.sorted { ($0.expectedShortfallShare, $1.commodity) > ($1.expectedShortfallShare, $0.commodity) }
-        let top = ranked.filter { [.high, .elevated].contains(PriorityTier(expectedShortfallShare: $0.expectedShortfallShare)) }.map(\.commodity.rawValue)
-        let covered = ranked.map(\.commodity.rawValue)
+        // The lists name minerals; each family is ranked at its default stage.
+        func family(_ id: CommodityID) -> String { dataset.commodity(id)?.family ?? id.rawValue }
+        let top = ranked.filter { [.high, .elevated].contains(PriorityTier(expectedShortfallShare: $0.expectedShortfallShare)) }.map { family($0.commodity) }
+        let covered = ranked.map { family($0.commodity) }
         let listed = covered.filter(critical.contains)
         var ranks: [String: Int] = [:]
-        for (index, c) in ranked.enumerated() where critical.contains(c.commodity.rawValue) { ranks[c.commodity.rawValue] = index + 1 }
+        for (index, c) in ranked.enumerated() where critical.contains(family(c.commodity)) { ranks[family(c.commodity)] = index + 1 }
         return Agreement(covered: covered.count, listed: listed.count, listedInTopTiers: top.filter(critical.contains).count,
                          topTiers: top.count, topTiersListed: top.filter(critical.contains).count, listedRanks: ranks,
                          unlistedTop: top.filter { !critical.contains($0) })

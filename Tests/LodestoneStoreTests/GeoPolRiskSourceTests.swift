@@ -49,7 +49,7 @@ import Testing
         let data = try importFake()
         let cobalt = try #require(data.commodities.first { $0.id == "cobalt" })
         #expect(cobalt.hs6 == [282200, 810510])
-        #expect(cobalt.recyclingRate == 0.22 && cobalt.stage == .processing)
+        #expect(cobalt.recyclingRate == 0.22 && cobalt.stage == .refined)
         let gallium = try #require(data.commodities.first { $0.id == "gallium" })
         #expect(gallium.hs6.isEmpty && !gallium.isTraded)
     }

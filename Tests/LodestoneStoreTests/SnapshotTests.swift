@@ -36,10 +36,14 @@ import Testing
 
     @Test func theBundledSnapshotHoldsTheWholeSource() {
         let data = Fixtures.bundledData
-        #expect(data.trade.count == 1_264_888)
-        #expect(data.commodities.count == 65)
+        #expect(data.trade.filter { $0.nomenclature == .hs92 }.count == 1_264_888)
+        #expect(data.trade.filter { $0.nomenclature == .hs17 }.count > 20_000, "BACI HS17 extract, 2024 and 2022")
+        #expect(data.commodities.filter(\.isReference).count == 65)
+        #expect(data.commodities.contains { $0.id == "gallium:refined" && $0.tradeCodes.first?.nomenclature == .hs17 })
         #expect(data.countries.count == 239)
-        #expect(Set(data.provenance.map(\.dataset)) == ["countries", "trade", "commodities", "production", "governance", "groups"])
+        #expect(Set(data.provenance.map(\.dataset)) == ["countries", "trade", "trade:HS17", "commodities", "production", "production:USGS",
+                                                        "production:BGS", "catalogue", "governance", "groups"])
+        #expect(!data.warnings.contains { $0.location.hasPrefix("consistency") }, "no import exceeds world production on the same basis")
     }
 
     @Test func csvQuotesFieldsThatNeedIt() throws {

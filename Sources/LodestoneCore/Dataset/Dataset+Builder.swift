@@ -35,12 +35,13 @@ extension Dataset {
 
         public mutating func add(_ flow: TradeFlow) {
             addTrade(year: flow.year, exporter: flow.exporter, importer: flow.importer, hs6: flow.hs6,
-                     valueKUSD: flow.valueKUSD, tonnes: flow.tonnes ?? .nan)
+                     valueKUSD: flow.valueKUSD, tonnes: flow.tonnes ?? .nan, nomenclature: flow.nomenclature)
         }
 
         /// The bulk path used by the store loader: no intermediate `TradeFlow` per row.
-        public mutating func addTrade(year: Int, exporter: CountryCode, importer: CountryCode, hs6: Int, valueKUSD: Double, tonnes: Double) {
-            trade[TradeKey(hs6: hs6, year: year), default: TradeSlice()].append(
+        public mutating func addTrade(year: Int, exporter: CountryCode, importer: CountryCode, hs6: Int, valueKUSD: Double, tonnes: Double,
+                                      nomenclature: Nomenclature = .hs92) {
+            trade[TradeKey(nomenclature: nomenclature, hs6: hs6, year: year), default: TradeSlice()].append(
                 exporter: countryIndex[exporter]!, importer: countryIndex[importer]!, valueKUSD: valueKUSD, tonnes: tonnes)
         }
 

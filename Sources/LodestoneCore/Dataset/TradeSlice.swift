@@ -52,6 +52,7 @@ struct ProductionSlice: Sendable {
 }
 
 struct TradeKey: Hashable, Sendable {
+    var nomenclature: Nomenclature
     var hs6: Int
     var year: Int
 }

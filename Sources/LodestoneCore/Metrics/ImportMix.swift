@@ -32,6 +32,8 @@ public struct ImportMix: Hashable, Sendable, Codable {
     public var partnerShare: Double?
     /// Largest supplier by tonnes first.
     public var suppliers: [Supplier]
+    /// Nomenclature, source and content basis of the trade used.
+    public var tradeBasis: Dataset.TradeBasis
 }
 
 extension Dataset {
@@ -40,26 +42,18 @@ extension Dataset {
     ) throws(LodestoneError) -> ImportMix {
         guard let commodityIdx = commodityIndex[commodity] else { throw .unknownCommodity(commodity.rawValue, suggestion: nil) }
         let info = commodities[commodityIdx]
-        guard info.isTraded else { throw .notTraded(commodity: info.name) }
-        guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
+        let basis = try checkTrade(of: info, year: year)
         let members = importer.members.compactMap { countryIndex[$0] }
 
         var tonnesBy: [Int32: Double] = [:], valueBy: [Int32: Double] = [:]
         var internalTonnes = 0.0
-        for hs6 in info.hs6 {
-            guard let flows = trade[TradeKey(hs6: hs6, year: year)] else { continue }
-            for member in members {
-                for flow in flows.range(ofImporter: member) {
-                    let exporter = flows.exporters[flow]
-                    let tonnes = flows.tonnes[flow]
-                    if members.contains(exporter) {
-                        if !tonnes.isNaN { internalTonnes += tonnes }
-                        continue
-                    }
-                    valueBy[exporter, default: 0] += flows.valueKUSD[flow]
-                    tonnesBy[exporter, default: 0] += tonnes.isNaN ? 0 : tonnes
-                }
+        forEachFlow(of: info, year: year, into: members) { exporter, _, value, tonnes in
+            if members.contains(exporter) {
+                if !tonnes.isNaN { internalTonnes += tonnes }
+                return
             }
+            valueBy[exporter, default: 0] += value
+            tonnesBy[exporter, default: 0] += tonnes.isNaN ? 0 : tonnes
         }
         let totalTonnes = tonnesBy.values.reduce(0, +)
         let totalValue = valueBy.values.reduce(0, +)
@@ -88,6 +82,6 @@ extension Dataset {
             importHHI: hhi, governanceWeightedRisk: risk,
             partnerGroup: partners?.id,
             partnerShare: partners.map { _ in suppliers.filter(\.inPartnerGroup).reduce(0) { $0 + $1.tonnesShare } },
-            suppliers: suppliers)
+            suppliers: suppliers, tradeBasis: basis)
     }
 }

@@ -5,7 +5,7 @@ extension Dataset {
     public func riskGrid(
         importers: [Importer], commodities: [Commodity]? = nil, years: [Int]? = nil, method: GeoPolRiskMethod = .lodestone
     ) -> [GeoPolRiskResult] {
-        let commodities = (commodities ?? self.commodities).filter(\.isTraded)
+        let commodities = (commodities ?? self.commodities(for: method)).filter(\.isTraded)
         let years = (years ?? productionYears).filter { tradeYears.contains($0) }
         var results: [GeoPolRiskResult] = []
         results.reserveCapacity(importers.count * commodities.count * years.count)
@@ -19,6 +19,19 @@ extension Dataset {
             }
         }
         return results
+    }
+
+    /// The commodities a method assesses: every value-chain stage for `lodestone`, the reference
+    /// definitions for `geopolrisk-py-2.0.1`. Stores without stages fall back to all commodities.
+    public func commodities(for method: GeoPolRiskMethod) -> [Commodity] {
+        let wanted = commodities.filter { $0.isReference == (method == .geopolriskPy) }
+        return wanted.isEmpty ? commodities : wanted
+    }
+
+    /// The default stage of every family (one row per commodity family), for `lodestone`.
+    public var defaultStages: [Commodity] {
+        let stages = commodities.filter { !$0.isReference && $0.isDefaultStage }
+        return stages.isEmpty ? commodities : stages
     }
 
     /// Every current country (not a historical entity) and every stored group, as importers.

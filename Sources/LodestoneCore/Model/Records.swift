@@ -23,13 +23,17 @@ public struct TradeFlow: Hashable, Sendable, Codable {
     public var exporter: CountryCode
     public var importer: CountryCode
     public var hs6: Int
+    /// The HS version `hs6` belongs to.
+    public var nomenclature: Nomenclature
     /// Value in thousands of US dollars (FOB, as BACI reconciles it).
     public var valueKUSD: Double
     /// Quantity in metric tonnes; nil where the source has no quantity.
     public var tonnes: Double?
 
-    public init(year: Int, exporter: CountryCode, importer: CountryCode, hs6: Int, valueKUSD: Double, tonnes: Double?) {
+    public init(year: Int, exporter: CountryCode, importer: CountryCode, hs6: Int, valueKUSD: Double, tonnes: Double?,
+                nomenclature: Nomenclature = .hs92) {
         self.year = year
+        self.nomenclature = nomenclature
         self.exporter = exporter
         self.importer = importer
         self.hs6 = hs6

@@ -1,7 +1,7 @@
 /// Common English names that differ from the names in the trade data, by ISO3.
 /// (BACI writes "USA", "Rep. of Korea", "Russian Federation", "Other Asia, nes" for Taiwan, …)
-enum CountryAliases {
-    static let byISO3: [String: [String]] = [
+package enum CountryAliases {
+    package static let byISO3: [String: [String]] = [
         "USA": ["United States", "United States of America", "US", "America"],
         "KOR": ["South Korea", "Korea", "Republic of Korea", "Korea, Republic of"],
         "PRK": ["North Korea"],

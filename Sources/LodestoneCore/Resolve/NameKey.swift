@@ -2,8 +2,8 @@ import Foundation
 
 /// Normalises names for matching: case, accents, punctuation and spacing do not matter,
 /// nor a trailing plural "s" ("Rare earths" matches "Rare earth").
-enum NameKey {
-    static func of(_ text: String) -> String {
+package enum NameKey {
+    package static func of(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var key = String(String.UnicodeScalarView(folded.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
         if key.count > 3, key.hasSuffix("s") { key.removeLast() }

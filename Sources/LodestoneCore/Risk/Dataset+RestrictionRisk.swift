@@ -22,7 +22,7 @@ extension Dataset {
         try parameters.validate()
         guard draws > 0, draws <= 10_000_000 else { throw .invalidParameter("draws must be between 1 and 10,000,000") }
         guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
-        let infos = (selection ?? commodities.filter(\.isTraded).map(\.id)).compactMap { id -> Commodity? in
+        let infos = (selection ?? defaultStages.filter(\.isTraded).map(\.id)).compactMap { id -> Commodity? in
             guard let info = commodity(id), info.isTraded, let index = commodityIndex[id],
                   production[ProductionKey(commodity: index, year: year)] != nil else { return nil }
             return info

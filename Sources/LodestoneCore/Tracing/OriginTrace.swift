@@ -42,8 +42,7 @@ extension Dataset {
     public func traceOrigins(for importer: Importer, commodity: CommodityID, year: Int) throws(LodestoneError) -> OriginTrace {
         guard let commodityIdx = commodityIndex[commodity] else { throw .unknownCommodity(commodity.rawValue, suggestion: nil) }
         let info = commodities[commodityIdx]
-        guard info.isTraded else { throw .notTraded(commodity: info.name) }
-        guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
+        _ = try checkTrade(of: info, year: year)
         guard let production = production[ProductionKey(commodity: commodityIdx, year: year)] else {
             throw .noProduction(commodity: info.name, year: year, available: productionYears(of: commodity))
         }

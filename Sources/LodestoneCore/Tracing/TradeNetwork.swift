@@ -50,18 +50,14 @@ struct TradeNetwork {
         var flows: [(from: Int, to: Int, tonnes: Double)] = []
         var imports = [Double](repeating: 0, count: n), exports = [Double](repeating: 0, count: n)
         var value = 0.0, tonnage = 0.0
-        for hs6 in info.hs6 {
-            guard let slice = dataset.trade[TradeKey(hs6: hs6, year: year)] else { continue }
-            for flow in 0..<slice.count {
-                let tonnes = slice.tonnes[flow]
-                let from = nodeOfCountry[Int(slice.exporters[flow])], to = nodeOfCountry[Int(slice.importers[flow])]
-                guard !tonnes.isNaN, tonnes > 0, from != to else { continue }
-                flows.append((from, to, tonnes))
-                imports[to] += tonnes
-                exports[from] += tonnes
-                value += slice.valueKUSD[flow]
-                tonnage += tonnes
-            }
+        dataset.forEachFlow(of: info, year: year) { exporter, importer, flowValue, tonnes in
+            let from = nodeOfCountry[Int(exporter)], to = nodeOfCountry[Int(importer)]
+            guard !tonnes.isNaN, tonnes > 0, from != to else { return }
+            flows.append((from, to, tonnes))
+            imports[to] += tonnes
+            exports[from] += tonnes
+            value += flowValue
+            tonnage += tonnes
         }
         production = produced
         origin = (0..<n).map { produced[$0] + max(0, exports[$0] - produced[$0] - imports[$0]) }

@@ -119,11 +119,7 @@ extension GeoPolRiskSource {
                 let unit = try productionUnit(db, sheet: entry.sheet)
                 let factor = Self.tonnesPerUnit[unit]
                 if factor == nil { warn(at, "production unit '\(unit)' has no mass conversion; tonnes left unset") }
-                let stage: Commodity.Stage = switch entry.stage?.lowercased() {
-                case "extraction": .extraction
-                case "processing": .processing
-                default: .unspecified
-                }
+                let stage = Commodity.Stage(legacy: entry.stage?.lowercased() ?? "")
                 data.commodities.append(Commodity(
                     id: id, name: entry.reference, productionSeries: entry.sheet, category: entry.category, stage: stage,
                     symbol: entry.symbol, hs6: hs6, productionUnit: unit, tonnesPerProductionUnit: factor, recyclingRate: recycling))

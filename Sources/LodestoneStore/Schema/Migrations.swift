@@ -78,6 +78,43 @@ enum Migrations {
             message TEXT NOT NULL
         );
         """),
+        ("2026-11-25-value-chain-stages", """
+        ALTER TABLE commodity ADD COLUMN family TEXT NOT NULL DEFAULT '';
+        ALTER TABLE commodity ADD COLUMN chain_stage TEXT NOT NULL DEFAULT 'unspecified'
+            CHECK (chain_stage IN ('mine', 'refined', 'metal', 'component', 'unspecified'));
+        ALTER TABLE commodity ADD COLUMN is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1));
+        ALTER TABLE commodity ADD COLUMN is_reference INTEGER NOT NULL DEFAULT 1 CHECK (is_reference IN (0, 1));
+        ALTER TABLE commodity ADD COLUMN content_basis TEXT NOT NULL DEFAULT 'gross weight';
+        ALTER TABLE commodity ADD COLUMN supply_class TEXT NOT NULL DEFAULT 'main-product'
+            CHECK (supply_class IN ('main-product', 'by-product'));
+        ALTER TABLE commodity ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+        UPDATE commodity SET family = id, chain_stage = CASE stage
+            WHEN 'extraction' THEN 'mine' WHEN 'processing' THEN 'refined' ELSE 'unspecified' END;
+        CREATE TABLE commodity_trade_code (
+            commodity_id TEXT NOT NULL REFERENCES commodity(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            nomenclature TEXT NOT NULL CHECK (nomenclature IN ('HS92', 'HS96', 'HS02', 'HS07', 'HS12', 'HS17', 'HS22')),
+            hs6 INTEGER NOT NULL CHECK (hs6 BETWEEN 10000 AND 999999),
+            content_factor REAL NOT NULL CHECK (content_factor > 0 AND content_factor <= 2),
+            shared_with TEXT NOT NULL DEFAULT '',   -- ';'-separated commodity ids sharing the code
+            reference_price REAL CHECK (reference_price > 0),  -- USD/kg of content, cited in the catalogue
+            PRIMARY KEY (commodity_id, position)
+        ) WITHOUT ROWID;
+        INSERT INTO commodity_trade_code SELECT commodity_id, position, 'HS92', hs6, 1, '', NULL FROM commodity_hs6;
+        DROP TABLE commodity_hs6;
+        CREATE TABLE trade (
+            nomenclature TEXT NOT NULL CHECK (nomenclature IN ('HS92', 'HS96', 'HS02', 'HS07', 'HS12', 'HS17', 'HS22')),
+            hs6 INTEGER NOT NULL,
+            year INTEGER NOT NULL,
+            importer INTEGER NOT NULL REFERENCES country(code),
+            exporter INTEGER NOT NULL REFERENCES country(code),
+            value_kusd REAL NOT NULL CHECK (value_kusd >= 0),
+            tonnes REAL CHECK (tonnes >= 0),       -- NULL where the source has no quantity
+            PRIMARY KEY (nomenclature, hs6, year, importer, exporter)
+        ) WITHOUT ROWID;
+        INSERT INTO trade SELECT 'HS92', hs6, year, importer, exporter, value_kusd, tonnes FROM trade_flow;
+        DROP TABLE trade_flow;
+        """),
     ]
 
     static func apply(to db: SQLiteDatabase) throws {

@@ -53,15 +53,30 @@ extension Snapshot {
             data.countries.append(Country(code: CountryCode(try int(f[0], countries, row.line)), m49: try int(f[1], countries, row.line),
                                           iso3: f[2], name: f[3], formerUntil: f[4].isEmpty ? nil : try int(f[4], countries, row.line)))
         }
+        let codesFile = "trade_codes.csv.gz"
+        var codes: [String: [TradeCode]] = [:]
+        for row in try table(codesFile, tradeCodeHeader) {
+            let f = try fields(row, 6, codesFile)
+            guard let nomenclature = Nomenclature(rawValue: f[1]) else { throw bad(codesFile, row.line, "unknown nomenclature '\(f[1])'") }
+            let factor = try double(f[3], codesFile, row.line)
+            guard factor > 0, factor <= 2 else { throw bad(codesFile, row.line, "content factor \(factor) must be in (0, 2]") }
+            codes[f[0], default: []].append(TradeCode(
+                nomenclature: nomenclature, hs6: try int(f[2], codesFile, row.line), contentFactor: factor,
+                sharedWith: f[4].split(separator: ";").map { CommodityID(String($0)) },
+                referencePriceUSDPerKg: f[5].isEmpty ? nil : try double(f[5], codesFile, row.line)))
+        }
         let commodities = "commodities.csv.gz"
-        for row in try table(commodities, ["id", "name", "production_series", "category", "stage", "symbol", "hs6", "production_unit", "tonnes_per_unit", "recycling_rate"]) {
-            let f = try fields(row, 10, commodities)
+        for row in try table(commodities, commodityHeader) {
+            let f = try fields(row, 15, commodities)
             guard let stage = Commodity.Stage(rawValue: f[4]) else { throw bad(commodities, row.line, "unknown stage '\(f[4])'") }
+            guard let supplyClass = Commodity.SupplyClass(rawValue: f[13]) else { throw bad(commodities, row.line, "unknown supply class '\(f[13])'") }
             data.commodities.append(Commodity(
                 id: CommodityID(f[0]), name: f[1], productionSeries: f[2], category: f[3], stage: stage, symbol: f[5].isEmpty ? nil : f[5],
-                hs6: try f[6].split(separator: ";").map { try int(String($0), commodities, row.line) }, productionUnit: f[7],
-                tonnesPerProductionUnit: f[8].isEmpty ? nil : try double(f[8], commodities, row.line),
-                recyclingRate: f[9].isEmpty ? nil : try double(f[9], commodities, row.line)))
+                hs6: [], productionUnit: f[6],
+                tonnesPerProductionUnit: f[7].isEmpty ? nil : try double(f[7], commodities, row.line),
+                recyclingRate: f[8].isEmpty ? nil : try double(f[8], commodities, row.line),
+                family: f[9], isDefaultStage: f[10] == "1", isReference: f[11] == "1", tradeCodes: codes[f[0]] ?? [],
+                contentBasis: f[12], supplyClass: supplyClass, notes: f[14]))
         }
         let production = "production.csv.gz"
         for row in try table(production, ["commodity", "country", "year", "tonnes", "published_amount"]) {
@@ -71,14 +86,16 @@ extension Snapshot {
                 tonnes: try double(f[3], production, row.line), publishedAmount: try double(f[4], production, row.line)))
         }
         let trade = "trade.csv.gz"
-        let tradeRows = try table(trade, ["hs6", "year", "importer", "exporter", "value_kusd", "tonnes"])
+        let tradeRows = try table(trade, tradeHeader)
         data.trade.reserveCapacity(tradeRows.count)
         for row in tradeRows {
-            let f = try fields(row, 6, trade)
+            let f = try fields(row, 7, trade)
+            guard let nomenclature = Nomenclature(rawValue: f[0]) else { throw bad(trade, row.line, "unknown nomenclature '\(f[0])'") }
             data.trade.append(TradeFlow(
-                year: try int(f[1], trade, row.line), exporter: CountryCode(try int(f[3], trade, row.line)),
-                importer: CountryCode(try int(f[2], trade, row.line)), hs6: try int(f[0], trade, row.line),
-                valueKUSD: try double(f[4], trade, row.line), tonnes: f[5].isEmpty ? nil : try double(f[5], trade, row.line)))
+                year: try int(f[2], trade, row.line), exporter: CountryCode(try int(f[4], trade, row.line)),
+                importer: CountryCode(try int(f[3], trade, row.line)), hs6: try int(f[1], trade, row.line),
+                valueKUSD: try double(f[5], trade, row.line), tonnes: f[6].isEmpty ? nil : try double(f[6], trade, row.line),
+                nomenclature: nomenclature))
         }
         let governance = "governance.csv.gz"
         for row in try table(governance, ["country", "year", "score", "matched_by"]) {

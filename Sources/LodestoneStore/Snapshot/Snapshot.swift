@@ -12,7 +12,7 @@ public enum Snapshot {
         public var provenance: [Provenance]
     }
 
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// The snapshot bundled with the `LodestoneStore` module, if the resource bundle is present.
     public static var bundledFolder: String? {
@@ -38,6 +38,11 @@ public enum Snapshot {
         try encoder.encode(manifest).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("manifest.json")))
     }
 
+    static let commodityHeader = ["id", "name", "production_series", "category", "stage", "symbol", "production_unit", "tonnes_per_unit",
+                                  "recycling_rate", "family", "is_default", "is_reference", "content_basis", "supply_class", "notes"]
+    static let tradeCodeHeader = ["commodity", "nomenclature", "hs6", "content_factor", "shared_with", "reference_price"]
+    static let tradeHeader = ["nomenclature", "hs6", "year", "importer", "exporter", "value_kusd", "tonnes"]
+
     private static func number(_ value: Double?) -> String { value.map { String(describing: $0) } ?? "" }
 
     private static func tables(_ data: NormalisedData) -> [(String, Data)] {
@@ -45,17 +50,21 @@ public enum Snapshot {
             ("countries.csv.gz", CSVTable.render(header: ["code", "m49", "iso3", "name", "former_until"], rows: data.countries.map {
                 [String($0.code.rawValue), String($0.m49), $0.iso3, $0.name, $0.formerUntil.map(String.init) ?? ""]
             })),
-            ("commodities.csv.gz", CSVTable.render(
-                header: ["id", "name", "production_series", "category", "stage", "symbol", "hs6", "production_unit", "tonnes_per_unit", "recycling_rate"],
-                rows: data.commodities.map {
-                    [$0.id.rawValue, $0.name, $0.productionSeries, $0.category, $0.stage.rawValue, $0.symbol ?? "",
-                     $0.hs6.map(String.init).joined(separator: ";"), $0.productionUnit, number($0.tonnesPerProductionUnit), number($0.recyclingRate)]
-                })),
+            ("commodities.csv.gz", CSVTable.render(header: commodityHeader, rows: data.commodities.map {
+                [$0.id.rawValue, $0.name, $0.productionSeries, $0.category, $0.stage.rawValue, $0.symbol ?? "",
+                 $0.productionUnit, number($0.tonnesPerProductionUnit), number($0.recyclingRate), $0.family,
+                 $0.isDefaultStage ? "1" : "0", $0.isReference ? "1" : "0", $0.contentBasis, $0.supplyClass.rawValue, $0.notes]
+            })),
+            ("trade_codes.csv.gz", CSVTable.render(header: tradeCodeHeader, rows: data.commodities.flatMap { c in
+                c.tradeCodes.map { [c.id.rawValue, $0.nomenclature.rawValue, String($0.hs6), number($0.contentFactor),
+                                    $0.sharedWith.map(\.rawValue).joined(separator: ";"), number($0.referencePriceUSDPerKg)] }
+            })),
             ("production.csv.gz", CSVTable.render(header: ["commodity", "country", "year", "tonnes", "published_amount"], rows: data.production.map {
                 [$0.commodity.rawValue, String($0.country.rawValue), String($0.year), number($0.tonnes), number($0.publishedAmount)]
             })),
-            ("trade.csv.gz", CSVTable.render(header: ["hs6", "year", "importer", "exporter", "value_kusd", "tonnes"], rows: data.trade.map {
-                [String($0.hs6), String($0.year), String($0.importer.rawValue), String($0.exporter.rawValue), number($0.valueKUSD), number($0.tonnes)]
+            ("trade.csv.gz", CSVTable.render(header: tradeHeader, rows: data.trade.map {
+                [$0.nomenclature.rawValue, String($0.hs6), String($0.year), String($0.importer.rawValue), String($0.exporter.rawValue),
+                 number($0.valueKUSD), number($0.tonnes)]
             })),
             ("governance.csv.gz", CSVTable.render(header: ["country", "year", "score", "matched_by"], rows: data.governance.map {
                 [String($0.country.rawValue), String($0.year), number($0.score), $0.match.rawValue]

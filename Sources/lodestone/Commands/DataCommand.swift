@@ -52,6 +52,15 @@ struct DataCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Wheel, folder or snapshot to import.", valueName: "path"))
         var from: String?
 
+        @Option(name: .customLong("baci"), help: ArgumentHelp("A CEPII BACI release file (BACI_HSxx_Y…csv), repeatable; its country_codes file must sit beside it.", valueName: "file"))
+        var baciFiles: [String] = []
+
+        @Option(help: ArgumentHelp("USGS MCS world data (MCS2025_World_Data.csv) for stage production.", valueName: "file"))
+        var usgs: String?
+
+        @Option(help: ArgumentHelp("BGS refined shares JSON (bgs_refined_shares_2000_2024.json).", valueName: "file"))
+        var refinedShares: String?
+
         @Flag(help: "Print every warning, not just the first 10.")
         var verbose = false
 
@@ -82,7 +91,10 @@ struct DataCommand: ParsableCommand {
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("lodestone-import-\(UUID().uuidString)").path
             defer { try? FileManager.default.removeItem(atPath: scratch) }
             let location = try GeoPolRiskSource.locate(path, scratch: scratch)
-            return try GeoPolRiskSource.read(location, importedAt: ISO8601DateFormatter().string(from: Date()))
+            let importedAt = ISO8601DateFormatter().string(from: Date())
+            var data = try GeoPolRiskSource.read(location, importedAt: importedAt)
+            try SourceSet(baci: baciFiles, usgs: usgs, refinedShares: refinedShares).add(to: &data, importedAt: importedAt)
+            return data
         }
     }
 

@@ -61,7 +61,8 @@ struct RiskCommand: ParsableCommand {
             let dataset = try storeOptions.loadDataset()
             let buyer = try dataset.resolveImporter(importer)
             let year = try self.year ?? latestProductionYear(dataset)
-            let selected = try selectedCommodities(commodity, in: dataset, default: dataset.commodities.filter(\.isTraded))
+            let selected = try selectedCommodities(commodity, in: dataset, default: dataset.commodities(for: method).filter { $0.isTraded || method == .lodestone },
+                                                   reference: method == .geopolriskPy)
             var rows: [Row] = [], skipped: [Skipped] = []
             for item in selected {
                 do {

@@ -25,12 +25,14 @@ func latestProductionYear(_ dataset: Dataset) throws(LodestoneError) -> Int {
 }
 
 /// Resolves `--commodity` values (repeated, space- or comma-separated); `fallback` when none given.
-func selectedCommodities(_ texts: [String], in dataset: Dataset, default fallback: [Commodity]) throws(LodestoneError) -> [Commodity] {
+func selectedCommodities(
+    _ texts: [String], in dataset: Dataset, default fallback: [Commodity], reference: Bool = false
+) throws(LodestoneError) -> [Commodity] {
     let names = texts.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     if names.isEmpty { return fallback }
     var result: [Commodity] = []
     for name in names {
-        let commodity = try dataset.resolveCommodity(name)
+        let commodity = try dataset.resolveCommodity(name, reference: reference)
         if !result.contains(commodity) { result.append(commodity) }
     }
     return result

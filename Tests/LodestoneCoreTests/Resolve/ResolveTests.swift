@@ -27,14 +27,23 @@ import Testing
         #expect(throws: LodestoneError.unknownCountry("Germny", suggestion: "Germany (DEU)")) { try dataset.resolveCountry("Germny") }
     }
 
-    @Test(arguments: [("rare earths", "rare-earth"), ("Rare Earths (REO)", "rare-earth"), ("REE", "rare-earth"),
-                      ("cobalt", "cobalt"), ("Chromium", "chromite"), ("lithium", "lithium"), ("Diamonds (Gem)", "diamonds-gem")])
+    /// A bare family name means the family's default stage; `family:stage` picks a stage.
+    @Test(arguments: [("rare earths", "rare-earth:refined"), ("Rare Earths (REO)", "rare-earth:refined"), ("REE", "rare-earth:refined"),
+                      ("cobalt", "cobalt:refined"), ("Chromium", "chromite:mine"), ("lithium", "lithium:refined"),
+                      ("Diamonds (Gem)", "diamonds-gem:unspecified"), ("tungsten:metal", "tungsten:metal"), ("Tungsten:MINE", "tungsten:mine"),
+                      ("rare earths:component", "rare-earth:component"), ("gallium", "gallium:refined")])
     func findsCommodities(text: String, id: String) throws {
         #expect(try dataset.resolveCommodity(text).id == CommodityID(id))
     }
 
-    @Test func suggestsTheNearestCommodity() {
-        #expect(throws: LodestoneError.unknownCommodity("cobolt", suggestion: "Cobalt (cobalt)")) { try dataset.resolveCommodity("cobolt") }
+    @Test(arguments: [("rare earths", "rare-earth"), ("cobalt", "cobalt"), ("Chromium", "chromite")])
+    func findsReferenceDefinitions(text: String, id: String) throws {
+        #expect(try dataset.resolveCommodity(text, reference: true).id == CommodityID(id))
+    }
+
+    @Test func suggestsTheNearestCommodityAndStage() {
+        #expect(throws: LodestoneError.unknownCommodity("cobolt", suggestion: "Cobalt (mine) (cobalt:mine)")) { try dataset.resolveCommodity("cobolt") }
+        #expect(throws: LodestoneError.unknownCommodity("gallium:mine", suggestion: "gallium:refined")) { try dataset.resolveCommodity("gallium:mine") }
     }
 
     @Test func importersCanBeGroupsOrUnions() throws {

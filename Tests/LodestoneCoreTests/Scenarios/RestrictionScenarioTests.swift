@@ -9,7 +9,7 @@ import Testing
         for (code, name) in [(SmallWorld.a, "Alpha"), (SmallWorld.b, "Beta"), (SmallWorld.c, "Gamma"), (SmallWorld.d, "Delta")] {
             builder.add(Country(code: code, m49: code.rawValue, iso3: String(name.prefix(3)).uppercased(), name: name))
         }
-        builder.add(Commodity(id: "ore", name: "Ore", productionSeries: "Ore", category: "", stage: .extraction, symbol: nil,
+        builder.add(Commodity(id: "ore", name: "Ore", productionSeries: "Ore", category: "", stage: .mine, symbol: nil,
                               hs6: [111111], productionUnit: "metr. t", tonnesPerProductionUnit: 1, recyclingRate: nil))
         for (country, tonnes) in [(SmallWorld.a, 100.0), (SmallWorld.b, 50)] {
             builder.add(ProductionRecord(commodity: "ore", country: country, year: 2020, tonnes: tonnes, publishedAmount: tonnes))
@@ -101,7 +101,7 @@ import Testing
         var definition = ScenarioDefinition(name: "x", title: "x", restricting: ["China"], commodities: ["rare earths"],
                                             targets: .init(kind: "everyone-except", countries: ["G7"]), severity: 0.5, extraterritorial: true)
         let scenario = try definition.resolve(in: dataset)
-        #expect(scenario.restricting == [CountryCode(156)] && scenario.commodities == ["rare-earth"])
+        #expect(scenario.restricting == [CountryCode(156)] && scenario.commodities == ["rare-earth:refined"])
         #expect(scenario.targets == .everyoneExcept(dataset.group("G7")!.members))
         definition.targets = .init(kind: "everyone", countries: ["USA"])
         #expect(throws: LodestoneError.self) { try definition.resolve(in: dataset) }

@@ -9,7 +9,7 @@ import Testing
         for (code, name) in [(SmallWorld.a, "Alpha"), (SmallWorld.b, "Beta"), (SmallWorld.c, "Gamma"), (SmallWorld.d, "Delta")] {
             builder.add(Country(code: code, m49: code.rawValue, iso3: String(name.prefix(3)).uppercased(), name: name))
         }
-        builder.add(Commodity(id: "ore", name: "Ore", productionSeries: "Ore", category: "", stage: .extraction, symbol: nil,
+        builder.add(Commodity(id: "ore", name: "Ore", productionSeries: "Ore", category: "", stage: .mine, symbol: nil,
                               hs6: [111111], productionUnit: "metr. t", tonnesPerProductionUnit: 1, recyclingRate: nil))
         for (country, tonnes) in production {
             builder.add(ProductionRecord(commodity: "ore", country: country, year: 2020, tonnes: tonnes, publishedAmount: tonnes))

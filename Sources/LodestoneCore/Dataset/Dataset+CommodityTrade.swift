@@ -1,0 +1,117 @@
+/// A commodity stage's trade in one year, on its content basis: the one place that knows which
+/// nomenclature a year uses, applies content factors and splits codes shared by several stages.
+extension Dataset {
+    /// Where a commodity's trade in a year comes from, as every JSON result reports it.
+    public struct TradeBasis: Hashable, Sendable, Codable {
+        public var nomenclature: Nomenclature
+        /// The provenance entry of that nomenclature's trade ("CEPII BACI HS17 V202601 …").
+        public var source: String
+        public var contentBasis: String
+        /// How shared codes were split, when the stage has one.
+        public var allocation: String?
+    }
+
+    /// The nomenclature a commodity's trade uses in `year`: the first of its nomenclatures with any
+    /// flow of its codes that year. Nil when none has.
+    public func tradeNomenclature(of info: Commodity, year: Int) -> Nomenclature? {
+        info.nomenclatures.first { nomenclature in
+            info.tradeCodes.contains { $0.nomenclature == nomenclature && trade[TradeKey(nomenclature: nomenclature, hs6: $0.hs6, year: year)] != nil }
+        }
+    }
+
+    /// Years in which any of the commodity's codes has trade, ascending.
+    public func tradeYears(of info: Commodity) -> [Int] {
+        tradeYears.filter { tradeNomenclature(of: info, year: $0) != nil }
+    }
+
+    /// Checks that the commodity's trade can be assessed in `year`, or says why not: no code, no
+    /// trade that year in its nomenclatures, or values without quantities.
+    public func checkTrade(of info: Commodity, year: Int) throws(LodestoneError) -> TradeBasis {
+        guard info.isTraded else { throw .notTraded(commodity: info.name) }
+        guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
+        guard let nomenclature = tradeNomenclature(of: info, year: year) else {
+            let available = tradeYears(of: info)
+            if available.isEmpty, !tradeYears.contains(year) { throw .noTrade(year: year, available: tradeYears) }
+            throw .noCommodityTrade(commodity: info.name, year: year, nomenclatures: info.nomenclatures.map(\.rawValue), available: available)
+        }
+        var anyQuantity = false
+        for code in info.tradeCodes where code.nomenclature == nomenclature {
+            if let slice = trade[TradeKey(nomenclature: nomenclature, hs6: code.hs6, year: year)], slice.tonnes.contains(where: { !$0.isNaN }) {
+                anyQuantity = true
+            }
+        }
+        guard anyQuantity else { throw .noQuantities(commodity: info.name, year: year, nomenclature: nomenclature.rawValue) }
+        let shared = info.tradeCodes.first { $0.nomenclature == nomenclature && !$0.sharedWith.isEmpty }
+        return TradeBasis(
+            nomenclature: nomenclature,
+            source: provenance.first { $0.dataset == Self.tradeProvenanceKey(nomenclature) }?.source ?? nomenclature.rawValue,
+            contentBasis: info.contentBasis,
+            allocation: shared.map { code in
+                "HS \(nomenclature.rawValue) \(code.hs6) is shared with \(code.sharedWith.map(\.rawValue).joined(separator: ", ")); "
+                    + "each flow's value is split by the exporter's production mix valued at reference prices (the world mix where it produces none), "
+                    + "tonnes = value share / reference price"
+            })
+    }
+
+    /// The provenance key of a nomenclature's trade rows: "trade" for HS92 (the first source),
+    /// "trade:HS17" and so on for the others.
+    public static func tradeProvenanceKey(_ nomenclature: Nomenclature) -> String {
+        nomenclature == .hs92 ? "trade" : "trade:\(nomenclature.rawValue)"
+    }
+
+    /// Calls `body` for every flow of the commodity in `year`, in its year's nomenclature, with
+    /// tonnes on the content basis (NaN where the source has no quantity) and value in kUSD.
+    /// With `importers`, only flows into those countries (dense indices), in their order.
+    func forEachFlow(
+        of info: Commodity, year: Int, into importers: [Int32]? = nil,
+        _ body: (_ exporter: Int32, _ importer: Int32, _ valueKUSD: Double, _ tonnes: Double) -> Void
+    ) {
+        guard let nomenclature = tradeNomenclature(of: info, year: year) else { return }
+        for code in info.tradeCodes where code.nomenclature == nomenclature {
+            guard let slice = trade[TradeKey(nomenclature: nomenclature, hs6: code.hs6, year: year)] else { continue }
+            let split = code.sharedWith.isEmpty ? nil : allocationShares(of: info.id, among: code.sharedWith, hs6: code.hs6, year: year)
+            let floor = (code.referencePriceUSDPerKg ?? 0) / 4
+            func visit(_ flow: Int) {
+                let exporter = slice.exporters[flow]
+                let value = slice.valueKUSD[flow]
+                var tonnes = slice.tonnes[flow]
+                if !tonnes.isNaN, tonnes > 0, value / tonnes < floor { tonnes = .nan }  // implausible quantity
+                if let split, let price = code.referencePriceUSDPerKg {
+                    let share = split[Int(exporter)]
+                    guard share > 0 else { return }
+                    body(exporter, slice.importers[flow], value * share, tonnes.isNaN ? .nan : value * share / price * code.contentFactor)
+                } else {
+                    body(exporter, slice.importers[flow], value, tonnes * code.contentFactor)
+                }
+            }
+            if let importers {
+                for importer in importers { for flow in slice.range(ofImporter: importer) { visit(flow) } }
+            } else {
+                for flow in 0..<slice.count { visit(flow) }
+            }
+        }
+    }
+
+    /// Per exporter (dense index), the share of a shared code's flow value that belongs to `id`:
+    /// its production value (tonnes × reference price) over that of all stages sharing the code,
+    /// from the latest year ≤ `year` with data (else the earliest); the world mix where the
+    /// exporter produces none of them.
+    func allocationShares(of id: CommodityID, among others: [CommodityID], hs6: Int, year: Int) -> [Double] {
+        let members = [id] + others.filter { $0 != id }
+        var own = [Double](repeating: 0, count: countries.count), all = own
+        for member in members {
+            guard let index = commodityIndex[member] else { continue }
+            let price = commodities[index].tradeCodes.first { $0.hs6 == hs6 }?.referencePriceUSDPerKg ?? 1
+            let years = productionYears(of: member)
+            guard let chosen = years.last(where: { $0 <= year }) ?? years.first,
+                  let slice = production[ProductionKey(commodity: index, year: chosen)] else { continue }
+            for (country, tonnes) in zip(slice.countries, slice.tonnes) where tonnes > 0 {
+                all[Int(country)] += tonnes * price
+                if member == id { own[Int(country)] += tonnes * price }
+            }
+        }
+        let worldAll = all.reduce(0, +), worldOwn = own.reduce(0, +)
+        let worldShare = worldAll > 0 ? worldOwn / worldAll : 0
+        return (0..<countries.count).map { all[$0] > 0 ? own[$0] / all[$0] : worldShare }
+    }
+}

