@@ -7,12 +7,16 @@ extension Dataset {
     /// the market response). The economic loss of a shock is shortfall × 1000 × unit value ×
     /// (1 + price change) + extra cost, USD.
     ///
+    /// Commodities: `selection`, or the default stage of every family (`defaultStages`). Those
+    /// without trade (no code, none or no quantities in `year`), production in `year`, or
+    /// consumption by the importer are listed in `notAssessed` with the reason, never scored 0.
+    ///
     /// Years run in 32 fixed blocks on non-overlapping xoshiro256** streams, in parallel
     /// (`RestrictionRiskSimulation`): the same seed gives the same bytes on any number of cores.
     /// The blocks are also batch replicates: `tierConfidence` is the share of them whose own
     /// estimate falls in the pooled tier. Memory is bounded (`RestrictionRisk.estimatedMemoryBytes`);
     /// a request above `memoryLimitBytes` (default `RestrictionRisk.memoryLimitBytes`, 1 GiB)
-    /// throws `.invalidParameter` before any work.
+    /// throws `.invalidParameter` before any simulation; there is no other cap on draws.
     public func simulateRestrictionRisk(
         for importer: Importer, year: Int, draws: Int, seed: UInt64, model: RestrictionRiskModel,
         parameters: MarketParameters, history: [RestrictionScenario], commodities selection: [CommodityID]? = nil,
@@ -20,34 +24,57 @@ extension Dataset {
     ) throws(LodestoneError) -> RestrictionRisk {
         try model.validate()
         try parameters.validate()
-        guard draws > 0, draws <= 10_000_000 else { throw .invalidParameter("draws must be between 1 and 10,000,000") }
+        guard draws > 0 else { throw .invalidParameter("draws must be at least 1") }
         guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
-        let infos = (selection ?? defaultStages.filter(\.isTraded).map(\.id)).compactMap { id -> Commodity? in
-            guard let info = commodity(id), info.isTraded, let index = commodityIndex[id],
-                  production[ProductionKey(commodity: index, year: year)] != nil else { return nil }
-            return info
+        var notAssessed: [RestrictionRisk.NotAssessed] = []
+        var infos: [Commodity] = []
+        for id in selection ?? defaultStages.map(\.id) {
+            guard let info = commodity(id), let index = commodityIndex[id] else { throw .unknownCommodity(id.rawValue, suggestion: nil) }
+            do throws(LodestoneError) {
+                _ = try checkTrade(of: info, year: year)
+                guard production[ProductionKey(commodity: index, year: year)] != nil else {
+                    throw LodestoneError.noProduction(commodity: info.name, year: year, available: productionYears(of: id))
+                }
+                infos.append(info)
+            } catch {
+                notAssessed.append(.init(commodity: id, reason: error.description))
+            }
         }
         let memory = RestrictionRisk.estimatedMemoryBytes(draws: draws, commodities: infos.count)
         guard memory <= memoryLimitBytes else {
             throw .invalidParameter("\(draws) draws for \(infos.count) commodities would need about \(Self.megabytes(memory)) of memory, "
-                + "more than the \(Self.megabytes(memoryLimitBytes)) limit: use fewer draws or name fewer commodities")
+                + "more than the \(Self.megabytes(memoryLimitBytes)) limit: use at most "
+                + "\(RestrictionRisk.maxDraws(commodities: infos.count, memoryLimitBytes: memoryLimitBytes)) draws or name fewer commodities")
         }
 
         // Shock table: per commodity, the candidate exporters with p(e,c) and full-severity impacts
         // (commodities in parallel, 4 networks at a time; the first error in commodity order wins).
-        let tables = orderedConcurrentMap(infos.count, lanes: 4) { c in
+        let candidates = infos
+        let tables = orderedConcurrentMap(candidates.count, lanes: 4) { c in
             Result { () throws(LodestoneError) in
-                try shockTable(for: importer, commodity: infos[c], year: year, model: model, parameters: parameters, history: history)
+                try shockTable(for: importer, commodity: candidates[c], year: year, model: model, parameters: parameters, history: history)
             }
         }
         var shocks: [[RestrictionRiskSimulation.Shock]] = [], indirectShare: [[Double]] = []
         var markets: [(consumption: Double, unitValue: Double)] = []
-        for table in tables {
+        infos = []
+        for (info, table) in zip(candidates, tables) {
             let table = try table.get()
+            // Without consumption (or a unit value) the loss share is 0/0: a restriction of this
+            // stage costs the importer nothing it records buying, which is not the same as low risk.
+            guard table.consumption > 0, table.unitValue > 0, table.unitValue.isFinite else {
+                notAssessed.append(.init(commodity: info.id, reason: "\(importer.name) has no apparent consumption of \(info.name) in \(year) "
+                    + "(production + imports − exports ≤ 0 on its content basis, or no unit value), so its loss share is undefined; "
+                    + "assess another stage of \(info.family)"))
+                continue
+            }
+            infos.append(info)
             shocks.append(table.shocks)
             indirectShare.append(table.indirectShare)
             markets.append((table.consumption, table.unitValue))
         }
+        let order = (selection ?? defaultStages.map(\.id))
+        notAssessed.sort { (order.firstIndex(of: $0.commodity) ?? 0) < (order.firstIndex(of: $1.commodity) ?? 0) }
 
         let simulation = RestrictionRiskSimulation(shocks: shocks, severity: model.severityMin...model.severityMax)
         let result = simulation.run(draws: draws, seed: seed)
@@ -56,7 +83,7 @@ extension Dataset {
                    consumption: markets[c].consumption, unitValue: markets[c].unitValue)
         }
         return RestrictionRisk(importer: importer.id, year: year, draws: draws, seed: seed,
-                               blocks: RestrictionRiskSimulation.blockCount, commodities: output)
+                               blocks: RestrictionRiskSimulation.blockCount, commodities: output, notAssessed: notAssessed)
     }
 
     /// One commodity's candidate exporters (≥ `minExportShare` of world exports, outside the
@@ -107,7 +134,7 @@ extension Dataset {
                                    shareOfExpectedLoss: share(result.lossContribution[c][k], of: lossTotal),
                                    viaThirdCountries: indirectShare[k])
         }.filter { $0.shareOfExpectedShortfall > 0 || $0.shareOfExpectedLoss > 0 }
-            .sorted { ($0.shareOfExpectedShortfall, $0.shareOfExpectedLoss, $1.exporter) > ($1.shareOfExpectedShortfall, $1.shareOfExpectedLoss, $0.exporter) }
+            .sorted { ($0.shareOfExpectedLoss, $0.shareOfExpectedShortfall, $1.exporter) > ($1.shareOfExpectedLoss, $1.shareOfExpectedShortfall, $0.exporter) }
 
         return RestrictionRisk.Commodity(
             commodity: id, consumptionTonnes: consumption, unitValueUSDPerKg: unitValue, consumptionValueUSD: value,

@@ -59,8 +59,15 @@ public struct RestrictionRisk: Hashable, Sendable, Codable {
         /// Share of the simulation's non-empty blocks (independent batch replicates) whose own
         /// estimate of expectedLossShare gives the same tier, 0...1 in steps of 1/blocks.
         public var tierConfidence: Double
-        /// Up to three exporters, by share of expected shortfall.
+        /// Up to three exporters, by share of expected loss (then of expected shortfall).
         public var drivers: [Driver]
+    }
+
+    /// A selected commodity the simulation could not assess, and why (no trade code, no trade or
+    /// no quantities in the year, no production, no consumption by the importer at this stage).
+    public struct NotAssessed: Hashable, Sendable, Codable {
+        public var commodity: CommodityID
+        public var reason: String
     }
 
     public var importer: String
@@ -69,36 +76,17 @@ public struct RestrictionRisk: Hashable, Sendable, Codable {
     public var seed: UInt64
     /// Batch replicates (fixed; see `simulateRestrictionRisk`).
     public var blocks: Int
+    /// In selection order; `ranked` orders them for a priority list.
     public var commodities: [Commodity]
-}
+    /// In selection order.
+    public var notAssessed: [NotAssessed]
 
-extension RestrictionRisk {
-    /// The largest request `simulateRestrictionRisk` accepts, by `estimatedMemoryBytes`: 1 GiB.
-    public static let memoryLimitBytes = 1 << 30
-
-    /// Memory a simulation of `draws` years for `commodities` commodities allocates beyond the
-    /// dataset, bytes, an upper bound:
-    ///
-    ///   8 · 3 · c · Σ_b kept(m_b)           tail buffers (3 measures per commodity, per block b)
-    /// + 4 · 8 · Σ_b kept(m_b)               the pools of the 4 merges that run at once
-    /// + 1024 · c · B + 4 MiB                per-block accumulators, shock tables, networks
-    ///
-    /// with B = 32 blocks, m_b the block's draws, cap(m) = min(m, ⌈m/20⌉ + ⌈6√(m/20)⌉ + 16) the
-    /// tail values a block must keep and kept(m) = min(m, cap(m) + max(16, ⌊cap(m)/4⌋)) the most
-    /// its `TopValues` buffer holds; Σ_b kept(m_b) ≈ 0.073·n at 10⁶ draws, 0.066·n at 10⁷. For the
-    /// 53 bundled traded commodities: 96 MiB at 10⁶ draws, 821 MiB at 10⁷; the 1 GiB limit is
-    /// passed at 10⁷ draws of 67 commodities. Values that overflow report `Int.max`.
-    public static func estimatedMemoryBytes(draws: Int, commodities: Int) -> Int {
-        let blocks = RestrictionRiskSimulation.blockCount
-        guard draws >= 0, commodities >= 0, draws <= Int.max / blocks else { return .max }
-        let kept = (0..<blocks).reduce(0) { sum, block in
-            let m = RestrictionRiskSimulation.blockRange(block, draws: draws).count
-            return sum + min(m, TopValues.limit(capacity: RestrictionRiskSimulation.tailCapacity(blockDraws: m)))
-        }
-        let perCommodity = 8 * 3 * kept + 1024 * blocks
-        let (heaps, overflow) = perCommodity.multipliedReportingOverflow(by: commodities)
-        let pools = RestrictionRiskSimulation.mergeLanes * 8 * kept
-        guard !overflow, heaps <= Int.max - pools - (4 << 20) else { return .max }
-        return heaps + pools + (4 << 20)
+    /// The commodities by expected loss share, largest first (ties by id): the priority ranking.
+    /// The share, not the loss in USD, ranks: USD would order commodities by the size of their
+    /// market (crude oil, natural gas and copper first) rather than by how exposed the importer's
+    /// spending on each is; the USD figure is reported beside it.
+    public var ranked: [Commodity] {
+        commodities.sorted { ($0.expectedLossShare, $1.commodity) > ($1.expectedLossShare, $0.commodity) }
     }
 }
+

@@ -100,6 +100,41 @@ import Testing
         #expect(PriorityTier(expectedShortfallShare: 0.015) == .elevated)
     }
 
+    @Test func maxDrawsIsTheLargestRequestWithinTheLimit() {
+        for commodities in [1, 55, 200] {
+            let most = RestrictionRisk.maxDraws(commodities: commodities)
+            #expect(most > 0)
+            #expect(RestrictionRisk.estimatedMemoryBytes(draws: most, commodities: commodities) <= RestrictionRisk.memoryLimitBytes)
+            #expect(RestrictionRisk.estimatedMemoryBytes(draws: most + 1, commodities: commodities) > RestrictionRisk.memoryLimitBytes)
+        }
+        #expect(RestrictionRisk.maxDraws(commodities: 1_000_000) == 0, "not even one draw fits")
+    }
+
+    @Test func commoditiesThatCannotBeAssessedAreListedWithTheirReason() throws {
+        // D imports ore; gem has no trade code; E (added) neither produces nor imports anything.
+        var builder = SmallWorld.records()
+        builder.add(Country(code: CountryCode(5), m49: 5, iso3: "EEE", name: "Epsilon"))
+        let world = builder.build()
+        func risk(_ importer: String) throws -> RestrictionRisk {
+            try world.simulateRestrictionRisk(for: try world.resolveImporter(importer), year: 2020, draws: 500, seed: 1, model: model,
+                                              parameters: parameters, history: [])
+        }
+        let delta = try risk("DDD")
+        #expect(delta.commodities.map(\.commodity) == [SmallWorld.ore])
+        #expect(delta.notAssessed.map(\.commodity) == ["gem"])
+        #expect(delta.notAssessed.first?.reason.contains("no HS trade codes") == true)
+
+        let epsilon = try risk("EEE")
+        #expect(epsilon.commodities.isEmpty, "no consumption is not assessable, not a loss share of 0")
+        #expect(epsilon.notAssessed.map(\.commodity) == [SmallWorld.ore, "gem"], "in selection order")
+        #expect(epsilon.notAssessed.first?.reason.contains("no apparent consumption") == true)
+
+        #expect(throws: LodestoneError.self) {
+            try world.simulateRestrictionRisk(for: try world.resolveImporter("DDD"), year: 2020, draws: 10, seed: 1, model: model,
+                                              parameters: parameters, history: [], commodities: ["nothing"])
+        }
+    }
+
     // MARK: The bundled snapshot.
 
     func simulate(seed: UInt64, draws: Int = 4_000) throws -> RestrictionRisk {
@@ -128,6 +163,12 @@ import Testing
             let shares = c.drivers.reduce(0) { $0 + $1.shareOfExpectedShortfall }
             #expect(c.drivers.isEmpty ? c.expectedShortfallTonnes == 0 : shares <= 1 + 1e-9 && shares > 0)
         }
+    }
+
+    @Test func rankedIsByExpectedLossShare() throws {
+        let risk = try simulate(seed: 5), ranked = risk.ranked
+        #expect(ranked.count >= 3 && ranked.count + risk.notAssessed.count == 4, "copper ore: the US consumes none (net exporter)")
+        #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0.expectedLossShare >= $1.expectedLossShare })
     }
 
     @Test func graphiteRiskForTheUSIsDrivenByChina() throws {
