@@ -24,7 +24,7 @@ import Testing
         let ranked = risk.commodities.sorted { ($0.expectedShortfallShare, $1.commodity) > ($1.expectedShortfallShare, $0.commodity) }
         // The lists name minerals; each family is ranked at its default stage.
         func family(_ id: CommodityID) -> String { dataset.commodity(id)?.family ?? id.rawValue }
-        let top = ranked.filter { [.high, .elevated].contains(PriorityTier(expectedShortfallShare: $0.expectedShortfallShare)) }.map { family($0.commodity) }
+        let top = ranked.filter(\.tier.isTop).map { family($0.commodity) }
         let covered = ranked.map { family($0.commodity) }
         let listed = covered.filter(critical.contains)
         var ranks: [String: Int] = [:]

@@ -61,7 +61,7 @@ struct PrioritiesCommand: ParsableCommand {
                         + (d.viaThirdCountries > 0.2 ? " (\(Fmt.percent(d.viaThirdCountries)) via third countries)" : "")
                 }
                 return Row(rank: index + 1, commodity: c.commodity.rawValue, name: dataset.commodity(c.commodity)?.name ?? "",
-                           tier: PriorityTier(expectedShortfallShare: c.expectedShortfallShare), expectedShortfallShare: c.expectedShortfallShare,
+                           tier: c.tier, expectedShortfallShare: c.expectedShortfallShare,
                            risk: c, geoPolRiskScore: try? dataset.geoPolRisk(for: buyer, commodity: c.commodity, year: year).score, topDriver: driver)
             }
             let report = Report(importer: ImporterJSON(buyer, dataset), year: year, draws: draws, seed: seed, priorities: rows)

@@ -54,9 +54,9 @@ import Testing
     }
 
     @Test func tierFarFromEveryThresholdHasFullConfidence() throws {
-        // p(B) = 0.5: an expected loss of about 10 % of consumption value, far above 2 %.
+        // p(B) = 0.5: an expected loss of about 10 % of consumption value, far above 6 %.
         let high = try #require(try smallWorld(base: 0.5).commodities.first)
-        #expect(high.expectedLossShare > 0.05)
+        #expect(high.expectedLossShare > 0.08)
         #expect(high.tier == .high)
         #expect(high.tierConfidence == 1)
         let never = try #require(try smallWorld(base: 0).commodities.first)
@@ -90,14 +90,17 @@ import Testing
         #expect(RestrictionRisk.estimatedMemoryBytes(draws: .max, commodities: 60) == .max)
     }
 
-    @Test func tiersFollowTheThresholds() {
-        #expect(PriorityTier(expectedLossShare: 0.03) == .high)
-        #expect(PriorityTier(expectedLossShare: 0.02) == .high)
-        #expect(PriorityTier(expectedLossShare: 0.015) == .elevated)
-        #expect(PriorityTier(expectedLossShare: 0.003) == .moderate)
-        #expect(PriorityTier(expectedLossShare: 0.0001) == .limited)
-        #expect(PriorityTier(expectedLossShare: .nan) == .limited)
-        #expect(PriorityTier(expectedShortfallShare: 0.015) == .elevated)
+    @Test(arguments: [(0.2, PriorityTier.high), (0.06, .high), (0.0599, .elevated), (0.03, .elevated), (0.0299, .moderate),
+                      (0.01, .moderate), (0.0099, .limited), (0, .limited), (-0.5, .limited), (.nan, .limited)])
+    func tiersFollowTheThresholds(share: Double, tier: PriorityTier) {
+        #expect(PriorityTier(expectedLossShare: share) == tier)
+    }
+
+    @Test func thresholdsAreTheCarryingCostOfSixThreeAndOneMonthsOfStock() {
+        for (threshold, months) in zip(PriorityTier.thresholds, [6.0, 3, 1]) {
+            #expect(abs(threshold.minimumShare - PriorityTier.annualCarryingCost * months / 12) < 1e-15)
+        }
+        #expect(PriorityTier.allCases.filter(\.isTop) == [.high, .elevated])
     }
 
     @Test func maxDrawsIsTheLargestRequestWithinTheLimit() {
