@@ -195,16 +195,3 @@ import Testing
         #expect(selfExempt.status == 64 && selfExempt.stderr.contains("cannot also be exempted"))
     }
 }
-
-@Suite struct PrioritiesEndToEndTests {
-    @Test func prioritiesAreReproducibleBySeed() {
-        let args = ["priorities", "--for", "US-Japan", "--draws", "2000", "--seed", "9", "--format", "csv"]
-        let a = CLI.run(args + ["--store", CLI.sharedStore]), b = CLI.run(args + ["--store", CLI.sharedStore])
-        #expect(a.status == 0, "\(a.stderr)")
-        #expect(a.stdout == b.stdout, "byte for byte")
-        #expect(a.stdout.hasPrefix("rank,commodity,tier,p_year"))
-        let table = CLI.lodestone("priorities", "--for", "JPN", "--draws", "2000")
-        #expect(table.status == 0 && table.stdout.contains("Priority minerals for Japan (JPN)"))
-        #expect(CLI.lodestone("priorities", "--for", "JPN", "--draws", "0").status == 64)
-    }
-}
