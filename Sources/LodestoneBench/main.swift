@@ -32,7 +32,7 @@ func peakMemoryMB() -> Double? {
 }
 
 guard let storePath = argument("--store") else {
-    FileHandle.standardError.write(Data("usage: LodestoneBench --store PATH [--runs N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: LodestoneBench --store PATH [--runs N] [--priorities DRAWS [--for IMPORTER]]\n".utf8))
     exit(64)
 }
 let runs = Int(argument("--runs") ?? "5") ?? 5
