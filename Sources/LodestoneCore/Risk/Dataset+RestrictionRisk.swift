@@ -4,8 +4,10 @@ extension Dataset {
     /// probability p(e,c)/qₑ (so several commodities go together, and each marginal is p(e,c)),
     /// at one severity drawn for the event. Impacts of simultaneous restrictions add, each scaled
     /// from the single-exporter, full-severity run of the scenario engine (a linearisation of
-    /// the market response). The economic loss of a shock is shortfall × 1000 × unit value ×
-    /// (1 + price change) + extra cost, USD.
+    /// the market response). The economic loss of a shock is the value of its shortfall at the
+    /// post-disruption price the importer pays, shortfall × 1000 × unit value × (1 + price
+    /// change), USD, a stand-in for the GDP effect the USGS 2025 method ranks by; the extra cost
+    /// of what is still bought is reported beside it, not added.
     ///
     /// Commodities: `selection`, or the default stage of every family (`defaultStages`). Those
     /// without trade (no code, none or no quantities in `year`), production in `year`, or
@@ -105,7 +107,10 @@ extension Dataset {
             let scenario = RestrictionScenario(name: "\(code)-\(info.id)", restricting: [code], commodities: [info.id], severity: 1)
             let impact = try simulate(scenario, network: network, entry: parameters.entry(for: info.id), importers: [importer], allies: []).impacts[0]
             let lost = impact.directLossTonnes + impact.indirectLossTonnes
-            let loss = impact.shortfallTonnes * 1000 * network.unitValueUSDPerKg * (1 + impact.priceChange) + impact.extraCostUSD
+            // The value of the shortfall at the post-disruption price; the extra cost of what is
+            // still bought is a separate measure (it would rank commodities the importer is never
+            // short of by their price response alone).
+            let loss = impact.shortfallTonnes * 1000 * network.unitValueUSDPerKg * (1 + impact.priceChange)
             shocks.append(.init(exporter: e, probability: p, shortfallTonnes: impact.shortfallTonnes, costUSD: impact.extraCostUSD, lossUSD: loss))
             indirect.append(lost > 0 ? impact.indirectLossTonnes / lost : 0)
         }

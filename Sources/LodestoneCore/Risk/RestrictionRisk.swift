@@ -44,8 +44,10 @@ public struct RestrictionRisk: Hashable, Sendable, Codable {
         public var p95CostUSD: Double
         public var cvar95CostUSD: Double
 
-        /// Mean economic loss per year, USD: per shock, shortfall × 1000 × unit value × (1 + price
-        /// change) + extra cost, scaled by the event's severity; shocks of one year add.
+        /// Mean economic loss per year, USD: per shock, the value of the shortfall at the
+        /// post-disruption price, shortfall × 1000 × unit value × (1 + price change the importer
+        /// pays), scaled by the event's severity; shocks of one year add. Extra cost on what is
+        /// still bought is `expectedCostUSD`, not included.
         public var expectedLossUSD: Double
         public var expectedLossUSDStandardError: Double
         public var p95LossUSD: Double

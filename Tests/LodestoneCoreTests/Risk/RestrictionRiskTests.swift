@@ -42,8 +42,18 @@ import Testing
         #expect(abs(ore.consumptionTonnes - 40) < 1e-9)
         #expect(abs(ore.unitValueUSDPerKg - 2) < 1e-12, "88 kUSD over 44 t")
         #expect(abs(ore.consumptionValueUSD - 80_000) < 1e-6)
-        // loss = Σ severity·(shortfall·1000·unit value·(1 + Δp) + cost) ≥ shortfall value + cost, since Δp ≥ 0.
-        #expect(ore.expectedLossUSD >= ore.expectedShortfallTonnes * 2000 + ore.expectedCostUSD - 1e-6 * ore.expectedLossUSD)
+        // loss = Σ severity·shortfall·1000·unit value·(1 + Δp), Δp the price D pays when A or B
+        // restricts: between the shortfall's value at the lower and at the higher of the two.
+        let world = SmallWorld.dataset, delta = try world.resolveImporter("DDD")
+        let priceChanges = try [SmallWorld.a, SmallWorld.b].map { exporter in
+            let scenario = RestrictionScenario(name: "t", restricting: [exporter], commodities: [SmallWorld.ore], severity: 1)
+            return try #require(try world.run(scenario, year: 2020, for: [delta], parameters: parameters).impacts.first).priceChange
+        }
+        let shortfallValue = ore.expectedShortfallTonnes * 2000
+        #expect(priceChanges.allSatisfy { $0 > 0 })
+        #expect(ore.expectedLossUSD >= shortfallValue * (1 + priceChanges.min()!) * (1 - 1e-9))
+        #expect(ore.expectedLossUSD <= shortfallValue * (1 + priceChanges.max()!) * (1 + 1e-9), "extra cost is not added")
+        #expect(ore.expectedCostUSD > 0)
         #expect(ore.expectedLossUSD > 0 && ore.expectedLossUSDStandardError > 0)
         #expect(abs(ore.expectedLossShare - ore.expectedLossUSD / 80_000) <= 1e-12)
         #expect(abs(ore.expectedShortfallShareStandardError - ore.expectedShortfallTonnesStandardError / 40) <= 1e-12)
