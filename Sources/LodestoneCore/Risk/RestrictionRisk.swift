@@ -71,7 +71,7 @@ extension Dataset {
                 let p = model.probability(governance: governance.entry(country: Int32(e), year: year)?.score, pastEvents: past.count,
                                           restrictedBefore: past.contains { $0.commodities.contains(id) })
                 let scenario = RestrictionScenario(name: "\(code)-\(id)", restricting: [code], commodities: [id], severity: 1)
-                let impact = try simulate(scenario, network: network, entry: parameters.entry(for: id), importers: [importer], allies: []).impacts[0]
+                let impact = try simulate(scenario, network: network, entry: parameters.entry(for: commodity(id)!), importers: [importer], allies: []).impacts[0]
                 let lost = impact.directLossTonnes + impact.indirectLossTonnes
                 list.append(Shock(exporter: e, probability: p, shortfall: impact.shortfallTonnes, cost: impact.extraCostUSD,
                                   indirect: lost > 0 ? impact.indirectLossTonnes / lost : 0))
