@@ -18,7 +18,8 @@ public struct BacktestFit: Hashable, Sendable, Codable {
         public var rmsLogErrorAfter: Double
     }
 
-    public static let demandElasticityGrid: [Double] = [-0.01, -0.02, -0.03, -0.05, -0.07, -0.1, -0.15, -0.2, -0.3, -0.5]
+    /// Short-run demand elasticities of metals lie between about −0.05 and −0.5; the grid stays inside.
+    public static let demandElasticityGrid: [Double] = [-0.05, -0.07, -0.1, -0.15, -0.2, -0.3, -0.5]
     public static let stockpilingGrid: [Double] = (0...19).map { Double($0) / 20 }
 
     public var choices: [Choice]
