@@ -44,7 +44,20 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Rare earths (compounds and metals) production 2024"))
         #expect(r.stdout.contains("China"))
-        #expect(r.stdout.split(separator: "\n").count == 7, "title, summary, header, rule, 3 rows")
+        #expect(r.stdout.split(separator: "\n").count == 8, "title, summary, the magnet stage's summary, header, rule, 3 rows")
+        #expect(r.stdout.contains("component_share") && r.stdout.contains("92.0%"), "magnet shares beside the compounds'")
+    }
+
+    @Test func concentrationShowsMiningAndRefiningSideBySide() throws {
+        let r = CLI.lodestone("concentration", "--commodity", "cobalt", "--year", "2024", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["commodity"] as? String == "cobalt:refined")
+        let stages = try #require(json["otherStages"] as? [[String: Any]])
+        #expect(stages.map { $0["commodity"] as? String } == ["cobalt:mine"])
+        let china = try #require((json["producers"] as? [[String: Any]])?.first { $0["iso3"] as? String == "CHN" })
+        let mine = try #require((china["stageShares"] as? [String: Double])?["cobalt:mine"])
+        #expect((china["share"] as? Double ?? 0) > 0.5 && mine < 0.05, "China refines most cobalt and mines little")
     }
 
     @Test func suppliersOfCobaltToJapan() throws {
