@@ -19,7 +19,7 @@ let package = Package(
         .target(
             name: "LodestoneStore",
             dependencies: ["LodestoneCore", "CSQLite", "CZlib"],
-            resources: [.copy("Resources/Snapshot"), .copy("Resources/Scenarios"), .copy("Resources/Catalogue")]
+            resources: [.copy("Resources/Snapshot"), .copy("Resources/Scenarios"), .copy("Resources/Catalogue"), .copy("Resources/Backtest")]
         ),
         .executableTarget(
             name: "lodestone",

@@ -22,6 +22,11 @@ enum Fmt {
         return String(format: "%.0f", value)
     }
 
+    /// A relative change with its sign: "+43.0%", "−9.0%", "0.0%".
+    static func signedPercent(_ change: Double) -> String {
+        change > 0 ? "+" + percent(change) : change < 0 ? "−" + percent(-change) : percent(0)
+    }
+
     /// Tonnes with thousands separators, no decimals above 10 t.
     static func tonnes(_ value: Double) -> String {
         if value != 0, abs(value) < 10 { return String(format: "%.3f", value) }
