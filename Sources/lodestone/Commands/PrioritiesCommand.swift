@@ -8,8 +8,8 @@ struct PrioritiesCommand: ParsableCommand {
         commandName: "priorities",
         abstract: "Priority minerals for an importer, ranked by probability-weighted economic loss from export restrictions.",
         discussion: """
-            Monte Carlo over simulated years of restriction events (see the README). Ranked by expected annual loss as a \
-            share of the importer's consumption value; tiers: high ≥ 6 %, elevated ≥ 3 %, moderate ≥ 1 %, limited below. \
+            Monte Carlo over simulated years of restriction events (see the README). Ranked by expected annual loss (the \
+            value of the shortfall at the post-disruption price) as a share of the importer's consumption value; tiers: high ≥ 6 %, elevated ≥ 3 %, moderate ≥ 1 %, limited below. \
             Every expected value has a standard error; tier confidence is the share of 32 independent batches that give \
             the same tier. Requests needing more than \(RestrictionRisk.memoryLimitBytes >> 20) MB are refused. \
             Same --seed, same output byte for byte.
