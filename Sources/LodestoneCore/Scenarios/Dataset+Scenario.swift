@@ -33,41 +33,62 @@ extension Dataset {
             throw .invalidParameter("severity \(severity) for \(id) is outside 0–1 (the share of exports withheld)")
         }
         guard tradeYears.contains(year) || yearFallback else { throw .noTrade(year: year, available: tradeYears) }
+        // Each commodity's market is independent: run them on up to 4 threads, keep their order.
+        let results = orderedConcurrentMap(scenario.commodities.count, lanes: 4) { c in
+            Result { () throws(LodestoneError) in
+                try market(of: scenario.commodities[c], in: scenario, year: year, for: importers, parameters: parameters,
+                           allies: allies, yearFallback: yearFallback, severity: severities[scenario.commodities[c]])
+            }
+        }
         var markets: [ScenarioOutcome.Market] = []
         var impacts: [ScenarioOutcome.Impact] = []
         var notAssessed: [NotAssessed] = []
-        for id in scenario.commodities {
-            guard let info = commodity(id) else { throw .unknownCommodity(id.rawValue, suggestion: nil) }
-            let basis: TradeBasis, tradeYear: Int
-            var notes: [String] = []
-            do {
-                (basis, tradeYear) = try assessableTrade(of: info, year: year, fallback: yearFallback)
-            } catch {
-                notAssessed.append(NotAssessed(commodity: id, reason: error.description))
-                continue
+        for result in results {
+            switch try result.get() {
+            case .assessed(let market, let marketImpacts):
+                markets.append(market)
+                impacts += marketImpacts
+            case .notAssessed(let gap):
+                notAssessed.append(gap)
             }
-            if tradeYear != year { notes.append("no assessable \(info.name) trade in \(year): trade of \(tradeYear) used") }
-            let years = productionYears(of: id)
-            guard let productionYear = years.contains(tradeYear) ? tradeYear : (years.last { $0 < tradeYear } ?? years.first) else {
-                notAssessed.append(NotAssessed(commodity: id, reason: LodestoneError.noProduction(commodity: info.name, year: tradeYear, available: years).description))
-                continue
-            }
-            if productionYear != tradeYear { notes.append("no \(info.name) production on record for \(tradeYear): production of \(productionYear) used") }
-            let network = TradeNetwork(self, commodity: info, year: tradeYear, productionYear: productionYear)
-            guard network.worldConsumption > 0 else {
-                notAssessed.append(NotAssessed(commodity: id, reason: "no \(info.name) consumption on record in \(tradeYear)"))
-                continue
-            }
-            var result = try simulate(scenario, network: network, entry: parameters.entry(for: info),
-                                      severity: severities[id] ?? scenario.severity(of: id),
-                                      importers: importers, allies: allies)
-            result.market.tradeBasis = basis
-            result.market.productionYear = productionYear
-            result.market.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
-            markets.append(result.market)
-            impacts += result.impacts
         }
         return ScenarioOutcome(scenario: scenario, year: year, markets: markets, impacts: impacts, notAssessed: notAssessed)
+    }
+
+    private enum MarketResult: Sendable {
+        case assessed(ScenarioOutcome.Market, [ScenarioOutcome.Impact])
+        case notAssessed(NotAssessed)
+    }
+
+    /// One commodity's market and impacts, or why it cannot be assessed.
+    private func market(
+        of id: CommodityID, in scenario: RestrictionScenario, year: Int, for importers: [Importer], parameters: MarketParameters,
+        allies: [CountryCode], yearFallback: Bool, severity: Double?
+    ) throws(LodestoneError) -> MarketResult {
+        guard let info = commodity(id) else { throw .unknownCommodity(id.rawValue, suggestion: nil) }
+        let basis: TradeBasis, tradeYear: Int
+        var notes: [String] = []
+        do {
+            (basis, tradeYear) = try assessableTrade(of: info, year: year, fallback: yearFallback)
+        } catch {
+            return .notAssessed(NotAssessed(commodity: id, reason: error.description))
+        }
+        if tradeYear != year { notes.append("no assessable \(info.name) trade in \(year): trade of \(tradeYear) used") }
+        let years = productionYears(of: id)
+        guard let productionYear = years.contains(tradeYear) ? tradeYear : (years.last { $0 < tradeYear } ?? years.first) else {
+            return .notAssessed(NotAssessed(commodity: id, reason: LodestoneError.noProduction(commodity: info.name, year: tradeYear, available: years).description))
+        }
+        if productionYear != tradeYear { notes.append("no \(info.name) production on record for \(tradeYear): production of \(productionYear) used") }
+        let network = TradeNetwork(self, commodity: info, year: tradeYear, productionYear: productionYear)
+        guard network.worldConsumption > 0 else {
+            return .notAssessed(NotAssessed(commodity: id, reason: "no \(info.name) consumption on record in \(tradeYear)"))
+        }
+        var result = try simulate(scenario, network: network, entry: parameters.entry(for: info),
+                                  severity: severity ?? scenario.severity(of: id), importers: importers, allies: allies)
+        result.market.tradeBasis = basis
+        result.market.productionYear = productionYear
+        result.market.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
+        return .assessed(result.market, result.impacts)
     }
 
     /// The commodity's trade basis in `year`, or with `fallback` in the nearest year that has one
