@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "lodestone", targets: ["lodestone"]),
         .library(name: "LodestoneCore", targets: ["LodestoneCore"]),
         .library(name: "LodestoneStore", targets: ["LodestoneStore"]),
+        .library(name: "LodestoneEngine", targets: ["LodestoneEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,10 +22,11 @@ let package = Package(
             dependencies: ["LodestoneCore", "CSQLite", "CZlib"],
             resources: [.copy("Resources/Snapshot"), .copy("Resources/Scenarios"), .copy("Resources/Catalogue"), .copy("Resources/Backtest")]
         ),
+        .target(name: "LodestoneEngine", dependencies: ["LodestoneCore", "LodestoneStore"]),
         .executableTarget(
             name: "lodestone",
             dependencies: [
-                "LodestoneCore", "LodestoneStore",
+                "LodestoneCore", "LodestoneStore", "LodestoneEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,5 +39,6 @@ let package = Package(
         .testTarget(name: "LodestoneStoreTests", dependencies: ["LodestoneStore", "LodestoneTestSupport"]),
         .testTarget(name: "LodestoneParityTests", dependencies: ["LodestoneCore", "LodestoneStore", "LodestoneTestSupport"]),
         .testTarget(name: "LodestoneCLITests", dependencies: ["LodestoneTestSupport", "lodestone"]),
+        .testTarget(name: "LodestoneEngineTests", dependencies: ["LodestoneEngine", "LodestoneTestSupport"]),
     ]
 )
