@@ -8,7 +8,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the web dashboard and the JSON API (GET /api/v1/…, /openapi.yaml).",
         discussion: """
-        Binds to 127.0.0.1 unless --host says otherwise: the API has no authentication, so think
+        Binds to 127.0.0.1 unless --host says otherwise: the API has no authentication, so think \
         before exposing it. Stops cleanly on SIGTERM or Ctrl-C. One log line per request on stderr.
         """)
 
@@ -17,11 +17,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Option(help: "Seconds a scenario run or backtest may take.") var timeLimit = 20.0
+    @Option(help: "Answers kept for repeated identical GET requests (0: compute every time).") var cache = 512
     @Flag(help: "Log only warnings and errors, not every request.") var quiet = false
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is outside 0–65535") }
         guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be above 0 seconds") }
+        guard cache >= 0 else { throw ValidationError("--cache \(cache) must be 0 or more") }
     }
 
     func run() async throws {
@@ -32,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
             Console.note(error.message)
             throw ExitCode(error.kind.exitCode)
         }
-        let configuration = ServerConfiguration(host: host, port: port, computeTimeLimitSeconds: timeLimit, logLevel: quiet ? .warning : .info)
+        let configuration = ServerConfiguration(host: host, port: port, computeTimeLimitSeconds: timeLimit, cachedResponses: cache, logLevel: quiet ? .warning : .info)
         Console.note("serving the dashboard at http://\(host):\(port)/ and the API at /api/v1 (data version \(engine.dataVersion))")
         do {
             try await serve(configuration, engine: engine)
