@@ -24,6 +24,7 @@ CASES = [
     ("GET", "/api/v1/suppliers?importer=JPN&commodity=gallium", "/api/v1/suppliers", None),
     ("GET", "/api/v1/suppliers?importer=JPN&commodity=galium", "/api/v1/suppliers", None),
     ("GET", "/api/v1/concentration?commodity=cobalt", "/api/v1/concentration", None),
+    ("GET", "/api/v1/trace?importer=USA&commodity=cobalt", "/api/v1/trace", None),
     ("GET", "/api/v1/scenarios", "/api/v1/scenarios", None),
     ("GET", "/api/v1/scenarios/china-graphite-2023", "/api/v1/scenarios/{name}", None),
     ("GET", "/api/v1/scenarios/china-graphite", "/api/v1/scenarios/{name}", None),

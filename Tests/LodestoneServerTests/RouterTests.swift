@@ -29,7 +29,7 @@ enum Shared {
         var error: Detail
     }
 
-    static func text(_ response: TestResponse) -> String { String(buffer: response.body ?? ByteBuffer()) }
+    static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
 
     static func errorBody(_ response: TestResponse) throws -> ErrorBody.Detail {
         try JSONDecoder().decode(ErrorBody.self, from: Data(text(response).utf8)).error
@@ -67,6 +67,7 @@ enum Shared {
         ("/api/v1/risk?importer=JPN&format=xml", 400, "format 'xml' must be one of"),
         ("/api/v1/suppliers?importer=JPN&commodity=unobtainium", 400, "unknown commodity 'unobtainium'"),
         ("/api/v1/concentration?commodity=cobalt&top=0", 400, "top 0 must be at least 1"),
+        ("/api/v1/trace?importer=USA", 400, "missing query parameter 'commodity'"),
         ("/api/v1/scenarios/china-galium", 404, "did you mean china-gallium-germanium-2023"),
         ("/api/v1/scenarios/run?preset=china-graphite-2023", 400, "name at least one importer"),
         ("/api/v1/scenarios/run?restricting=CHN&commodity=gallium&importer=JPN", 400, "need a severity"),
@@ -87,6 +88,7 @@ enum Shared {
     @Test(arguments: [
         "/api/v1/suppliers?importer=JPN&commodity=gallium&top=3",
         "/api/v1/concentration?commodity=cobalt",
+        "/api/v1/trace?importer=USA&commodity=cobalt&top=5",
         "/api/v1/scenarios",
         "/api/v1/scenarios/china-gallium-germanium-2023",
         "/api/v1/scenarios/run?preset=china-gallium-germanium-2023&importer=JPN,USA",

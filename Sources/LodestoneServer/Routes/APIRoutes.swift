@@ -41,6 +41,12 @@ struct APIRoutes: Sendable {
                 try render(engine.concentration(ConcentrationRequest(commodity: q.required("commodity"), year: q.int("year"), top: q.int("top"))), q.format())
             }
         }
+        router.get("/api/v1/trace") { request, _ in
+            await answer(request, allowed: ["importer", "commodity", "year", "top"]) { q in
+                try render(engine.trace(TraceRequest(importer: q.required("importer"), commodity: q.required("commodity"),
+                                                     year: q.int("year"), top: q.int("top"))), q.format())
+            }
+        }
         router.get("/api/v1/scenarios") { request, _ in
             await answer(request, allowed: []) { q in try render(engine.scenarioList(), q.format()) }
         }
@@ -150,10 +156,8 @@ struct APIRoutes: Sendable {
         do {
             format = try Query(request, allowed: []).format()
             runRequest = try Self.decode(buffer)
-        } catch let error as EngineError {
-            return APIError.response(error)
         } catch {
-            return APIError.response(EngineError(.failure, "unexpected error: \(error)"))
+            return APIError.response(error)
         }
         let engine = engine
         switch await limiter.run({ () -> Result<Rendered, EngineError> in
