@@ -71,6 +71,14 @@ enum Shared {
         } throws: { ($0 as? EngineError)?.kind == .usage }
     }
 
+    @Test func traceFlagsConduitsByTheEngineRule() throws {
+        let report = try engine.trace(TraceRequest(importer: "USA", commodity: "cobalt"))
+        #expect(!report.rows.isEmpty)
+        for row in report.rows {
+            #expect(row.conduit == (row.directShare - row.tracedShare > Engine.conduitShareGap))
+        }
+    }
+
     @Test func csvQuotesAndKeepsFullPrecision() throws {
         let report = try engine.concentration(ConcentrationRequest(commodity: "cobalt", top: 3))
         let csv = try ReportRenderer.render(report, as: .csv)
