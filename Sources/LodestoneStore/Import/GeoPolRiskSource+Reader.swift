@@ -60,6 +60,7 @@ extension GeoPolRiskSource {
                     warn(at, "skipped: no numeric country code or name")
                     continue
                 }
+                guard Plausible.countryCodes.contains(code) else { warn(at, "skipped: country code \(code) is not a three-digit code"); continue }
                 guard !knownCodes.contains(code) else { warn(at, "skipped: duplicate country code \(code)"); continue }
                 if let repaired = SourceValue.repairMojibake(name) {
                     warn(at, "repaired mis-encoded name '\(name)' → '\(repaired)'")
@@ -99,7 +100,7 @@ extension GeoPolRiskSource {
             for entry in pending {
                 let at = "world_mining_data.db:\(map) row \(entry.row) (\(entry.sheet))"
                 // "Diamonds" names two series (gem, industrial): their ids come from the series names.
-                let id = names[entry.reference]! > 1 ? CommodityID.slug(entry.sheet) : CommodityID.slug(entry.reference)
+                let id = names[entry.reference, default: 0] > 1 ? CommodityID.slug(entry.sheet) : CommodityID.slug(entry.reference)
                 var hs6: [Int] = []
                 for text in [entry.primary] + (entry.complementary?.split(separator: ";").map(String.init) ?? []) {
                     guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty, text != "Not Available" else { continue }
@@ -138,7 +139,7 @@ extension GeoPolRiskSource {
 
         private func productionUnit(_ db: SQLiteDatabase, sheet: String) throws -> String {
             guard try db.tableExists(sheet) else { throw StoreError.sourceMissingTable(file: "world_mining_data.db", table: sheet) }
-            let units = try db.prepare("SELECT DISTINCT unit FROM \"\(sheet)\" WHERE Country_Code != 'DELETE' AND unit IS NOT NULL")
+            let units = try db.prepare("SELECT DISTINCT unit FROM \(Self.quoted(sheet)) WHERE Country_Code != 'DELETE' AND unit IS NOT NULL")
             var found: [String] = []
             while try units.step() { if let unit = units.text(0) { found.append(unit) } }
             guard found.count == 1 else {
@@ -155,9 +156,10 @@ extension GeoPolRiskSource {
                 for required in ["Country", "Country_Code"] where !columns.contains(required) {
                     throw StoreError.sourceMissingColumn(file: "world_mining_data.db", table: sheet, column: required)
                 }
-                let years = columns.compactMap { Int($0) }.filter { (1900...2100).contains($0) }
-                let select = (["rowid", "Country", "Country_Code"] + years.map { "\"\($0)\"" }).joined(separator: ", ")
-                let rows = try db.prepare("SELECT \(select) FROM \"\(sheet)\" ORDER BY rowid")
+                let yearColumns = self.yearColumns(columns, in: "world_mining_data.db:\(sheet)")
+                let years = yearColumns.map(\.year)
+                let select = (["rowid", "Country", "Country_Code"] + yearColumns.map { Self.quoted($0.name) }).joined(separator: ", ")
+                let rows = try db.prepare("SELECT \(select) FROM \(Self.quoted(sheet)) ORDER BY rowid")
                 var seen: Set<Int> = []
                 while try rows.step() {
                     let at = "world_mining_data.db:\(sheet) row \(rows.int(0))"
@@ -209,6 +211,10 @@ extension GeoPolRiskSource {
                     warn("baci.db:baci_trade row \(rows.int(0))", "skipped: year, exporter, importer or product is not a whole number")
                     continue
                 }
+                guard Plausible.years.contains(year), Plausible.hs6.contains(hs6) else {
+                    warn("baci.db:baci_trade row \(rows.int(0))", "skipped: year \(year) or product \(hs6) out of range (years \(Plausible.years), six-digit HS codes)")
+                    continue
+                }
                 guard knownCodes.contains(exporter), knownCodes.contains(importer) else {
                     warn("baci.db:baci_trade row \(rows.int(0))", "skipped: country code \(knownCodes.contains(exporter) ? importer : exporter) is not in the country list")
                     continue
@@ -236,9 +242,9 @@ extension GeoPolRiskSource {
 
         private mutating func readGovernance(_ db: SQLiteDatabase) throws {
             try require(db, "wgi.db", table: "Normalized", columns: ["Country/Territory", "Code", "country_code"])
-            let columns = try db.columnNames(ofTable: "Normalized")
-            let years = columns.compactMap { Int($0) }
-            let select = (["rowid", "\"Country/Territory\"", "Code", "country_code"] + years.map { "\"\($0)\"" }).joined(separator: ", ")
+            let yearColumns = self.yearColumns(try db.columnNames(ofTable: "Normalized"), in: "wgi.db:Normalized")
+            let years = yearColumns.map(\.year)
+            let select = (["rowid", "\"Country/Territory\"", "Code", "country_code"] + yearColumns.map { Self.quoted($0.name) }).joined(separator: ", ")
             let rows = try db.prepare("SELECT \(select) FROM Normalized ORDER BY rowid")
             let byISO3 = Dictionary(data.countries.filter { $0.formerUntil == nil }.map { ($0.iso3, $0.code) }, uniquingKeysWith: { first, _ in first })
             var seen: Set<CountryCode> = []
@@ -272,6 +278,23 @@ extension GeoPolRiskSource {
             }
             if blanks > 0 { warn("wgi.db:Normalized", "\(blanks) blank or 'nan' scores read as 'no score' (the method then uses 0.5)") }
         }
+
+        /// The columns named by a year (one per year, the sources' wide layout). A numeric name
+        /// outside `Plausible.years` is ignored with a warning: it would index years no data has.
+        private mutating func yearColumns(_ columns: [String], in table: String) -> [(name: String, year: Int)] {
+            var result: [(name: String, year: Int)] = []
+            for name in columns {
+                guard let year = Int(name.trimmingCharacters(in: .whitespaces)) else { continue }
+                guard Plausible.years.contains(year), !result.contains(where: { $0.year == year }) else {
+                    warn(table, "ignored column '\(BACIRelease.excerpt(name))': not a year in \(Plausible.years.lowerBound)–\(Plausible.years.upperBound), or a second column for it")
+                    continue
+                }
+                result.append((name, year))
+            }
+            return result
+        }
+
+        static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
         // MARK: Groups and provenance
 
