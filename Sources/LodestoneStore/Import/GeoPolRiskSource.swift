@@ -11,6 +11,8 @@ public struct GeoPolRiskSource {
         public var version: String
         /// The wheel or folder the user named (for provenance).
         public var origin: String
+        /// The SHA-256 of the wheel itself, as PyPI publishes it (nil for a folder).
+        public var archiveSHA256: String?
     }
 
     static let databases = ["baci.db", "world_mining_data.db", "wgi.db"]
@@ -38,7 +40,10 @@ public struct GeoPolRiskSource {
         let archive: ZipArchive
         do {
             archive = try ZipArchive(path: path)
-        } catch StoreError.malformedSource {
+        } catch StoreError.malformedSource(let location, let reason) {
+            // A file that starts like a zip is a damaged wheel; anything else is not a wheel at all.
+            let start = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 4) } ?? Data()
+            if start == Data([0x50, 0x4B, 0x03, 0x04]) { throw StoreError.malformedSource(location: location, reason: reason) }
             throw StoreError.sourceNotFound(path: path)
         }
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
@@ -54,7 +59,7 @@ public struct GeoPolRiskSource {
         guard databases.allSatisfy({ FileManager.default.fileExists(atPath: (scratch as NSString).appendingPathComponent($0)) }) else {
             throw StoreError.sourceNotFound(path: path)
         }
-        return Location(libraryFolder: scratch, version: version, origin: path)
+        return Location(libraryFolder: scratch, version: version, origin: path, archiveSHA256: archive.sha256)
     }
 
     private static func versionFromDistInfo(near folder: String) -> String? {
