@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import LodestoneCore
 
@@ -46,7 +47,15 @@ public final class SQLiteStore: DataStore {
         do {
             return try body()
         } catch let error as SQLiteError {
-            throw StoreError.database(operation: operation, reason: error.message)
+            throw Self.storeError(error, path: path, operation: operation)
+        }
+    }
+
+    /// Maps a driver error: corruption is a damaged store, anything else a failed operation.
+    static func storeError(_ error: SQLiteError, path: String, operation: String) -> StoreError {
+        switch error.code & 0xFF {
+        case SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_FORMAT: .damaged(path: path, reason: error.message)
+        default: .database(operation: operation, reason: error.message)
         }
     }
 }

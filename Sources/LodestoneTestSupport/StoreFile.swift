@@ -3,10 +3,11 @@ import LodestoneStore
 
 /// Raw access to a store file for tests that damage it or check it was left alone.
 public enum StoreFile {
-    /// Runs SQL on the file directly, with foreign keys off: the way a damaged store comes about.
+    /// Runs SQL on the file directly, with foreign keys and CHECK constraints off: the way a
+    /// damaged store comes about.
     public static func execute(_ sql: String, at path: String, create: Bool = false) throws {
         let db = try SQLiteDatabase(path: path, mode: create ? .readWriteCreate : .readWrite)
-        try db.execute("PRAGMA foreign_keys = OFF")
+        try db.execute("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON")
         try db.execute(sql)
     }
 

@@ -39,4 +39,14 @@ import Testing
         #expect(r.stderr.contains("CRC"), "\(r.stderr)")
         #expect(StoreFile.snapshot(store) == before)
     }
+
+    // MARK: Finding 3 — damaged store
+
+    @Test func aDamagedStoreIsReportedNotTrappedOn() throws {
+        let store = try StoreFile.copy(CLI.sharedStore)
+        try StoreFile.execute("INSERT INTO production SELECT commodity_id, 999, year, tonnes, published_amount FROM production LIMIT 1", at: store)
+        let r = CLI.run(["risk", "--importer", "JPN", "--store", store])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("damaged") && r.stderr.contains("lodestone data import"), "\(r.stderr)")
+    }
 }
