@@ -4,6 +4,7 @@ extension SQLiteStore {
     /// Replaces every row in one transaction. Constraint violations (an unknown country code, a
     /// negative tonnage) abort the whole import and leave the store as it was.
     public func replaceAll(with data: NormalisedData) throws {
+        try data.validate()
         try wrap("import") {
             try db.transaction {
                 try db.execute("""
