@@ -49,4 +49,15 @@ import Testing
         #expect(r.status == 1)
         #expect(r.stderr.contains("damaged") && r.stderr.contains("lodestone data import"), "\(r.stderr)")
     }
+
+    // MARK: Finding 5 — output errors
+
+    @Test(arguments: [["risk", "--importer", "JPN", "--year", "2024"], ["risk", "--importer", "JPN", "--format", "json"],
+                      ["countries"], ["data", "info"], ["grid"]])
+    func aFullOutputDeviceIsAnErrorNotACrash(arguments: [String]) throws {
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let r = CLI.run(arguments + ["--store", CLI.sharedStore], stdout: full)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("cannot write the output"), "\(r.stderr)")
+    }
 }
