@@ -7,8 +7,11 @@ extension SQLiteStore {
     /// A row that breaks the store's own rules (a value of the wrong type, a country or
     /// commodity that does not exist, a year or number out of range) means the store was damaged
     /// outside Lodestone: it is reported as `StoreError.damaged`, never trapped on or skipped.
+    ///
+    /// All tables are read in one read transaction, so a load that overlaps an import in another
+    /// process sees the store entirely before or entirely after it, never a mixture.
     public func loadDataset() throws -> Dataset {
-        try wrap("read") {
+        try wrap("read") { try db.readTransaction {
             var builder = Dataset.Builder()
             for country in try readCountries() { builder.add(country) }
             for commodity in try readCommodities() { builder.add(commodity) }
@@ -37,11 +40,11 @@ extension SQLiteStore {
                 throw damaged(builder.problemCount == 1 ? first : "\(builder.problemCount) rows break its rules, e.g. \(first)")
             }
             return builder.build()
-        }
+        } }
     }
 
     public func exportAll() throws -> NormalisedData {
-        try wrap("read") {
+        try wrap("read") { try db.readTransaction {
             var data = NormalisedData()
             data.countries = try readCountries()
             data.commodities = try readCommodities()
@@ -61,11 +64,11 @@ extension SQLiteStore {
                     tonnes: trade.isNull(5) ? nil : try need(trade.strictDouble(5), "trade tonnes"), nomenclature: nomenclature))
             }
             return data
-        }
+        } }
     }
 
     public func info() throws -> StoreInfo {
-        try wrap("read") {
+        try wrap("read") { try db.readTransaction {
             func count(_ table: String) throws -> Int { try db.scalarInt("SELECT count(*) FROM \(table)") ?? 0 }
             func years(_ table: String) throws -> String? {
                 let statement = try db.prepare("SELECT min(year), max(year) FROM \(table)")
@@ -87,7 +90,7 @@ extension SQLiteStore {
             while try warnings.step() { list.append(ImportWarning(location: warnings.text(0) ?? "", message: warnings.text(1) ?? "")) }
             return StoreInfo(path: path, schemaVersion: version, tables: tables, provenance: try readProvenance(),
                              warningCount: list.count, warnings: list)
-        }
+        } }
     }
 
     func damaged(_ reason: String) -> StoreError { .damaged(path: path, reason: reason) }

@@ -66,6 +66,25 @@ package final class SQLiteDatabase {
         }
     }
 
+    /// Runs `body` inside one read transaction (`BEGIN … COMMIT`): every statement in it sees
+    /// the same snapshot of the database, whatever other connections commit meanwhile (WAL).
+    package func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN DEFERRED")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    package func scalarText(_ sql: String) throws -> String? {
+        let statement = try prepare(sql)
+        return try statement.step() ? statement.text(0) : nil
+    }
+
     /// Returns the first column of the first row, or nil when there is no row.
     package func scalarInt(_ sql: String, _ bindings: [SQLiteValue] = []) throws -> Int? {
         let statement = try prepare(sql)
