@@ -3,6 +3,23 @@ import LodestoneCore
 extension SQLiteStore {
     /// Replaces every row in one transaction. Constraint violations (an unknown country code, a
     /// negative tonnage) abort the whole import and leave the store as it was.
+    /// Fills the store with `data()` if it holds no data, in one transaction that checks again
+    /// under the write lock (another process may have filled it meanwhile). Returns whether it did.
+    @discardableResult
+    public func fillIfEmpty(with data: () throws -> NormalisedData) throws -> Bool {
+        guard try isEmpty() else { return false }
+        let contents = try data()
+        try contents.validate()
+        return try wrap("import") {
+            try db.transaction {
+                guard (try db.scalarInt("SELECT count(*) FROM country") ?? 0) == 0 else { return false }
+                try insertReferenceData(contents)
+                try insertTrade(contents.trade)
+                return true
+            }
+        }
+    }
+
     public func replaceAll(with data: NormalisedData) throws {
         try data.validate()
         try wrap("import") {

@@ -60,4 +60,62 @@ import Testing
         #expect(r.status == 1, "\(r.stderr)")
         #expect(r.stderr.contains("cannot write the output"), "\(r.stderr)")
     }
+
+    // MARK: Finding 8 — refused untouched; no stores at mistyped paths
+
+    enum NotAStore: String, CaseIterable {
+        case foreignDatabase, newerStoreInRollbackMode, zeroBytes, emptyDatabase, textFile
+    }
+
+    func make(_ kind: NotAStore, at path: String) throws {
+        switch kind {
+        case .foreignDatabase:
+            try StoreFile.execute("PRAGMA journal_mode = DELETE; CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('mine')", at: path, create: true)
+        case .newerStoreInRollbackMode:
+            try StoreFile.execute("""
+                PRAGMA journal_mode = DELETE;
+                CREATE TABLE lodestone_migration (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL);
+                INSERT INTO lodestone_migration VALUES ('2026-11-24-initial-schema', 'then'), ('2099-01-01-future', 'later');
+                CREATE TABLE country (code INTEGER PRIMARY KEY);
+                """, at: path, create: true)
+        case .zeroBytes:
+            FileManager.default.createFile(atPath: path, contents: Data())
+        case .emptyDatabase:
+            try StoreFile.execute("PRAGMA journal_mode = DELETE; PRAGMA user_version = 7", at: path, create: true)
+        case .textFile:
+            FileManager.default.createFile(atPath: path, contents: Data(String(repeating: "my notes ", count: 500).utf8))
+        }
+    }
+
+    @Test(arguments: NotAStore.allCases)
+    func aFileThatIsNotAKnownStoreIsRefusedUntouched(kind: NotAStore) throws {
+        let path = Fixtures.temporaryDirectory().appendingPathComponent("file.sqlite").path
+        try make(kind, at: path)
+        let before = try #require(bytes(path))
+        for command in [["risk", "--importer", "JPN"], ["data", "info"], ["data", "import"]] {
+            let r = CLI.run(command + ["--store", path])
+            #expect(r.status == 1, "\(command): \(r.stderr)")
+            #expect(r.stderr.contains("lodestone:"))
+            #expect(bytes(path) == before, "\(command) changed \(kind)")
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal") && !FileManager.default.fileExists(atPath: path + "-journal"))
+        }
+    }
+
+    @Test func aMistypedStorePathIsNotCreated() {
+        let folder = Fixtures.temporaryDirectory()
+        for path in [folder.appendingPathComponent("lodestnoe.sqlite").path, folder.appendingPathComponent("typo/s.sqlite").path] {
+            let r = CLI.run(["risk", "--importer", "JPN", "--store", path])
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("no store at \(path)") && r.stderr.contains("data import"), "\(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("typo").path))
+    }
+
+    @Test func dataImportCreatesANewStoreAndSaysSo() {
+        let path = Fixtures.temporaryDirectory().appendingPathComponent("new.sqlite").path
+        let r = CLI.run(["data", "import", "--store", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("creating a new store at \(path)"))
+    }
 }

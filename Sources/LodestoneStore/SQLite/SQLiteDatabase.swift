@@ -10,16 +10,20 @@ package final class SQLiteDatabase {
     let handle: OpaquePointer
     package let path: String
 
-    package enum OpenMode: Sendable { case readOnly, readWrite, readWriteCreate }
+    /// `immutable` reads the file as it is, taking no locks and creating no `-wal` or `-shm`
+    /// file: for looking at a file that may not be ours, and only when no other process writes it.
+    package enum OpenMode: Sendable { case readOnly, immutable, readWrite, readWriteCreate }
 
     package init(path: String, mode: OpenMode = .readWriteCreate) throws {
         var db: OpaquePointer?
         let flags: Int32 = switch mode {
         case .readOnly: SQLITE_OPEN_READONLY
+        case .immutable: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
         case .readWrite: SQLITE_OPEN_READWRITE
         case .readWriteCreate: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         }
-        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        let name = mode == .immutable ? Self.uri(path) + "?immutable=1" : path
+        let rc = sqlite3_open_v2(name, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close_v2(db)
@@ -32,6 +36,18 @@ package final class SQLiteDatabase {
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// A `file:` URI for a path: characters with a meaning in URIs percent-encoded.
+    static func uri(_ path: String) -> String {
+        var result = "file:"
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"), 0..<0x20, 0x7F...: result += String(format: "%%%02X", byte)
+            default: result.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return result
+    }
 
     /// Runs one or more statements that return no rows.
     package func execute(_ sql: String) throws {
