@@ -69,4 +69,71 @@ extension SQLiteStore {
         if case .missing = try inspect(path) { return false }
         return true
     }
+
+    /// Creates the store at `path` if there is none, holding `initialData()` (nil: empty). The
+    /// store is built under a temporary name in the same folder and linked into place in one
+    /// step, while an exclusive lock on the folder is held: concurrent callers wait for the one
+    /// builder and then find its store. Returns false when a store was already there (then
+    /// `initialData` is not called). Nothing is left behind if building fails or is interrupted
+    /// by an error; a killed builder leaves only a hidden `.name.partial-…` file.
+    @discardableResult
+    public static func create(at path: String, with initialData: () throws -> NormalisedData?) throws -> Bool {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "cannot create the folder \(folder)")
+        }
+        let lock = try FolderLock(folder)
+        defer { lock.release() }
+        if case .store = try inspect(path) { return false }
+        let temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } }
+        try build(at: temporary, with: try initialData())
+        guard link(temporary, path) == 0 else {
+            if errno == EEXIST { return false }
+            throw StoreError.io(path: path, reason: "cannot move the new store into place (\(String(cString: strerror(errno))))")
+        }
+        return true
+    }
+
+    /// Builds a complete store in a file nobody else knows about, ending in WAL mode with no
+    /// `-wal` file (everything checkpointed into the main file).
+    private static func build(at path: String, with data: NormalisedData?) throws {
+        do {
+            let db = try SQLiteDatabase(path: path, mode: .readWriteCreate)
+            try db.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL")
+            try Migrations.apply(to: db)
+            if let data { _ = try StoreWriter(db: db, path: path).fillIfEmpty(with: data) }
+            try db.execute("PRAGMA journal_mode = WAL")
+            try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        } catch let error as SQLiteError {
+            throw storeError(error, path: path, operation: "creation")
+        }
+        guard !FileManager.default.fileExists(atPath: path + "-wal") else {
+            throw StoreError.io(path: path, reason: "the new store's write-ahead log was not checkpointed")
+        }
+    }
+}
+
+/// An exclusive `flock` on a folder, held by the process that builds a store in it.
+private struct FolderLock {
+    let descriptor: Int32
+
+    init(_ folder: String) throws {
+        descriptor = open(folder, O_RDONLY)
+        guard descriptor >= 0 else { throw StoreError.cannotOpen(path: folder, reason: "cannot open the folder to lock it") }
+        var result: Int32
+        repeat { result = flock(descriptor, LOCK_EX) } while result != 0 && errno == EINTR
+        guard result == 0 else {
+            close(descriptor)
+            throw StoreError.cannotOpen(path: folder, reason: "cannot lock the folder (\(String(cString: strerror(errno))))")
+        }
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
 }

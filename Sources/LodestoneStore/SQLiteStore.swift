@@ -23,14 +23,7 @@ public final class SQLiteStore: DataStore {
         self.path = path
         if case .missing = try Self.inspect(path) {
             guard create else { throw StoreError.noStore(path: path) }
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            do {
-                let db = try SQLiteDatabase(path: path, mode: .readWriteCreate)
-                try Migrations.apply(to: db)
-            } catch let error as SQLiteError {
-                throw StoreError.cannotOpen(path: path, reason: error.message)
-            }
+            try Self.create(at: path) { nil }
         }
         guard case .store(let pending) = try Self.inspect(path) else { throw StoreError.noStore(path: path) }
         if access == .read, !pending {

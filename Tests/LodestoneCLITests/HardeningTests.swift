@@ -61,6 +61,20 @@ import Testing
         #expect(r.stderr.contains("cannot write the output"), "\(r.stderr)")
     }
 
+    // MARK: Finding 7 — concurrent first use
+
+    @Test func concurrentFirstUseOfTheDefaultStoreWaitsForOneBuilder() throws {
+        let home = Fixtures.temporaryDirectory()
+        let results = CLI.runConcurrently(Array(repeating: ["countries", "--format", "csv"], count: 3),
+                                          environment: ["HOME": home.path, "LODESTONE_STORE": nil, "XDG_DATA_HOME": nil])
+        #expect(results.count == 3)
+        for r in results { #expect(r.status == 0, "\(r.stderr)") }
+        #expect(Set(results.map(\.stdout)).count == 1 && results[0].stdout.contains("JPN"))
+        let folder = home.appendingPathComponent(".local/share/lodestone")
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }
+        #expect(left == ["lodestone.sqlite"], "no temporary files left beside the store")
+    }
+
     // MARK: Finding 8 — refused untouched; no stores at mistyped paths
 
     enum NotAStore: String, CaseIterable {

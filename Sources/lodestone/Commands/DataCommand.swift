@@ -71,12 +71,11 @@ struct DataCommand: ParsableCommand {
                 // Refuse a file that is not a store before reading anything.
                 let exists = try SQLiteStore.exists(at: path)
                 let data = try readSource()
-                if exists {
-                    try SQLiteStore(path: path, create: false, access: .write).replaceAll(with: data)
-                } else {
+                let created = try !exists && SQLiteStore.create(at: path) {
                     Console.note("creating a new store at \(path)")
-                    try SQLiteStore(path: path, create: true, access: .write).replaceAll(with: data)
+                    return data
                 }
+                if !created { try SQLiteStore(path: path, create: false, access: .write).replaceAll(with: data) }
                 let counts = data.rowCounts.map { "\($0.rows) \($0.dataset)" }.joined(separator: ", ")
                 Console.note(String(format: "imported %@ into %@ in %.1f s", counts, path, Date().timeIntervalSince(started)))
                 if !data.warnings.isEmpty {

@@ -39,9 +39,11 @@ struct StoreOptions: ParsableArguments {
     func openStore(access: SQLiteStore.Access = .read) throws -> SQLiteStore {
         let (path, isDefault) = location
         if isDefault, try !SQLiteStore.exists(at: path) {
-            Console.note("creating a new store at \(path) from the bundled snapshot (one-time, a few seconds)")
-            let store = try SQLiteStore(path: path, create: true, access: .write)
-            try store.fillIfEmpty(with: Self.bundledSnapshot)
+            // Concurrent first users wait here for the one that builds it.
+            try SQLiteStore.create(at: path) {
+                Console.note("creating a new store at \(path) from the bundled snapshot (one-time, a few seconds)")
+                return try Self.bundledSnapshot()
+            }
         }
         return try SQLiteStore(path: path, create: false, access: access)
     }
