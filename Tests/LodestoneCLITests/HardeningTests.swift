@@ -132,4 +132,53 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("creating a new store at \(path)"))
     }
+
+    // MARK: Finding 9 — writes
+
+    @Test func gridDoesNotOverwriteOrFollowLinks() throws {
+        let folder = Fixtures.temporaryDirectory()
+        let existing = folder.appendingPathComponent("out.csv").path
+        FileManager.default.createFile(atPath: existing, contents: Data("keep".utf8))
+        let kept = CLI.lodestone("grid", "-o", existing)
+        #expect(kept.status == 1 && kept.stderr.contains("--force"), "\(kept.stderr)")
+        #expect(bytes(existing) == Data("keep".utf8))
+
+        let target = folder.appendingPathComponent("target.txt").path
+        FileManager.default.createFile(atPath: target, contents: Data("precious".utf8))
+        let link = folder.appendingPathComponent("link.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        #expect(CLI.lodestone("grid", "-o", link).status == 1)
+        #expect(bytes(target) == Data("precious".utf8))
+        let forced = CLI.lodestone("grid", "-o", link, "--force")
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(bytes(target) == Data("precious".utf8), "the link's target is never written")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == nil, "the link itself was replaced")
+        #expect(String(decoding: bytes(link) ?? Data(), as: UTF8.self).hasPrefix("importer,commodity,"))
+
+        let fresh = folder.appendingPathComponent("fresh.csv").path
+        #expect(CLI.lodestone("grid", "-o", fresh).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == ["fresh.csv", "link.csv", "out.csv", "target.txt"], "no temporary files left")
+    }
+
+    @Test func exportSnapshotRefusesNonEmptyFoldersAndLinks() throws {
+        let root = Fixtures.temporaryDirectory()
+        let outside = root.appendingPathComponent("outside.bin").path
+        FileManager.default.createFile(atPath: outside, contents: Data("outside".utf8))
+        let linked = root.appendingPathComponent("linked")
+        try FileManager.default.createDirectory(at: linked, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: linked.appendingPathComponent("countries.csv.gz").path, withDestinationPath: outside)
+        let r = CLI.lodestone("data", "export-snapshot", linked.path)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(bytes(outside) == Data("outside".utf8))
+
+        let folder = root.appendingPathComponent("snap").path
+        #expect(CLI.lodestone("data", "export-snapshot", folder).status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder + "/manifest.json"))
+        let again = CLI.lodestone("data", "export-snapshot", folder)
+        #expect(again.status == 1 && again.stderr.contains("--force"), "\(again.stderr)")
+        #expect(CLI.lodestone("data", "export-snapshot", folder, "--force").status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+        #expect(names == ["linked", "outside.bin", "snap"], "no temporary folders left")
+    }
 }

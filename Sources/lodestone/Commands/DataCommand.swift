@@ -111,15 +111,18 @@ struct DataCommand: ParsableCommand {
 
         @OptionGroup var storeOptions: StoreOptions
 
-        @Argument(help: "Folder to write.")
+        @Argument(help: "Folder to write (must not exist or be empty; it appears complete or not at all).")
         var folder: String
+
+        @Flag(help: "Replace a previous snapshot in the folder.")
+        var force = false
 
         func run() throws {
             try runReportingErrors {
                 let store = try storeOptions.openStore(access: .read)
                 if try store.isEmpty() { throw StoreError.emptyStore(path: store.path) }
                 let data = try store.exportAll()
-                try Snapshot.write(data, to: folder, createdAt: ISO8601DateFormatter().string(from: Date()))
+                try Snapshot.write(data, to: (folder as NSString).expandingTildeInPath, createdAt: ISO8601DateFormatter().string(from: Date()), force: force)
                 Console.note("wrote snapshot of \(data.trade.count) trade flows to \(folder)")
             }
         }
