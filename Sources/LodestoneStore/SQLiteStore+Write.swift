@@ -21,6 +21,10 @@ struct StoreWriter {
     let db: SQLiteDatabase
     let path: String
 
+    /// At most this many import warnings are kept (each bounded by `ImportWarning`); a summary
+    /// row stands for the rest, so a source full of bad rows cannot inflate the store.
+    static let warningLimit = 10_000
+
     func replaceAll(with data: NormalisedData) throws {
         try data.validate()
         try write {
@@ -105,7 +109,10 @@ struct StoreWriter {
                                 .text(p.url), .text(p.importedAt), .int(p.rows)])
         }
         let warning = try db.prepare("INSERT INTO import_warning (location, message) VALUES (?, ?)")
-        for w in data.warnings { try warning.run([.text(w.location), .text(w.message)]) }
+        for w in data.warnings.prefix(Self.warningLimit) { try warning.run([.text(w.location), .text(w.message)]) }
+        if data.warnings.count > Self.warningLimit {
+            try warning.run([.text("import"), .text("\(data.warnings.count - Self.warningLimit) more warnings not kept (the first \(Self.warningLimit) are)")])
+        }
     }
 
     func insertTrade(_ flows: [TradeFlow]) throws {

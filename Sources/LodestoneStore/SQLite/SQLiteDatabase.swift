@@ -35,6 +35,36 @@ package final class SQLiteDatabase {
         sqlite3_extended_result_codes(db, 1)
     }
 
+    /// A read-only database held in memory: `image` is the bytes of a database file (a wheel's
+    /// member), so reading it needs no scratch file. `name` is for messages.
+    package init(image: Data, name: String) throws {
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
+        guard rc == SQLITE_OK, let db else {
+            sqlite3_close_v2(db)
+            throw SQLiteError(code: rc, message: "cannot open an in-memory database", sql: nil)
+        }
+        let size = image.count
+        guard let buffer = sqlite3_malloc64(sqlite3_uint64(max(size, 1))) else {
+            sqlite3_close_v2(db)
+            throw SQLiteError(code: SQLITE_NOMEM, message: "out of memory for \(size) bytes", sql: nil)
+        }
+        image.withUnsafeBytes { raw in
+            if let base = raw.baseAddress { buffer.copyMemory(from: base, byteCount: size) }
+        }
+        // FREEONCLOSE hands the buffer to SQLite, also when deserializing fails.
+        let flags = UInt32(SQLITE_DESERIALIZE_READONLY | SQLITE_DESERIALIZE_FREEONCLOSE)
+        let status = sqlite3_deserialize(db, "main", buffer.assumingMemoryBound(to: UInt8.self), sqlite3_int64(size), sqlite3_int64(size), flags)
+        guard status == SQLITE_OK else {
+            let message = String(cString: sqlite3_errmsg(db))
+            sqlite3_close_v2(db)
+            throw SQLiteError(code: status, message: message, sql: nil)
+        }
+        self.handle = db
+        self.path = name
+        sqlite3_extended_result_codes(db, 1)
+    }
+
     deinit { sqlite3_close_v2(handle) }
 
     /// A `file:` URI for a path: characters with a meaning in URIs percent-encoded.

@@ -94,9 +94,7 @@ struct DataCommand: ParsableCommand {
             if FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("manifest.json")) {
                 return try Snapshot.read(from: path)
             }
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("lodestone-import-\(UUID().uuidString)").path
-            defer { try? FileManager.default.removeItem(atPath: scratch) }
-            let location = try GeoPolRiskSource.locate(path, scratch: scratch)
+            let location = try GeoPolRiskSource.locate(path)
             let importedAt = ISO8601DateFormatter().string(from: Date())
             var data = try GeoPolRiskSource.read(location, importedAt: importedAt)
             try SourceSet(baci: baciFiles, usgs: usgs, refinedShares: refinedShares).add(to: &data, importedAt: importedAt)
