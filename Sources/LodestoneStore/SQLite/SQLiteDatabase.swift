@@ -67,6 +67,14 @@ package final class SQLiteDatabase {
 
     deinit { sqlite3_close_v2(handle) }
 
+    /// The database's bytes, as a file of it would hold them.
+    package func serialize() -> Data? {
+        var size: sqlite3_int64 = 0
+        guard let bytes = sqlite3_serialize(handle, "main", &size, 0) else { return nil }
+        defer { sqlite3_free(bytes) }
+        return Data(bytes: bytes, count: Int(size))
+    }
+
     /// A `file:` URI for a path: characters with a meaning in URIs percent-encoded.
     static func uri(_ path: String) -> String {
         var result = "file:"
