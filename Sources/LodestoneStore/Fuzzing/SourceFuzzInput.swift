@@ -60,6 +60,7 @@ struct SourceFuzzInput {
               "Symbol" TEXT, "EoL-RIR (2023)" REAL, "HS Code - Complementary" TEXT, "HS Code" TEXT);
             INSERT INTO "HS Code Map" VALUES ('Cobalt', 'Metals', 'Cobalt', 'Processing', 'Co', 0.2, '810510', '282200');
             CREATE TABLE "Cobalt" ("Country" TEXT, "Country_Code" TEXT, "Country_ISO" TEXT, "2022" INTEGER, "unit" TEXT);
+            INSERT INTO "Cobalt" VALUES ('China', '156', 'CHN', 1750, 'metr. t');
             """)
         let wgi = try SQLiteDatabase(path: ":memory:", mode: .readWriteCreate)
         try wgi.execute(#"CREATE TABLE Normalized ("Country/Territory" TEXT, "Code" TEXT, "2022" TEXT, "country_code" TEXT)"#)
@@ -81,8 +82,12 @@ struct SourceFuzzInput {
             try db.prepare("INSERT INTO \(table) VALUES (\(placeholders))").run(values)
             rows += 1
         }
-        // Every production row needs one unit, or the reader rightly refuses the sheet.
-        try wmd.execute("UPDATE \"Cobalt\" SET unit = 'metr. t'")
+        // Every listed series needs its table, and every production row one unit, or the reader
+        // rightly refuses the whole source: keep the input's values, not those refusals.
+        try wmd.execute("""
+            UPDATE "HS Code Map" SET Sheet_name = 'Cobalt' WHERE Sheet_name IS NULL OR Sheet_name NOT IN (SELECT name FROM sqlite_master);
+            UPDATE "Cobalt" SET unit = 'metr. t';
+            """)
         var images: [String: Data] = [:]
         for (name, db) in [("baci.db", baci), ("world_mining_data.db", wmd), ("wgi.db", wgi)] {
             guard let image = db.serialize() else { throw SQLiteError(code: 1, message: "cannot serialize", sql: nil) }
