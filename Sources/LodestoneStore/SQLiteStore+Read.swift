@@ -3,35 +3,48 @@ import LodestoneCore
 extension SQLiteStore {
     /// Builds the Dataset. Trade rows come back in primary-key order, so each (HS6, year)
     /// slice arrives already sorted by importer.
+    ///
+    /// A row that breaks the store's own rules (a value of the wrong type, a country or
+    /// commodity that does not exist, a year or number out of range) means the store was damaged
+    /// outside Lodestone: it is reported as `StoreError.damaged`, never trapped on or skipped.
+    ///
+    /// All tables are read in one read transaction, so a load that overlaps an import in another
+    /// process sees the store entirely before or entirely after it, never a mixture.
     public func loadDataset() throws -> Dataset {
-        try wrap("read") {
+        try wrap("read") { try db.readTransaction {
             var builder = Dataset.Builder()
             for country in try readCountries() { builder.add(country) }
             for commodity in try readCommodities() { builder.add(commodity) }
             builder.groups = try readGroups()
+            builder.checkGroups()
             builder.provenance = try readProvenance()
             for record in try readProduction() { builder.add(record) }
             for score in try readGovernance() { builder.add(score) }
             let trade = try db.prepare("SELECT hs6, year, importer, exporter, value_kusd, tonnes, nomenclature FROM trade")
             var nomenclature = Nomenclature.hs92, lastText = "HS92"
             while try trade.step() {
-                let text = trade.text(6) ?? ""
+                let text = trade.strictText(6) ?? ""
                 if text != lastText {
-                    guard let parsed = Nomenclature(rawValue: text) else { throw StoreError.damaged(path: path, reason: "trade row with nomenclature '\(text)'") }
+                    guard let parsed = Nomenclature(rawValue: text) else { throw damaged("trade row with nomenclature '\(text.prefix(20))'") }
                     nomenclature = parsed
                     lastText = text
                 }
-                builder.addTrade(
-                    year: trade.int(1), exporter: CountryCode(trade.int(3)), importer: CountryCode(trade.int(2)),
-                    hs6: trade.int(0), valueKUSD: trade.double(4), tonnes: trade.isNull(5) ? .nan : trade.double(5), nomenclature: nomenclature)
+                guard let hs6 = trade.strictInt(0), let year = trade.strictInt(1), let importer = trade.strictInt(2),
+                      let exporter = trade.strictInt(3), let value = trade.strictDouble(4) else { throw damaged("trade row with a value of the wrong type") }
+                let tonnes = trade.isNull(5) ? Double.nan : try need(trade.strictDouble(5), "trade tonnes")
+                builder.addTrade(year: year, exporter: CountryCode(exporter), importer: CountryCode(importer),
+                                 hs6: hs6, valueKUSD: value, tonnes: tonnes, nomenclature: nomenclature)
             }
             if builder.countries.isEmpty { throw StoreError.emptyStore(path: path) }
+            if let first = builder.problems.first {
+                throw damaged(builder.problemCount == 1 ? first : "\(builder.problemCount) rows break its rules, e.g. \(first)")
+            }
             return builder.build()
-        }
+        } }
     }
 
     public func exportAll() throws -> NormalisedData {
-        try wrap("read") {
+        try wrap("read") { try db.readTransaction {
             var data = NormalisedData()
             data.countries = try readCountries()
             data.commodities = try readCommodities()
@@ -41,17 +54,21 @@ extension SQLiteStore {
             data.provenance = try readProvenance()
             let trade = try db.prepare("SELECT hs6, year, importer, exporter, value_kusd, tonnes, nomenclature FROM trade")
             while try trade.step() {
+                guard let hs6 = trade.strictInt(0), let year = trade.strictInt(1), let importer = trade.strictInt(2),
+                      let exporter = trade.strictInt(3), let value = trade.strictDouble(4),
+                      let nomenclature = Nomenclature(rawValue: trade.strictText(6) ?? "") else {
+                    throw damaged("trade row with a value of the wrong type")
+                }
                 data.trade.append(TradeFlow(
-                    year: trade.int(1), exporter: CountryCode(trade.int(3)), importer: CountryCode(trade.int(2)),
-                    hs6: trade.int(0), valueKUSD: trade.double(4), tonnes: trade.isNull(5) ? nil : trade.double(5),
-                    nomenclature: Nomenclature(rawValue: trade.text(6) ?? "") ?? .hs92))
+                    year: year, exporter: CountryCode(exporter), importer: CountryCode(importer), hs6: hs6, valueKUSD: value,
+                    tonnes: trade.isNull(5) ? nil : try need(trade.strictDouble(5), "trade tonnes"), nomenclature: nomenclature))
             }
             return data
-        }
+        } }
     }
 
     public func info() throws -> StoreInfo {
-        try wrap("read") {
+        try wrap("read") { try db.readTransaction {
             func count(_ table: String) throws -> Int { try db.scalarInt("SELECT count(*) FROM \(table)") ?? 0 }
             func years(_ table: String) throws -> String? {
                 let statement = try db.prepare("SELECT min(year), max(year) FROM \(table)")
@@ -73,15 +90,24 @@ extension SQLiteStore {
             while try warnings.step() { list.append(ImportWarning(location: warnings.text(0) ?? "", message: warnings.text(1) ?? "")) }
             return StoreInfo(path: path, schemaVersion: version, tables: tables, provenance: try readProvenance(),
                              warningCount: list.count, warnings: list)
-        }
+        } }
+    }
+
+    func damaged(_ reason: String) -> StoreError { .damaged(path: path, reason: reason) }
+
+    /// The value, or a `damaged` error naming what was of the wrong type.
+    func need<T>(_ value: T?, _ what: String) throws -> T {
+        guard let value else { throw damaged("\(what) holds a value of the wrong type") }
+        return value
     }
 
     private func readCountries() throws -> [Country] {
         let s = try db.prepare("SELECT code, m49, iso3, name, former_until FROM country ORDER BY code")
         var result: [Country] = []
         while try s.step() {
-            result.append(Country(code: CountryCode(s.int(0)), m49: s.int(1), iso3: s.text(2) ?? "", name: s.text(3) ?? "",
-                                  formerUntil: s.isNull(4) ? nil : s.int(4)))
+            result.append(Country(code: CountryCode(try need(s.strictInt(0), "country.code")), m49: try need(s.strictInt(1), "country.m49"),
+                                  iso3: try need(s.strictText(2), "country.iso3"), name: try need(s.strictText(3), "country.name"),
+                                  formerUntil: s.isNull(4) ? nil : try need(s.strictInt(4), "country.former_until")))
         }
         return result
     }
@@ -93,13 +119,15 @@ extension SQLiteStore {
             ORDER BY commodity_id, position
             """)
         while try hs.step() {
-            guard let nomenclature = Nomenclature(rawValue: hs.text(1) ?? "") else {
-                throw StoreError.damaged(path: path, reason: "trade code with nomenclature '\(hs.text(1) ?? "")'")
+            guard let nomenclature = Nomenclature(rawValue: hs.strictText(1) ?? "") else {
+                throw damaged("trade code with nomenclature '\((hs.text(1) ?? "").prefix(20))'")
             }
+            let hs6 = try need(hs.strictInt(2), "commodity_trade_code.hs6"), factor = try need(hs.strictDouble(3), "commodity_trade_code.content_factor")
+            guard Plausible.hs6.contains(hs6), factor.isFinite, factor > 0 else { throw damaged("trade code \(hs6) with content factor \(factor)") }
             let shared = (hs.text(4) ?? "").split(separator: ";").map { CommodityID(String($0)) }
             codes[hs.text(0) ?? "", default: []].append(
-                TradeCode(nomenclature: nomenclature, hs6: hs.int(2), contentFactor: hs.double(3), sharedWith: shared,
-                          referencePriceUSDPerKg: hs.isNull(5) ? nil : hs.double(5)))
+                TradeCode(nomenclature: nomenclature, hs6: hs6, contentFactor: factor, sharedWith: shared,
+                          referencePriceUSDPerKg: hs.isNull(5) ? nil : try need(hs.strictDouble(5), "commodity_trade_code.reference_price")))
         }
         let s = try db.prepare("""
             SELECT id, name, production_series, category, chain_stage, symbol, production_unit, tonnes_per_unit, recycling_rate,
@@ -108,12 +136,13 @@ extension SQLiteStore {
             """)
         var result: [Commodity] = []
         while try s.step() {
-            let id = s.text(0) ?? ""
+            let id = try need(s.strictText(0), "commodity.id")
             result.append(Commodity(
                 id: CommodityID(id), name: s.text(1) ?? "", productionSeries: s.text(2) ?? "", category: s.text(3) ?? "",
                 stage: Commodity.Stage(rawValue: s.text(4) ?? "") ?? .unspecified, symbol: s.text(5),
                 hs6: [], productionUnit: s.text(6) ?? "",
-                tonnesPerProductionUnit: s.isNull(7) ? nil : s.double(7), recyclingRate: s.isNull(8) ? nil : s.double(8),
+                tonnesPerProductionUnit: s.isNull(7) ? nil : try need(s.strictDouble(7), "commodity.tonnes_per_unit"),
+                recyclingRate: s.isNull(8) ? nil : try need(s.strictDouble(8), "commodity.recycling_rate"),
                 family: s.text(9) ?? id, isDefaultStage: s.int(10) == 1, isReference: s.int(11) == 1,
                 tradeCodes: codes[id] ?? [], contentBasis: s.text(12) ?? "",
                 supplyClass: Commodity.SupplyClass(rawValue: s.text(13) ?? "") ?? .mainProduct, notes: s.text(14) ?? ""))
@@ -125,8 +154,10 @@ extension SQLiteStore {
         let s = try db.prepare("SELECT commodity_id, country_code, year, tonnes, published_amount FROM production")
         var result: [ProductionRecord] = []
         while try s.step() {
-            result.append(ProductionRecord(commodity: CommodityID(s.text(0) ?? ""), country: CountryCode(s.int(1)),
-                                           year: s.int(2), tonnes: s.double(3), publishedAmount: s.double(4)))
+            result.append(ProductionRecord(commodity: CommodityID(try need(s.strictText(0), "production.commodity_id")),
+                                           country: CountryCode(try need(s.strictInt(1), "production.country_code")),
+                                           year: try need(s.strictInt(2), "production.year"), tonnes: try need(s.strictDouble(3), "production.tonnes"),
+                                           publishedAmount: try need(s.strictDouble(4), "production.published_amount")))
         }
         return result
     }
@@ -135,8 +166,10 @@ extension SQLiteStore {
         let s = try db.prepare("SELECT country_code, year, score, matched_by FROM governance")
         var result: [GovernanceScore] = []
         while try s.step() {
-            result.append(GovernanceScore(country: CountryCode(s.int(0)), year: s.int(1), score: s.double(2),
-                                          match: GovernanceScore.Match(rawValue: s.text(3) ?? "") ?? .code))
+            guard let match = GovernanceScore.Match(rawValue: s.strictText(3) ?? "") else { throw damaged("governance.matched_by holds an unknown value") }
+            result.append(GovernanceScore(country: CountryCode(try need(s.strictInt(0), "governance.country_code")),
+                                          year: try need(s.strictInt(1), "governance.year"),
+                                          score: try need(s.strictDouble(2), "governance.score"), match: match))
         }
         return result
     }
@@ -144,7 +177,7 @@ extension SQLiteStore {
     private func readGroups() throws -> [CountryGroup] {
         var members: [String: [CountryCode]] = [:]
         let m = try db.prepare("SELECT group_id, country_code FROM country_group_member ORDER BY group_id, position")
-        while try m.step() { members[m.text(0) ?? "", default: []].append(CountryCode(m.int(1))) }
+        while try m.step() { members[m.text(0) ?? "", default: []].append(CountryCode(try need(m.strictInt(1), "country_group_member.country_code"))) }
         let s = try db.prepare("SELECT id, name, source FROM country_group ORDER BY rowid")
         var result: [CountryGroup] = []
         while try s.step() {

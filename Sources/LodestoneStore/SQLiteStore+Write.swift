@@ -1,10 +1,33 @@
 import LodestoneCore
 
 extension SQLiteStore {
-    /// Replaces every row in one transaction. Constraint violations (an unknown country code, a
-    /// negative tonnage) abort the whole import and leave the store as it was.
+    /// Replaces every row in one transaction. The data are validated first; constraint
+    /// violations abort the whole import and leave the store as it was.
     public func replaceAll(with data: NormalisedData) throws {
-        try wrap("import") {
+        try StoreWriter(db: db, path: path).replaceAll(with: data)
+    }
+
+    /// Fills the store with `data()` if it holds no data, in one transaction that checks again
+    /// under the write lock (another process may have filled it meanwhile). Returns whether it did.
+    @discardableResult
+    public func fillIfEmpty(with data: () throws -> NormalisedData) throws -> Bool {
+        guard try isEmpty() else { return false }
+        return try StoreWriter(db: db, path: path).fillIfEmpty(with: try data())
+    }
+}
+
+/// Writes normalised data through a store's connection: an open store, or one being built.
+struct StoreWriter {
+    let db: SQLiteDatabase
+    let path: String
+
+    /// At most this many import warnings are kept (each bounded by `ImportWarning`); a summary
+    /// row stands for the rest, so a source full of bad rows cannot inflate the store.
+    static let warningLimit = 10_000
+
+    func replaceAll(with data: NormalisedData) throws {
+        try data.validate()
+        try write {
             try db.transaction {
                 try db.execute("""
                     DELETE FROM import_warning; DELETE FROM provenance; DELETE FROM country_group_member;
@@ -17,7 +40,25 @@ extension SQLiteStore {
         }
     }
 
-    private func insertReferenceData(_ data: NormalisedData) throws {
+    func fillIfEmpty(with data: NormalisedData) throws -> Bool {
+        try data.validate()
+        return try write {
+            try db.transaction {
+                guard (try db.scalarInt("SELECT count(*) FROM country") ?? 0) == 0 else { return false }
+                try insertReferenceData(data)
+                try insertTrade(data.trade)
+                return true
+            }
+        }
+    }
+
+    private func write<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as SQLiteError {
+            throw SQLiteStore.storeError(error, path: path, operation: "import")
+        }
+    }
+
+    func insertReferenceData(_ data: NormalisedData) throws {
         let country = try db.prepare("INSERT INTO country (code, m49, iso3, name, former_until) VALUES (?, ?, ?, ?, ?)")
         for c in data.countries {
             try country.run([.int(c.code.rawValue), .int(c.m49), .text(c.iso3), .text(c.name), c.formerUntil.map { .int($0) } ?? .null])
@@ -68,10 +109,13 @@ extension SQLiteStore {
                                 .text(p.url), .text(p.importedAt), .int(p.rows)])
         }
         let warning = try db.prepare("INSERT INTO import_warning (location, message) VALUES (?, ?)")
-        for w in data.warnings { try warning.run([.text(w.location), .text(w.message)]) }
+        for w in data.warnings.prefix(Self.warningLimit) { try warning.run([.text(w.location), .text(w.message)]) }
+        if data.warnings.count > Self.warningLimit {
+            try warning.run([.text("import"), .text("\(data.warnings.count - Self.warningLimit) more warnings not kept (the first \(Self.warningLimit) are)")])
+        }
     }
 
-    private func insertTrade(_ flows: [TradeFlow]) throws {
+    func insertTrade(_ flows: [TradeFlow]) throws {
         // Sorted inserts into the WITHOUT ROWID table fill pages in order: several times faster.
         let sorted = flows.sorted {
             ($0.nomenclature, $0.hs6, $0.year, $0.importer.rawValue, $0.exporter.rawValue)

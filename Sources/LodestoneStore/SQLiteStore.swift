@@ -1,36 +1,47 @@
+import CSQLite
 import Foundation
 import LodestoneCore
 
 /// The SQLite backend of `DataStore`: one file, schema from `Migrations`.
+///
+/// Opening is careful with files that are not ours: a file is inspected through a read-only
+/// connection first, and one that is not a Lodestone store of a known version is refused
+/// without changing its journal mode, size or any byte. New stores are built under a temporary
+/// name and moved into place in one step (`create(at:with:)`), so no process ever sees a half-made
+/// store and concurrent first users wait for one builder.
 public final class SQLiteStore: DataStore {
     public let path: String
     let db: SQLiteDatabase
 
-    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
-    public init(path: String, create: Bool = true) throws {
+    /// What the caller will do with the store: `read` opens it so that it cannot write (unless
+    /// the schema needs migrating first), `write` for writing.
+    public enum Access: Sendable { case read, write }
+
+    /// Opens the store at `path`. Without a file there: with `create`, makes an empty store
+    /// (see `create(at:with:)`); otherwise throws `StoreError.noStore`.
+    public init(path: String, create: Bool = true, access: Access = .write) throws {
         self.path = path
-        let exists = FileManager.default.fileExists(atPath: path)
-        if !exists, !create { throw StoreError.cannotOpen(path: path, reason: "no such file") }
-        if !exists {
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty {
-                try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        if case .missing = try Self.inspect(path) {
+            guard create else { throw StoreError.noStore(path: path) }
+            try Self.create(at: path) { nil }
+        }
+        guard case .store(let pending) = try Self.inspect(path) else { throw StoreError.noStore(path: path) }
+        if access == .read, !pending {
+            // A read-write connection that refuses writes (query_only) removes the `-wal` and
+            // `-shm` files it opens when it closes; a read-only one cannot, so it is the fallback
+            // for files we may not write.
+            if let db = try? SQLiteDatabase(path: path, mode: .readWrite), (try? db.execute("PRAGMA query_only = ON")) != nil {
+                self.db = db
+            } else {
+                db = try Self.connect(path, mode: .readOnly)
             }
+            return
         }
+        db = try Self.connect(path, mode: .readWrite)
         do {
-            db = try SQLiteDatabase(path: path, mode: .readWriteCreate)
-            try db.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
-        } catch let error as SQLiteError {
-            throw StoreError.cannotOpen(path: path, reason: error.message)
-        }
-        if exists {
-            let hasTables = (try? db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) ?? nil
-            guard let hasTables else { throw StoreError.notAStore(path: path) }
-            if hasTables > 0, !((try? db.tableExists("lodestone_migration")) ?? false) {
-                throw StoreError.notAStore(path: path)
-            }
-        }
-        do {
+            try db.execute("PRAGMA foreign_keys = ON")
+            if try db.scalarText("PRAGMA journal_mode")?.lowercased() != "wal" { try db.execute("PRAGMA journal_mode = WAL") }
+            try db.execute("PRAGMA synchronous = NORMAL")
             try Migrations.apply(to: db)
         } catch let error as SQLiteError {
             throw StoreError.database(operation: "migration", reason: error.message)
@@ -46,7 +57,21 @@ public final class SQLiteStore: DataStore {
         do {
             return try body()
         } catch let error as SQLiteError {
-            throw StoreError.database(operation: operation, reason: error.message)
+            throw Self.storeError(error, path: path, operation: operation)
+        }
+    }
+
+    /// Maps a driver error: corruption is a damaged store, anything else a failed operation.
+    static func storeError(_ error: SQLiteError, path: String, operation: String) -> StoreError {
+        switch error.code & 0xFF {
+        case SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_FORMAT: .damaged(path: path, reason: error.message)
+        default: .database(operation: operation, reason: error.message)
+        }
+    }
+
+    static func connect(_ path: String, mode: SQLiteDatabase.OpenMode) throws -> SQLiteDatabase {
+        do { return try SQLiteDatabase(path: path, mode: mode) } catch let error as SQLiteError {
+            throw StoreError.cannotOpen(path: path, reason: error.message)
         }
     }
 }

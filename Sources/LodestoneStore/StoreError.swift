@@ -2,7 +2,8 @@
 /// wrapped, never shown bare.
 public enum StoreError: Error, CustomStringConvertible, Sendable {
     case cannotOpen(path: String, reason: String)
-    case notAStore(path: String)
+    case notAStore(path: String, reason: String)
+    case noStore(path: String)
     case newerSchema(path: String, migration: String)
     case emptyStore(path: String)
     case sourceNotFound(path: String)
@@ -18,8 +19,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .cannotOpen(let path, let reason):
             "cannot open the store at \(path): \(reason) — check the path and its permissions, or pass --store PATH"
-        case .notAStore(let path):
-            "\(path) is not a Lodestone store (no Lodestone schema) — pass a new path with --store to create one"
+        case .notAStore(let path, let reason):
+            "\(path) is not a Lodestone store (\(reason)); it was left untouched — give the path of a Lodestone store, or create one at a new path with 'lodestone data import --store PATH'"
+        case .noStore(let path):
+            "there is no store at \(path) — check the path, or create one there with 'lodestone data import --store \(path)'"
         case .newerSchema(let path, let migration):
             "the store at \(path) was written by a newer Lodestone (migration '\(migration)') — upgrade lodestone or use another --store"
         case .emptyStore(let path):
@@ -49,9 +52,19 @@ public struct ImportWarning: Hashable, Sendable, Codable, CustomStringConvertibl
     public var location: String
     public var message: String
 
+    /// Longest location and message kept: a warning quotes a bad cell, and a cell can be
+    /// megabytes long; the store keeps every warning, so each one is bounded.
+    public static let maxLocationLength = 200, maxMessageLength = 400
+
     public init(location: String, message: String) {
-        self.location = location
-        self.message = message
+        self.location = Self.excerpt(location, Self.maxLocationLength)
+        self.message = Self.excerpt(message, Self.maxMessageLength)
+    }
+
+    /// At most `limit` characters of `text`, ending in "…" when cut.
+    public static func excerpt(_ text: String, _ limit: Int) -> String {
+        guard text.utf8.count > limit, text.count > limit else { return text }
+        return String(text.prefix(limit - 1)) + "…"
     }
 
     public var description: String { "\(location): \(message)" }

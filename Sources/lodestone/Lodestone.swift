@@ -8,8 +8,9 @@ struct Lodestone: AsyncParsableCommand {
         discussion: """
         Countries by ISO3 (JPN), number (392) or English name; importers may also be groups
         (US-Japan, Quad, G7, AUKUS, EU, MSP) or unions joined with '+' (USA+JPN).
-        Commodities by id or name ("rare earths"). Data come from the store (--store);
-        a new store is filled from the bundled snapshot on first use.
+        Commodities by id or name ("rare earths"). Data come from the store (--store); at the
+        default path a new store is filled from the bundled snapshot on first use, elsewhere
+        'lodestone data import --store PATH' creates one.
         """,
         version: "0.1.0",
         subcommands: [

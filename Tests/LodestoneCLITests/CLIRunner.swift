@@ -23,23 +23,44 @@ enum CLI {
         return path
     }()
 
-    static func run(_ arguments: [String]) -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do { try process.run() } catch { return Result(status: -1, stdout: "", stderr: "cannot run \(binary.path): \(error)") }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+    /// Runs the binary. `environment` entries are added to (or, with a nil value, removed from)
+    /// this process's environment; `stdout` replaces the captured output (e.g. /dev/full).
+    /// Output goes through files, so a command that writes a lot to both streams cannot block.
+    static func run(_ arguments: [String], environment: [String: String?] = [:], stdout target: FileHandle? = nil) -> Result {
+        runConcurrently([arguments], environment: environment, stdout: target).first
+            ?? Result(status: -1, stdout: "", stderr: "cannot run \(binary.path)")
     }
 
     /// Runs against the shared store.
     static func lodestone(_ arguments: String...) -> Result {
         run(arguments + ["--store", sharedStore])
+    }
+
+    /// Starts every command at once (stdout and stderr to files), then waits for all of them.
+    static func runConcurrently(_ commands: [[String]], environment: [String: String?] = [:], stdout target: FileHandle? = nil) -> [Result] {
+        let folder = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        var running: [(Process, URL, URL)] = []
+        for (index, arguments) in commands.enumerated() {
+            let out = folder.appendingPathComponent("\(index).out"), err = folder.appendingPathComponent("\(index).err")
+            FileManager.default.createFile(atPath: out.path, contents: nil)
+            FileManager.default.createFile(atPath: err.path, contents: nil)
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = arguments
+            process.environment = env
+            process.standardOutput = target ?? FileHandle(forWritingAtPath: out.path)
+            process.standardError = FileHandle(forWritingAtPath: err.path)
+            do { try process.run() } catch { continue }
+            running.append((process, out, err))
+        }
+        return running.map { process, out, err in
+            process.waitUntilExit()
+            return Result(status: process.terminationStatus,
+                          stdout: String(decoding: FileManager.default.contents(atPath: out.path) ?? Data(), as: UTF8.self),
+                          stderr: String(decoding: FileManager.default.contents(atPath: err.path) ?? Data(), as: UTF8.self))
+        }
     }
 }

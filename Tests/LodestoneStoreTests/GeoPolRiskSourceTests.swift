@@ -8,7 +8,7 @@ import Testing
     func importFake(omitTable: String? = nil) throws -> NormalisedData {
         let folder = Fixtures.temporaryDirectory()
         try FakeGeoPolRiskLibrary.write(to: folder, omitTable: omitTable)
-        let location = try GeoPolRiskSource.locate(folder.path, scratch: folder.appendingPathComponent("scratch").path)
+        let location = try GeoPolRiskSource.locate(folder.path)
         return try GeoPolRiskSource.read(location, importedAt: "2026-11-24T00:00:00Z")
     }
 
@@ -92,9 +92,44 @@ import Testing
 
     @Test func aPathWithoutTheDatabasesIsRejected() {
         let empty = Fixtures.temporaryDirectory()
-        #expect(throws: StoreError.self) { try GeoPolRiskSource.locate(empty.path, scratch: empty.appendingPathComponent("s").path) }
+        #expect(throws: StoreError.self) { try GeoPolRiskSource.locate(empty.path) }
         let notAWheel = empty.appendingPathComponent("x.whl")
         FileManager.default.createFile(atPath: notAWheel.path, contents: Data("not a zip".utf8))
-        #expect(throws: StoreError.self) { try GeoPolRiskSource.locate(notAWheel.path, scratch: empty.appendingPathComponent("s").path) }
+        #expect(throws: StoreError.self) { try GeoPolRiskSource.locate(notAWheel.path) }
+    }
+}
+
+/// Finding 1 of issue 8: out-of-range numbers in the wheel's databases are skipped with a warning.
+@Suite struct GeoPolRiskSourceRangeTests {
+    @Test func outOfRangeNumbersAreSkippedWithWarnings() throws {
+        let folder = Fixtures.temporaryDirectory()
+        try FakeGeoPolRiskLibrary.write(to: folder)
+        try SQLiteDatabase(path: folder.appendingPathComponent("baci.db").path).execute("""
+            INSERT INTO baci_trade VALUES ('2022', '156', '842', 1e19, '1', '1');
+            INSERT INTO baci_trade VALUES ('2022', '156', '842', 1e999, '1', '1');
+            INSERT INTO baci_trade VALUES ('2022', '156', '842', -1e999, '1', '1');
+            INSERT INTO baci_trade VALUES ('9000000000000000000', '156', '842', 282200, '1', '1');
+            INSERT INTO baci_trade VALUES ('30000000', '156', '842', 282200, '1', '1');
+            INSERT INTO baci_trade VALUES ('2022', '156', '842', 5, '1', '1');
+            """)
+        try SQLiteDatabase(path: folder.appendingPathComponent("wgi.db").path).execute("""
+            ALTER TABLE Normalized ADD COLUMN "30000000" TEXT;
+            UPDATE Normalized SET "30000000" = '0.5';
+            """)
+        try SQLiteDatabase(path: folder.appendingPathComponent("world_mining_data.db").path).execute("""
+            ALTER TABLE "Cobalt" ADD COLUMN "9000000000000000000" INTEGER;
+            UPDATE "Cobalt" SET "9000000000000000000" = 7;
+            """)
+        let location = try GeoPolRiskSource.locate(folder.path)
+        let data = try GeoPolRiskSource.read(location, importedAt: "2026-11-24T00:00:00Z")
+        #expect(data.trade.count == 4, "only the four good flows of the fake library")
+        #expect(data.trade.allSatisfy { (1900...2100).contains($0.year) && (10000...999999).contains($0.hs6) })
+        for row in 8...13 {
+            #expect(data.warnings.contains { $0.location == "baci.db:baci_trade row \(row)" }, "row \(row) is reported")
+        }
+        #expect(data.governance.allSatisfy { (1900...2100).contains($0.year) })
+        #expect(data.production.allSatisfy { (1900...2100).contains($0.year) })
+        #expect(data.warnings.contains { $0.location.hasPrefix("wgi.db") && $0.message.contains("30000000") })
+        #expect(data.warnings.contains { $0.location.hasPrefix("world_mining_data.db") && $0.message.contains("9000000000000000000") })
     }
 }

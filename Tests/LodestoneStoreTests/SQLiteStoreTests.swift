@@ -69,3 +69,23 @@ import Testing
         }
     }
 }
+
+/// Finding 10 of issue 8: warnings are bounded in size and number, whatever the source holds.
+@Suite struct ImportWarningBoundsTests {
+    @Test func aWarningKeepsABoundedExcerpt() {
+        let warning = ImportWarning(location: String(repeating: "l", count: 10_000), message: "bad cell '" + String(repeating: "x", count: 100_000) + "'")
+        #expect(warning.location.count <= ImportWarning.maxLocationLength && warning.message.count <= ImportWarning.maxMessageLength)
+        #expect(warning.message.hasPrefix("bad cell 'xxx") && warning.message.hasSuffix("…"))
+        #expect(ImportWarning(location: "a", message: "short").message == "short")
+    }
+
+    @Test func theStoreKeepsAtMostTenThousandWarnings() throws {
+        let store = try SQLiteStore(path: Fixtures.temporaryDirectory().appendingPathComponent("s.sqlite").path)
+        var data = SQLiteStoreTests().smallData()
+        data.warnings = (0..<10_050).map { ImportWarning(location: "row \($0)", message: "skipped") }
+        try store.replaceAll(with: data)
+        let info = try store.info()
+        #expect(info.warningCount == 10_001)
+        #expect(info.warnings.last?.message.contains("50 more warnings") == true)
+    }
+}

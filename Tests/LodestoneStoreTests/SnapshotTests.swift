@@ -53,3 +53,57 @@ import Testing
         #expect(throws: StoreError.self) { try CSVTable.parse(Data("\"open\n".utf8), file: "t") }
     }
 }
+
+/// Finding 4 of issue 8: a snapshot whose checksums are valid but whose values are out of range
+/// is refused with the file and line, before anything reaches the store.
+@Suite struct SnapshotRangeTests {
+    static func small() -> NormalisedData {
+        var data = SQLiteStoreTests().smallData()
+        data.warnings = []
+        return data
+    }
+
+    static let poisons: [(String, @Sendable (inout NormalisedData) -> Void)] = [
+        ("governance.csv.gz", { $0.governance[0].year = 9_000_000_000_000_000_000 }),
+        ("governance.csv.gz", { $0.governance[0].year = 30_000_000 }),
+        ("governance.csv.gz", { $0.governance[0].year = 3_000_000 }),
+        ("governance.csv.gz", { $0.governance[0].year = -9_000_000_000_000_000_000 }),
+        ("governance.csv.gz", { $0.governance[0].score = 7 }),
+        ("governance.csv.gz", { $0.governance[0].country = CountryCode(999) }),
+        ("trade.csv.gz", { $0.trade[0].year = 9_000_000_000_000_000_000 }),
+        ("trade.csv.gz", { $0.trade[0].hs6 = 5 }),
+        ("trade.csv.gz", { $0.trade[0].valueKUSD = -1 }),
+        ("trade.csv.gz", { $0.trade[0].tonnes = -1 }),
+        ("trade.csv.gz", { $0.trade[0].importer = CountryCode(999) }),
+        ("production.csv.gz", { $0.production[0].year = 30_000_000 }),
+        ("production.csv.gz", { $0.production[0].tonnes = -5 }),
+        ("production.csv.gz", { $0.production[0].commodity = "no-such" }),
+        ("countries.csv.gz", { $0.countries[0].formerUntil = 9_000_000_000_000_000_000 }),
+        ("countries.csv.gz", { $0.countries[1].code = $0.countries[0].code }),
+        ("countries.csv.gz", { $0.countries[0].code = CountryCode(-5) }),
+        ("commodities.csv.gz", { $0.commodities[0].recyclingRate = 3 }),
+        ("commodities.csv.gz", { $0.commodities[1].id = $0.commodities[0].id }),
+        ("groups.csv.gz", { $0.groups[0].members.append(CountryCode(999)) }),
+    ]
+
+    @Test(arguments: poisons.indices)
+    func outOfRangeValuesAreRefusedWithTheirLine(index: Int) throws {
+        let (file, poison) = Self.poisons[index]
+        var data = Self.small()
+        poison(&data)
+        let folder = Fixtures.temporaryDirectory().path
+        try Snapshot.write(data, to: folder, createdAt: "now")
+        #expect {
+            try Snapshot.read(from: folder)
+        } throws: { error in
+            guard case StoreError.malformedSnapshot(let location, _) = error else { return false }
+            return location.hasPrefix(file + ":")
+        }
+    }
+
+    @Test func anIntactSmallSnapshotReads() throws {
+        let folder = Fixtures.temporaryDirectory().path
+        try Snapshot.write(Self.small(), to: folder, createdAt: "now")
+        #expect(try Snapshot.read(from: folder).trade.count == 2)
+    }
+}

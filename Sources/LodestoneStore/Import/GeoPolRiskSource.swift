@@ -7,10 +7,15 @@ import LodestoneCore
 public struct GeoPolRiskSource {
     /// Where the three databases are, and the package version that shipped them.
     public struct Location: Sendable {
+        /// The folder holding them, or for a wheel the wheel itself (its members are read in memory).
         public var libraryFolder: String
+        /// A wheel's databases, read from the archive (nil for a folder): no scratch files.
+        var images: [String: Data]?
         public var version: String
         /// The wheel or folder the user named (for provenance).
         public var origin: String
+        /// The SHA-256 of the wheel itself, as PyPI publishes it (nil for a folder).
+        public var archiveSHA256: String?
     }
 
     static let databases = ["baci.db", "world_mining_data.db", "wgi.db"]
@@ -18,43 +23,44 @@ public struct GeoPolRiskSource {
     /// Known codes where BACI (Comtrade) departs from UN M49.
     static let m49Exceptions: [Int: Int] = [842: 840, 251: 250, 699: 356, 757: 756, 579: 578, 490: 158]
 
-    /// Finds the databases in a wheel (.whl, extracted to `scratch`), an unpacked wheel, or a lib folder.
-    public static func locate(_ path: String, scratch: String) throws -> Location {
+    /// Finds the databases in a wheel (.whl, read into memory), an unpacked wheel, or a lib folder.
+    public static func locate(_ path: String) throws -> Location {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw StoreError.sourceNotFound(path: path) }
         if !isDirectory.boolValue {
-            return try extractWheel(path, into: scratch)
+            return try readWheel(path)
         }
         for candidate in ["", "lib", "geopolrisk/lib"] {
             let folder = candidate.isEmpty ? path : (path as NSString).appendingPathComponent(candidate)
             if databases.allSatisfy({ FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }) {
-                return Location(libraryFolder: folder, version: versionFromDistInfo(near: folder) ?? "unknown", origin: path)
+                return Location(libraryFolder: folder, images: nil, version: versionFromDistInfo(near: folder) ?? "unknown", origin: path)
             }
         }
         throw StoreError.sourceNotFound(path: path)
     }
 
-    private static func extractWheel(_ path: String, into scratch: String) throws -> Location {
+    private static func readWheel(_ path: String) throws -> Location {
         let archive: ZipArchive
         do {
             archive = try ZipArchive(path: path)
-        } catch StoreError.malformedSource {
+        } catch StoreError.malformedSource(let location, let reason) {
+            // A file that starts like a zip is a damaged wheel; anything else is not a wheel at all.
+            let start = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 4) } ?? Data()
+            if start == Data([0x50, 0x4B, 0x03, 0x04]) { throw StoreError.malformedSource(location: location, reason: reason) }
             throw StoreError.sourceNotFound(path: path)
         }
-        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         var version = "unknown"
+        var images: [String: Data] = [:]
         for entry in archive.entries {
             let name = (entry.path as NSString).lastPathComponent
             if entry.path.hasSuffix(".dist-info/METADATA") {
                 version = parseVersion(String(decoding: try archive.extract(entry), as: UTF8.self)) ?? version
-            } else if databases.contains(name), entry.path.contains("lib/") {
-                try archive.extract(entry).write(to: URL(fileURLWithPath: (scratch as NSString).appendingPathComponent(name)))
+            } else if databases.contains(name), entry.path.contains("lib/"), images[name] == nil {
+                images[name] = try archive.extract(entry)
             }
         }
-        guard databases.allSatisfy({ FileManager.default.fileExists(atPath: (scratch as NSString).appendingPathComponent($0)) }) else {
-            throw StoreError.sourceNotFound(path: path)
-        }
-        return Location(libraryFolder: scratch, version: version, origin: path)
+        guard databases.allSatisfy({ images[$0] != nil }) else { throw StoreError.sourceNotFound(path: path) }
+        return Location(libraryFolder: path, images: images, version: version, origin: path, archiveSHA256: archive.sha256)
     }
 
     private static func versionFromDistInfo(near folder: String) -> String? {

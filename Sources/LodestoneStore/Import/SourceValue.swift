@@ -25,10 +25,12 @@ enum SourceValue {
         }
     }
 
+    /// A whole number, or nil: a real that is not integral or lies outside `Int` (≥ 2⁶³, ±inf,
+    /// NaN) is not one, and never traps.
     static func integer(_ value: SQLiteValue) -> Int? {
         switch value {
         case .int(let v): return v
-        case .double(let v): return v == v.rounded() ? Int(v) : nil
+        case .double(let v): return Int(exactly: v)
         case .text(let text): return Int(text.trimmingCharacters(in: .whitespaces))
         case .null: return nil
         }

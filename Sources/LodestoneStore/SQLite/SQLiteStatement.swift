@@ -73,6 +73,24 @@ package final class SQLiteStatement {
         return String(cString: pointer)
     }
 
+    /// The column if it holds an integer, else nil (a value of another type, or NULL).
+    package func strictInt(_ index: Int) -> Int? {
+        sqlite3_column_type(statement, Int32(index)) == SQLITE_INTEGER ? int(index) : nil
+    }
+
+    /// The column if it holds a number (integer or real), else nil.
+    package func strictDouble(_ index: Int) -> Double? {
+        switch sqlite3_column_type(statement, Int32(index)) {
+        case SQLITE_INTEGER, SQLITE_FLOAT: double(index)
+        default: nil
+        }
+    }
+
+    /// The column if it holds text, else nil.
+    package func strictText(_ index: Int) -> String? {
+        sqlite3_column_type(statement, Int32(index)) == SQLITE_TEXT ? text(index) : nil
+    }
+
     /// The value as stored, keeping SQLite's dynamic type: sources store numbers as text or real.
     package func value(_ index: Int) -> SQLiteValue {
         switch sqlite3_column_type(statement, Int32(index)) {

@@ -2,7 +2,13 @@ import Foundation
 import LodestoneCore
 
 extension Snapshot {
-    /// Reads a snapshot folder, checking each file against the manifest's SHA-256.
+    /// The table files of a snapshot, in the order they are read (later tables refer to earlier ones).
+    static let tableNames = ["countries.csv.gz", "trade_codes.csv.gz", "commodities.csv.gz", "production.csv.gz",
+                             "trade.csv.gz", "governance.csv.gz", "groups.csv.gz"]
+
+    /// Reads a snapshot folder, checking each file against the manifest's SHA-256 and every
+    /// value against its range (`Plausible`): a checksum says the bytes are the ones written,
+    /// not that what was written is sane.
     public static func read(from folder: String) throws -> NormalisedData {
         let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
         guard let manifestData = FileManager.default.contents(atPath: manifestPath) else {
@@ -15,7 +21,8 @@ extension Snapshot {
         guard manifest.format == formatVersion else {
             throw StoreError.malformedSnapshot(location: manifestPath, reason: "format \(manifest.format), this lodestone reads format \(formatVersion)")
         }
-        func table(_ name: String, _ header: [String]) throws -> [(line: Int, fields: [String])] {
+        var tables: [String: Data] = [:]
+        for name in tableNames {
             let path = (folder as NSString).appendingPathComponent(name)
             guard let compressed = FileManager.default.contents(atPath: path) else {
                 throw StoreError.malformedSnapshot(location: path, reason: "missing file")
@@ -23,92 +30,144 @@ extension Snapshot {
             guard SHA256.hex(of: compressed) == manifest.files[name] else {
                 throw StoreError.malformedSnapshot(location: path, reason: "checksum does not match manifest.json")
             }
-            let rows = try CSVTable.parse(try Gzip.decompress(compressed), file: name)
+            do { tables[name] = try Gzip.decompress(compressed) } catch {
+                throw StoreError.malformedSnapshot(location: path, reason: "\(error)")
+            }
+        }
+        return try decode(tables: tables, provenance: manifest.provenance)
+    }
+
+    /// Parses and checks the decompressed CSV tables. Throws `malformedSnapshot` with file:line
+    /// for the first row that is malformed, out of range, or names something that does not exist.
+    static func decode(tables: [String: Data], provenance: [Provenance]) throws -> NormalisedData {
+        func table(_ name: String, _ header: [String]) throws -> [(line: Int, fields: [String])] {
+            let rows = try CSVTable.parse(tables[name] ?? Data(), file: name)
             guard rows.first == header else {
                 throw StoreError.malformedSnapshot(location: "\(name):1", reason: "expected header \(header.joined(separator: ","))")
             }
             return rows.dropFirst().enumerated().map { (line: $0.offset + 2, fields: $0.element) }.filter { $0.fields != [""] }
         }
-        func bad(_ name: String, _ line: Int, _ reason: String) -> StoreError {
-            .malformedSnapshot(location: "\(name):\(line)", reason: reason)
-        }
-        func int(_ text: String, _ name: String, _ line: Int) throws -> Int {
-            guard let v = Int(text) else { throw bad(name, line, "'\(text)' is not a whole number") }
-            return v
-        }
-        func double(_ text: String, _ name: String, _ line: Int) throws -> Double {
-            guard let v = Double(text), v.isFinite else { throw bad(name, line, "'\(text)' is not a number") }
-            return v
-        }
-        func fields(_ row: (line: Int, fields: [String]), _ count: Int, _ name: String) throws -> [String] {
-            guard row.fields.count == count else { throw bad(name, row.line, "expected \(count) fields, found \(row.fields.count)") }
-            return row.fields
-        }
-
         var data = NormalisedData()
-        data.provenance = manifest.provenance
+        data.provenance = provenance
         let countries = "countries.csv.gz"
+        var known = Set<CountryCode>()
         for row in try table(countries, ["code", "m49", "iso3", "name", "former_until"]) {
-            let f = try fields(row, 5, countries)
-            data.countries.append(Country(code: CountryCode(try int(f[0], countries, row.line)), m49: try int(f[1], countries, row.line),
-                                          iso3: f[2], name: f[3], formerUntil: f[4].isEmpty ? nil : try int(f[4], countries, row.line)))
+            let r = try Row(row, 5, countries)
+            let code = try r.country(0)
+            guard known.insert(code).inserted else { throw r.bad("country code \(code) appears twice") }
+            data.countries.append(Country(code: code, m49: try r.int(1, in: Plausible.countryCodes), iso3: r[2], name: r[3],
+                                          formerUntil: r[4].isEmpty ? nil : try r.int(4, in: Plausible.years)))
         }
         let codesFile = "trade_codes.csv.gz"
         var codes: [String: [TradeCode]] = [:]
         for row in try table(codesFile, tradeCodeHeader) {
-            let f = try fields(row, 6, codesFile)
-            guard let nomenclature = Nomenclature(rawValue: f[1]) else { throw bad(codesFile, row.line, "unknown nomenclature '\(f[1])'") }
-            let factor = try double(f[3], codesFile, row.line)
-            guard factor > 0, factor <= 2 else { throw bad(codesFile, row.line, "content factor \(factor) must be in (0, 2]") }
-            codes[f[0], default: []].append(TradeCode(
-                nomenclature: nomenclature, hs6: try int(f[2], codesFile, row.line), contentFactor: factor,
-                sharedWith: f[4].split(separator: ";").map { CommodityID(String($0)) },
-                referencePriceUSDPerKg: f[5].isEmpty ? nil : try double(f[5], codesFile, row.line)))
+            let r = try Row(row, 6, codesFile)
+            guard let nomenclature = Nomenclature(rawValue: r[1]) else { throw r.bad("unknown nomenclature '\(r.excerpt(1))'") }
+            let factor = try r.double(3)
+            guard factor > 0, factor <= 2 else { throw r.bad("content factor \(factor) must be in (0, 2]") }
+            let price = r[5].isEmpty ? nil : try r.double(5)
+            guard price.map({ $0 > 0 }) ?? true else { throw r.bad("reference price must be > 0") }
+            codes[r[0], default: []].append(TradeCode(
+                nomenclature: nomenclature, hs6: try r.int(2, in: Plausible.hs6), contentFactor: factor,
+                sharedWith: r[4].split(separator: ";").map { CommodityID(String($0)) }, referencePriceUSDPerKg: price))
         }
         let commodities = "commodities.csv.gz"
+        var commodityIDs = Set<CommodityID>()
         for row in try table(commodities, commodityHeader) {
-            let f = try fields(row, 15, commodities)
-            guard let stage = Commodity.Stage(rawValue: f[4]) else { throw bad(commodities, row.line, "unknown stage '\(f[4])'") }
-            guard let supplyClass = Commodity.SupplyClass(rawValue: f[13]) else { throw bad(commodities, row.line, "unknown supply class '\(f[13])'") }
+            let r = try Row(row, 15, commodities)
+            guard let stage = Commodity.Stage(rawValue: r[4]) else { throw r.bad("unknown stage '\(r.excerpt(4))'") }
+            guard let supplyClass = Commodity.SupplyClass(rawValue: r[13]) else { throw r.bad("unknown supply class '\(r.excerpt(13))'") }
+            guard commodityIDs.insert(CommodityID(r[0])).inserted else { throw r.bad("commodity '\(r.excerpt(0))' appears twice") }
+            let perUnit = r[7].isEmpty ? nil : try r.double(7)
+            guard perUnit.map({ $0 > 0 }) ?? true else { throw r.bad("tonnes per unit must be > 0") }
+            let recycling = r[8].isEmpty ? nil : try r.double(8)
+            guard recycling.map(Plausible.isShare) ?? true else { throw r.bad("recycling rate \(recycling ?? 0) outside 0–1") }
             data.commodities.append(Commodity(
-                id: CommodityID(f[0]), name: f[1], productionSeries: f[2], category: f[3], stage: stage, symbol: f[5].isEmpty ? nil : f[5],
-                hs6: [], productionUnit: f[6],
-                tonnesPerProductionUnit: f[7].isEmpty ? nil : try double(f[7], commodities, row.line),
-                recyclingRate: f[8].isEmpty ? nil : try double(f[8], commodities, row.line),
-                family: f[9], isDefaultStage: f[10] == "1", isReference: f[11] == "1", tradeCodes: codes[f[0]] ?? [],
-                contentBasis: f[12], supplyClass: supplyClass, notes: f[14]))
+                id: CommodityID(r[0]), name: r[1], productionSeries: r[2], category: r[3], stage: stage, symbol: r[5].isEmpty ? nil : r[5],
+                hs6: [], productionUnit: r[6], tonnesPerProductionUnit: perUnit, recyclingRate: recycling,
+                family: r[9], isDefaultStage: r[10] == "1", isReference: r[11] == "1", tradeCodes: codes[r[0]] ?? [],
+                contentBasis: r[12], supplyClass: supplyClass, notes: r[14]))
         }
         let production = "production.csv.gz"
         for row in try table(production, ["commodity", "country", "year", "tonnes", "published_amount"]) {
-            let f = try fields(row, 5, production)
+            let r = try Row(row, 5, production)
+            guard commodityIDs.contains(CommodityID(r[0])) else { throw r.bad("unknown commodity '\(r.excerpt(0))'") }
             data.production.append(ProductionRecord(
-                commodity: CommodityID(f[0]), country: CountryCode(try int(f[1], production, row.line)), year: try int(f[2], production, row.line),
-                tonnes: try double(f[3], production, row.line), publishedAmount: try double(f[4], production, row.line)))
+                commodity: CommodityID(r[0]), country: try r.country(1, known: known), year: try r.int(2, in: Plausible.years),
+                tonnes: try r.amount(3), publishedAmount: try r.amount(4)))
         }
         let trade = "trade.csv.gz"
         let tradeRows = try table(trade, tradeHeader)
         data.trade.reserveCapacity(tradeRows.count)
         for row in tradeRows {
-            let f = try fields(row, 7, trade)
-            guard let nomenclature = Nomenclature(rawValue: f[0]) else { throw bad(trade, row.line, "unknown nomenclature '\(f[0])'") }
+            let r = try Row(row, 7, trade)
+            guard let nomenclature = Nomenclature(rawValue: r[0]) else { throw r.bad("unknown nomenclature '\(r.excerpt(0))'") }
             data.trade.append(TradeFlow(
-                year: try int(f[2], trade, row.line), exporter: CountryCode(try int(f[4], trade, row.line)),
-                importer: CountryCode(try int(f[3], trade, row.line)), hs6: try int(f[1], trade, row.line),
-                valueKUSD: try double(f[5], trade, row.line), tonnes: f[6].isEmpty ? nil : try double(f[6], trade, row.line),
+                year: try r.int(2, in: Plausible.years), exporter: try r.country(4, known: known), importer: try r.country(3, known: known),
+                hs6: try r.int(1, in: Plausible.hs6), valueKUSD: try r.amount(5), tonnes: r[6].isEmpty ? nil : try r.amount(6),
                 nomenclature: nomenclature))
         }
         let governance = "governance.csv.gz"
         for row in try table(governance, ["country", "year", "score", "matched_by"]) {
-            let f = try fields(row, 4, governance)
-            guard let match = GovernanceScore.Match(rawValue: f[3]) else { throw bad(governance, row.line, "unknown match '\(f[3])'") }
-            data.governance.append(GovernanceScore(country: CountryCode(try int(f[0], governance, row.line)), year: try int(f[1], governance, row.line),
-                                                   score: try double(f[2], governance, row.line), match: match))
+            let r = try Row(row, 4, governance)
+            guard let match = GovernanceScore.Match(rawValue: r[3]) else { throw r.bad("unknown match '\(r.excerpt(3))'") }
+            let score = try r.double(2)
+            guard Plausible.isShare(score) else { throw r.bad("score \(score) outside 0–1") }
+            data.governance.append(GovernanceScore(country: try r.country(0, known: known), year: try r.int(1, in: Plausible.years),
+                                                   score: score, match: match))
         }
         let groups = "groups.csv.gz"
         for row in try table(groups, ["id", "name", "source", "members"]) {
-            let f = try fields(row, 4, groups)
-            data.groups.append(CountryGroup(id: f[0], name: f[1], members: try f[3].split(separator: ";").map { CountryCode(try int(String($0), groups, row.line)) }, source: f[2]))
+            let r = try Row(row, 4, groups)
+            let members = try r[3].split(separator: ";").map { text -> CountryCode in
+                guard let value = Int(text), known.contains(CountryCode(value)) else { throw r.bad("member '\(text.prefix(20))' is not a country of the snapshot") }
+                return CountryCode(value)
+            }
+            data.groups.append(CountryGroup(id: r[0], name: r[1], members: members, source: r[2]))
         }
         return data
+    }
+
+    /// One CSV row with its file and line, and checked conversions of its fields.
+    private struct Row {
+        let fields: [String]
+        let file: String
+        let line: Int
+
+        init(_ row: (line: Int, fields: [String]), _ count: Int, _ file: String) throws {
+            self.fields = row.fields
+            self.file = file
+            self.line = row.line
+            guard fields.count == count else { throw bad("expected \(count) fields, found \(fields.count)") }
+        }
+
+        subscript(_ index: Int) -> String { fields[index] }
+
+        func bad(_ reason: String) -> StoreError { .malformedSnapshot(location: "\(file):\(line)", reason: reason) }
+
+        func excerpt(_ index: Int) -> String { BACIRelease.excerpt(fields[index]) }
+
+        func int(_ index: Int, in range: ClosedRange<Int>) throws -> Int {
+            guard let v = Int(fields[index]) else { throw bad("'\(excerpt(index))' is not a whole number") }
+            guard range.contains(v) else { throw bad("\(v) outside \(range.lowerBound)–\(range.upperBound)") }
+            return v
+        }
+
+        func double(_ index: Int) throws -> Double {
+            guard let v = Double(fields[index]), v.isFinite else { throw bad("'\(excerpt(index))' is not a number") }
+            return v
+        }
+
+        func amount(_ index: Int) throws -> Double {
+            let v = try double(index)
+            guard v >= 0 else { throw bad("\(v) is negative") }
+            return v
+        }
+
+        func country(_ index: Int, known: Set<CountryCode>? = nil) throws -> CountryCode {
+            let code = CountryCode(try int(index, in: Plausible.countryCodes))
+            if let known, !known.contains(code) { throw bad("country \(code) is not in countries.csv.gz") }
+            return code
+        }
     }
 }

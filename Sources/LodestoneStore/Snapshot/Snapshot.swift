@@ -21,21 +21,21 @@ public enum Snapshot {
         return url.path
     }
 
-    public static func write(_ data: NormalisedData, to folder: String, createdAt: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var files: [String: String] = [:]
+    /// Writes the snapshot as the whole content of `folder`, in one step (see `AtomicFile`):
+    /// `folder` must not exist or be empty; with `force` it may hold a previous snapshot.
+    public static func write(_ data: NormalisedData, to folder: String, createdAt: String, force: Bool = false) throws {
+        var files: [(name: String, data: Data)] = []
+        var sums: [String: String] = [:]
         for (name, table) in tables(data) {
             let compressed = try Gzip.compress(table)
-            let path = (folder as NSString).appendingPathComponent(name)
-            do { try compressed.write(to: URL(fileURLWithPath: path)) } catch {
-                throw StoreError.io(path: path, reason: "cannot write (\(error.localizedDescription))")
-            }
-            files[name] = SHA256.hex(of: compressed)
+            files.append((name, compressed))
+            sums[name] = SHA256.hex(of: compressed)
         }
-        let manifest = Manifest(format: formatVersion, createdAt: createdAt, files: files, provenance: data.provenance)
+        let manifest = Manifest(format: formatVersion, createdAt: createdAt, files: sums, provenance: data.provenance)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(manifest).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("manifest.json")))
+        files.append(("manifest.json", try encoder.encode(manifest)))
+        try AtomicFile.writeFolder(files, to: folder, force: force, replaceable: Set(files.map(\.name)))
     }
 
     static let commodityHeader = ["id", "name", "production_series", "category", "stage", "symbol", "production_unit", "tonnes_per_unit",

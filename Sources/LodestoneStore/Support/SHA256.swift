@@ -2,7 +2,7 @@ import Foundation
 
 /// SHA-256 (FIPS 180-4), for provenance checksums of source files. Streaming, so a 50 MB
 /// database is hashed without holding it twice.
-struct SHA256 {
+package struct SHA256 {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
@@ -86,7 +86,7 @@ struct SHA256 {
     private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
     /// Hex digest of a whole file, read in 1 MiB chunks.
-    static func hex(ofFile path: String) throws -> String {
+    package static func hex(ofFile path: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.io(path: path, reason: "cannot read file") }
         defer { try? handle.close() }
         var hasher = SHA256()
@@ -94,7 +94,7 @@ struct SHA256 {
         return hasher.finalize()
     }
 
-    static func hex(of data: Data) -> String {
+    package static func hex(of data: Data) -> String {
         var hasher = SHA256()
         hasher.update(data)
         return hasher.finalize()

@@ -21,7 +21,7 @@ struct DataCommand: ParsableCommand {
         func run() throws {
             try runReportingErrors {
                 _ = try storeOptions.loadDataset()
-                var info = try storeOptions.openStore().info()
+                var info = try storeOptions.openStore(access: .read).info()
                 if !warnings { info.warnings = Array(info.warnings.prefix(20)) }
                 if output.format == .json { return Console.out(try JSONOutput.render(info)) }
                 var tables = TextTable([("dataset", false), ("rows", true), ("years", false)])
@@ -67,11 +67,17 @@ struct DataCommand: ParsableCommand {
         func run() throws {
             try runReportingErrors {
                 let started = Date()
+                let path = storeOptions.path
+                // Refuse a file that is not a store before reading anything.
+                let exists = try SQLiteStore.exists(at: path)
                 let data = try readSource()
-                let store = try storeOptions.openStore()
-                try store.replaceAll(with: data)
+                let created = try !exists && SQLiteStore.create(at: path) {
+                    Console.note("creating a new store at \(path)")
+                    return data
+                }
+                if !created { try SQLiteStore(path: path, create: false, access: .write).replaceAll(with: data) }
                 let counts = data.rowCounts.map { "\($0.rows) \($0.dataset)" }.joined(separator: ", ")
-                Console.note(String(format: "imported %@ into %@ in %.1f s", counts, store.path, Date().timeIntervalSince(started)))
+                Console.note(String(format: "imported %@ into %@ in %.1f s", counts, path, Date().timeIntervalSince(started)))
                 if !data.warnings.isEmpty {
                     Console.note("\(data.warnings.count) warnings (rows skipped or repaired; 'lodestone data info --warnings' lists them):")
                     for w in data.warnings.prefix(verbose ? data.warnings.count : 10) { Console.note("  \(w)") }
@@ -88,9 +94,7 @@ struct DataCommand: ParsableCommand {
             if FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("manifest.json")) {
                 return try Snapshot.read(from: path)
             }
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("lodestone-import-\(UUID().uuidString)").path
-            defer { try? FileManager.default.removeItem(atPath: scratch) }
-            let location = try GeoPolRiskSource.locate(path, scratch: scratch)
+            let location = try GeoPolRiskSource.locate(path)
             let importedAt = ISO8601DateFormatter().string(from: Date())
             var data = try GeoPolRiskSource.read(location, importedAt: importedAt)
             try SourceSet(baci: baciFiles, usgs: usgs, refinedShares: refinedShares).add(to: &data, importedAt: importedAt)
@@ -105,15 +109,18 @@ struct DataCommand: ParsableCommand {
 
         @OptionGroup var storeOptions: StoreOptions
 
-        @Argument(help: "Folder to write.")
+        @Argument(help: "Folder to write (must not exist or be empty; it appears complete or not at all).")
         var folder: String
+
+        @Flag(help: "Replace a previous snapshot in the folder.")
+        var force = false
 
         func run() throws {
             try runReportingErrors {
-                let store = try storeOptions.openStore()
+                let store = try storeOptions.openStore(access: .read)
                 if try store.isEmpty() { throw StoreError.emptyStore(path: store.path) }
                 let data = try store.exportAll()
-                try Snapshot.write(data, to: folder, createdAt: ISO8601DateFormatter().string(from: Date()))
+                try Snapshot.write(data, to: (folder as NSString).expandingTildeInPath, createdAt: ISO8601DateFormatter().string(from: Date()), force: force)
                 Console.note("wrote snapshot of \(data.trade.count) trade flows to \(folder)")
             }
         }

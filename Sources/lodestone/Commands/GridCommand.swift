@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LodestoneCore
+import LodestoneStore
 
 struct GridCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,8 +13,11 @@ struct GridCommand: ParsableCommand {
     @Option(help: "lodestone (default) or geopolrisk-py-2.0.1.")
     var method: GeoPolRiskMethod = .lodestone
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the CSV here instead of stdout.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the CSV here instead of stdout (written whole or not at all; links are never followed).", valueName: "file"))
     var output: String?
+
+    @Flag(help: "Replace an existing file (or link) at -o.")
+    var force = false
 
     func run() throws {
         try runReportingErrors {
@@ -25,9 +29,7 @@ struct GridCommand: ParsableCommand {
                 text += "\(r.importer),\(r.commodity),\(r.year),\(r.hhi),\(r.importRisk),\(r.score),\(r.characterizationFactor),\(r.priceUSDPerKg),\(r.importTonnes),\(r.domesticProductionTonnes)\n"
             }
             if let output {
-                do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
-                    throw CLIError.failure("cannot write \(output): \(error.localizedDescription)")
-                }
+                try AtomicFile.write(Data(text.utf8), to: (output as NSString).expandingTildeInPath, force: force)
                 Console.note("wrote \(results.count) rows to \(output)")
             } else {
                 Console.out(text)

@@ -4,34 +4,67 @@ import LodestoneCore
 import LodestoneStore
 
 /// `--store PATH`: where the normalised data live. Default: $LODESTONE_STORE, else
-/// ~/.local/share/lodestone/lodestone.sqlite. A missing or empty store is filled from the
-/// bundled snapshot on first use.
+/// $XDG_DATA_HOME/lodestone/lodestone.sqlite (~/.local/share/lodestone/lodestone.sqlite).
+///
+/// A store is created unasked only at the built-in default path (filled from the bundled
+/// snapshot, with a note on stderr); a `--store` or `$LODESTONE_STORE` path that does not exist
+/// is an error, so a typo never builds a new store somewhere. `data import` creates one anywhere.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Path of the store (SQLite).", valueName: "path"))
     var store: String?
 
-    var path: String {
-        if let store { return (store as NSString).expandingTildeInPath }
-        if let env = ProcessInfo.processInfo.environment["LODESTONE_STORE"], !env.isEmpty { return env }
-        let home = FileManager.default.homeDirectoryForCurrentUser.path
-        return (home as NSString).appendingPathComponent(".local/share/lodestone/lodestone.sqlite")
+    /// The store's path, and whether it is the built-in default.
+    var location: (path: String, isDefault: Bool) {
+        if let store { return ((store as NSString).expandingTildeInPath, false) }
+        if let env = ProcessInfo.processInfo.environment["LODESTONE_STORE"], !env.isEmpty { return ((env as NSString).expandingTildeInPath, false) }
+        return (Self.defaultPath, true)
     }
 
-    func openStore() throws -> SQLiteStore {
-        try SQLiteStore(path: path)
+    var path: String { location.path }
+
+    static var defaultPath: String {
+        let environment = ProcessInfo.processInfo.environment
+        let data: String
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            data = xdg
+        } else {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
+            data = (home as NSString).appendingPathComponent(".local/share")
+        }
+        return (data as NSString).appendingPathComponent("lodestone/lodestone.sqlite")
     }
 
-    /// Opens the store, bootstrapping it from the bundled snapshot when it holds no data.
-    func loadDataset() throws -> Dataset {
-        let store = try openStore()
-        if try store.isEmpty() {
-            guard let folder = Snapshot.bundledFolder else {
-                throw CLIError.failure("the store at \(path) is empty and no bundled snapshot was found — run 'lodestone data import --from PATH'")
+    /// Opens the existing store (refusing, untouched, a file that is not one). At the default
+    /// path only, a missing store is first created from the bundled snapshot.
+    func openStore(access: SQLiteStore.Access = .read) throws -> SQLiteStore {
+        let (path, isDefault) = location
+        if isDefault, try !SQLiteStore.exists(at: path) {
+            // Concurrent first users wait here for the one that builds it.
+            try SQLiteStore.create(at: path) {
+                Console.note("creating a new store at \(path) from the bundled snapshot (one-time, a few seconds)")
+                return try Self.bundledSnapshot()
             }
-            Console.note("creating the store at \(path) from the bundled snapshot (one-time, a few seconds)")
-            try store.replaceAll(with: try Snapshot.read(from: folder))
+        }
+        return try SQLiteStore(path: path, create: false, access: access)
+    }
+
+    /// Opens the store and builds the Dataset. A Lodestone store that holds no data (made by an
+    /// older version, or an interrupted first use) is filled from the bundled snapshot first.
+    func loadDataset() throws -> Dataset {
+        var store = try openStore(access: .read)
+        if try store.isEmpty() {
+            store = try openStore(access: .write)
+            Console.note("the store at \(path) holds no data: filling it from the bundled snapshot (one-time, a few seconds)")
+            try store.fillIfEmpty(with: Self.bundledSnapshot)
         }
         return try store.loadDataset()
+    }
+
+    static func bundledSnapshot() throws -> NormalisedData {
+        guard let folder = Snapshot.bundledFolder else {
+            throw CLIError.failure("no bundled snapshot was found — run 'lodestone data import --from PATH'")
+        }
+        return try Snapshot.read(from: folder)
     }
 }
 
@@ -39,16 +72,6 @@ struct StoreOptions: ParsableArguments {
 enum CLIError: Error {
     case usage(String)
     case failure(String)
-}
-
-enum Console {
-    static func note(_ message: String) {
-        FileHandle.standardError.write(Data("lodestone: \(message)\n".utf8))
-    }
-
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
 }
 
 /// Runs a command body, mapping domain errors to messages on stderr and exit codes.
@@ -69,6 +92,11 @@ func runReportingErrors(_ body: () throws -> Void) throws {
         throw ExitCode(64)
     } catch CLIError.failure(let message) {
         Console.note(message)
+        throw ExitCode(1)
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        Console.note(Console.describe(error))
         throw ExitCode(1)
     }
 }

@@ -19,20 +19,30 @@ struct TextTable {
         rows.append(row)
     }
 
+    /// Aligned columns, two spaces apart, trailing blanks trimmed. Linear in the total length
+    /// of the cells: each cell's width is counted once and lines are built by appending.
     func renderAligned() -> String {
         var widths = columns.map(\.title.count)
-        for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        let counted = rows.map { row in row.map(\.count) }
+        for row in counted {
+            for (index, width) in row.enumerated() { widths[index] = max(widths[index], width) }
         }
-        func render(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                let padding = String(repeating: " ", count: widths[index] - cell.count)
-                return columns[index].rightAligned ? padding + cell : cell + padding
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        var output = ""
+        func render(_ cells: [String], _ counts: [Int]) {
+            var line = ""
+            for (index, cell) in cells.enumerated() {
+                if index > 0 { line += "  " }
+                let padding = String(repeating: " ", count: widths[index] - counts[index])
+                if columns[index].rightAligned { line += padding; line += cell } else { line += cell; line += padding }
+            }
+            while let last = line.unicodeScalars.last, last.properties.isWhitespace { line.unicodeScalars.removeLast() }
+            output += line
+            output += "\n"
         }
-        var lines = [render(columns.map(\.title)), render(widths.map { String(repeating: "-", count: $0) })]
-        lines += rows.map(render)
-        return lines.joined(separator: "\n") + "\n"
+        render(columns.map(\.title), columns.map(\.title.count))
+        render(widths.map { String(repeating: "-", count: $0) }, widths)
+        for (row, counts) in zip(rows, counted) { render(row, counts) }
+        return output
     }
 
     func renderCSV() -> String {

