@@ -35,7 +35,7 @@ import Testing
                 ["risk", "--importer", "Jpan"],
                 ["risk", "--importer", "JPN", "--year", "1990"],
                 ["concentration", "--commodity", "cobolt"],
-                ["suppliers", "--importer", "JPN", "--commodity", "gallium", "--year", "2022"],
+                ["suppliers", "--importer", "JPN", "--commodity", "antimony:metal", "--year", "2022"],
                 ["data", "import", "--from", "/nonexistent/geopolrisk.whl"],
                 ["data", "import", "--from", path("truncated.whl")],
                 ["data", "import", "--from", path("flipped.whl")],
