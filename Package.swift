@@ -8,9 +8,13 @@ let package = Package(
         .executable(name: "lodestone", targets: ["lodestone"]),
         .library(name: "LodestoneCore", targets: ["LodestoneCore"]),
         .library(name: "LodestoneStore", targets: ["LodestoneStore"]),
+        .library(name: "LodestoneEngine", targets: ["LodestoneEngine"]),
+        .library(name: "LodestoneServer", targets: ["LodestoneServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
@@ -19,12 +23,22 @@ let package = Package(
         .target(
             name: "LodestoneStore",
             dependencies: ["LodestoneCore", "CSQLite", "CZlib"],
-            resources: [.copy("Resources/Snapshot"), .copy("Resources/Scenarios"), .copy("Resources/Catalogue")]
+            resources: [.copy("Resources/Snapshot"), .copy("Resources/Scenarios"), .copy("Resources/Catalogue"), .copy("Resources/Backtest")]
+        ),
+        .target(name: "LodestoneEngine", dependencies: ["LodestoneCore", "LodestoneStore"]),
+        .target(
+            name: "LodestoneServer",
+            dependencies: [
+                "LodestoneEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/Dashboard")]
         ),
         .executableTarget(
             name: "lodestone",
             dependencies: [
-                "LodestoneCore", "LodestoneStore",
+                "LodestoneCore", "LodestoneStore", "LodestoneEngine", "LodestoneServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,5 +51,13 @@ let package = Package(
         .testTarget(name: "LodestoneStoreTests", dependencies: ["LodestoneStore", "LodestoneTestSupport"]),
         .testTarget(name: "LodestoneParityTests", dependencies: ["LodestoneCore", "LodestoneStore", "LodestoneTestSupport"]),
         .testTarget(name: "LodestoneCLITests", dependencies: ["LodestoneTestSupport", "lodestone"]),
+        .testTarget(name: "LodestoneEngineTests", dependencies: ["LodestoneEngine", "LodestoneTestSupport"]),
+        .testTarget(
+            name: "LodestoneServerTests",
+            dependencies: [
+                "LodestoneServer", "LodestoneEngine",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

@@ -1,12 +1,25 @@
 #!/usr/bin/env bash
-# Installs the system libraries Lodestone links (SQLite, zlib) when their headers are missing.
+# Installs what the build and the checks need when it is missing: the system libraries Lodestone
+# links (SQLite, zlib); for the dashboard and API checks of .ci/run, Debian's chromium, curl and
+# python3-venv, and PyYAML + openapi-schema-validator in a virtual environment (.build/venv).
 set -euo pipefail
+cd "$(dirname "$0")/.."
 missing=()
 [ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+if [ "${LODESTONE_SKIP_WEB_CHECKS:-0}" != 1 ]; then
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v curl >/dev/null || missing+=(curl)
+  python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]}" >&2
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+if [ "${LODESTONE_SKIP_WEB_CHECKS:-0}" != 1 ] && ! .build/venv/bin/python -c 'import yaml, openapi_schema_validator' 2>/dev/null; then
+  mkdir -p .build
+  python3 -m venv .build/venv
+  .build/venv/bin/pip install -q pyyaml openapi-schema-validator
 fi

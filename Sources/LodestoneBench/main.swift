@@ -5,6 +5,7 @@ import LodestoneStore
 // Times the full GeoPolRisk grid in stages — load the store, compute every importer × commodity
 // × year, render CSV — and reports medians over --runs and the process's peak memory.
 // Usage: LodestoneBench --store PATH [--runs N]   (build with -c release)
+// With --priorities DRAWS [--for IMPORTER], times only the Monte Carlo of `lodestone priorities`.
 
 func argument(_ name: String) -> String? {
     guard let index = CommandLine.arguments.firstIndex(of: name), index + 1 < CommandLine.arguments.count else { return nil }
@@ -31,10 +32,39 @@ func peakMemoryMB() -> Double? {
 }
 
 guard let storePath = argument("--store") else {
-    FileHandle.standardError.write(Data("usage: LodestoneBench --store PATH [--runs N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: LodestoneBench --store PATH [--runs N] [--priorities DRAWS [--for IMPORTER]]\n".utf8))
     exit(64)
 }
 let runs = Int(argument("--runs") ?? "5") ?? 5
+if let draws = argument("--priorities").flatMap(Int.init) {
+    do {
+        let dataset = try SQLiteStore(path: storePath, create: false).loadDataset()
+        let loadedMB = peakMemoryMB() ?? -1
+        let buyer = try dataset.resolveImporter(argument("--for") ?? "USA")
+        let year = dataset.productionYears.last(where: dataset.tradeYears.contains) ?? 0
+        let model = try ScenarioLibrary.riskModel(), parameters = try ScenarioLibrary.marketParameters()
+        let history = try ScenarioLibrary.history(in: dataset)
+        var times: [Double] = [], commodities = 0
+        for _ in 0..<runs {
+            times.append(try seconds {
+                commodities = try dataset.simulateRestrictionRisk(for: buyer, year: year, draws: draws, seed: 2025, model: model,
+                                                                  parameters: parameters, history: history).commodities.count
+            })
+        }
+        let report: [String: Double] = [
+            "draws": Double(draws), "runs": Double(runs), "commodities": Double(commodities),
+            "priorities_seconds_median": median(times), "peak_rss_mb": peakMemoryMB() ?? -1, "rss_after_load_mb": loadedMB,
+            "estimated_simulation_mb": Double(RestrictionRisk.estimatedMemoryBytes(draws: draws, commodities: commodities)) / 1_048_576,
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("LodestoneBench: \(error)\n".utf8))
+        exit(1)
+    }
+}
 var load: [Double] = [], compute: [Double] = [], render: [Double] = []
 var rows = 0
 var scenarioTimes: [Double] = [], impactCount = 0

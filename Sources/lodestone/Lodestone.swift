@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Lodestone: ParsableCommand {
+struct Lodestone: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lodestone",
         abstract: "Critical-minerals supply-chain risk from public data.",
@@ -14,8 +14,8 @@ struct Lodestone: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            RiskCommand.self, ConcentrationCommand.self, SuppliersCommand.self, TraceCommand.self, ScenarioCommand.self, PrioritiesCommand.self, GridCommand.self,
-            CommoditiesCommand.self, CountriesCommand.self, GroupsCommand.self, DataCommand.self,
+            RiskCommand.self, ConcentrationCommand.self, SuppliersCommand.self, TraceCommand.self, ScenarioCommand.self, BacktestCommand.self, PrioritiesCommand.self, GridCommand.self,
+            CommoditiesCommand.self, CountriesCommand.self, GroupsCommand.self, DataCommand.self, ServeCommand.self,
         ]
     )
 }

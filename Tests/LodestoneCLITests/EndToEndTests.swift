@@ -44,7 +44,20 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Rare earths (compounds and metals) production 2024"))
         #expect(r.stdout.contains("China"))
-        #expect(r.stdout.split(separator: "\n").count == 7, "title, summary, header, rule, 3 rows")
+        #expect(r.stdout.split(separator: "\n").count == 8, "title, summary, the magnet stage's summary, header, rule, 3 rows")
+        #expect(r.stdout.contains("component_share") && r.stdout.contains("92.0%"), "magnet shares beside the compounds'")
+    }
+
+    @Test func concentrationShowsMiningAndRefiningSideBySide() throws {
+        let r = CLI.lodestone("concentration", "--commodity", "cobalt", "--year", "2024", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["commodity"] as? String == "cobalt:refined")
+        let stages = try #require(json["otherStages"] as? [[String: Any]])
+        #expect(stages.map { $0["commodity"] as? String } == ["cobalt:mine"])
+        let china = try #require((json["producers"] as? [[String: Any]])?.first { $0["iso3"] as? String == "CHN" })
+        let mine = try #require((china["stageShares"] as? [String: Double])?["cobalt:mine"])
+        #expect((china["share"] as? Double ?? 0) > 0.5 && mine < 0.05, "China refines most cobalt and mines little")
     }
 
     @Test func suppliersOfCobaltToJapan() throws {
@@ -85,9 +98,11 @@ import Testing
         let production = CLI.lodestone("concentration", "--commodity", "cobalt:mine", "--year", "2010")
         #expect(production.status == 1)
         #expect(production.stderr.contains("no production data for Cobalt (mine) in 2010; data exist for 2018–2024"))
-        let quantities = CLI.lodestone("suppliers", "--importer", "JPN", "--commodity", "gallium", "--year", "2022")
+        let quantities = CLI.lodestone("suppliers", "--importer", "JPN", "--commodity", "antimony:metal", "--year", "2022")
         #expect(quantities.status == 1)
-        #expect(quantities.stderr.contains("HS17 trade for Gallium (unwrought) in 2022 has values but no quantities"))
+        #expect(quantities.stderr.contains("HS17 trade for Antimony (unwrought) in 2022 has values but no quantities"))
+        let allocated = CLI.lodestone("suppliers", "--importer", "JPN", "--commodity", "gallium", "--year", "2022")
+        #expect(allocated.status == 0 && allocated.stdout.contains("China"), "an allocated code's tonnes come from values and reference prices")
         let gap = CLI.lodestone("suppliers", "--importer", "JPN", "--commodity", "tungsten:metal", "--year", "2019")
         #expect(gap.status == 1 && gap.stderr.contains("nomenclature gap"))
         let trade = CLI.lodestone("risk", "--importer", "JPN", "--year", "1990")
@@ -172,6 +187,39 @@ import Testing
         let json = CLI.lodestone("scenario", "run", "china-rare-earths-april-2025", "--for", "JPN,USA,US-Japan", "--format", "json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((object["impacts"] as? [[String: Any]])?.count == 6, "3 importers × heavy rare earths and magnets")
+        let markets = try #require(object["markets"] as? [[String: Any]])
+        let heavy = try #require(markets.first { $0["commodity"] as? String == "heavy-rare-earth:refined" })
+        let outside = try #require(heavy["priceChangeOutside"] as? Double), inside = try #require(heavy["priceChangeInside"] as? Double)
+        #expect(outside > 0 && inside <= 0)
+        #expect(abs((heavy["severity"] as? Double ?? 0) - 0.93) < 1e-9, "the observed effective severity of heavy rare earths")
+        #expect(r.stdout.contains("price outside +") && r.stdout.contains(", inside −"))
+        #expect((object["year"] as? Int) == 2024, "the last full year before April 2025")
+    }
+
+    @Test func optionsGivenWithAPresetApplyOrAreRefused() throws {
+        let json = CLI.lodestone("scenario", "run", "china-gallium-germanium-2023", "--for", "JPN", "--targets", "USA", "--severity", "1",
+                                 "--duration", "2", "--commodity", "gallium", "--format", "json")
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let scenario = try #require(object["scenario"] as? [String: Any])
+        #expect(scenario["severity"] as? Double == 1 && scenario["durationYears"] as? Double == 2)
+        #expect((scenario["severityByCommodity"] as? [String: Any])?.isEmpty ?? true, "--severity replaces the per-commodity severities")
+        #expect((scenario["commodities"] as? [String]) == ["gallium:refined"])
+        #expect(String(describing: scenario["targets"] ?? "").contains("only"))
+        #expect(object["year"] as? Int == 2022, "the last full year before August 2023")
+        let restrict = CLI.lodestone("scenario", "run", "china-antimony-2024", "--restrict", "RUS", "--for", "JPN")
+        #expect(restrict.status == 64 && restrict.stderr.contains("names its own restricting countries"))
+    }
+
+    @Test func backtestPrintsFitAndTestRows() {
+        let r = CLI.lodestone("backtest")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("china-antimony-2024") && r.stdout.contains("indonesia-nickel-ore-2020") && r.stdout.contains("china-rare-earths-april-2025"))
+        #expect(r.stdout.contains("\nfit: 7 rows") && r.stdout.contains("\ntest: "))
+        let fit = CLI.lodestone("backtest", "--fit", "--format", "csv")
+        #expect(fit.status == 0 && fit.stdout.contains("by-product demandElasticity,-0.5,"))
+        let missing = CLI.lodestone("backtest", "--observations", "/nonexistent.csv")
+        #expect(missing.status == 1 && missing.stderr.contains("cannot read"))
     }
 
     @Test func runACustomRestriction() {
@@ -193,18 +241,5 @@ import Testing
         #expect(exporter.status == 64 && exporter.stderr.contains("did you mean China (CHN)"))
         let selfExempt = CLI.lodestone("scenario", "run", "--restrict", "CHN", "--commodity", "graphite", "--severity", "1", "--exempt", "CHN", "--for", "USA")
         #expect(selfExempt.status == 64 && selfExempt.stderr.contains("cannot also be exempted"))
-    }
-}
-
-@Suite struct PrioritiesEndToEndTests {
-    @Test func prioritiesAreReproducibleBySeed() {
-        let args = ["priorities", "--for", "US-Japan", "--draws", "2000", "--seed", "9", "--format", "csv"]
-        let a = CLI.run(args + ["--store", CLI.sharedStore]), b = CLI.run(args + ["--store", CLI.sharedStore])
-        #expect(a.status == 0, "\(a.stderr)")
-        #expect(a.stdout == b.stdout, "byte for byte")
-        #expect(a.stdout.hasPrefix("rank,commodity,tier,p_year"))
-        let table = CLI.lodestone("priorities", "--for", "JPN", "--draws", "2000")
-        #expect(table.status == 0 && table.stdout.contains("Priority minerals for Japan (JPN)"))
-        #expect(CLI.lodestone("priorities", "--for", "JPN", "--draws", "0").status == 64)
     }
 }

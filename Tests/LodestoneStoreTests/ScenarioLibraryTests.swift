@@ -31,7 +31,7 @@ import Testing
         // Tens of millions of tonnes of laterite ore at ~0.9 % Ni (wet): a few hundred thousand tonnes of nickel.
         #expect(outcome.impacts[0].directLossTonnes > 100_000, "China imported tens of millions of tonnes of Indonesian ore in 2019")
         #expect(outcome.impacts[0].directLossTonnes < 1_000_000, "counted as Ni content, not ore gross weight")
-        #expect(outcome.markets[0].priceChange > 0)
+        #expect(outcome.markets[0].priceChangeOutside > 0 && outcome.markets[0].priceChangeInside < 0)
     }
 
     @Test func malformedFilesSayWhatIsWrong() throws {

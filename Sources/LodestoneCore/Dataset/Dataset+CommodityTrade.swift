@@ -36,9 +36,9 @@ extension Dataset {
         }
         var anyQuantity = false
         for code in info.tradeCodes where code.nomenclature == nomenclature {
-            if let slice = trade[TradeKey(nomenclature: nomenclature, hs6: code.hs6, year: year)], slice.tonnes.contains(where: { !$0.isNaN }) {
-                anyQuantity = true
-            }
+            guard let slice = trade[TradeKey(nomenclature: nomenclature, hs6: code.hs6, year: year)] else { continue }
+            // An allocated code's tonnes come from values and reference prices, so values suffice.
+            if code.isAllocated || slice.tonnes.contains(where: { !$0.isNaN }) { anyQuantity = true }
         }
         guard anyQuantity else { throw .noQuantities(commodity: info.name, year: year, nomenclature: nomenclature.rawValue) }
         let shared = info.tradeCodes.first { $0.nomenclature == nomenclature && !$0.sharedWith.isEmpty }
@@ -49,7 +49,7 @@ extension Dataset {
             allocation: shared.map { code in
                 "HS \(nomenclature.rawValue) \(code.hs6) is shared with \(code.sharedWith.map(\.rawValue).joined(separator: ", ")); "
                     + "each flow's value is split by the exporter's production mix valued at reference prices (the world mix where it produces none), "
-                    + "tonnes = value share / reference price"
+                    + "tonnes = value share / reference price (also where the source gives no quantity)"
             })
     }
 
@@ -74,12 +74,14 @@ extension Dataset {
             func visit(_ flow: Int) {
                 let exporter = slice.exporters[flow]
                 let value = slice.valueKUSD[flow]
-                var tonnes = slice.tonnes[flow]
-                if !tonnes.isNaN, tonnes > 0, value / tonnes < floor { tonnes = .nan }  // implausible quantity
+                let tonnes = slice.tonnes[flow]
+                let implausible = !tonnes.isNaN && tonnes > 0 && value / tonnes < floor  // counts by value only
                 if let split, let price = code.referencePriceUSDPerKg {
                     let share = split[Int(exporter)]
                     guard share > 0 else { return }
-                    body(exporter, slice.importers[flow], value * share, tonnes.isNaN ? .nan : value * share / price * code.contentFactor)
+                    body(exporter, slice.importers[flow], value * share, implausible ? .nan : value * share / price * code.contentFactor)
+                } else if implausible {
+                    body(exporter, slice.importers[flow], value, .nan)
                 } else {
                     body(exporter, slice.importers[flow], value, tonnes * code.contentFactor)
                 }

@@ -33,6 +33,9 @@ public struct TradeCode: Hashable, Sendable, Codable {
     /// a flow's value into tonnes: tonnes = value × share / price.
     public var referencePriceUSDPerKg: Double?
 
+    /// Shared with other stages and split by value at reference prices (tonnes = value / price).
+    public var isAllocated: Bool { !sharedWith.isEmpty && referencePriceUSDPerKg != nil }
+
     public init(nomenclature: Nomenclature, hs6: Int, contentFactor: Double = 1, sharedWith: [CommodityID] = [],
                 referencePriceUSDPerKg: Double? = nil) {
         self.nomenclature = nomenclature

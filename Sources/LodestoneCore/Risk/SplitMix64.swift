@@ -1,5 +1,9 @@
 /// SplitMix64 (Steele, Lea & Flood 2014): a small, fast, seedable generator. Same seed, same
 /// stream on every platform, so simulations reproduce byte for byte.
+///
+/// Its state only ever adds γ = 0x9E3779B97F4A7C15, so `SplitMix64(seed: s + i·γ)` is
+/// `SplitMix64(seed: s)` shifted by i outputs: never derive parallel streams that way. It seeds
+/// `Xoshiro256StarStar`, whose `streams(seed:count:)` gives non-overlapping block streams.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 

@@ -1,6 +1,7 @@
 /// The restriction engine, following the structure of the USGS 2025 critical-minerals
 /// methodology (OFR 2025-1047: a yearlong trade disruption, a post-disruption equilibrium from
-/// price elasticities and spare capacity) on the bilateral trade network:
+/// price elasticities and spare capacity) on the bilateral trade network, with the market split
+/// between the restricting countries and everyone else:
 ///
 /// 1. Withheld supply. d_k = s·Σ_r F_{r→k} for each targeted importer k (s = severity, r the
 ///    restricting countries). With `extraterritorial`, also s·F_{j→k}·ρ_j for non-targeted third
@@ -8,56 +9,125 @@
 /// 2. Propagation. A country that loses supply passes the loss on to its customers in proportion
 ///    to what they take from its pool: ℓ = (I − A)⁻¹·d with Aₖⱼ = F_{j→k}/Sⱼ, and its own
 ///    consumption falls by Lₖ = ℓₖ·Cₖ/Sₖ (C apparent consumption). Σ Lₖ = Σ dₖ exactly.
-/// 3. Market. Of the loss L, a share φ is re-sourced on the world market: the price rises by p
-///    until unrestricted producers' extra output min(ε_s·p·Q_free, σ·Q_free) plus the world's
-///    demand cut |ε_d|·p·C_world equals φ·L (p capped at `maxPriceIncrease`).
-/// 4. Shortfall. Importer k: (1 − φ)·Lₖ + |ε_d|·p·Cₖ (+ its pro-rata part of any unmet excess),
-///    at most Cₖ. Extra cost: p × pre-restriction unit value × what it still buys.
-/// Tonnes and costs are per year × `durationYears`; the price change is the annual equilibrium.
+/// 3. Markets (`SplitMarket`). Outside: of the loss L a share φ is re-sourced; what the
+///    restricting countries divert to non-targeted buyers offsets it; the rest clears at the
+///    outside price p ≥ 0 against other producers' output and consumers' demand. Inside: what
+///    stays at home and is not stockpiled clears at the inside price q ≤ 0.
+/// 4. Shortfall. Outside importer k: (1 − φ)·Lₖ + |ε_d|·p·Cₖ (+ its pro-rata part of any unmet
+///    excess), at most Cₖ, less what its stocks cover (`stockMonths` of consumption, once per
+///    disruption). Restricting countries have none. Extra cost: the price change it pays × the
+///    pre-restriction unit value × what it still buys (negative inside: a saving).
+/// Tonnes and costs are per year × `durationYears`; price changes are the annual equilibrium.
 extension Dataset {
+    /// Runs `scenario` on the trade of `year`. With `yearFallback`, a commodity without
+    /// assessable trade that year is run on its nearest year that has some (earlier first), and
+    /// its market says so; without it, such a commodity is not assessed. `severities` overrides
+    /// the scenario's severity for some commodities (observed effective severities).
     public func run(
         _ scenario: RestrictionScenario, year: Int, for importers: [Importer], parameters: MarketParameters,
-        allies: [CountryCode] = []
+        allies: [CountryCode] = [], yearFallback: Bool = false, severities: [CommodityID: Double] = [:]
     ) throws(LodestoneError) -> ScenarioOutcome {
         try scenario.validate(in: self)
         try parameters.validate()
-        guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
+        for (id, severity) in severities where !(severity.isFinite && (0...1).contains(severity)) {
+            throw .invalidParameter("severity \(severity) for \(id) is outside 0–1 (the share of exports withheld)")
+        }
+        guard tradeYears.contains(year) || yearFallback else { throw .noTrade(year: year, available: tradeYears) }
+        // Each commodity's market is independent: run them on up to 4 threads, keep their order.
+        let results = orderedConcurrentMap(scenario.commodities.count, lanes: 4) { c in
+            Result { () throws(LodestoneError) in
+                try market(of: scenario.commodities[c], in: scenario, year: year, for: importers, parameters: parameters,
+                           allies: allies, yearFallback: yearFallback, severity: severities[scenario.commodities[c]])
+            }
+        }
         var markets: [ScenarioOutcome.Market] = []
         var impacts: [ScenarioOutcome.Impact] = []
-        var notAssessed: [String: String] = [:]
-        for id in scenario.commodities {
-            let info = commodity(id)!
-            guard info.isTraded else { notAssessed[id.rawValue] = LodestoneError.notTraded(commodity: info.name).description; continue }
-            guard production[ProductionKey(commodity: commodityIndex[id]!, year: year)] != nil else {
-                notAssessed[id.rawValue] = LodestoneError.noProduction(commodity: info.name, year: year, available: productionYears(of: id)).description
-                continue
+        var notAssessed: [NotAssessed] = []
+        for result in results {
+            switch try result.get() {
+            case .assessed(let market, let marketImpacts):
+                markets.append(market)
+                impacts += marketImpacts
+            case .notAssessed(let gap):
+                notAssessed.append(gap)
             }
-            let network = TradeNetwork(self, commodity: info, year: year)
-            guard network.worldConsumption > 0 else { notAssessed[id.rawValue] = "no \(info.name) consumption on record in \(year)"; continue }
-            let result = try simulate(scenario, network: network, entry: parameters.entry(for: id), importers: importers, allies: allies)
-            markets.append(result.market)
-            impacts += result.impacts
         }
         return ScenarioOutcome(scenario: scenario, year: year, markets: markets, impacts: impacts, notAssessed: notAssessed)
     }
 
+    private enum MarketResult: Sendable {
+        case assessed(ScenarioOutcome.Market, [ScenarioOutcome.Impact])
+        case notAssessed(NotAssessed)
+    }
+
+    /// One commodity's market and impacts, or why it cannot be assessed.
+    private func market(
+        of id: CommodityID, in scenario: RestrictionScenario, year: Int, for importers: [Importer], parameters: MarketParameters,
+        allies: [CountryCode], yearFallback: Bool, severity: Double?
+    ) throws(LodestoneError) -> MarketResult {
+        guard let info = commodity(id) else { throw .unknownCommodity(id.rawValue, suggestion: nil) }
+        let basis: TradeBasis, tradeYear: Int
+        var notes: [String] = []
+        do {
+            (basis, tradeYear) = try assessableTrade(of: info, year: year, fallback: yearFallback)
+        } catch {
+            return .notAssessed(NotAssessed(commodity: id, reason: error.description))
+        }
+        if tradeYear != year { notes.append("no assessable \(info.name) trade in \(year): trade of \(tradeYear) used") }
+        let years = productionYears(of: id)
+        guard let productionYear = years.contains(tradeYear) ? tradeYear : (years.last { $0 < tradeYear } ?? years.first) else {
+            return .notAssessed(NotAssessed(commodity: id, reason: LodestoneError.noProduction(commodity: info.name, year: tradeYear, available: years).description))
+        }
+        if productionYear != tradeYear { notes.append("no \(info.name) production on record for \(tradeYear): production of \(productionYear) used") }
+        let network = TradeNetwork(self, commodity: info, year: tradeYear, productionYear: productionYear)
+        guard network.worldConsumption > 0 else {
+            return .notAssessed(NotAssessed(commodity: id, reason: "no \(info.name) consumption on record in \(tradeYear)"))
+        }
+        var result = try simulate(scenario, network: network, entry: parameters.entry(for: info),
+                                  severity: severity ?? scenario.severity(of: id), importers: importers, allies: allies)
+        result.market.tradeBasis = basis
+        result.market.productionYear = productionYear
+        result.market.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
+        return .assessed(result.market, result.impacts)
+    }
+
+    /// The commodity's trade basis in `year`, or with `fallback` in the nearest year that has one
+    /// (earlier years first). Throws the reason for `year` when none is found.
+    func assessableTrade(of info: Commodity, year: Int, fallback: Bool) throws(LodestoneError) -> (TradeBasis, Int) {
+        do {
+            return (try checkTrade(of: info, year: year), year)
+        } catch {
+            guard fallback else { throw error }
+            // Nearest first; at equal distance the earlier year (before the event).
+            func rank(_ candidate: Int) -> Int { 2 * abs(candidate - year) + (candidate > year ? 1 : 0) }
+            let candidates = tradeYears(of: info).sorted { rank($0) < rank($1) }
+            for candidate in candidates {
+                if let basis = try? checkTrade(of: info, year: candidate) { return (basis, candidate) }
+            }
+            throw error
+        }
+    }
+
     func simulate(
-        _ scenario: RestrictionScenario, network: TradeNetwork, entry: MarketParameters.Entry, importers: [Importer], allies: [CountryCode]
+        _ scenario: RestrictionScenario, network: TradeNetwork, entry: MarketParameters.Entry, severity: Double? = nil,
+        importers: [Importer], allies: [CountryCode]
     ) throws(LodestoneError) -> (market: ScenarioOutcome.Market, impacts: [ScenarioOutcome.Impact]) {
-        let n = network.size, s = scenario.severity
+        let n = network.size, s = severity ?? scenario.severity
         let restricting = Set(scenario.restricting.compactMap { countryIndex[$0] }.map(Int.init))
         let targeted = (0..<n).map { !restricting.contains($0) && scenario.targets.includes(countries[$0].code) }
 
         // 1. Withheld supply, direct and (optionally) extraterritorial.
         var direct = [Double](repeating: 0, count: n), extraterritorial = [Double](repeating: 0, count: n)
-        var originShare = [Double](repeating: 0, count: n)
+        var originShare = [Double](repeating: 0, count: n), fromRestricting = [Double](repeating: 0, count: n)
         if scenario.extraterritorial {
             for r in restricting {
-                guard let traced = network.originTonnes(of: r) else { throw .invalidParameter("closed re-export loop in the \(scenario.name) network") }
+                guard let traced = network.originTonnes(of: r) else { throw .damagedData("closed re-export loop in the \(network.commodity) network of \(network.year)") }
                 for j in 0..<n where network.supply[j] > 0 { originShare[j] += traced[j] / network.supply[j] }
             }
         }
-        for flow in network.flows where targeted[flow.to] {
+        for flow in network.flows {
+            if restricting.contains(flow.from) { fromRestricting[flow.to] += flow.tonnes }
+            guard targeted[flow.to] else { continue }
             if restricting.contains(flow.from) {
                 direct[flow.to] += s * flow.tonnes
             } else if scenario.extraterritorial, !targeted[flow.from] {
@@ -66,52 +136,55 @@ extension Dataset {
         }
         // 2. Propagation through the network to consumption.
         let withheld = zip(direct, extraterritorial).map(+)
-        guard let propagated = network.propagate(withheld) else { throw .invalidParameter("closed re-export loop in the \(scenario.name) network") }
+        guard let propagated = network.propagate(withheld) else { throw .damagedData("closed re-export loop in the \(network.commodity) network of \(network.year)") }
         let loss = (0..<n).map { network.supply[$0] > 0 ? propagated[$0] * network.consumption[$0] / network.supply[$0] : 0 }
         let directLoss = (0..<n).map { network.supply[$0] > 0 ? direct[$0] * network.consumption[$0] / network.supply[$0] : 0 }
         let totalLoss = loss.reduce(0, +)
 
-        // 3. Market clearing for the re-sourced part.
-        let freeProduction = (0..<n).filter { !restricting.contains($0) }.reduce(0) { $0 + network.production[$1] }
-        let spare = entry.spareCapacityShare * freeProduction
-        let demandSlope = -entry.demandElasticity * network.worldConsumption
-        let supplySlope = entry.supplyElasticity * freeProduction
-        let excess = entry.resourcingShare * totalLoss
-        var price = excess / max(supplySlope + demandSlope, .leastNonzeroMagnitude)
-        var supplyResponse = supplySlope * price
-        if supplyResponse > spare {
-            supplyResponse = spare
-            price = max(0, excess - spare) / demandSlope
+        // 3. The two markets.
+        var split = SplitMarket(lostTonnes: totalLoss, outsideProductionTonnes: 0, outsideConsumptionTonnes: 0,
+                                insideProductionTonnes: 0, insideConsumptionTonnes: 0)
+        for k in 0..<n {
+            if restricting.contains(k) {
+                split.insideProductionTonnes += network.production[k]
+                split.insideConsumptionTonnes += network.consumption[k]
+            } else {
+                split.outsideProductionTonnes += network.production[k]
+                split.outsideConsumptionTonnes += network.consumption[k]
+                if !targeted[k] { split.divertibleTonnes += max(0, network.consumption[k] - fromRestricting[k]) }
+            }
         }
-        var capped = false
-        if price > entry.maxPriceIncrease {
-            price = entry.maxPriceIncrease
-            supplyResponse = min(spare, supplySlope * price)
-            capped = true
-        }
-        let demandResponse = demandSlope * price
-        let unmet = max(0, excess - supplyResponse - demandResponse)
+        let market = split.clear(entry)
 
-        // 4. Shortfalls, costs, partners.
-        let cut = -entry.demandElasticity * price
-        let shortfall = (0..<n).map { k in
-            min(network.consumption[k], (1 - entry.resourcingShare) * loss[k] + cut * network.consumption[k]
-                + (totalLoss > 0 ? unmet * loss[k] / totalLoss : 0))
-        }
+        // 4. Shortfalls (after stocks), prices paid, costs.
         let years = scenario.durationYears
+        let cut = -entry.demandElasticity * market.priceChangeOutside
+        var shortfall = [Double](repeating: 0, count: n), stockDraw = shortfall, price = shortfall
+        for k in 0..<n {
+            guard !restricting.contains(k) else { price[k] = market.priceChangeInside; continue }
+            price[k] = market.priceChangeOutside
+            let perYear = min(network.consumption[k], (1 - entry.resourcingShare) * loss[k] + cut * network.consumption[k]
+                              + (totalLoss > 0 ? market.unmetTonnes * loss[k] / totalLoss : 0))
+            stockDraw[k] = min(perYear * years, entry.stockMonths / 12 * network.consumption[k])
+            shortfall[k] = perYear * years - stockDraw[k]
+        }
         let unitValue = network.unitValueUSDPerKg
         var impacts: [ScenarioOutcome.Impact] = []
         for importer in importers {
             let members = importer.members.compactMap { countryIndex[$0] }.map(Int.init)
-            let consumption = members.reduce(0) { $0 + network.consumption[$1] }
-            let lost = members.reduce(0) { $0 + loss[$1] }, lostDirect = members.reduce(0) { $0 + directLoss[$1] }
-            let short = members.reduce(0) { $0 + shortfall[$1] }
+            func sum(_ values: [Double]) -> Double { members.reduce(0) { $0 + values[$1] } }
+            let consumption = sum(network.consumption), lost = sum(loss), lostDirect = sum(directLoss), short = sum(shortfall)
+            let paid = consumption > 0 ? members.reduce(0) { $0 + price[$1] * network.consumption[$1] } / consumption
+                : (members.allSatisfy(restricting.contains) ? market.priceChangeInside : market.priceChangeOutside)
+            let extraCost = members.reduce(0) { total, k in
+                total + price[k] * unitValue * 1000 * (network.consumption[k] * years - shortfall[k] - stockDraw[k])
+            }
             impacts.append(ScenarioOutcome.Impact(
                 importer: importer.id, commodity: network.commodity, consumptionTonnes: consumption * years,
                 directLossTonnes: lostDirect * years, indirectLossTonnes: max(0, lost - lostDirect) * years,
-                lossShare: consumption > 0 ? lost / consumption : 0, shortfallTonnes: short * years,
-                shortfallShare: consumption > 0 ? short / consumption : 0, priceChange: price,
-                extraCostUSD: price * unitValue * 1000 * (consumption - short) * years))
+                lossShare: consumption > 0 ? lost / consumption : 0, shortfallTonnes: short,
+                shortfallShare: consumption > 0 ? short / (consumption * years) : 0, stockDrawTonnes: sum(stockDraw),
+                priceChange: paid, extraCostUSD: extraCost))
         }
         let allySet = Set(allies + importers.flatMap { $0.members.count > 1 ? $0.members : [] })
         let partners = (0..<n).filter { !restricting.contains($0) && network.production[$0] > 0 }.map { p in
@@ -123,10 +196,16 @@ extension Dataset {
             let scoreA = a.spareTonnes * (1 - (a.governanceScore ?? 0.5)), scoreB = b.spareTonnes * (1 - (b.governanceScore ?? 0.5))
             return (scoreA, b.country) > (scoreB, a.country)
         }
-        let market = ScenarioOutcome.Market(
-            commodity: network.commodity, consumptionTonnes: network.worldConsumption * years, withheldTonnes: totalLoss * years,
-            supplyResponseTonnes: supplyResponse * years, demandResponseTonnes: demandResponse * years, unmetTonnes: unmet * years,
-            priceChange: price, priceCapped: capped, priceUSDPerKg: unitValue, parameters: entry, partners: Array(partners.prefix(8)))
-        return (market, impacts)
+        let info = commodity(network.commodity)
+        return (ScenarioOutcome.Market(
+            commodity: network.commodity, supplyClass: info?.supplyClass ?? .mainProduct, tradeYear: network.year,
+            productionYear: network.year, severity: s, consumptionTonnes: network.worldConsumption * years,
+            withheldTonnes: totalLoss * years, divertedTonnes: market.divertedTonnes * years,
+            supplyResponseTonnes: market.supplyResponseTonnes * years, demandResponseTonnes: market.demandResponseTonnes * years,
+            unmetTonnes: market.unmetTonnes * years, priceChangeOutside: market.priceChangeOutside, priceCapped: market.outsidePriceCapped,
+            keptAtHomeTonnes: market.keptAtHomeTonnes * years, stockpiledInsideTonnes: market.stockpiledInsideTonnes * years,
+            priceChangeInside: market.priceChangeInside, insidePriceFloored: market.insidePriceFloored,
+            stockDrawTonnes: stockDraw.reduce(0, +), priceUSDPerKg: unitValue, parameters: entry,
+            partners: Array(partners.prefix(8)), tradeBasis: nil, note: nil), impacts)
     }
 }

@@ -1,12 +1,22 @@
-/// Market-response parameters per commodity, for one disruption year.
+/// Market-response parameters for a one-year disruption, in layers: `defaults`, then the
+/// commodity's supply class (`classes["by-product"]`), then its family ("gallium"), then its stage
+/// ("gallium:refined"). Each layer names only the fields it changes, with its source.
 ///
-/// - `supplyElasticity` ε_s ≥ 0: % change in unrestricted producers' output per % price change,
-///   capped by their spare capacity.
-/// - `demandElasticity` ε_d ≤ 0: % change in consumption per % price change.
+/// - `supplyElasticity` ε_s ≥ 0: % change in producers' output per % price change; outside the
+///   restricting countries capped by their spare capacity, inside them the output cut as the
+///   domestic price falls.
+/// - `demandElasticity` ε_d < 0: % change in consumption per % price change.
 /// - `spareCapacityShare` σ ≥ 0: idle capacity of unrestricted producers as a share of their output.
-/// - `resourcingShare` φ in 0...1: share of a target's lost supply it can re-source on the world
-///   market within the year; the rest is lost outright (qualification of new suppliers, logistics).
+/// - `resourcingShare` φ in 0...1: share of a target's lost supply it can re-source within the
+///   year; the rest is lost outright (qualification of new suppliers, logistics) and stays in
+///   the restricting countries.
 /// - `maxPriceIncrease`: the largest relative price rise the model allows (e.g. 5 = +500 %).
+/// - `maxPriceDecrease` in 0...1: the largest relative fall of the restricting countries' price.
+/// - `stockMonths` ≥ 0: consumers' working stocks outside the restricting countries, in months of
+///   consumption: the first buffer against a shortfall (they soften the physical shortfall, not
+///   the price: stocks held against a disruption are not sold into it).
+/// - `insideStockpilingShare` in 0...1: share of the supply kept at home that the restricting
+///   countries' producers and state reserves hold back rather than sell on the domestic market.
 public struct MarketParameters: Hashable, Sendable, Codable {
     public struct Entry: Hashable, Sendable, Codable {
         public var supplyElasticity: Double
@@ -14,42 +24,137 @@ public struct MarketParameters: Hashable, Sendable, Codable {
         public var spareCapacityShare: Double
         public var resourcingShare: Double
         public var maxPriceIncrease: Double
+        public var maxPriceDecrease: Double
+        public var stockMonths: Double
+        public var insideStockpilingShare: Double
+        /// The sources of every layer applied, most general first.
         public var source: String
 
         public init(supplyElasticity: Double, demandElasticity: Double, spareCapacityShare: Double,
-                    resourcingShare: Double, maxPriceIncrease: Double, source: String) {
+                    resourcingShare: Double, maxPriceIncrease: Double, maxPriceDecrease: Double = 0.9,
+                    stockMonths: Double = 0, insideStockpilingShare: Double = 0, source: String) {
             self.supplyElasticity = supplyElasticity
             self.demandElasticity = demandElasticity
             self.spareCapacityShare = spareCapacityShare
             self.resourcingShare = resourcingShare
             self.maxPriceIncrease = maxPriceIncrease
+            self.maxPriceDecrease = maxPriceDecrease
+            self.stockMonths = stockMonths
+            self.insideStockpilingShare = insideStockpilingShare
+            self.source = source
+        }
+
+        /// Files written before the split-market model lack the last three fields: they take
+        /// their neutral values (floor −90 %, no stocks, no stockpiling).
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(supplyElasticity: try c.decode(Double.self, forKey: .supplyElasticity),
+                      demandElasticity: try c.decode(Double.self, forKey: .demandElasticity),
+                      spareCapacityShare: try c.decode(Double.self, forKey: .spareCapacityShare),
+                      resourcingShare: try c.decode(Double.self, forKey: .resourcingShare),
+                      maxPriceIncrease: try c.decode(Double.self, forKey: .maxPriceIncrease),
+                      maxPriceDecrease: try c.decodeIfPresent(Double.self, forKey: .maxPriceDecrease) ?? 0.9,
+                      stockMonths: try c.decodeIfPresent(Double.self, forKey: .stockMonths) ?? 0,
+                      insideStockpilingShare: try c.decodeIfPresent(Double.self, forKey: .insideStockpilingShare) ?? 0,
+                      source: try c.decode(String.self, forKey: .source))
+        }
+
+        /// This entry with the fields `layer` sets replaced, and its source appended.
+        func applying(_ layer: Layer, named name: String) -> Entry {
+            var entry = self
+            if let v = layer.supplyElasticity { entry.supplyElasticity = v }
+            if let v = layer.demandElasticity { entry.demandElasticity = v }
+            if let v = layer.spareCapacityShare { entry.spareCapacityShare = v }
+            if let v = layer.resourcingShare { entry.resourcingShare = v }
+            if let v = layer.maxPriceIncrease { entry.maxPriceIncrease = v }
+            if let v = layer.maxPriceDecrease { entry.maxPriceDecrease = v }
+            if let v = layer.stockMonths { entry.stockMonths = v }
+            if let v = layer.insideStockpilingShare { entry.insideStockpilingShare = v }
+            entry.source += " | \(name): \(layer.source)"
+            return entry
+        }
+    }
+
+    /// A partial entry: the fields one class, family or stage changes.
+    public struct Layer: Hashable, Sendable, Codable {
+        public var supplyElasticity: Double?
+        public var demandElasticity: Double?
+        public var spareCapacityShare: Double?
+        public var resourcingShare: Double?
+        public var maxPriceIncrease: Double?
+        public var maxPriceDecrease: Double?
+        public var stockMonths: Double?
+        public var insideStockpilingShare: Double?
+        public var source: String
+
+        public init(supplyElasticity: Double? = nil, demandElasticity: Double? = nil, spareCapacityShare: Double? = nil,
+                    resourcingShare: Double? = nil, maxPriceIncrease: Double? = nil, maxPriceDecrease: Double? = nil,
+                    stockMonths: Double? = nil, insideStockpilingShare: Double? = nil, source: String) {
+            self.supplyElasticity = supplyElasticity
+            self.demandElasticity = demandElasticity
+            self.spareCapacityShare = spareCapacityShare
+            self.resourcingShare = resourcingShare
+            self.maxPriceIncrease = maxPriceIncrease
+            self.maxPriceDecrease = maxPriceDecrease
+            self.stockMonths = stockMonths
+            self.insideStockpilingShare = insideStockpilingShare
             self.source = source
         }
     }
 
     public var version: String
     public var defaults: Entry
-    public var commodities: [String: Entry]
+    /// By supply class ("main-product", "by-product").
+    public var classes: [String: Layer]
+    /// By family ("gallium") or stage id ("gallium:refined").
+    public var commodities: [String: Layer]
 
-    public init(version: String, defaults: Entry, commodities: [String: Entry] = [:]) {
+    public init(version: String, defaults: Entry, classes: [String: Layer] = [:], commodities: [String: Layer] = [:]) {
         self.version = version
         self.defaults = defaults
+        self.classes = classes
         self.commodities = commodities
     }
 
-    public func entry(for commodity: CommodityID) -> Entry { commodities[commodity.rawValue] ?? defaults }
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decode(String.self, forKey: .version)
+        defaults = try container.decode(Entry.self, forKey: .defaults)
+        classes = try container.decodeIfPresent([String: Layer].self, forKey: .classes) ?? [:]
+        commodities = try container.decodeIfPresent([String: Layer].self, forKey: .commodities) ?? [:]
+    }
 
-    /// Rejects values outside their ranges, naming the commodity and field.
+    /// The parameters for one commodity stage: defaults ← class ← family ← stage.
+    public func entry(for info: Commodity) -> Entry {
+        var entry = defaults
+        if let layer = classes[info.supplyClass.rawValue] { entry = entry.applying(layer, named: info.supplyClass.rawValue) }
+        if info.family != info.id.rawValue, let layer = commodities[info.family] { entry = entry.applying(layer, named: info.family) }
+        if let layer = commodities[info.id.rawValue] { entry = entry.applying(layer, named: info.id.rawValue) }
+        return entry
+    }
+
+    /// Rejects values outside their ranges, naming the layer and field.
     public func validate() throws(LodestoneError) {
-        for (name, e) in [("defaults", defaults)] + commodities.sorted(by: { $0.key < $1.key }) {
-            func bad(_ field: String, _ value: Double, _ range: String) -> LodestoneError {
-                .invalidParameter("market parameters '\(name)': \(field) \(value) must be \(range)")
-            }
-            guard e.supplyElasticity.isFinite, e.supplyElasticity >= 0 else { throw bad("supplyElasticity", e.supplyElasticity, "≥ 0") }
-            guard e.demandElasticity.isFinite, e.demandElasticity < 0 else { throw bad("demandElasticity", e.demandElasticity, "< 0") }
-            guard e.spareCapacityShare.isFinite, e.spareCapacityShare >= 0 else { throw bad("spareCapacityShare", e.spareCapacityShare, "≥ 0") }
-            guard (0...1).contains(e.resourcingShare) else { throw bad("resourcingShare", e.resourcingShare, "in 0–1") }
-            guard e.maxPriceIncrease.isFinite, e.maxPriceIncrease > 0 else { throw bad("maxPriceIncrease", e.maxPriceIncrease, "> 0") }
+        let layers = classes.sorted { $0.key < $1.key }.map { ("class \($0.key)", $0.value) }
+            + commodities.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        try Self.check(defaults, name: "defaults")
+        for (name, layer) in layers { try Self.check(defaults.applying(layer, named: name), name: name) }
+        for name in classes.keys where Commodity.SupplyClass(rawValue: name) == nil {
+            throw .invalidParameter("market parameters: unknown supply class '\(name)' (use main-product or by-product)")
         }
+    }
+
+    private static func check(_ e: Entry, name: String) throws(LodestoneError) {
+        func bad(_ field: String, _ value: Double, _ range: String) -> LodestoneError {
+            .invalidParameter("market parameters '\(name)': \(field) \(value) must be \(range)")
+        }
+        guard e.supplyElasticity.isFinite, e.supplyElasticity >= 0 else { throw bad("supplyElasticity", e.supplyElasticity, "≥ 0") }
+        guard e.demandElasticity.isFinite, e.demandElasticity < 0 else { throw bad("demandElasticity", e.demandElasticity, "< 0") }
+        guard e.spareCapacityShare.isFinite, e.spareCapacityShare >= 0 else { throw bad("spareCapacityShare", e.spareCapacityShare, "≥ 0") }
+        guard (0...1).contains(e.resourcingShare) else { throw bad("resourcingShare", e.resourcingShare, "in 0–1") }
+        guard e.maxPriceIncrease.isFinite, e.maxPriceIncrease > 0 else { throw bad("maxPriceIncrease", e.maxPriceIncrease, "> 0") }
+        guard (0...1).contains(e.maxPriceDecrease) else { throw bad("maxPriceDecrease", e.maxPriceDecrease, "in 0–1") }
+        guard e.stockMonths.isFinite, (0...24).contains(e.stockMonths) else { throw bad("stockMonths", e.stockMonths, "in 0–24") }
+        guard (0...1).contains(e.insideStockpilingShare) else { throw bad("insideStockpilingShare", e.insideStockpilingShare, "in 0–1") }
     }
 }

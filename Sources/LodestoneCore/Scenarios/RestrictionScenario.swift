@@ -26,9 +26,13 @@ public struct RestrictionScenario: Hashable, Sendable, Codable {
     public var extraterritorial: Bool
     /// Length of the disruption in years; losses and costs scale with it. Default one year.
     public var durationYears: Double
+    /// Severities for some commodities instead of `severity` (a licensing regime's effective
+    /// severity, measured per commodity from observed export drops).
+    public var severityByCommodity: [CommodityID: Double]
 
     public init(name: String, restricting: [CountryCode], commodities: [CommodityID], targets: Targets = .everyone,
-                severity: Double, extraterritorial: Bool = false, durationYears: Double = 1) {
+                severity: Double, extraterritorial: Bool = false, durationYears: Double = 1,
+                severityByCommodity: [CommodityID: Double] = [:]) {
         self.name = name
         self.restricting = restricting
         self.commodities = commodities
@@ -36,7 +40,11 @@ public struct RestrictionScenario: Hashable, Sendable, Codable {
         self.severity = severity
         self.extraterritorial = extraterritorial
         self.durationYears = durationYears
+        self.severityByCommodity = severityByCommodity
     }
+
+    /// The share of exports withheld for one commodity.
+    public func severity(of commodity: CommodityID) -> Double { severityByCommodity[commodity] ?? severity }
 
     /// Checks the definition against the data: every problem is a sentence saying what to fix.
     public func validate(in dataset: Dataset) throws(LodestoneError) {
@@ -44,6 +52,10 @@ public struct RestrictionScenario: Hashable, Sendable, Codable {
         guard !commodities.isEmpty else { throw .invalidParameter("scenario '\(name)': name at least one commodity") }
         guard severity.isFinite, (0...1).contains(severity) else {
             throw .invalidParameter("scenario '\(name)': severity \(severity) is outside 0–1 (the share of exports withheld)")
+        }
+        for (id, value) in severityByCommodity.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+        where !(value.isFinite && (0...1).contains(value)) {
+            throw .invalidParameter("scenario '\(name)': severity \(value) for \(id) is outside 0–1 (the share of exports withheld)")
         }
         guard durationYears.isFinite, durationYears > 0, durationYears <= 10 else {
             throw .invalidParameter("scenario '\(name)': duration \(durationYears) years must be above 0 and at most 10")

@@ -24,6 +24,8 @@ public struct ScenarioDefinition: Hashable, Sendable, Codable {
     public var commodities: [String]
     public var targets: TargetSpec
     public var severity: Double
+    /// Per-commodity severities that replace `severity` (observed effective severities).
+    public var severities: [String: Double]?
     public var extraterritorial: Bool
     public var durationYears: Double?
     /// How the measure maps to the data, and what the severity assumes.
@@ -41,11 +43,26 @@ public struct ScenarioDefinition: Hashable, Sendable, Codable {
         self.durationYears = durationYears
     }
 
+    /// The base year for a real event: the last full year before it took effect (or was
+    /// announced), at most `latest`; `latest` for a scenario without dates.
+    public func baseYear(latest: Int) -> Int {
+        guard let date = effective ?? announced, let year = Int(date.prefix(4)) else { return latest }
+        return min(year - 1, latest)
+    }
+
     public func resolve(in dataset: Dataset) throws(LodestoneError) -> RestrictionScenario {
         var restrictingCodes: [CountryCode] = [], ids: [CommodityID] = [], listed: [CountryCode] = []
         for text in restricting { restrictingCodes += try dataset.resolveImporter(text).members }
         for text in commodities { ids.append(try dataset.resolveCommodity(text).id) }
         for text in targets.countries ?? [] { listed += try dataset.resolveImporter(text).members }
+        var byCommodity: [CommodityID: Double] = [:]
+        for (text, value) in severities ?? [:] {
+            let id = try dataset.resolveCommodity(text).id
+            guard ids.contains(id) else {
+                throw .invalidParameter("scenario '\(name)': a severity is given for \(id), which is not among its commodities")
+            }
+            byCommodity[id] = value
+        }
         let spec: RestrictionScenario.Targets
         switch targets.kind {
         case "everyone":
@@ -56,7 +73,8 @@ public struct ScenarioDefinition: Hashable, Sendable, Codable {
         default: throw .invalidParameter("scenario '\(name)': targets kind '\(targets.kind)' must be everyone, only or everyone-except")
         }
         let scenario = RestrictionScenario(name: name, restricting: restrictingCodes, commodities: ids, targets: spec,
-                                           severity: severity, extraterritorial: extraterritorial, durationYears: durationYears ?? 1)
+                                           severity: severity, extraterritorial: extraterritorial, durationYears: durationYears ?? 1,
+                                           severityByCommodity: byCommodity)
         try scenario.validate(in: dataset)
         return scenario
     }

@@ -1,26 +1,45 @@
 /// What a restriction scenario does, per commodity market and per importer.
 public struct ScenarioOutcome: Hashable, Sendable, Codable {
-    /// The world market of one commodity after the restriction.
+    /// One commodity's market after the restriction, inside and outside the restricting countries.
     public struct Market: Hashable, Sendable, Codable {
         public var commodity: CommodityID
-        /// World apparent consumption before the restriction, tonnes per year.
+        public var supplyClass: Commodity.SupplyClass
+        /// The years of trade and of production the market was built from (production falls back
+        /// to the nearest year on record; `note` says so).
+        public var tradeYear: Int
+        public var productionYear: Int
+        /// Severity applied to this commodity (the scenario's, or an observed effective one).
+        public var severity: Double
+        /// World apparent consumption before the restriction, tonnes over the duration.
         public var consumptionTonnes: Double
         /// Tonnes withheld from targets (directly, and through third countries), over the duration.
         public var withheldTonnes: Double
-        /// Extra output from unrestricted producers, tonnes (capped by their spare capacity).
+        /// Withheld tonnes the restricting countries sell to non-targeted countries instead.
+        public var divertedTonnes: Double
+        /// Extra output from producers outside the restricting countries, tonnes (capped by spare capacity).
         public var supplyResponseTonnes: Double
-        /// Consumption given up worldwide because of the higher price, tonnes.
+        /// Consumption given up outside because of the higher price, tonnes.
         public var demandResponseTonnes: Double
-        /// Excess demand left when the price reaches its cap, tonnes.
+        /// Excess demand left when the outside price reaches its cap, tonnes.
         public var unmetTonnes: Double
-        /// Relative world price change, e.g. 0.35 = +35 %.
-        public var priceChange: Double
+        /// Relative price change outside the restricting countries, e.g. 0.35 = +35 %.
+        public var priceChangeOutside: Double
         public var priceCapped: Bool
+        /// Supply kept in the restricting countries, tonnes, and the part held in stock there.
+        public var keptAtHomeTonnes: Double
+        public var stockpiledInsideTonnes: Double
+        /// Relative price change inside the restricting countries (≤ 0).
+        public var priceChangeInside: Double
+        public var insidePriceFloored: Bool
+        /// Consumers' stocks outside drawn to soften shortfalls, tonnes.
+        public var stockDrawTonnes: Double
         /// Pre-restriction world unit value of the traded commodity, USD/kg.
         public var priceUSDPerKg: Double
         public var parameters: MarketParameters.Entry
         /// Unrestricted producers best placed to fill the gap, best first.
         public var partners: [Partner]
+        public var tradeBasis: Dataset.TradeBasis?
+        public var note: String?
     }
 
     public struct Partner: Hashable, Sendable, Codable {
@@ -45,11 +64,15 @@ public struct ScenarioOutcome: Hashable, Sendable, Codable {
         public var indirectLossTonnes: Double
         /// (direct + indirect) / consumption, 0...1.
         public var lossShare: Double
-        /// What it cannot consume after the market's response, tonnes.
+        /// What it cannot consume after the market's response and its own stocks, tonnes.
         public var shortfallTonnes: Double
         public var shortfallShare: Double
+        /// Its stocks drawn over the duration, tonnes.
+        public var stockDrawTonnes: Double
+        /// The price change it pays: outside, inside (for a restricting country), or their
+        /// consumption-weighted mean for a group spanning both.
         public var priceChange: Double
-        /// Extra spending on what it still buys at the new price, USD.
+        /// Extra spending on what it still buys at the new price, USD (negative: a saving).
         public var extraCostUSD: Double
     }
 
@@ -58,5 +81,5 @@ public struct ScenarioOutcome: Hashable, Sendable, Codable {
     public var markets: [Market]
     public var impacts: [Impact]
     /// Commodities the scenario names that the data cannot assess, with the reason.
-    public var notAssessed: [String: String]
+    public var notAssessed: [NotAssessed]
 }

@@ -23,7 +23,9 @@ struct TradeNetwork {
     /// Value / tonnes over all flows with a quantity, USD/kg (0 without trade).
     let unitValueUSDPerKg: Double
 
-    init(_ dataset: Dataset, commodity info: Commodity, year: Int, merging members: Set<Int32> = []) {
+    /// Production comes from `productionYear` (default: `year`), for markets whose production
+    /// series ends before or starts after the trade year.
+    init(_ dataset: Dataset, commodity info: Commodity, year: Int, productionYear: Int? = nil, merging members: Set<Int32> = []) {
         var nodeOfCountry = [Int](repeating: 0, count: dataset.countries.count)
         var countryOfNode: [Int32?] = []
         for index in dataset.countries.indices where !members.contains(Int32(index)) {
@@ -44,7 +46,7 @@ struct TradeNetwork {
         self.nodeOfCountry = nodeOfCountry
         self.countryOfNode = countryOfNode
         var produced = [Double](repeating: 0, count: n)
-        if let index = dataset.commodityIndex[info.id], let slice = dataset.production[ProductionKey(commodity: index, year: year)] {
+        if let index = dataset.commodityIndex[info.id], let slice = dataset.production[ProductionKey(commodity: index, year: productionYear ?? year)] {
             for (country, tonnes) in zip(slice.countries, slice.tonnes) { produced[nodeOfCountry[Int(country)]] += tonnes }
         }
         var flows: [(from: Int, to: Int, tonnes: Double)] = []

@@ -38,9 +38,28 @@ struct RiskCommand: ParsableCommand {
         var importRisk: Double
         var score: Double
         var characterizationFactor: Double
-        var priceUSDPerKg: Double
+        /// Nil (JSON null) when the importer imports none: there is no import price to report.
+        var priceUSDPerKg: Double?
         var importTonnes: Double
         var domesticProductionTonnes: Double
+
+        private enum CodingKeys: String, CodingKey {
+            case commodity, name, hhi, importRisk, score, characterizationFactor, priceUSDPerKg, importTonnes, domesticProductionTonnes
+        }
+
+        /// Writes a missing price as null, so every row has the same keys.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(commodity, forKey: .commodity)
+            try c.encode(name, forKey: .name)
+            try c.encode(hhi, forKey: .hhi)
+            try c.encode(importRisk, forKey: .importRisk)
+            try c.encode(score, forKey: .score)
+            try c.encode(characterizationFactor, forKey: .characterizationFactor)
+            try c.encode(priceUSDPerKg, forKey: .priceUSDPerKg)
+            try c.encode(importTonnes, forKey: .importTonnes)
+            try c.encode(domesticProductionTonnes, forKey: .domesticProductionTonnes)
+        }
     }
 
     struct Skipped: Encodable {
@@ -67,8 +86,16 @@ struct RiskCommand: ParsableCommand {
             for item in selected {
                 do {
                     let r = try dataset.geoPolRisk(for: buyer, commodity: item.id, year: year, method: method)
+                    // The corrected method reports a gap, not zeros: nothing imported and nothing produced
+                    // is nothing to assess; nothing imported leaves the import price undefined.
+                    if method == .lodestone, r.importTonnes == 0, r.domesticProductionTonnes == 0 {
+                        skipped.append(Skipped(commodity: item.id.rawValue,
+                                               reason: "\(buyer.name) recorded no imports and no production of \(item.name) in \(year): nothing to assess"))
+                        continue
+                    }
+                    let price: Double? = method == .lodestone && r.importTonnes == 0 ? nil : r.priceUSDPerKg
                     rows.append(Row(commodity: item.id.rawValue, name: item.name, hhi: r.hhi, importRisk: r.importRisk, score: r.score,
-                                    characterizationFactor: r.characterizationFactor, priceUSDPerKg: r.priceUSDPerKg,
+                                    characterizationFactor: r.characterizationFactor, priceUSDPerKg: price,
                                     importTonnes: r.importTonnes, domesticProductionTonnes: r.domesticProductionTonnes))
                 } catch let error as LodestoneError {
                     if case .noTrade = error { throw error }
@@ -90,7 +117,7 @@ struct RiskCommand: ParsableCommand {
         case .cf: (a.characterizationFactor, b.commodity) > (b.characterizationFactor, a.commodity)
         case .hhi: (a.hhi, b.commodity) > (b.hhi, a.commodity)
         case .importRisk: (a.importRisk, b.commodity) > (b.importRisk, a.commodity)
-        case .price: (a.priceUSDPerKg, b.commodity) > (b.priceUSDPerKg, a.commodity)
+        case .price: (a.priceUSDPerKg ?? -1, b.commodity) > (b.priceUSDPerKg ?? -1, a.commodity)
         case .commodity: a.commodity < b.commodity
         }
     }
@@ -105,7 +132,7 @@ struct RiskCommand: ParsableCommand {
                 String(index + 1), full ? row.commodity : row.name,
                 full ? Fmt.exact(row.hhi) : Fmt.fixed(row.hhi, 4), full ? Fmt.exact(row.importRisk) : Fmt.fixed(row.importRisk, 4),
                 full ? Fmt.exact(row.score) : Fmt.significant(row.score), full ? Fmt.exact(row.characterizationFactor) : Fmt.significant(row.characterizationFactor),
-                full ? Fmt.exact(row.priceUSDPerKg) : Fmt.significant(row.priceUSDPerKg),
+                row.priceUSDPerKg.map { full ? Fmt.exact($0) : Fmt.significant($0) } ?? (full ? "" : "n/a"),
                 full ? Fmt.exact(row.importTonnes) : Fmt.tonnes(row.importTonnes),
                 full ? Fmt.exact(row.domesticProductionTonnes) : Fmt.tonnes(row.domesticProductionTonnes),
             ])

@@ -56,64 +56,76 @@ struct ScenarioCommand: ParsableCommand {
         @Argument(help: "Preset name (omit to define the restriction with --restrict …).") var name: String?
         @Option(help: ArgumentHelp("A scenario file (JSON, as 'scenario show' prints).", valueName: "file")) var file: String?
         @Option(help: "Importers to report, comma-separated (countries, groups, unions).") var `for`: String
-        @Option(help: "Restricting countries, comma-separated.") var restrict: String?
-        @Option(help: "Commodities, comma-separated.") var commodity: String?
-        @Option(help: "Share of exports withheld, 0–1 (overrides a preset's).") var severity: Double?
-        @Option(help: "Only these importers are targeted (comma-separated).") var targets: String?
-        @Option(help: "Everyone except these is targeted (comma-separated).") var exempt: String?
-        @Flag(help: "Also withhold re-exports of restricted-origin material through third countries.") var extraterritorial = false
-        @Option(help: "Duration in years (default 1).") var duration: Double?
-        @Option(help: "Base year of trade and production (default: latest with both).") var year: Int?
+        @Option(help: "Restricting countries, comma-separated (only without a preset or file).") var restrict: String?
+        @Option(help: "Commodities, comma-separated (replaces a preset's).") var commodity: String?
+        @Option(help: "Share of exports withheld, 0–1 (replaces a preset's).") var severity: Double?
+        @Option(help: "Only these importers are targeted (comma-separated; replaces a preset's targets).") var targets: String?
+        @Option(help: "Everyone except these is targeted (comma-separated; replaces a preset's targets).") var exempt: String?
+        @Flag(inversion: .prefixedNo, help: "Also withhold re-exports of restricted-origin material through third countries (replaces a preset's setting).")
+        var extraterritorial: Bool?
+        @Option(help: "Duration in years (default 1, or the preset's).") var duration: Double?
+        @Option(help: "Base year of trade and production (default: the last full year before a preset's event, else the latest; a commodity without trade that year then uses its nearest year, and says so).")
+        var year: Int?
         @Option(help: ArgumentHelp("Market parameter file (default: the bundled one).", valueName: "file")) var parameters: String?
         @Option(help: "A group whose members are flagged as allies among partners (e.g. MSP, G7).") var allies: String?
 
         func validate() throws {
             let sources = [name != nil, file != nil, restrict != nil].filter { $0 }.count
+            if name != nil || file != nil, restrict != nil {
+                throw ValidationError("a preset or scenario file names its own restricting countries: drop --restrict, or define the whole restriction with --restrict, --commodity and --severity")
+            }
             if sources != 1 { throw ValidationError("give exactly one of: a preset name, --file, or --restrict with --commodity") }
             if restrict != nil, commodity == nil { throw ValidationError("--restrict needs --commodity") }
             if restrict != nil, severity == nil { throw ValidationError("--restrict needs --severity (0–1)") }
             if targets != nil, exempt != nil { throw ValidationError("--targets and --exempt contradict each other: give one") }
-            if let severity, !(0...1).contains(severity) { throw ValidationError("--severity \(severity) is outside 0–1 (the share of exports withheld)") }
+            if let severity, !(severity.isFinite && (0...1).contains(severity)) { throw ValidationError("--severity \(severity) is outside 0–1 (the share of exports withheld)") }
+            if let duration, !(duration.isFinite && duration > 0 && duration <= 10) { throw ValidationError("--duration \(duration) must be above 0 and at most 10 years") }
         }
 
         func run() throws {
             try runReportingErrors {
                 let dataset = try storeOptions.loadDataset()
-                var definition = try self.definition()
-                if let severity { definition.severity = severity }
+                let definition = try self.definition()
                 let scenario = try definition.resolve(in: dataset)
                 let importers = try list(self.for).map { try dataset.resolveImporter($0) }
                 let allyCodes = try allies.map { try dataset.resolveImporter($0).members } ?? []
                 let parameterSet = try ScenarioLibrary.marketParameters(at: parameters)
-                guard let year = self.year ?? dataset.productionYears.last(where: dataset.tradeYears.contains) else {
-                    throw CLIError.failure("the data have no year with both production and trade")
-                }
-                let outcome = try dataset.run(scenario, year: year, for: importers, parameters: parameterSet, allies: allyCodes)
+                guard let latest = dataset.tradeYears.last else { throw CLIError.failure("the store holds no trade") }
+                let baseYear = year ?? definition.baseYear(latest: latest)
+                let outcome = try dataset.run(scenario, year: baseYear, for: importers, parameters: parameterSet, allies: allyCodes,
+                                              yearFallback: year == nil)
                 try emit(outcome, definition: definition, dataset: dataset)
             }
         }
 
+        /// The preset, file or flags, with every option given applied to it.
         private func definition() throws -> ScenarioDefinition {
-            if let name { return try preset(named: name) }
-            if let file { return try ScenarioLibrary.definition(at: (file as NSString).expandingTildeInPath) }
-            let spec: ScenarioDefinition.TargetSpec =
-                if let targets { .init(kind: "only", countries: list(targets)) }
-                else if let exempt { .init(kind: "everyone-except", countries: list(exempt)) }
-                else { .init(kind: "everyone") }
-            return ScenarioDefinition(name: "custom", title: "Custom restriction", restricting: list(restrict ?? ""),
-                                      commodities: list(commodity ?? ""), targets: spec, severity: severity ?? 1,
-                                      extraterritorial: extraterritorial, durationYears: duration)
+            var definition: ScenarioDefinition
+            if let name { definition = try preset(named: name) }
+            else if let file { definition = try ScenarioLibrary.definition(at: (file as NSString).expandingTildeInPath) }
+            else {
+                definition = ScenarioDefinition(name: "custom", title: "Custom restriction", restricting: list(restrict ?? ""),
+                                                commodities: [], targets: .init(kind: "everyone"), severity: 1, extraterritorial: false)
+            }
+            if let commodity {
+                definition.commodities = list(commodity)
+                definition.severities = definition.severities?.filter { definition.commodities.contains($0.key) }
+            }
+            if let severity { (definition.severity, definition.severities) = (severity, nil) }
+            if let targets { definition.targets = .init(kind: "only", countries: list(targets)) }
+            if let exempt { definition.targets = .init(kind: "everyone-except", countries: list(exempt)) }
+            if let extraterritorial { definition.extraterritorial = extraterritorial }
+            if let duration { definition.durationYears = duration }
+            return definition
         }
 
         private func emit(_ outcome: ScenarioOutcome, definition: ScenarioDefinition, dataset: Dataset) throws {
             if output.format == .json { return Console.out(try JSONOutput.render(outcome)) }
-            for (commodity, reason) in outcome.notAssessed.sorted(by: { $0.key < $1.key }) {
-                Console.note("not assessed: \(commodity): \(reason)")
-            }
+            for gap in outcome.notAssessed { Console.note("not assessed: \(gap.commodity): \(gap.reason)") }
             let full = output.format == .csv
             var table = TextTable([("importer", false), ("commodity", false), ("consumption_t", true), ("direct_loss_t", true),
                                    ("indirect_loss_t", true), ("loss", true), ("shortfall_t", true), ("shortfall", true),
-                                   ("price", true), ("extra_cost_usd", true)])
+                                   ("stock_draw_t", true), ("price", true), ("extra_cost_usd", true)])
             for i in outcome.impacts {
                 table.add([i.importer, i.commodity.rawValue,
                            full ? Fmt.exact(i.consumptionTonnes) : Fmt.tonnes(i.consumptionTonnes),
@@ -122,17 +134,22 @@ struct ScenarioCommand: ParsableCommand {
                            full ? Fmt.exact(i.lossShare) : Fmt.percent(i.lossShare),
                            full ? Fmt.exact(i.shortfallTonnes) : Fmt.tonnes(i.shortfallTonnes),
                            full ? Fmt.exact(i.shortfallShare) : Fmt.percent(i.shortfallShare),
-                           full ? Fmt.exact(i.priceChange) : "+" + Fmt.percent(i.priceChange),
+                           full ? Fmt.exact(i.stockDrawTonnes) : Fmt.tonnes(i.stockDrawTonnes),
+                           full ? Fmt.exact(i.priceChange) : Fmt.signedPercent(i.priceChange),
                            full ? Fmt.exact(i.extraCostUSD) : Fmt.tonnes(i.extraCostUSD)])
             }
             if full { return Console.out(table.renderCSV()) }
-            Console.out("\(definition.title) [\(definition.name)], base year \(outcome.year), severity \(Fmt.exact(definition.severity))"
-                        + (definition.extraterritorial ? ", extraterritorial" : "") + "\n")
+            Console.out("\(definition.title) [\(definition.name)], base year \(outcome.year), severity \(Fmt.exact(outcome.scenario.severity))"
+                        + (outcome.scenario.extraterritorial ? ", extraterritorial" : "") + "\n")
             if let reference = definition.reference { Console.out("source: \(reference)\(definition.url.map { ", " + $0 } ?? "")\n") }
             for m in outcome.markets {
-                Console.out("\(m.commodity): withheld \(Fmt.tonnes(m.withheldTonnes)) t of \(Fmt.tonnes(m.consumptionTonnes)) t; "
-                            + "price +\(Fmt.percent(m.priceChange))\(m.priceCapped ? " (capped)" : ""); other producers +\(Fmt.tonnes(m.supplyResponseTonnes)) t; "
-                            + "demand −\(Fmt.tonnes(m.demandResponseTonnes)) t\n")
+                Console.out("\(m.commodity) (\(m.supplyClass.rawValue), trade \(m.tradeYear)): withheld \(Fmt.tonnes(m.withheldTonnes)) t of \(Fmt.tonnes(m.consumptionTonnes)) t"
+                            + (m.divertedTonnes > 0 ? ", \(Fmt.tonnes(m.divertedTonnes)) t diverted to non-targets" : "") + "\n")
+                Console.out("  price outside \(Fmt.signedPercent(m.priceChangeOutside))\(m.priceCapped ? " (capped)" : ""), "
+                            + "inside \(Fmt.signedPercent(m.priceChangeInside))\(m.insidePriceFloored ? " (floor)" : ""); "
+                            + "other producers +\(Fmt.tonnes(m.supplyResponseTonnes)) t, demand −\(Fmt.tonnes(m.demandResponseTonnes)) t, "
+                            + "stocks drawn \(Fmt.tonnes(m.stockDrawTonnes)) t, kept at home \(Fmt.tonnes(m.keptAtHomeTonnes)) t\n")
+                if let note = m.note { Console.out("  note: \(note)\n") }
                 let partners = m.partners.prefix(5).map { p in
                     "\(countryLabel(p.country, dataset).iso3) \(Fmt.tonnes(p.spareTonnes)) t" + (p.ally ? " (ally)" : "")
                 }

@@ -13,6 +13,20 @@ enum Fmt {
 
     static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
 
+    /// Money with three significant digits and a k/M/B/T suffix ("11.4M", "7.29B"); plain below 1,000.
+    static func money(_ value: Double) -> String {
+        guard value.isFinite else { return exact(value) }
+        for (scale, suffix) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")] where abs(value) >= scale * 0.9995 {
+            return String(format: "%.3g", value / scale) + suffix
+        }
+        return String(format: "%.0f", value)
+    }
+
+    /// A relative change with its sign: "+43.0%", "−9.0%", "0.0%".
+    static func signedPercent(_ change: Double) -> String {
+        change > 0 ? "+" + percent(change) : change < 0 ? "−" + percent(-change) : percent(0)
+    }
+
     /// Tonnes with thousands separators, no decimals above 10 t.
     static func tonnes(_ value: Double) -> String {
         if value != 0, abs(value) < 10 { return String(format: "%.3f", value) }

@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func priceRisesWithSeverity() throws {
-        let prices = try [0.0, 0.1, 0.4, 0.7, 1.0].map { try run(severity: $0).markets[0].priceChange }
+        let prices = try [0.0, 0.1, 0.4, 0.7, 1.0].map { try run(severity: $0).markets[0].priceChangeOutside }
         #expect(prices[0] == 0)
         #expect(zip(prices, prices.dropFirst()).allSatisfy { $0 < $1 })
     }
@@ -110,5 +110,46 @@ import Testing
         definition.targets = .init(kind: "everyone")
         definition.restricting = ["Chna"]
         #expect(throws: LodestoneError.unknownCountry("Chna", suggestion: "China (CHN)")) { try definition.resolve(in: dataset) }
+    }
+}
+
+extension RestrictionScenarioTests {
+    @Test func restrictingCountriesPayTheInsidePriceAndOthersTheOutsidePrice() throws {
+        var split = parameters
+        split.defaults.insideStockpilingShare = 0.5
+        let scenario = RestrictionScenario(name: "t", restricting: [SmallWorld.a], commodities: ["ore"], severity: 1)
+        let outcome = try world.run(scenario, year: 2020, for: everyone, parameters: split)
+        let market = outcome.markets[0]
+        #expect(market.priceChangeInside < 0 && market.priceChangeOutside > 0)
+        #expect(abs(impact(outcome, SmallWorld.a).priceChange - market.priceChangeInside) < 1e-12)
+        #expect(impact(outcome, SmallWorld.a).shortfallTonnes == 0 && impact(outcome, SmallWorld.a).extraCostUSD < 0)
+        #expect(abs(impact(outcome, SmallWorld.c).priceChange - market.priceChangeOutside) < 1e-12)
+        #expect(abs(market.keptAtHomeTonnes - market.withheldTonnes) < 1e-9, "everyone is targeted: nothing is diverted")
+    }
+
+    @Test func consumerStocksSoftenTheShortfallOnce() throws {
+        var stocked = parameters
+        stocked.defaults.stockMonths = 3
+        let scenario = RestrictionScenario(name: "t", restricting: [SmallWorld.a], commodities: ["ore"], severity: 1, durationYears: 2)
+        let without = try world.run(scenario, year: 2020, for: everyone, parameters: parameters)
+        let with = try world.run(scenario, year: 2020, for: everyone, parameters: stocked)
+        let before = impact(without, SmallWorld.c), after = impact(with, SmallWorld.c)
+        // C consumes 50 t a year (60 t supply less 10 t re-exported): a quarter-year stock is 12.5 t, over two years.
+        #expect(abs(after.stockDrawTonnes - min(before.shortfallTonnes, 12.5)) < 1e-9)
+        #expect(abs(after.shortfallTonnes + after.stockDrawTonnes - before.shortfallTonnes) < 1e-9)
+    }
+
+    @Test func targetedRestrictionsAreDivertedToOthers() throws {
+        let scenario = RestrictionScenario(name: "t", restricting: [SmallWorld.a], commodities: ["ore"], targets: .only([SmallWorld.c]), severity: 1)
+        let market = try world.run(scenario, year: 2020, for: everyone, parameters: parameters).markets[0]
+        let full = try run(severity: 1).markets[0]
+        #expect(market.divertedTonnes > 0 && market.priceChangeOutside < full.priceChangeOutside)
+    }
+
+    @Test func perCommoditySeveritiesReplaceTheScenarioSeverity() throws {
+        let scenario = RestrictionScenario(name: "t", restricting: [SmallWorld.a], commodities: ["ore"], severity: 1,
+                                           severityByCommodity: ["ore": 0.25])
+        let market = try world.run(scenario, year: 2020, for: everyone, parameters: parameters).markets[0]
+        #expect(market.severity == 0.25 && abs(market.withheldTonnes - 10) < 1e-9)
     }
 }

@@ -1,0 +1,156 @@
+extension Dataset {
+    /// Simulates `draws` independent years. Each year every candidate exporter restricts with
+    /// probability qₑ = 1 − Πc(1 − p(e,c)); an event covers each of its commodities with
+    /// probability p(e,c)/qₑ (so several commodities go together, and each marginal is p(e,c)),
+    /// at one severity drawn for the event. Impacts of simultaneous restrictions add, each scaled
+    /// from the single-exporter, full-severity run of the scenario engine (a linearisation of
+    /// the market response). The economic loss of a shock is the value of its shortfall at the
+    /// post-disruption price the importer pays, shortfall × 1000 × unit value × (1 + price
+    /// change), USD, a stand-in for the GDP effect the USGS 2025 method ranks by; the extra cost
+    /// of what is still bought is reported beside it, not added.
+    ///
+    /// Commodities: `selection`, or the default stage of every family (`defaultStages`). Those
+    /// without trade (no code, none or no quantities in `year`), production in `year`, or
+    /// consumption by the importer are listed in `notAssessed` with the reason, never scored 0.
+    ///
+    /// Years run in 32 fixed blocks on non-overlapping xoshiro256** streams, in parallel
+    /// (`RestrictionRiskSimulation`): the same seed gives the same bytes on any number of cores.
+    /// The blocks are also batch replicates: `tierConfidence` is the share of them whose own
+    /// estimate falls in the pooled tier. Memory is bounded (`RestrictionRisk.estimatedMemoryBytes`);
+    /// a request above `memoryLimitBytes` (default `RestrictionRisk.memoryLimitBytes`, 1 GiB)
+    /// throws `.invalidParameter` before any simulation; there is no other cap on draws.
+    public func simulateRestrictionRisk(
+        for importer: Importer, year: Int, draws: Int, seed: UInt64, model: RestrictionRiskModel,
+        parameters: MarketParameters, history: [RestrictionScenario], commodities selection: [CommodityID]? = nil,
+        memoryLimitBytes: Int = RestrictionRisk.memoryLimitBytes
+    ) throws(LodestoneError) -> RestrictionRisk {
+        try model.validate()
+        try parameters.validate()
+        guard draws > 0 else { throw .invalidParameter("draws must be at least 1") }
+        guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
+        var notAssessed: [RestrictionRisk.NotAssessed] = []
+        var infos: [Commodity] = []
+        for id in selection ?? defaultStages.map(\.id) {
+            guard let info = commodity(id), let index = commodityIndex[id] else { throw .unknownCommodity(id.rawValue, suggestion: nil) }
+            do throws(LodestoneError) {
+                _ = try checkTrade(of: info, year: year)
+                guard production[ProductionKey(commodity: index, year: year)] != nil else {
+                    throw LodestoneError.noProduction(commodity: info.name, year: year, available: productionYears(of: id))
+                }
+                infos.append(info)
+            } catch {
+                notAssessed.append(.init(commodity: id, reason: error.description))
+            }
+        }
+        let memory = RestrictionRisk.estimatedMemoryBytes(draws: draws, commodities: infos.count)
+        guard memory <= memoryLimitBytes else {
+            throw .invalidParameter("\(draws) draws for \(infos.count) commodities would need about \(Self.megabytes(memory)) of memory, "
+                + "more than the \(Self.megabytes(memoryLimitBytes)) limit: use at most "
+                + "\(RestrictionRisk.maxDraws(commodities: infos.count, memoryLimitBytes: memoryLimitBytes)) draws or name fewer commodities")
+        }
+
+        // Shock table: per commodity, the candidate exporters with p(e,c) and full-severity impacts
+        // (commodities in parallel, 4 networks at a time; the first error in commodity order wins).
+        let candidates = infos
+        let tables = orderedConcurrentMap(candidates.count, lanes: 4) { c in
+            Result { () throws(LodestoneError) in
+                try shockTable(for: importer, commodity: candidates[c], year: year, model: model, parameters: parameters, history: history)
+            }
+        }
+        var shocks: [[RestrictionRiskSimulation.Shock]] = [], indirectShare: [[Double]] = []
+        var markets: [(consumption: Double, unitValue: Double)] = []
+        infos = []
+        for (info, table) in zip(candidates, tables) {
+            let table = try table.get()
+            // Without consumption (or a unit value) the loss share is 0/0: a restriction of this
+            // stage costs the importer nothing it records buying, which is not the same as low risk.
+            guard table.consumption > 0, table.unitValue > 0, table.unitValue.isFinite else {
+                notAssessed.append(.init(commodity: info.id, reason: "\(importer.name) has no apparent consumption of \(info.name) in \(year) "
+                    + "(production + imports − exports ≤ 0 on its content basis, or no unit value), so its loss share is undefined; "
+                    + "assess another stage of \(info.family)"))
+                continue
+            }
+            infos.append(info)
+            shocks.append(table.shocks)
+            indirectShare.append(table.indirectShare)
+            markets.append((table.consumption, table.unitValue))
+        }
+        let order = (selection ?? defaultStages.map(\.id))
+        notAssessed.sort { (order.firstIndex(of: $0.commodity) ?? 0) < (order.firstIndex(of: $1.commodity) ?? 0) }
+
+        let simulation = RestrictionRiskSimulation(shocks: shocks, severity: model.severityMin...model.severityMax)
+        let result = simulation.run(draws: draws, seed: seed)
+        let output = infos.indices.map { c in
+            report(commodity: infos[c].id, index: c, result: result, shocks: shocks[c], indirectShare: indirectShare[c],
+                   consumption: markets[c].consumption, unitValue: markets[c].unitValue)
+        }
+        return RestrictionRisk(importer: importer.id, year: year, draws: draws, seed: seed,
+                               blocks: RestrictionRiskSimulation.blockCount, commodities: output, notAssessed: notAssessed)
+    }
+
+    /// One commodity's candidate exporters (≥ `minExportShare` of world exports, outside the
+    /// importer) with p(e,c) and the scenario engine's full-severity impact on the importer.
+    private func shockTable(
+        for importer: Importer, commodity info: Commodity, year: Int, model: RestrictionRiskModel,
+        parameters: MarketParameters, history: [RestrictionScenario]
+    ) throws(LodestoneError) -> (shocks: [RestrictionRiskSimulation.Shock], indirectShare: [Double], consumption: Double, unitValue: Double) {
+        let network = TradeNetwork(self, commodity: info, year: year)
+        var exportsBy = [Double](repeating: 0, count: network.size)
+        for flow in network.flows { exportsBy[flow.from] += flow.tonnes }
+        let world = exportsBy.reduce(0, +)
+        var shocks: [RestrictionRiskSimulation.Shock] = [], indirect: [Double] = []
+        for e in 0..<network.size where world > 0 && exportsBy[e] / world >= model.minExportShare && !importer.members.contains(countries[e].code) {
+            let code = countries[e].code
+            let past = history.filter { $0.restricting.contains(code) }
+            let p = model.probability(governance: governance.entry(country: Int32(e), year: year)?.score, pastEvents: past.count,
+                                      restrictedBefore: past.contains { $0.commodities.contains(info.id) })
+            let scenario = RestrictionScenario(name: "\(code)-\(info.id)", restricting: [code], commodities: [info.id], severity: 1)
+            let impact = try simulate(scenario, network: network, entry: parameters.entry(for: info), importers: [importer], allies: []).impacts[0]
+            let lost = impact.directLossTonnes + impact.indirectLossTonnes
+            // The value of the shortfall at the post-disruption price; the extra cost of what is
+            // still bought is a separate measure (it would rank commodities the importer is never
+            // short of by their price response alone).
+            let loss = impact.shortfallTonnes * 1000 * network.unitValueUSDPerKg * (1 + impact.priceChange)
+            shocks.append(.init(exporter: e, probability: p, shortfallTonnes: impact.shortfallTonnes, costUSD: impact.extraCostUSD, lossUSD: loss))
+            indirect.append(lost > 0 ? impact.indirectLossTonnes / lost : 0)
+        }
+        let consumption = importer.members.compactMap { countryIndex[$0] }.reduce(0) { $0 + network.consumption[Int($1)] }
+        return (shocks, indirect, consumption, network.unitValueUSDPerKg)
+    }
+
+    private static func megabytes(_ bytes: Int) -> String { "\(bytes / (1 << 20) + (bytes % (1 << 20) > 0 ? 1 : 0)) MB" }
+
+    private func report(
+        commodity id: CommodityID, index c: Int, result: RestrictionRiskSimulation.Result, shocks: [RestrictionRiskSimulation.Shock],
+        indirectShare: [Double], consumption: Double, unitValue: Double
+    ) -> RestrictionRisk.Commodity {
+        let shortfall = result.moments(c, .shortfall), cost = result.moments(c, .cost), loss = result.moments(c, .loss)
+        let shortfallTail = result.tail(c, .shortfall), costTail = result.tail(c, .cost), lossTail = result.tail(c, .loss)
+        let value = consumption * 1000 * unitValue
+        func share(_ x: Double, of total: Double) -> Double { total > 0 ? x / total : 0 }
+        let tier = PriorityTier(expectedLossShare: share(loss.mean, of: value))
+        let blockTiers = result.blockMeanLoss.compactMap { $0.map { PriorityTier(expectedLossShare: share($0[c], of: value)) } }
+        let confidence = blockTiers.isEmpty ? 0 : Double(blockTiers.filter { $0 == tier }.count) / Double(blockTiers.count)
+
+        let shortfallTotal = result.shortfallContribution[c].reduce(0, +), lossTotal = result.lossContribution[c].reduce(0, +)
+        let drivers = shocks.indices.map { k in
+            RestrictionRisk.Driver(exporter: countries[shocks[k].exporter].code, annualProbability: shocks[k].probability,
+                                   shareOfExpectedShortfall: share(result.shortfallContribution[c][k], of: shortfallTotal),
+                                   shareOfExpectedLoss: share(result.lossContribution[c][k], of: lossTotal),
+                                   viaThirdCountries: indirectShare[k])
+        }.filter { $0.shareOfExpectedShortfall > 0 || $0.shareOfExpectedLoss > 0 }
+            .sorted { ($0.shareOfExpectedLoss, $0.shareOfExpectedShortfall, $1.exporter) > ($1.shareOfExpectedLoss, $1.shareOfExpectedShortfall, $0.exporter) }
+
+        return RestrictionRisk.Commodity(
+            commodity: id, consumptionTonnes: consumption, unitValueUSDPerKg: unitValue, consumptionValueUSD: value,
+            annualProbability: 1 - shocks.reduce(1) { $0 * (1 - $1.probability) },
+            expectedShortfallTonnes: shortfall.mean, expectedShortfallTonnesStandardError: shortfall.standardError,
+            expectedShortfallShare: share(shortfall.mean, of: consumption),
+            expectedShortfallShareStandardError: share(shortfall.standardError, of: consumption),
+            p95ShortfallTonnes: shortfallTail.p95, cvar95ShortfallTonnes: shortfallTail.cvar95,
+            expectedCostUSD: cost.mean, expectedCostUSDStandardError: cost.standardError, p95CostUSD: costTail.p95, cvar95CostUSD: costTail.cvar95,
+            expectedLossUSD: loss.mean, expectedLossUSDStandardError: loss.standardError, p95LossUSD: lossTail.p95, cvar95LossUSD: lossTail.cvar95,
+            expectedLossShare: share(loss.mean, of: value), expectedLossShareStandardError: share(loss.standardError, of: value),
+            tier: tier, tierConfidence: confidence, drivers: Array(drivers.prefix(3)))
+    }
+}

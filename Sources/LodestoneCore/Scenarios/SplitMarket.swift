@@ -1,0 +1,87 @@
+/// One commodity's market after an export restriction, split in two: the restricting countries'
+/// domestic market (inside) and everyone else's (outside). All tonnes are per year.
+///
+/// Outside. Targets lose `lost` tonnes L; they can re-source a share φ within the year, the rest
+/// is lost outright. Where some outside countries are not targeted, the restricting countries sell
+/// them part of what they withhold (diverted V = min(φ·L, `divertible`)), freeing other supply
+/// for the targets. The excess demand E = φ·L − V clears at the outside price p ≥ 0:
+///     E = min(ε_s·p·Q_out, σ·Q_out) + |ε_d|·p·C_out  (+ unmet excess if p reaches its cap),
+/// following the USGS 2025 method's yearlong-disruption equilibrium (OFR 2025-1047).
+///
+/// Inside. What is withheld and not diverted stays at home: K = L − V. Producers and state
+/// reserves hold back a share ψ; the rest, (1 − ψ)·K, clears at the inside price q ≤ 0:
+///     (1 − ψ)·K = (ε_s·Q_in + |ε_d|·C_in)·|q|, with |q| ≤ `maxPriceDecrease`.
+/// So the inside price never rises and the outside price never falls: q ≤ 0 ≤ p.
+public struct SplitMarket: Hashable, Sendable, Codable {
+    /// Tonnes targets lost (after propagation through the trade network).
+    public var lostTonnes: Double
+    /// Consumption of non-targeted outside countries that restricted supply could take over.
+    public var divertibleTonnes: Double
+    public var outsideProductionTonnes: Double
+    public var outsideConsumptionTonnes: Double
+    public var insideProductionTonnes: Double
+    public var insideConsumptionTonnes: Double
+
+    public struct Clearing: Hashable, Sendable, Codable {
+        public var divertedTonnes: Double
+        /// Excess demand outside, E = φ·L − V.
+        public var excessTonnes: Double
+        public var supplyResponseTonnes: Double
+        /// Consumption given up outside at the higher price.
+        public var demandResponseTonnes: Double
+        /// Excess demand left when the outside price reaches its cap.
+        public var unmetTonnes: Double
+        public var priceChangeOutside: Double
+        public var outsidePriceCapped: Bool
+        /// Supply kept in the restricting countries, K = L − V.
+        public var keptAtHomeTonnes: Double
+        /// Of which held back by producers and state reserves, ψ·K.
+        public var stockpiledInsideTonnes: Double
+        public var priceChangeInside: Double
+        public var insidePriceFloored: Bool
+    }
+
+    public init(lostTonnes: Double, divertibleTonnes: Double = 0, outsideProductionTonnes: Double, outsideConsumptionTonnes: Double,
+                insideProductionTonnes: Double, insideConsumptionTonnes: Double) {
+        self.lostTonnes = lostTonnes
+        self.divertibleTonnes = divertibleTonnes
+        self.outsideProductionTonnes = outsideProductionTonnes
+        self.outsideConsumptionTonnes = outsideConsumptionTonnes
+        self.insideProductionTonnes = insideProductionTonnes
+        self.insideConsumptionTonnes = insideConsumptionTonnes
+    }
+
+    public func clear(_ entry: MarketParameters.Entry) -> Clearing {
+        let phi = entry.resourcingShare, demand = -entry.demandElasticity
+        let diverted = min(phi * lostTonnes, max(0, divertibleTonnes))
+        let excess = max(0, phi * lostTonnes - diverted)
+
+        // Outside: a kinked supply curve (elastic up to spare capacity, then flat) plus demand.
+        let spare = entry.spareCapacityShare * outsideProductionTonnes
+        let supplySlope = entry.supplyElasticity * outsideProductionTonnes
+        let demandSlope = demand * outsideConsumptionTonnes
+        var price = 0.0
+        if excess > 0 {
+            let unkinked = supplySlope + demandSlope > 0 ? excess / (supplySlope + demandSlope) : .infinity
+            price = supplySlope * unkinked <= spare ? unkinked : (demandSlope > 0 ? (excess - spare) / demandSlope : .infinity)
+        }
+        let capped = price > entry.maxPriceIncrease
+        if capped { price = entry.maxPriceIncrease }
+        let supplyResponse = min(spare, supplySlope * price)
+        let demandResponse = min(demandSlope * price, excess - supplyResponse)
+        let unmet = max(0, excess - supplyResponse - demandResponse)
+
+        // Inside: the surplus not held back lowers the domestic price.
+        let kept = max(0, lostTonnes - diverted)
+        let stockpiled = entry.insideStockpilingShare * kept
+        let absorption = entry.supplyElasticity * insideProductionTonnes + demand * insideConsumptionTonnes
+        var fall = kept - stockpiled > 0 ? (absorption > 0 ? (kept - stockpiled) / absorption : .infinity) : 0
+        let floored = fall > entry.maxPriceDecrease
+        if floored { fall = entry.maxPriceDecrease }
+
+        return Clearing(divertedTonnes: diverted, excessTonnes: excess, supplyResponseTonnes: supplyResponse,
+                        demandResponseTonnes: demandResponse, unmetTonnes: unmet, priceChangeOutside: price,
+                        outsidePriceCapped: capped, keptAtHomeTonnes: kept, stockpiledInsideTonnes: stockpiled,
+                        priceChangeInside: fall == 0 ? 0 : -fall, insidePriceFloored: floored)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import LodestoneCore
+import LodestoneStore
+
+/// The one place a front end asks a question: it holds the immutable Dataset, the bundled market
+/// parameters, the scenario presets and the backtest observations, and answers one request type
+/// per question with one Codable report. Every method is a pure function of (engine, request),
+/// so one engine is shared read-only by every request of a server.
+public struct Engine: Sendable {
+    public let dataset: Dataset
+    public let parameters: MarketParameters
+    public let presets: [ScenarioDefinition]
+    public let observations: [PriceObservation]
+    public let exportDrops: [ExportDrop]
+    /// What `data info` reports about the store the data came from (nil when built in memory).
+    public let storeInfo: StoreInfo?
+    /// A short hash of the data's provenance and the parameters: equal versions, equal answers.
+    public let dataVersion: String
+    public let limits: EngineLimits
+
+    public init(dataset: Dataset, parameters: MarketParameters, presets: [ScenarioDefinition], observations: [PriceObservation],
+                exportDrops: [ExportDrop], storeInfo: StoreInfo? = nil, limits: EngineLimits = EngineLimits()) {
+        self.dataset = dataset
+        self.parameters = parameters
+        self.presets = presets
+        self.observations = observations
+        self.exportDrops = exportDrops
+        self.storeInfo = storeInfo
+        self.limits = limits
+        var hash = StableHash()
+        for p in dataset.provenance { hash.add("\(p.dataset)|\(p.version)|\(p.sha256)|\(p.rows)") }
+        if let encoded = try? ReportRenderer.jsonData(parameters) { hash.add(encoded) }
+        hash.add("presets:\(presets.map(\.name).joined(separator: ","))|observations:\(observations.count)|drops:\(exportDrops.count)")
+        dataVersion = hash.hex
+    }
+
+    /// Opens the existing store at `storePath` (creating stores is the front end's decision: see
+    /// the CLI's StoreOptions); an empty Lodestone store is filled from the bundled snapshot
+    /// first (`note` is told, once). A file that is not a store is refused untouched.
+    public static func open(storePath: String, limits: EngineLimits = EngineLimits(),
+                            note: (String) -> Void = { _ in }) throws(EngineError) -> Engine {
+        try EngineError.wrapping {
+            let store = try SQLiteStore(path: storePath, create: false)
+            if try store.isEmpty() {
+                guard let folder = Snapshot.bundledFolder else {
+                    throw EngineError(.failure, "the store at \(storePath) is empty and no bundled snapshot was found — run 'lodestone data import --from PATH'")
+                }
+                try store.fillIfEmpty {
+                    note("filling the empty store at \(storePath) from the bundled snapshot (one-time, a few seconds)")
+                    return try Snapshot.read(from: folder)
+                }
+            }
+            let dataset = try store.loadDataset()
+            return try bundledLibraries(dataset: dataset, storeInfo: try store.info(), limits: limits)
+        }
+    }
+
+    /// An engine on the bundled snapshot, read straight into memory without a store (tests).
+    public static func bundledSnapshot(limits: EngineLimits = EngineLimits()) throws(EngineError) -> Engine {
+        try EngineError.wrapping {
+            guard let folder = Snapshot.bundledFolder else { throw EngineError(.failure, "no bundled snapshot was found") }
+            return try bundledLibraries(dataset: try Snapshot.read(from: folder).makeDataset(), storeInfo: nil, limits: limits)
+        }
+    }
+
+    private static func bundledLibraries(dataset: Dataset, storeInfo: StoreInfo?, limits: EngineLimits) throws -> Engine {
+        Engine(dataset: dataset, parameters: try ScenarioLibrary.marketParameters(), presets: try ScenarioLibrary.presets(),
+               observations: try BacktestLibrary.priceObservations(), exportDrops: try BacktestLibrary.exportDrops(),
+               storeInfo: storeInfo, limits: limits)
+    }
+
+    /// The CLI's default store: $LODESTONE_STORE, else ~/.local/share/lodestone/lodestone.sqlite.
+    public static var defaultStorePath: String {
+        if let env = ProcessInfo.processInfo.environment["LODESTONE_STORE"], !env.isEmpty { return env }
+        let home = FileManager.default.homeDirectoryForCurrentUser.path
+        return (home as NSString).appendingPathComponent(".local/share/lodestone/lodestone.sqlite")
+    }
+}

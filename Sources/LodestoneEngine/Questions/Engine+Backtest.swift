@@ -1,0 +1,25 @@
+import LodestoneCore
+
+extension Engine {
+    /// Runs every observation's event with the bundled presets, observations, export drops and
+    /// market parameters. Takes seconds, not milliseconds: a server runs it off its event loop.
+    public func backtest() throws(EngineError) -> BacktestReport {
+        let result: Backtest
+        do {
+            result = try dataset.backtest(events: presets, observations: observations, drops: exportDrops, parameters: parameters)
+        } catch { throw EngineError(error) }
+        let rows = result.rows.map { r in
+            BacktestReport.Row(event: r.event, commodity: r.commodity.rawValue, name: dataset.commodity(r.commodity)?.name ?? r.commodity.rawValue,
+                               market: r.market.rawValue, role: r.role.rawValue, baseYear: r.baseYear, tradeYear: r.tradeYear,
+                               severity: r.severity, severitySource: r.severitySource, modelChange: r.modelChange,
+                               observedChange: r.observedChange, logError: r.logError,
+                               observedBasis: "\(r.observation.priceBasis), \(r.observation.dateBefore)–\(r.observation.dateAfter)",
+                               source: r.observation.source, url: r.observation.url, note: r.note)
+        }
+        return BacktestReport(
+            parametersVersion: result.parametersVersion, rows: rows,
+            summaries: result.summaries.map { .init(role: $0.role.rawValue, rows: $0.rows, rmsLogError: $0.rmsLogError,
+                                                    sameDirection: $0.sameDirection, withinFactorTwo: $0.withinFactorTwo) },
+            notAssessed: result.notAssessed.map { NotAssessedItem(commodity: nil, name: nil, reason: $0) })
+    }
+}

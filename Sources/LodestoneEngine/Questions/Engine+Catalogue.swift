@@ -1,0 +1,36 @@
+import LodestoneCore
+
+extension Engine {
+    public func commodities() -> CommoditiesReport {
+        CommoditiesReport(rows: dataset.commodities.map { c in
+            let years = dataset.productionYears(of: c.id)
+            return .init(id: c.id.rawValue, name: c.name, family: c.family, stage: c.stage.rawValue, isDefaultStage: c.isDefaultStage,
+                         productionSeries: c.productionSeries, hs6: c.hs6, productionUnit: c.productionUnit, recyclingRate: c.recyclingRate,
+                         supplyClass: c.supplyClass.rawValue, traded: c.isTraded, productionYears: years, firstYear: years.first, lastYear: years.last)
+        })
+    }
+
+    public func countries() -> CountriesReport {
+        CountriesReport(rows: dataset.countries.map { .init(code: $0.code.rawValue, m49: $0.m49, iso3: $0.iso3, name: $0.name, formerUntil: $0.formerUntil) })
+    }
+
+    public func groups() -> GroupsReport {
+        GroupsReport(rows: dataset.groups.map { g in
+            let members = g.members.map { CountryRef($0, in: dataset) }
+            return .init(id: g.id, name: g.name, members: members, memberCodes: members.map(\.iso3), source: g.source)
+        })
+    }
+
+    public func dataInfo() -> DataInfoReport {
+        DataInfoReport(
+            dataVersion: dataVersion, storePath: storeInfo?.path, schemaVersion: storeInfo?.schemaVersion,
+            tradeYears: dataset.tradeYears, productionYears: dataset.productionYears, countries: dataset.countries.count,
+            commodities: dataset.commodities.count, tradeFlows: dataset.tradeFlowCount, productionRecords: dataset.productionRecordCount,
+            tables: storeInfo?.tables.map { .init(dataset: $0.dataset, rows: $0.rows, years: $0.years) } ?? [],
+            warningCount: storeInfo?.warningCount ?? 0,
+            rows: dataset.provenance.map { p in
+                .init(dataset: p.dataset, source: p.source, version: p.version, licence: p.licence, url: p.url, sha256: p.sha256,
+                      importedAt: p.importedAt, rows: p.rows)
+            })
+    }
+}

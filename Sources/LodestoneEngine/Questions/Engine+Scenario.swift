@@ -1,0 +1,169 @@
+import LodestoneCore
+
+/// `scenario run`: a preset, a posted definition, or a restriction given field by field, with
+/// any field given replacing the preset's (as the CLI's options do).
+public struct ScenarioRunRequest: Sendable, Hashable, Codable {
+    public var preset: String?
+    /// A whole definition (the format `scenario show` prints).
+    public var definition: ScenarioDefinition?
+    public var restricting: [String]?
+    public var commodities: [String]?
+    /// Share of exports withheld, 0...1.
+    public var severity: Double?
+    /// Only these importers are targeted.
+    public var targets: [String]?
+    /// Everyone except these is targeted.
+    public var exempt: [String]?
+    public var extraterritorial: Bool?
+    public var durationYears: Double?
+    /// Base year; default the last full year before a preset's event, else the latest, and then
+    /// a commodity without trade that year uses its nearest year.
+    public var year: Int?
+    /// Importers to report (countries, groups, unions).
+    public var importers: [String]
+    /// A group whose members are flagged as allies among partners.
+    public var allies: String?
+
+    public init(preset: String? = nil, definition: ScenarioDefinition? = nil, restricting: [String]? = nil, commodities: [String]? = nil,
+                severity: Double? = nil, targets: [String]? = nil, exempt: [String]? = nil, extraterritorial: Bool? = nil,
+                durationYears: Double? = nil, year: Int? = nil, importers: [String], allies: String? = nil) {
+        self.preset = preset
+        self.definition = definition
+        self.restricting = restricting
+        self.commodities = commodities
+        self.severity = severity
+        self.targets = targets
+        self.exempt = exempt
+        self.extraterritorial = extraterritorial
+        self.durationYears = durationYears
+        self.year = year
+        self.importers = importers
+        self.allies = allies
+    }
+}
+
+extension Engine {
+    public func scenarioList() -> ScenarioListReport {
+        let latest = dataset.tradeYears.last ?? 0
+        return ScenarioListReport(rows: presets.map { p in
+            ScenarioListReport.Row(name: p.name, title: p.title, effective: p.effective, restricting: p.restricting, commodities: p.commodities,
+                                   targets: p.targets.kind + (p.targets.countries.map { " " + $0.joined(separator: " ") } ?? ""),
+                                   severity: p.severity, extraterritorial: p.extraterritorial, baseYear: p.baseYear(latest: latest))
+        })
+    }
+
+    /// A preset by name, case-insensitive, with the nearest name suggested when there is none.
+    public func preset(named name: String) throws(EngineError) -> ScenarioDefinition {
+        if let match = presets.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) { return match }
+        let near = presets.map(\.name).min { a, b in a.commonPrefix(with: name).count > b.commonPrefix(with: name).count }
+        throw EngineError(.notFound, "unknown scenario '\(name)'" + (near.map { " — did you mean \($0)? ('lodestone scenario list' shows all)" } ?? ""))
+    }
+
+    public func scenarioRun(_ request: ScenarioRunRequest) throws(EngineError) -> ScenarioRunReport {
+        try checkYear(request.year)
+        let definition = try definition(for: request)
+        let importerNames = try names(request.importers, what: "importer")
+        guard !importerNames.isEmpty else { throw EngineError(.usage, "name at least one importer to report (e.g. JPN,USA,US-Japan)") }
+        guard importerNames.count <= limits.maxImporters else {
+            throw EngineError(.usage, "\(importerNames.count) importers asked for; at most \(limits.maxImporters) per run")
+        }
+        guard definition.commodities.count <= limits.maxCommodities else {
+            throw EngineError(.usage, "\(definition.commodities.count) commodities asked for; at most \(limits.maxCommodities) per run")
+        }
+        for text in definition.restricting + (definition.targets.countries ?? []) { try checkSize(text, what: "country") }
+        let scenario: RestrictionScenario
+        do { scenario = try definition.resolve(in: dataset) } catch { throw EngineError(error) }
+        var importers: [Importer] = []
+        for name in importerNames { importers.append(try importer(name)) }
+        let allies = try request.allies.map { text throws(EngineError) in try importer(text).members } ?? []
+        guard let latest = dataset.tradeYears.last else { throw EngineError(.noData, "the store holds no trade") }
+        let year = request.year ?? definition.baseYear(latest: latest)
+        let outcome: ScenarioOutcome
+        do {
+            outcome = try dataset.run(scenario, year: year, for: importers, parameters: parameters, allies: allies, yearFallback: request.year == nil)
+        } catch { throw EngineError(error) }
+        return report(outcome, definition: definition, importers: importers, yearFallback: request.year == nil)
+    }
+
+    /// The preset or posted definition (or a blank custom one) with every field given applied.
+    func definition(for request: ScenarioRunRequest) throws(EngineError) -> ScenarioDefinition {
+        let sources = [request.preset != nil, request.definition != nil, request.restricting != nil].filter { $0 }.count
+        if request.preset != nil || request.definition != nil, request.restricting != nil {
+            throw EngineError(.usage, "a preset or scenario definition names its own restricting countries: drop 'restricting', or define the whole restriction with restricting, commodities and severity")
+        }
+        if sources != 1 { throw EngineError(.usage, "give exactly one of: a preset name, a scenario definition, or restricting countries with commodities") }
+        if request.restricting != nil, request.commodities == nil { throw EngineError(.usage, "restricting countries need commodities") }
+        if request.restricting != nil, request.severity == nil { throw EngineError(.usage, "restricting countries need a severity (0–1)") }
+        if request.targets != nil, request.exempt != nil { throw EngineError(.usage, "targets and exempt contradict each other: give one") }
+        if let severity = request.severity, !(severity.isFinite && (0...1).contains(severity)) {
+            throw EngineError(.usage, "severity \(severity) is outside 0–1 (the share of exports withheld)")
+        }
+        if let duration = request.durationYears, !(duration.isFinite && duration > 0 && duration <= 10) {
+            throw EngineError(.usage, "duration \(duration) must be above 0 and at most 10 years")
+        }
+        var definition: ScenarioDefinition
+        if let name = request.preset { definition = try preset(named: name) }
+        else if let posted = request.definition { definition = posted }
+        else {
+            definition = ScenarioDefinition(name: "custom", title: "Custom restriction", restricting: try names(request.restricting ?? [], what: "restricting country"),
+                                            commodities: [], targets: .init(kind: "everyone"), severity: 1, extraterritorial: false)
+        }
+        if let commodities = request.commodities {
+            definition.commodities = try names(commodities, what: "commodity")
+            definition.severities = definition.severities?.filter { definition.commodities.contains($0.key) }
+        }
+        if let severity = request.severity { (definition.severity, definition.severities) = (severity, nil) }
+        if let targets = request.targets { definition.targets = .init(kind: "only", countries: try names(targets, what: "target")) }
+        if let exempt = request.exempt { definition.targets = .init(kind: "everyone-except", countries: try names(exempt, what: "exempt country")) }
+        if let extraterritorial = request.extraterritorial { definition.extraterritorial = extraterritorial }
+        if let duration = request.durationYears { definition.durationYears = duration }
+        return definition
+    }
+
+    private func report(_ outcome: ScenarioOutcome, definition: ScenarioDefinition, importers: [Importer], yearFallback: Bool) -> ScenarioRunReport {
+        let s = outcome.scenario
+        let (kind, listed): (String, [CountryCode]) = switch s.targets {
+        case .everyone: ("everyone", [])
+        case .only(let list): ("only", list)
+        case .everyoneExcept(let list): ("everyone-except", list)
+        }
+        let scenario = ScenarioRunReport.Scenario(
+            name: definition.name, title: definition.title, reference: definition.reference, url: definition.url,
+            restricting: s.restricting.map { CountryRef($0, in: dataset) },
+            commodities: s.commodities.compactMap { dataset.commodity($0) }.map(CommodityRef.init),
+            targetKind: kind, targets: listed.map { CountryRef($0, in: dataset) }, severity: s.severity,
+            severities: Dictionary(uniqueKeysWithValues: s.severityByCommodity.map { ($0.key.rawValue, $0.value) }),
+            extraterritorial: s.extraterritorial, durationYears: s.durationYears)
+        var byCommodity: [CommodityID: ScenarioOutcome.Market] = [:]
+        for market in outcome.markets { byCommodity[market.commodity] = market }
+        let markets = outcome.markets.map { m in
+            ScenarioRunReport.Market(
+                commodity: dataset.commodity(m.commodity).map(CommodityRef.init) ?? CommodityRef(id: m.commodity.rawValue),
+                supplyClass: m.supplyClass.rawValue, tradeYear: m.tradeYear, productionYear: m.productionYear, severity: m.severity,
+                consumptionTonnes: m.consumptionTonnes, withheldTonnes: m.withheldTonnes, divertedTonnes: m.divertedTonnes,
+                supplyResponseTonnes: m.supplyResponseTonnes, demandResponseTonnes: m.demandResponseTonnes, unmetTonnes: m.unmetTonnes,
+                priceChangeOutside: m.priceChangeOutside, priceCapped: m.priceCapped, priceChangeInside: m.priceChangeInside,
+                insidePriceFloored: m.insidePriceFloored, keptAtHomeTonnes: m.keptAtHomeTonnes, stockpiledInsideTonnes: m.stockpiledInsideTonnes,
+                stockDrawTonnes: m.stockDrawTonnes, priceUSDPerKg: m.priceUSDPerKg,
+                partners: m.partners.map { p in
+                    ScenarioRunReport.Partner(country: CountryRef(p.country, in: dataset), productionTonnes: p.productionTonnes,
+                                              spareTonnes: p.spareTonnes, governanceScore: p.governanceScore, ally: p.ally)
+                },
+                note: m.note)
+        }
+        let names = Dictionary(importers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let rows = outcome.impacts.map { i in
+            let market = byCommodity[i.commodity]
+            return ScenarioRunReport.Row(
+                importer: .init(id: i.importer, name: names[i.importer] ?? i.importer), commodity: i.commodity.rawValue,
+                name: dataset.commodity(i.commodity)?.name ?? i.commodity.rawValue, consumptionTonnes: i.consumptionTonnes,
+                directLossTonnes: i.directLossTonnes, indirectLossTonnes: i.indirectLossTonnes, lossShare: i.lossShare,
+                shortfallTonnes: i.shortfallTonnes, shortfallShare: i.shortfallShare, stockDrawTonnes: i.stockDrawTonnes,
+                priceChange: i.priceChange, priceChangeOutside: market?.priceChangeOutside ?? 0, priceChangeInside: market?.priceChangeInside ?? 0,
+                extraCostUSD: i.extraCostUSD)
+        }
+        return ScenarioRunReport(scenario: scenario, year: outcome.year, yearFallback: yearFallback,
+                                 importers: importers.map { ImporterRef($0, in: dataset) }, markets: markets, rows: rows,
+                                 notAssessed: outcome.notAssessed.map { NotAssessedItem($0, in: dataset) })
+    }
+}

@@ -1,0 +1,42 @@
+import LodestoneCore
+
+/// `trace`: an importer's supply of one commodity by shipping country and by producing country.
+public struct TraceRequest: Sendable, Hashable, Codable {
+    public var importer: String
+    public var commodity: String
+    /// Default: the latest year with both production and trade data for the commodity.
+    public var year: Int?
+    public var top: Int?
+
+    public init(importer: String, commodity: String, year: Int? = nil, top: Int? = nil) {
+        self.importer = importer
+        self.commodity = commodity
+        self.year = year
+        self.top = top
+    }
+}
+
+extension Engine {
+    /// The share gap above which a country counts as a conduit (it ships what others produced).
+    public static let conduitShareGap = 0.05
+
+    public func trace(_ request: TraceRequest) throws(EngineError) -> TraceReport {
+        try checkYear(request.year)
+        try checkTop(request.top)
+        let buyer = try importer(request.importer)
+        let item = try commodity(request.commodity)
+        guard let year = request.year ?? dataset.productionYears(of: item.id).last(where: dataset.tradeYears.contains) else {
+            throw EngineError(LodestoneError.noProduction(commodity: item.name, year: 0, available: []))
+        }
+        let trace: OriginTrace
+        do { trace = try dataset.traceOrigins(for: buyer, commodity: item.id, year: year) } catch { throw EngineError(error) }
+        let rows = trace.origins.prefix(request.top ?? trace.origins.count).enumerated().map { index, o in
+            TraceReport.Row(rank: index + 1, country: CountryRef(o.country, in: dataset), directTonnes: o.directTonnes, directShare: o.directShare,
+                            tracedTonnes: o.tracedTonnes, tracedShare: o.tracedShare,
+                            conduit: o.directShare - o.tracedShare > Self.conduitShareGap)
+        }
+        return TraceReport(importer: ImporterRef(buyer, in: dataset), commodity: CommodityRef(item), year: year, supplyTonnes: trace.supplyTonnes,
+                           domesticProductionTonnes: trace.domesticProductionTonnes, unrecordedOwnSupplyTonnes: trace.unrecordedOwnSupplyTonnes,
+                           unrecordedWorldSupplyTonnes: trace.unrecordedWorldSupplyTonnes, rows: rows)
+    }
+}

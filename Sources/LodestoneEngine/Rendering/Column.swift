@@ -1,0 +1,47 @@
+/// One column of a report's table: the key of the field in each row, a heading, and the unit
+/// kind that tells every renderer (table, CSV, the dashboard) how to show the value.
+public struct Column: Sendable, Hashable, Codable {
+    public enum Unit: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Mass in metric tonnes.
+        case tonnes
+        /// A fraction 0...1 (shown as a percentage).
+        case share
+        /// A signed relative change, 0.35 = +35 % (shown with its sign).
+        case change
+        /// US dollars.
+        case usd
+        /// Thousands of US dollars (BACI's unit).
+        case kusd
+        /// A dimensionless score or index (HHI, GeoPolRisk, governance).
+        case score
+        /// A unit price, USD per kg.
+        case price
+        /// A whole number (a rank, a count).
+        case count
+        /// A calendar year.
+        case year
+        /// A yes/no flag.
+        case flag
+        /// A country or importer: an object with `name` and `iso3` (or `id`).
+        case country
+        case text
+    }
+
+    public var key: String
+    public var title: String
+    public var unit: Unit
+
+    public init(_ key: String, _ title: String, _ unit: Unit) {
+        self.key = key
+        self.title = title
+        self.unit = unit
+    }
+}
+
+/// A report whose `rows` (an array of objects in its JSON) are described by `columns`; the one
+/// renderer turns any of them into a table, CSV or JSON.
+public protocol TabularReport: Encodable, Sendable {
+    var columns: [Column] { get }
+    /// The line above the table ("GeoPolRisk for Japan (JPN), 2024").
+    var heading: String { get }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// Output formats every report supports.
+public enum ReportFormat: String, Sendable, Hashable, Codable, CaseIterable {
+    case table, csv, json
+
+    /// The media type a server sends it with.
+    public var contentType: String {
+        switch self {
+        case .table: "text/plain; charset=utf-8"
+        case .csv: "text/csv; charset=utf-8"
+        case .json: "application/json; charset=utf-8"
+        }
+    }
+}
+
+/// The one renderer: JSON is the report encoded with sorted keys; a table and CSV are read off
+/// the same JSON through the report's columns, so the three never disagree and no front end
+/// formats a number by hand.
+public enum ReportRenderer {
+    public static func render(_ report: some TabularReport, as format: ReportFormat) throws(EngineError) -> String {
+        switch format {
+        case .json: return try json(report)
+        case .csv: return csv(rows: try rows(of: report), columns: report.columns)
+        case .table: return report.heading + "\n\n" + table(rows: try rows(of: report), columns: report.columns)
+        }
+    }
+
+    public static func json(_ value: some Encodable) throws(EngineError) -> String {
+        String(decoding: try jsonData(value), as: UTF8.self) + "\n"
+    }
+
+    /// Pretty, sorted keys, slashes as they are; infinities and NaN as strings.
+    public static func jsonData(_ value: some Encodable) throws(EngineError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            return try encoder.encode(value)
+        } catch {
+            throw EngineError(.failure, "the report could not be encoded: \(error)")
+        }
+    }
+
+    private static func rows(of report: some TabularReport) throws(EngineError) -> [[String: Any]] {
+        let data = try jsonData(report)
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
+        return object["rows"] as? [[String: Any]] ?? []
+    }
+
+    // MARK: CSV (RFC 4180, full precision)
+
+    static func csv(rows: [[String: Any]], columns: [Column]) -> String {
+        var header: [String] = []
+        for column in columns {
+            if column.unit == .country { header += [column.key + "_code", column.key] } else { header.append(column.key) }
+        }
+        var lines = [header.map(quoted).joined(separator: ",")]
+        for row in rows {
+            var cells: [String] = []
+            for column in columns {
+                let value = row[column.key]
+                if column.unit == .country {
+                    let object = value as? [String: Any]
+                    cells.append(text(object?["iso3"] ?? object?["id"]))
+                    cells.append(text(object?["name"]))
+                } else {
+                    cells.append(exact(value, column.unit))
+                }
+            }
+            lines.append(cells.map(quoted).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private static func quoted(_ cell: String) -> String {
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    private static func exact(_ value: Any?, _ unit: Column.Unit) -> String {
+        switch value {
+        case nil, is NSNull: return ""
+        case let flag as Bool where unit == .flag: return flag ? "true" : "false"
+        case let number as NSNumber:
+            if unit == .flag { return number.boolValue ? "true" : "false" }
+            if [.count, .year].contains(unit) { return String(number.intValue) }
+            return String(describing: number.doubleValue)
+        default: return text(value)
+        }
+    }
+
+    private static func text(_ value: Any?) -> String {
+        switch value {
+        case nil, is NSNull: ""
+        case let string as String: string
+        case let list as [Any]: list.map { text($0) }.joined(separator: ";")
+        case let number as NSNumber: number.stringValue
+        default: "\(value!)"
+        }
+    }
+
+    // MARK: Table (for people)
+
+    static func table(rows: [[String: Any]], columns: [Column]) -> String {
+        let cells = rows.map { row in columns.map { display(row[$0.key], $0.unit) } }
+        let headings = columns.map(\.title)
+        var widths = headings.map(\.count)
+        for line in cells { for (index, cell) in line.enumerated() { widths[index] = max(widths[index], cell.count) } }
+        let rightAligned = columns.map { ![.text, .country, .flag].contains($0.unit) }
+        func line(_ values: [String]) -> String {
+            values.enumerated().map { index, value in
+                let pad = String(repeating: " ", count: widths[index] - value.count)
+                return rightAligned[index] ? pad + value : value + pad
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        return ([line(headings)] + cells.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    /// How a value of a unit kind reads in a table; the dashboard's formatter follows the same rules.
+    public static func display(_ value: Any?, _ unit: Column.Unit) -> String {
+        switch value {
+        case nil, is NSNull: return "—"
+        case let string as String: return string
+        case let object as [String: Any]:
+            let code = text(object["iso3"] ?? object["id"])
+            let name = text(object["name"])
+            return code.isEmpty || code == name ? name : "\(name) (\(code))"
+        case let list as [Any]: return list.map { text($0) }.joined(separator: " ")
+        case let number as NSNumber:
+            let x = number.doubleValue
+            switch unit {
+            case .flag: return number.boolValue ? "yes" : ""
+            case .count, .year: return String(number.intValue)
+            case .tonnes, .usd, .kusd: return grouped(x)
+            case .share: return String(format: "%.1f%%", x * 100)
+            case .change: return x > 0 ? String(format: "+%.1f%%", x * 100) : x < 0 ? String(format: "−%.1f%%", -x * 100) : "0.0%"
+            case .score, .price: return x == 0 ? "0" : String(format: "%.4g", x)
+            case .country, .text: return number.stringValue
+            }
+        default: return text(value)
+        }
+    }
+
+    /// Thousands separators, no decimals from 10 up; three decimals below.
+    static func grouped(_ value: Double) -> String {
+        guard value.isFinite else { return String(describing: value) }
+        if value != 0, abs(value) < 10 { return String(format: "%.3f", value) }
+        let whole = String(format: "%.0f", value)
+        var result = ""
+        for (index, character) in whole.reversed().enumerated() {
+            if index > 0, index % 3 == 0, character != "-" { result.append(",") }
+            result.append(character)
+        }
+        return String(result.reversed())
+    }
+}

@@ -1,0 +1,44 @@
+/// Every real-event preset run at its base year, beside the observed price changes.
+public struct BacktestReport: TabularReport, Hashable {
+    public struct Row: Sendable, Hashable, Codable {
+        public var event: String
+        public var commodity: String
+        public var name: String
+        /// "outside" or "inside" the restricting countries.
+        public var market: String
+        /// "fit" rows calibrate the model; "test" rows only check it.
+        public var role: String
+        public var baseYear: Int
+        public var tradeYear: Int
+        public var severity: Double
+        public var severitySource: String
+        public var modelChange: Double
+        public var observedChange: Double
+        /// ln(1 + model) − ln(1 + observed).
+        public var logError: Double
+        public var observedBasis: String
+        public var source: String
+        public var url: String
+        public var note: String?
+    }
+
+    public struct Summary: Sendable, Hashable, Codable {
+        public var role: String
+        public var rows: Int
+        public var rmsLogError: Double
+        public var sameDirection: Int
+        public var withinFactorTwo: Int
+    }
+
+    public var parametersVersion: String
+    public var rows: [Row]
+    public var summaries: [Summary]
+    public var notAssessed: [NotAssessedItem]
+    public var columns: [Column] = [
+        Column("event", "event", .text), Column("name", "commodity", .text), Column("market", "market", .text), Column("role", "role", .text),
+        Column("tradeYear", "year", .year), Column("severity", "severity", .share), Column("modelChange", "model", .change),
+        Column("observedChange", "observed", .change), Column("logError", "log error", .score), Column("observedBasis", "observed basis", .text),
+    ]
+
+    public var heading: String { "Backtest of the market model (parameters \(parametersVersion))" }
+}

@@ -1,0 +1,39 @@
+import LodestoneCore
+
+/// GeoPolRisk for one importer and year, one row per commodity stage, ranked.
+public struct RiskReport: TabularReport, Hashable {
+    public struct Row: Sendable, Hashable, Codable {
+        public var rank: Int
+        public var commodity: String
+        public var name: String
+        public var stage: String
+        /// Herfindahl–Hirschman index of world production, 0...1.
+        public var hhi: Double
+        /// Governance-weighted share of imports in domestic supply, 0...1.
+        public var importRisk: Double
+        /// hhi × importRisk, 0...1.
+        public var score: Double
+        /// score × price relative to copper, kg Cu-eq per kg.
+        public var characterizationFactor: Double
+        public var priceUSDPerKg: Double
+        public var importTonnes: Double
+        public var domesticProductionTonnes: Double
+    }
+
+    public var importer: ImporterRef
+    public var year: Int
+    public var method: String
+    public var sort: String
+    public var rows: [Row]
+    public var notAssessed: [NotAssessedItem]
+    public var columns: [Column] = RiskReport.tableColumns
+
+    public static let tableColumns: [Column] = [
+        Column("rank", "rank", .count), Column("name", "commodity", .text), Column("stage", "stage", .text),
+        Column("hhi", "hhi", .score), Column("importRisk", "import risk", .score), Column("score", "score", .score),
+        Column("characterizationFactor", "cf (kg Cu-eq/kg)", .score), Column("priceUSDPerKg", "price (USD/kg)", .price),
+        Column("importTonnes", "imports (t)", .tonnes), Column("domesticProductionTonnes", "production (t)", .tonnes),
+    ]
+
+    public var heading: String { "GeoPolRisk for \(importer.name) (\(importer.id)), \(year), method \(method)" }
+}

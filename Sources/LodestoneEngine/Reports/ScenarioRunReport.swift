@@ -1,0 +1,99 @@
+import LodestoneCore
+
+/// What a restriction does to each importer, with the markets behind it. Countries are named
+/// `{code, iso3, name}`; commodities the data cannot assess are in `notAssessed`.
+public struct ScenarioRunReport: TabularReport, Hashable {
+    public struct Scenario: Sendable, Hashable, Codable {
+        public var name: String
+        public var title: String
+        public var reference: String?
+        public var url: String?
+        public var restricting: [CountryRef]
+        public var commodities: [CommodityRef]
+        /// "everyone", "only" or "everyone-except".
+        public var targetKind: String
+        public var targets: [CountryRef]
+        public var severity: Double
+        public var severities: [String: Double]
+        public var extraterritorial: Bool
+        public var durationYears: Double
+    }
+
+    public struct Partner: Sendable, Hashable, Codable {
+        public var country: CountryRef
+        public var productionTonnes: Double
+        public var spareTonnes: Double
+        public var governanceScore: Double?
+        public var ally: Bool
+    }
+
+    public struct Market: Sendable, Hashable, Codable {
+        public var commodity: CommodityRef
+        public var supplyClass: String
+        public var tradeYear: Int
+        public var productionYear: Int
+        public var severity: Double
+        public var consumptionTonnes: Double
+        public var withheldTonnes: Double
+        public var divertedTonnes: Double
+        public var supplyResponseTonnes: Double
+        public var demandResponseTonnes: Double
+        public var unmetTonnes: Double
+        public var priceChangeOutside: Double
+        public var priceCapped: Bool
+        public var priceChangeInside: Double
+        public var insidePriceFloored: Bool
+        public var keptAtHomeTonnes: Double
+        public var stockpiledInsideTonnes: Double
+        public var stockDrawTonnes: Double
+        public var priceUSDPerKg: Double
+        public var partners: [Partner]
+        public var note: String?
+    }
+
+    /// One importer and commodity.
+    public struct Row: Sendable, Hashable, Codable {
+        public var importer: ImporterLabel
+        public var commodity: String
+        public var name: String
+        public var consumptionTonnes: Double
+        public var directLossTonnes: Double
+        public var indirectLossTonnes: Double
+        public var lossShare: Double
+        public var shortfallTonnes: Double
+        public var shortfallShare: Double
+        public var stockDrawTonnes: Double
+        /// The price change this importer pays (outside, inside, or a group's weighted mean).
+        public var priceChange: Double
+        public var priceChangeOutside: Double
+        public var priceChangeInside: Double
+        public var extraCostUSD: Double
+    }
+
+    public struct ImporterLabel: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+    }
+
+    public var scenario: Scenario
+    /// The base year asked for (or the default); a market's `tradeYear` says when it differs.
+    public var year: Int
+    public var yearFallback: Bool
+    public var importers: [ImporterRef]
+    public var markets: [Market]
+    public var rows: [Row]
+    public var notAssessed: [NotAssessedItem]
+    public var columns: [Column] = [
+        Column("importer", "importer", .country), Column("name", "commodity", .text),
+        Column("consumptionTonnes", "consumption (t)", .tonnes), Column("directLossTonnes", "direct loss (t)", .tonnes),
+        Column("indirectLossTonnes", "indirect loss (t)", .tonnes), Column("lossShare", "loss", .share),
+        Column("shortfallTonnes", "shortfall (t)", .tonnes), Column("shortfallShare", "shortfall", .share),
+        Column("stockDrawTonnes", "stock draw (t)", .tonnes), Column("priceChange", "price paid", .change),
+        Column("priceChangeOutside", "price outside", .change), Column("priceChangeInside", "price inside", .change),
+        Column("extraCostUSD", "extra cost (USD)", .usd),
+    ]
+
+    public var heading: String {
+        "\(scenario.title) [\(scenario.name)], base year \(year), severity \(scenario.severity)" + (scenario.extraterritorial ? ", extraterritorial" : "")
+    }
+}

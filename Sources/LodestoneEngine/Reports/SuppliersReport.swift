@@ -1,0 +1,34 @@
+/// Who supplies an importer with one commodity in one year.
+public struct SuppliersReport: TabularReport, Hashable {
+    public struct Row: Sendable, Hashable, Codable {
+        public var rank: Int
+        public var country: CountryRef
+        public var tonnes: Double
+        public var valueKUSD: Double
+        public var tonnesShare: Double
+        public var valueShare: Double
+        /// WGI political stability, normalised: 0 most stable, 1 least; nil when not on record.
+        public var governanceScore: Double?
+        public var inPartnerGroup: Bool
+    }
+
+    public var importer: ImporterRef
+    public var commodity: CommodityRef
+    public var year: Int
+    public var totalTonnes: Double
+    public var totalValueKUSD: Double
+    /// Trade between members of a group importer: supply, but no supply risk.
+    public var internalTonnes: Double
+    public var importHHI: Double
+    public var governanceWeightedRisk: Double
+    public var partnerGroup: String?
+    public var partnerShare: Double?
+    public var rows: [Row]
+    public var columns: [Column] = [
+        Column("rank", "rank", .count), Column("country", "supplier", .country), Column("tonnes", "tonnes", .tonnes),
+        Column("tonnesShare", "share (t)", .share), Column("valueKUSD", "value (kUSD)", .kusd), Column("valueShare", "share (value)", .share),
+        Column("governanceScore", "governance", .score), Column("inPartnerGroup", "partner", .flag),
+    ]
+
+    public var heading: String { "\(commodity.name) imports of \(importer.name) (\(importer.id)), \(year)" }
+}

@@ -1,0 +1,31 @@
+/// Who really supplies an importer: where its supply was shipped from (direct) and where it was
+/// produced (traced through re-exports).
+public struct TraceReport: TabularReport, Hashable {
+    public struct Row: Sendable, Hashable, Codable {
+        public var rank: Int
+        public var country: CountryRef
+        public var directTonnes: Double
+        public var directShare: Double
+        public var tracedTonnes: Double
+        public var tracedShare: Double
+        /// Ships more than 5 points of share above what it originates: a re-export hub.
+        public var conduit: Bool
+    }
+
+    public var importer: ImporterRef
+    public var commodity: CommodityRef
+    public var year: Int
+    public var supplyTonnes: Double
+    public var domesticProductionTonnes: Double
+    /// Exports that recorded production and imports cannot explain, counted as the exporter's own.
+    public var unrecordedOwnSupplyTonnes: Double
+    public var unrecordedWorldSupplyTonnes: Double
+    public var rows: [Row]
+    public var columns: [Column] = [
+        Column("rank", "rank", .count), Column("country", "origin", .country), Column("directTonnes", "direct (t)", .tonnes),
+        Column("directShare", "direct", .share), Column("tracedTonnes", "traced (t)", .tonnes), Column("tracedShare", "traced", .share),
+        Column("conduit", "conduit", .flag),
+    ]
+
+    public var heading: String { "\(commodity.name) supply of \(importer.name) (\(importer.id)), \(year): direct = shipped from, traced = produced in" }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import Hummingbird
+import LodestoneCore
+import LodestoneEngine
+
+/// The JSON API: one GET endpoint per engine question under /api/v1, parameters in the query,
+/// plus POST /api/v1/scenarios/run for a scenario given as a JSON body.
+struct APIRoutes: Sendable {
+    let engine: Engine
+    let configuration: ServerConfiguration
+    let cache: ResponseCache
+    let limiter: ComputeLimiter
+
+    init(engine: Engine, configuration: ServerConfiguration) {
+        self.engine = engine
+        self.configuration = configuration
+        cache = ResponseCache(capacity: configuration.cachedResponses)
+        limiter = ComputeLimiter(maxConcurrent: configuration.maxConcurrentComputations, timeLimitSeconds: configuration.computeTimeLimitSeconds)
+    }
+
+    func register(on router: Router<BasicRequestContext>) {
+        let engine = engine
+        router.get("/healthz") { _, _ in
+            Self.json(#"{"dataVersion": "\#(engine.dataVersion)", "status": "ok"}"# + "\n")
+        }
+        router.get("/api/v1/risk") { request, _ in
+            await answer(request, allowed: ["importer", "year", "commodity", "method", "sort"]) { q in
+                try render(engine.risk(RiskRequest(importer: q.required("importer"), year: q.int("year"), commodities: q.list("commodity"),
+                                                   method: q.choice("method", default: GeoPolRiskMethod.lodestone),
+                                                   sort: q.choice("sort", default: RiskRequest.Sort.score))), q.format())
+            }
+        }
+        router.get("/api/v1/suppliers") { request, _ in
+            await answer(request, allowed: ["importer", "commodity", "year", "partners", "top"]) { q in
+                try render(engine.suppliers(SuppliersRequest(importer: q.required("importer"), commodity: q.required("commodity"),
+                                                             year: q.int("year"), partners: q.string("partners"), top: q.int("top"))), q.format())
+            }
+        }
+        router.get("/api/v1/concentration") { request, _ in
+            await answer(request, allowed: ["commodity", "year", "top"]) { q in
+                try render(engine.concentration(ConcentrationRequest(commodity: q.required("commodity"), year: q.int("year"), top: q.int("top"))), q.format())
+            }
+        }
+        router.get("/api/v1/trace") { request, _ in
+            await answer(request, allowed: ["importer", "commodity", "year", "top"]) { q in
+                try render(engine.trace(TraceRequest(importer: q.required("importer"), commodity: q.required("commodity"),
+                                                     year: q.int("year"), top: q.int("top"))), q.format())
+            }
+        }
+        router.get("/api/v1/scenarios") { request, _ in
+            await answer(request, allowed: []) { q in try render(engine.scenarioList(), q.format()) }
+        }
+        router.get("/api/v1/scenarios/run") { request, _ in
+            await answer(request, allowed: Self.runParameters, heavy: true) { q in
+                try render(engine.scenarioRun(Self.runRequest(q)), q.format())
+            }
+        }
+        router.post("/api/v1/scenarios/run") { request, context in
+            await postRun(request, context: context)
+        }
+        router.get("/api/v1/scenarios/:name") { request, context in
+            let name = context.parameters.get("name") ?? ""
+            return await answer(request, allowed: []) { _ in
+                Rendered(text: try ReportRenderer.json(engine.preset(named: name)), format: .json)
+            }
+        }
+        router.get("/api/v1/backtest") { request, _ in
+            await answer(request, allowed: [], heavy: true) { q in try render(engine.backtest(), q.format()) }
+        }
+        router.get("/api/v1/commodities") { request, _ in
+            await answer(request, allowed: []) { q in try render(engine.commodities(), q.format()) }
+        }
+        router.get("/api/v1/countries") { request, _ in
+            await answer(request, allowed: []) { q in try render(engine.countries(), q.format()) }
+        }
+        router.get("/api/v1/groups") { request, _ in
+            await answer(request, allowed: []) { q in try render(engine.groups(), q.format()) }
+        }
+        router.get("/api/v1/data") { request, _ in
+            await answer(request, allowed: []) { q in try render(engine.dataInfo(), q.format()) }
+        }
+    }
+
+    static let runParameters = ["preset", "restricting", "commodity", "severity", "targets", "exempt", "extraterritorial",
+                                "duration", "year", "importer", "allies"]
+
+    static func runRequest(_ q: Query) throws(EngineError) -> ScenarioRunRequest {
+        ScenarioRunRequest(preset: q.string("preset"), restricting: q.optionalList("restricting"), commodities: q.optionalList("commodity"),
+                           severity: try q.double("severity"), targets: q.optionalList("targets"), exempt: q.optionalList("exempt"),
+                           extraterritorial: try q.bool("extraterritorial"), durationYears: try q.double("duration"), year: try q.int("year"),
+                           importers: q.list("importer"), allies: q.string("allies"))
+    }
+
+    // MARK: Answering
+
+    struct Rendered: Sendable {
+        var text: String
+        var format: ReportFormat
+    }
+
+    private func render(_ report: some TabularReport, _ format: ReportFormat) throws(EngineError) -> Rendered {
+        Rendered(text: try ReportRenderer.render(report, as: format), format: format)
+    }
+
+    /// A GET answer: 304 when the client holds the current version, else from the cache, else
+    /// computed (expensive work through the limiter), rendered, cached and sent with its ETag.
+    private func answer(_ request: Request, allowed: [String], heavy: Bool = false,
+                        _ compute: @escaping @Sendable (Query) throws -> Rendered) async -> Response {
+        let key = request.uri.path + "?" + (request.uri.query ?? "")
+        let etag = "\"" + StableHash.hex(of: [engine.dataVersion, Self.canonical(request)]) + "\""
+        if let held = request.headers[.ifNoneMatch], held.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
+            return Response(status: .notModified, headers: [.eTag: etag])
+        }
+        if let hit = cache.get(key) { return Self.ok(hit.body, contentType: hit.contentType, etag: etag) }
+        let work: @Sendable () -> Result<Rendered, EngineError> = {
+            do {
+                return .success(try compute(try Query(request, allowed: allowed)))
+            } catch let error as EngineError {
+                return .failure(error)
+            } catch {
+                return .failure(EngineError(.failure, "unexpected error: \(error)"))
+            }
+        }
+        let result: Result<Rendered, EngineError>
+        if heavy {
+            switch await limiter.run(work) {
+            case .done(let outcome): result = outcome
+            case .busy: return Self.busy(limiter.maxConcurrent)
+            case .timedOut: return Self.timedOut(configuration.computeTimeLimitSeconds)
+            }
+        } else {
+            result = work()
+        }
+        switch result {
+        case .success(let rendered):
+            let body = ByteBuffer(string: rendered.text)
+            cache.put(key, .init(body: body, contentType: rendered.format.contentType))
+            return Self.ok(body, contentType: rendered.format.contentType, etag: etag)
+        case .failure(let error):
+            return APIError.response(error)
+        }
+    }
+
+    /// POST /api/v1/scenarios/run: a `ScenarioRunRequest` as JSON, at most `maxBodyBytes`.
+    private func postRun(_ request: Request, context: BasicRequestContext) async -> Response {
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: configuration.maxBodyBytes)
+        } catch {
+            return APIError.response(status: .contentTooLarge, kind: "usage",
+                                     message: "the request body is over \(configuration.maxBodyBytes) bytes; a scenario definition is a few hundred")
+        }
+        let format: ReportFormat
+        let runRequest: ScenarioRunRequest
+        do {
+            format = try Query(request, allowed: []).format()
+            runRequest = try Self.decode(buffer)
+        } catch {
+            return APIError.response(error)
+        }
+        let engine = engine
+        switch await limiter.run({ () -> Result<Rendered, EngineError> in
+            do {
+                return .success(Rendered(text: try ReportRenderer.render(try engine.scenarioRun(runRequest), as: format), format: format))
+            } catch let error as EngineError {
+                return .failure(error)
+            } catch {
+                return .failure(EngineError(.failure, "unexpected error: \(error)"))
+            }
+        }) {
+        case .done(.success(let rendered)):
+            var headers: HTTPFields = [.contentType: rendered.format.contentType]
+            headers[.cacheControl] = "no-store"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: rendered.text)))
+        case .done(.failure(let error)): return APIError.response(error)
+        case .busy: return Self.busy(limiter.maxConcurrent)
+        case .timedOut: return Self.timedOut(configuration.computeTimeLimitSeconds)
+        }
+    }
+
+    static func decode(_ buffer: ByteBuffer) throws(EngineError) -> ScenarioRunRequest {
+        do {
+            return try JSONDecoder().decode(ScenarioRunRequest.self, from: Data(buffer.readableBytesView))
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw EngineError(.usage, "the scenario request has no '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))' — 'importers' is required")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw EngineError(.usage, "the scenario request's '\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type: \(context.debugDescription)")
+        } catch {
+            throw EngineError(.usage, "the body is not JSON of a scenario request (see /openapi.yaml, ScenarioRunRequest)")
+        }
+    }
+
+    /// The path and the query pairs sorted, so `?a=1&b=2` and `?b=2&a=1` share an ETag.
+    static func canonical(_ request: Request) -> String {
+        let pairs = request.uri.queryParameters.map { "\($0.key)=\($0.value)" }.sorted()
+        return request.uri.path + "?" + pairs.joined(separator: "&")
+    }
+
+    static func ok(_ body: ByteBuffer, contentType: String, etag: String) -> Response {
+        var headers: HTTPFields = [.contentType: contentType, .eTag: etag]
+        headers[.cacheControl] = "no-cache"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    static func json(_ text: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func busy(_ limit: Int) -> Response {
+        APIError.response(status: .serviceUnavailable, kind: "unavailable",
+                          message: "the server is already running \(limit) scenario computations; retry in a few seconds", headers: [.retryAfter: "5"])
+    }
+
+    static func timedOut(_ seconds: Double) -> Response {
+        APIError.response(status: .serviceUnavailable, kind: "unavailable",
+                          message: "the computation took longer than \(Int(seconds)) s and was abandoned; ask for fewer importers or commodities")
+    }
+}

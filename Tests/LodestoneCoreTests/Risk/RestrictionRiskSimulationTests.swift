@@ -1,0 +1,95 @@
+import LodestoneCore
+import Testing
+
+/// The Monte Carlo on a hand-made shock table, where expectations are known in closed form.
+@Suite struct RestrictionRiskSimulationTests {
+    typealias Shock = RestrictionRiskSimulation.Shock
+
+    /// Exporter 0 restricts commodities 0 and 1 (joint events), exporter 1 only commodity 0,
+    /// exporter 2 never restricts commodity 2. Severity uniform in 0.25...1 (mean 0.625).
+    let simulation = RestrictionRiskSimulation(shocks: [
+        [Shock(exporter: 0, probability: 0.3, shortfallTonnes: 100, costUSD: 1e5, lossUSD: 5e5),
+         Shock(exporter: 1, probability: 0.05, shortfallTonnes: 400, costUSD: 2e5, lossUSD: 2e6)],
+        [Shock(exporter: 0, probability: 0.1, shortfallTonnes: 10, costUSD: 1e3, lossUSD: 2e4)],
+        [Shock(exporter: 2, probability: 0, shortfallTonnes: 50, costUSD: 1, lossUSD: 1)],
+    ], severity: 0.25...1)
+
+    /// E[year] = E[severity] · Σₑ p(e,c) · impact, per commodity and measure.
+    func expected(_ c: Int, _ measure: RestrictionRiskSimulation.Measure) -> Double {
+        0.625 * simulation.shocks[c].reduce(0) { sum, shock in
+            sum + shock.probability * [shock.shortfallTonnes, shock.costUSD, shock.lossUSD][measure.rawValue]
+        }
+    }
+
+    @Test func meansMatchTheClosedFormWithinFourStandardErrors() {
+        let result = simulation.run(draws: 200_000, seed: 1)
+        for c in 0..<2 {
+            for measure in RestrictionRiskSimulation.Measure.allCases {
+                let m = result.moments(c, measure)
+                #expect(m.count == 200_000)
+                #expect(m.standardError > 0)
+                #expect(abs(m.mean - expected(c, measure)) < 4 * m.standardError, "commodity \(c) \(measure)")
+            }
+        }
+        #expect(result.refills == 0, "the tail buffers' slack makes refills a one-in-10⁹ event")
+        let never = result.moments(2, .shortfall)
+        #expect(never.mean == 0 && never.standardError == 0 && result.tail(2, .loss) == TailEstimate(p95: 0, cvar95: 0))
+    }
+
+    @Test func tailsAreOrdered() {
+        let result = simulation.run(draws: 10_000, seed: 3)
+        for index in result.tails.indices {
+            let tail = result.tails[index], mean = result.moments[index].mean
+            #expect(tail.p95 <= tail.cvar95 + 1e-9 * tail.cvar95)
+            #expect(mean <= tail.cvar95 + 1e-9 * tail.cvar95)
+        }
+        // Commodity 0 is hit in 1 − 0.7·0.95 = 33.5 % of years, so its P95 is a real shortfall.
+        #expect(result.tail(0, .shortfall).p95 > 0)
+    }
+
+    @Test func standardErrorShrinksWithTheSquareRootOfDraws() {
+        let small = simulation.run(draws: 4_000, seed: 11), large = simulation.run(draws: 64_000, seed: 11)
+        for measure in RestrictionRiskSimulation.Measure.allCases {
+            let ratio = small.moments(0, measure).standardError / large.moments(0, measure).standardError
+            #expect(abs(ratio - 4) < 0.6, "√(64,000 / 4,000) = 4, got \(ratio) for \(measure)")
+        }
+    }
+
+    @Test func sameSeedSameBytesAnySchedule() {
+        let a = simulation.run(draws: 30_001, seed: 7), b = simulation.run(draws: 30_001, seed: 7, parallel: false)
+        #expect(a.moments == b.moments)
+        #expect(a.tails == b.tails)
+        #expect(a.blockMeanLoss == b.blockMeanLoss)
+        #expect(a.shortfallContribution == b.shortfallContribution && a.lossContribution == b.lossContribution)
+        let c = simulation.run(draws: 30_001, seed: 8)
+        #expect(a.moments(0, .shortfall).mean != c.moments(0, .shortfall).mean)
+    }
+
+    /// Heaps of one value force the refill path; the tails must not change.
+    @Test func tinyHeapsAreRefilledToTheSameTails() {
+        let normal = simulation.run(draws: 20_000, seed: 5), tiny = simulation.run(draws: 20_000, seed: 5) { _ in 1 }
+        let full = simulation.run(draws: 20_000, seed: 5) { $0 }
+        for index in normal.tails.indices {
+            for other in [tiny, full] {
+                #expect(other.tails[index].p95 == normal.tails[index].p95)
+                #expect(abs(other.tails[index].cvar95 - normal.tails[index].cvar95) <= 1e-12 * normal.tails[index].cvar95)
+            }
+        }
+        #expect(tiny.moments == normal.moments)
+        #expect(tiny.refills > 0 && normal.refills == 0 && full.refills == 0)
+    }
+
+    @Test func fewerDrawsThanBlocks() {
+        let result = simulation.run(draws: 5, seed: 2)
+        #expect(result.moments(0, .loss).count == 5)
+        #expect(result.blockMeanLoss.filter { $0 != nil }.count == 5)
+        #expect(result.tail(0, .loss).cvar95 >= result.tail(0, .loss).p95)
+    }
+
+    @Test func contributionsSplitByExporter() {
+        let result = simulation.run(draws: 100_000, seed: 4)
+        let share = result.shortfallContribution[0][1] / result.shortfallContribution[0].reduce(0, +)
+        // Exporter 1's share of commodity 0's expected shortfall: 0.05·400 / (0.3·100 + 0.05·400) = 0.4.
+        #expect(abs(share - 0.4) < 0.02)
+    }
+}

@@ -1,0 +1,70 @@
+import LodestoneCore
+import LodestoneTestSupport
+import Testing
+
+/// Hand-checkable cases of the split-market clearing (`SplitMarket`), tolerance 1e-12.
+@Suite struct SplitMarketTests {
+    static let entry = MarketParameters.Entry(supplyElasticity: 0.2, demandElasticity: -0.2, spareCapacityShare: 0.1,
+                                              resourcingShare: 0.5, maxPriceIncrease: 5, insideStockpilingShare: 0.5, source: "test")
+
+    func market(lost: Double, divertible: Double = 0) -> SplitMarket {
+        SplitMarket(lostTonnes: lost, divertibleTonnes: divertible, outsideProductionTonnes: 100, outsideConsumptionTonnes: 1000,
+                    insideProductionTonnes: 500, insideConsumptionTonnes: 400)
+    }
+
+    @Test func outsidePriceClearsTheReSourcedLoss() {
+        // E = 0.5·100 = 50 t; slopes 0.2·100 + 0.2·1000 = 220 t per unit price: p = 50/220, supply 20·p ≤ 10 t spare.
+        let c = market(lost: 100).clear(Self.entry)
+        #expect(abs(c.priceChangeOutside - 50.0 / 220) < 1e-12)
+        #expect(abs(c.supplyResponseTonnes - 20 * 50.0 / 220) < 1e-12)
+        #expect(abs(c.supplyResponseTonnes + c.demandResponseTonnes + c.unmetTonnes - c.excessTonnes) < 1e-12, "conservation")
+    }
+
+    @Test func spareCapacityKinksTheSupplyCurve() {
+        var entry = Self.entry
+        entry.supplyElasticity = 1
+        entry.spareCapacityShare = 0.01
+        // Unkinked p = 50/300 would need 16.7 t of new output; only 1 t is idle, so p = (50 − 1)/200.
+        let c = market(lost: 100).clear(entry)
+        #expect(abs(c.priceChangeOutside - 49.0 / 200) < 1e-12)
+        #expect(abs(c.supplyResponseTonnes - 1) < 1e-12)
+    }
+
+    @Test func whatStaysAtHomeLowersTheInsidePrice() {
+        // K = 100 t, half stockpiled; 50 t clear against 0.2·500 + 0.2·400 = 180 t per unit price.
+        let c = market(lost: 100).clear(Self.entry)
+        #expect(abs(c.keptAtHomeTonnes - 100) < 1e-12 && abs(c.stockpiledInsideTonnes - 50) < 1e-12)
+        #expect(abs(c.priceChangeInside + 50.0 / 180) < 1e-12)
+    }
+
+    @Test func diversionToNonTargetsOffsetsTheLoss() {
+        // 30 t of the withheld supply go to non-targeted buyers: E = 50 − 30, K = 100 − 30.
+        let c = market(lost: 100, divertible: 30).clear(Self.entry)
+        #expect(abs(c.divertedTonnes - 30) < 1e-12 && abs(c.excessTonnes - 20) < 1e-12 && abs(c.keptAtHomeTonnes - 70) < 1e-12)
+        #expect(c.priceChangeOutside < market(lost: 100).clear(Self.entry).priceChangeOutside)
+    }
+
+    @Test func pricesAreCappedAndFloored() {
+        var entry = Self.entry
+        entry.maxPriceIncrease = 0.1
+        entry.maxPriceDecrease = 0.05
+        let c = market(lost: 100).clear(entry)
+        #expect(c.outsidePriceCapped && c.priceChangeOutside == 0.1 && c.unmetTonnes > 0)
+        #expect(abs(c.supplyResponseTonnes + c.demandResponseTonnes + c.unmetTonnes - c.excessTonnes) < 1e-12)
+        #expect(c.insidePriceFloored && c.priceChangeInside == -0.05)
+    }
+
+    @Test(arguments: [0.0, 0.01, 0.3, 0.9])
+    func monotoneInTheLossAndInsideNeverAboveOutside(stockpiling: Double) {
+        var entry = Self.entry
+        entry.insideStockpilingShare = stockpiling
+        var previous = market(lost: 0).clear(entry)
+        #expect(previous.priceChangeOutside == 0 && previous.priceChangeInside == 0)
+        for lost in stride(from: 5.0, through: 2000, by: 5) {
+            let c = market(lost: lost, divertible: 40).clear(entry)
+            #expect(c.priceChangeInside <= 0 && 0 <= c.priceChangeOutside)
+            #expect(c.priceChangeOutside >= previous.priceChangeOutside && c.priceChangeInside <= previous.priceChangeInside)
+            previous = c
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import LodestoneEngine
+import Testing
+
+/// One engine on the bundled snapshot, shared by every test (reading it takes a few seconds).
+enum Shared {
+    static let engine: Engine = {
+        do { return try Engine.bundledSnapshot() } catch { fatalError("bundled snapshot: \(error)") }
+    }()
+}
+
+@Suite struct EngineTests {
+    let engine = Shared.engine
+
+    @Test func riskRanksByScoreAndNamesTheImporter() throws {
+        let report = try engine.risk(RiskRequest(importer: "JPN", year: 2022))
+        #expect(report.importer.id == "JPN")
+        #expect(report.importer.members == [CountryRef(code: 392, iso3: "JPN", name: "Japan")])
+        #expect(!report.rows.isEmpty)
+        #expect(report.rows.map(\.rank) == Array(1...report.rows.count))
+        for (a, b) in zip(report.rows, report.rows.dropFirst()) { #expect(a.score >= b.score) }
+        // Stages without trade codes are listed with a reason, not dropped and not zero.
+        #expect(report.notAssessed.allSatisfy { !$0.reason.isEmpty && $0.commodity != nil })
+    }
+
+    @Test func unknownImporterIsAUsageErrorWithASuggestion() {
+        #expect {
+            try engine.risk(RiskRequest(importer: "Jpan"))
+        } throws: { error in
+            guard let error = error as? EngineError else { return false }
+            return error.kind == .usage && error.message.contains("did you mean Japan")
+        }
+    }
+
+    @Test func yearWithoutTradeIsNoData() {
+        #expect {
+            try engine.risk(RiskRequest(importer: "JPN", year: 1950))
+        } throws: { ($0 as? EngineError)?.kind == .noData }
+    }
+
+    @Test func unknownPresetIsNotFound() {
+        #expect {
+            try engine.scenarioRun(ScenarioRunRequest(preset: "china-gallium", importers: ["JPN"]))
+        } throws: { error in
+            guard let error = error as? EngineError else { return false }
+            return error.kind == .notFound && error.message.contains("did you mean china-gallium-germanium-2023")
+        }
+    }
+
+    @Test func oversizedUnionIsRefused() {
+        let union = Array(repeating: "USA", count: 500).joined(separator: "+")
+        #expect {
+            try engine.risk(RiskRequest(importer: union))
+        } throws: { ($0 as? EngineError)?.kind == .usage }
+    }
+
+    @Test func presetRunNamesCountriesAndPrices() throws {
+        let report = try engine.scenarioRun(ScenarioRunRequest(preset: "china-gallium-germanium-2023", importers: ["JPN", "USA"]))
+        #expect(report.scenario.restricting.map(\.iso3) == ["CHN"])
+        #expect(report.year == 2022)
+        #expect(Set(report.rows.map(\.importer.id)) == ["JPN", "USA"])
+        for market in report.markets {
+            #expect(market.priceChangeOutside >= 0)
+            #expect(market.priceChangeInside <= 0)
+        }
+    }
+
+    @Test func customRunNeedsASeverity() {
+        #expect {
+            try engine.scenarioRun(ScenarioRunRequest(restricting: ["CHN"], commodities: ["gallium"], importers: ["JPN"]))
+        } throws: { ($0 as? EngineError)?.kind == .usage }
+    }
+
+    @Test func traceFlagsConduitsByTheEngineRule() throws {
+        let report = try engine.trace(TraceRequest(importer: "USA", commodity: "cobalt"))
+        #expect(!report.rows.isEmpty)
+        for row in report.rows {
+            #expect(row.conduit == (row.directShare - row.tracedShare > Engine.conduitShareGap))
+        }
+    }
+
+    @Test func csvQuotesAndKeepsFullPrecision() throws {
+        let report = try engine.concentration(ConcentrationRequest(commodity: "cobalt", top: 3))
+        let csv = try ReportRenderer.render(report, as: .csv)
+        let lines = csv.split(separator: "\r\n")
+        #expect(lines.first == "rank,country_code,country,tonnes,share,cumulativeShare")
+        #expect(lines.count == 4)
+        let share = try #require(Double(String(lines[1].split(separator: ",")[4])))
+        #expect(abs(share - report.rows[0].share) <= 1e-15)
+    }
+
+    @Test func tableFormatsByUnit() throws {
+        let report = try engine.concentration(ConcentrationRequest(commodity: "cobalt", top: 1))
+        let table = try ReportRenderer.render(report, as: .table)
+        #expect(table.contains("%"))
+        #expect(table.contains("China (CHN)"))
+    }
+
+    @Test func dataVersionIsStable() throws {
+        let again = Engine(dataset: engine.dataset, parameters: engine.parameters, presets: engine.presets,
+                           observations: engine.observations, exportDrops: engine.exportDrops)
+        #expect(again.dataVersion == engine.dataVersion)
+        let fewer = Engine(dataset: engine.dataset, parameters: engine.parameters, presets: Array(engine.presets.dropFirst()),
+                           observations: engine.observations, exportDrops: engine.exportDrops)
+        #expect(fewer.dataVersion != engine.dataVersion)
+        #expect(engine.dataVersion.count == 16)
+    }
+}

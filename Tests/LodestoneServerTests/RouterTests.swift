@@ -1,0 +1,207 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LodestoneEngine
+import LodestoneServer
+import Testing
+
+/// One engine on the bundled snapshot for every router test (reading it takes a few seconds).
+enum Shared {
+    static let engine: Engine = {
+        do { return try Engine.bundledSnapshot() } catch { fatalError("bundled snapshot: \(error)") }
+    }()
+}
+
+/// Router tests without sockets: every endpoint, good and bad input.
+@Suite struct RouterTests {
+    let engine = Shared.engine
+
+    func app(_ configuration: ServerConfiguration = ServerConfiguration(logLevel: .warning)) throws -> some ApplicationProtocol {
+        try buildApplication(configuration, engine: engine)
+    }
+
+    struct ErrorBody: Decodable {
+        struct Detail: Decodable {
+            var kind: String
+            var message: String
+            var status: Int
+        }
+        var error: Detail
+    }
+
+    static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
+
+    static func errorBody(_ response: TestResponse) throws -> ErrorBody.Detail {
+        try JSONDecoder().decode(ErrorBody.self, from: Data(text(response).utf8)).error
+    }
+
+    @Test func riskJSONIsExactlyTheEngineReport() async throws {
+        let expected = try ReportRenderer.json(engine.risk(RiskRequest(importer: "JPN", year: 2024)))
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/risk?importer=JPN&year=2024", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                #expect(response.headers[.eTag] != nil)
+                #expect(Self.text(response) == expected)
+            }
+        }
+    }
+
+    @Test func misspelledImporterIsA400WithASuggestion() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/risk?importer=Jpan", method: .get) { response in
+                #expect(response.status == .badRequest)
+                let error = try Self.errorBody(response)
+                #expect(error.kind == "usage")
+                #expect(error.message.contains("did you mean Japan (JPN)"))
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("/api/v1/risk", 400, "missing query parameter 'importer'"),
+        ("/api/v1/risk?importer=JPN&year=1950", 422, "no trade data for 1950"),
+        ("/api/v1/risk?importer=JPN&year=twenty", 400, "not a whole number"),
+        ("/api/v1/risk?importer=JPN&sort=size", 400, "sort 'size' must be one of"),
+        ("/api/v1/risk?importer=JPN&colour=red", 400, "unknown query parameter 'colour'"),
+        ("/api/v1/risk?importer=JPN&format=xml", 400, "format 'xml' must be one of"),
+        ("/api/v1/suppliers?importer=JPN&commodity=unobtainium", 400, "unknown commodity 'unobtainium'"),
+        ("/api/v1/concentration?commodity=cobalt&top=0", 400, "top 0 must be at least 1"),
+        ("/api/v1/trace?importer=USA", 400, "missing query parameter 'commodity'"),
+        ("/api/v1/scenarios/china-galium", 404, "did you mean china-gallium-germanium-2023"),
+        ("/api/v1/scenarios/run?preset=china-graphite-2023", 400, "name at least one importer"),
+        ("/api/v1/scenarios/run?restricting=CHN&commodity=gallium&importer=JPN", 400, "need a severity"),
+        ("/api/v1/scenarios/run?restricting=CHN&commodity=gallium&severity=1.5&importer=JPN", 400, "outside 0–1"),
+        ("/api/v1/no-such-thing", 404, "no such endpoint"),
+    ])
+    func badInputGetsItsStatusAndSentence(uri: String, status: Int, phrase: String) async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status.code == status)
+                let error = try Self.errorBody(response)
+                #expect(error.status == status)
+                #expect(error.message.contains(phrase), "\(error.message)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        "/api/v1/suppliers?importer=JPN&commodity=gallium&top=3",
+        "/api/v1/concentration?commodity=cobalt",
+        "/api/v1/trace?importer=USA&commodity=cobalt&top=5",
+        "/api/v1/scenarios",
+        "/api/v1/scenarios/china-gallium-germanium-2023",
+        "/api/v1/scenarios/run?preset=china-gallium-germanium-2023&importer=JPN,USA",
+        "/api/v1/scenarios/run?restricting=CHN&commodity=graphite&severity=0.5&exempt=G7&importer=JPN&extraterritorial=true",
+        "/api/v1/commodities",
+        "/api/v1/countries",
+        "/api/v1/groups",
+        "/api/v1/data",
+        "/healthz",
+    ])
+    func everyEndpointAnswersJSON(uri: String) async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .ok, "\(Self.text(response).prefix(300))")
+                let object = try JSONSerialization.jsonObject(with: Data(Self.text(response).utf8))
+                #expect(object is [String: Any])
+            }
+        }
+    }
+
+    @Test func tabularEndpointsDeclareUnitsAndNameCountries() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/suppliers?importer=JPN&commodity=gallium", method: .get) { response in
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(Self.text(response).utf8)) as? [String: Any])
+                let columns = try #require(object["columns"] as? [[String: String]])
+                #expect(columns.contains { $0["key"] == "tonnes" && $0["unit"] == "tonnes" })
+                let rows = try #require(object["rows"] as? [[String: Any]])
+                let country = try #require(rows.first?["country"] as? [String: Any])
+                #expect(Set(country.keys) == ["code", "iso3", "name"])
+            }
+        }
+    }
+
+    @Test func csvDownload() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/risk?importer=USA%2BJPN&year=2022&format=csv", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                #expect(Self.text(response).hasPrefix("rank,name,stage,hhi,importRisk,score,"))
+            }
+        }
+    }
+
+    @Test func etagAnswers304AndIgnoresParameterOrder() async throws {
+        try await app().test(.router) { client in
+            let etag = try await client.execute(uri: "/api/v1/risk?importer=JPN&year=2022", method: .get) { $0.headers[.eTag] }
+            let tag = try #require(etag)
+            try await client.execute(uri: "/api/v1/risk?year=2022&importer=JPN", method: .get, headers: [.ifNoneMatch: tag]) { response in
+                #expect(response.status == .notModified)
+            }
+            try await client.execute(uri: "/api/v1/risk?importer=USA&year=2022", method: .get, headers: [.ifNoneMatch: tag]) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test func postedScenarioRuns() async throws {
+        let body = #"{"restricting": ["CHN"], "commodities": ["gallium"], "severity": 1, "importers": ["JPN", "USA"]}"#
+        let expected = try ReportRenderer.json(engine.scenarioRun(ScenarioRunRequest(restricting: ["CHN"], commodities: ["gallium"], severity: 1,
+                                                                                      importers: ["JPN", "USA"])))
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/scenarios/run", method: .post, body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .ok)
+                #expect(Self.text(response) == expected)
+            }
+        }
+    }
+
+    @Test func postedGarbageAndOversizedBodiesAreRefused() async throws {
+        var configuration = ServerConfiguration(logLevel: .warning)
+        configuration.maxBodyBytes = 1024
+        try await app(configuration).test(.router) { client in
+            try await client.execute(uri: "/api/v1/scenarios/run", method: .post, body: ByteBuffer(string: "not json")) { response in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(uri: "/api/v1/scenarios/run", method: .post, body: ByteBuffer(string: #"{"preset": "china-graphite-2023"}"#)) { response in
+                #expect(response.status == .badRequest)
+                let error = try Self.errorBody(response)
+                #expect(error.message.contains("'importers' is required"))
+            }
+            let big = ByteBuffer(string: "{\"importers\": [\"" + String(repeating: "A", count: 4096) + "\"]}")
+            try await client.execute(uri: "/api/v1/scenarios/run", method: .post, body: big) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+        }
+    }
+
+    @Test func tooManyImportersAreRefused() async throws {
+        let importers = Array(repeating: "JPN", count: 40).joined(separator: ",")
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/scenarios/run?preset=china-graphite-2023&importer=\(importers)", method: .get) { response in
+                #expect(response.status == .badRequest)
+                let error = try Self.errorBody(response)
+                #expect(error.message.contains("at most 24"))
+            }
+        }
+    }
+
+    @Test func dashboardAndOpenAPIAreServed() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(Self.text(response).contains("dashboard.js"))
+                #expect(!Self.text(response).contains("https://"))
+            }
+            for asset in ["/dashboard.js", "/dashboard.css"] {
+                try await client.execute(uri: asset, method: .get) { #expect($0.status == .ok) }
+            }
+            try await client.execute(uri: "/openapi.yaml", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Self.text(response).hasPrefix("openapi: 3."))
+            }
+        }
+    }
+}

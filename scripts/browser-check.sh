@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Drives the dashboard in headless Chromium (Debian's chromium package) against a real server:
+# the risk view, a scenario run from the URL and the producers view must render their tables and
+# charts without JavaScript errors. Saves a screenshot of each view to ARTIFACTS (default
+# .build/dashboard-screenshots). Needs curl, python3 and chromium (apt-get install -y chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ARTIFACTS="${ARTIFACTS:-.build/dashboard-screenshots}"
+command -v chromium >/dev/null || { echo "chromium is missing: apt-get install -y chromium" >&2; exit 1; }
+mkdir -p "$ARTIFACTS"
+work="$(mktemp -d)"; server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+swift build --product lodestone >&2
+bin=.build/debug/lodestone
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$bin" data import --store "$work/store.sqlite" 2>"$work/import.log"  # stores are created only when asked
+"$bin" serve --store "$work/store.sqlite" --port "$port" --quiet 2>"$work/server.log" &
+server=$!
+for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+
+chrome() { chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=15000 --enable-logging=stderr --v=0 "$@"; }
+failures=0
+check() {  # check NAME QUERY EXPECTED...
+  local name=$1 query=$2; shift 2
+  local url="http://127.0.0.1:$port/?$query"
+  chrome --dump-dom "$url" > "$work/$name.html" 2> "$work/$name.log" || true
+  chrome --screenshot="$ARTIFACTS/$name.png" --window-size=1400,1000 "$url" >/dev/null 2>&1 || true
+  local problems=()
+  for expected in "$@"; do grep -qF -- "$expected" "$work/$name.html" || problems+=("missing '$expected'"); done
+  if grep -E "Uncaught|SyntaxError|TypeError|ReferenceError" "$work/$name.log" >/dev/null; then
+    problems+=("console error: $(grep -E 'Uncaught|SyntaxError|TypeError|ReferenceError' "$work/$name.log" | head -1)")
+  fi
+  if [ ${#problems[@]} -eq 0 ]; then echo "ok   $name ($ARTIFACTS/$name.png)"
+  else echo "FAIL $name: ${problems[*]}"; failures=$((failures + 1)); fi
+}
+check risk "view=risk&importer=JPN&year=2024" "GeoPolRisk for Japan (JPN), 2024" "<table>" "<svg" "Not assessed ("
+check risk-error "view=risk&importer=Jpan" "did you mean Japan (JPN)?"
+check scenario "view=scenario&preset=china-gallium-germanium-2023&importer=JPN,USA" "Price outside" "Best placed to fill the gap" "<table>"
+check custom-scenario "view=scenario&restricting=CHN&commodity=graphite&severity=0.5&severityTouched=true&targetKind=everyone-except&targetCountries=G7&importer=JPN" "Custom restriction" "everyone except"
+check producers "view=producers&commodity=cobalt" "Share of world production" "<table>"
+exit $((failures > 0))

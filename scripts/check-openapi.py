@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Checks real responses of a running `lodestone serve` against its own /openapi.yaml.
+
+Usage: scripts/check-openapi.py [BASE_URL]   (default http://127.0.0.1:8080)
+Needs PyYAML and openapi-schema-validator (pip install pyyaml openapi-schema-validator).
+For each request below: the path must be documented, the status must be one of the documented
+responses, and a JSON body must validate against the documented schema. Exits 1 on any mismatch.
+"""
+import json
+import sys
+import urllib.error
+import urllib.request
+
+import yaml
+from openapi_schema_validator import OAS30Validator
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080"
+CASES = [
+    ("GET", "/healthz", "/healthz", None),
+    ("GET", "/api/v1/risk?importer=JPN&year=2024", "/api/v1/risk", None),
+    ("GET", "/api/v1/risk?importer=USA%2BJPN", "/api/v1/risk", None),
+    ("GET", "/api/v1/risk?importer=Jpan", "/api/v1/risk", None),
+    ("GET", "/api/v1/risk?importer=JPN&year=1950", "/api/v1/risk", None),
+    ("GET", "/api/v1/suppliers?importer=JPN&commodity=gallium", "/api/v1/suppliers", None),
+    ("GET", "/api/v1/suppliers?importer=JPN&commodity=galium", "/api/v1/suppliers", None),
+    ("GET", "/api/v1/concentration?commodity=cobalt", "/api/v1/concentration", None),
+    ("GET", "/api/v1/trace?importer=USA&commodity=cobalt", "/api/v1/trace", None),
+    ("GET", "/api/v1/scenarios", "/api/v1/scenarios", None),
+    ("GET", "/api/v1/scenarios/china-graphite-2023", "/api/v1/scenarios/{name}", None),
+    ("GET", "/api/v1/scenarios/china-graphite", "/api/v1/scenarios/{name}", None),
+    ("GET", "/api/v1/scenarios/run?preset=china-graphite-2023&importer=JPN,USA", "/api/v1/scenarios/run", None),
+    ("POST", "/api/v1/scenarios/run", "/api/v1/scenarios/run",
+     {"restricting": ["CHN"], "commodities": ["antimony"], "severity": 0.8, "importers": ["JPN"]}),
+    ("POST", "/api/v1/scenarios/run", "/api/v1/scenarios/run", {"preset": "china-graphite-2023"}),
+    ("GET", "/api/v1/backtest", "/api/v1/backtest", None),
+    ("GET", "/api/v1/commodities", "/api/v1/commodities", None),
+    ("GET", "/api/v1/countries", "/api/v1/countries", None),
+    ("GET", "/api/v1/groups", "/api/v1/groups", None),
+    ("GET", "/api/v1/data", "/api/v1/data", None),
+]
+
+
+def resolve(spec, node):
+    if isinstance(node, dict) and "$ref" in node:
+        target = spec
+        for part in node["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        return resolve(spec, target)
+    return node
+
+
+def main():
+    with urllib.request.urlopen(BASE + "/openapi.yaml") as response:
+        spec = yaml.safe_load(response.read())
+    failures = 0
+    for method, url, path, body in CASES:
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(BASE + url, data=data, method=method, headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request) as response:
+                status, text = response.status, response.read()
+        except urllib.error.HTTPError as error:
+            status, text = error.code, error.read()
+        operation = spec["paths"].get(path, {}).get(method.lower())
+        problem = None
+        if operation is None:
+            problem = "path not documented"
+        elif str(status) not in operation["responses"]:
+            problem = f"status {status} not documented ({', '.join(operation['responses'])})"
+        else:
+            documented = resolve(spec, operation["responses"][str(status)])
+            schema = documented.get("content", {}).get("application/json", {}).get("schema")
+            if schema is not None:
+                schema = {**schema, "components": spec["components"]}
+                errors = sorted(OAS30Validator(schema).iter_errors(json.loads(text)), key=str)
+                if errors:
+                    problem = f"body does not match the schema: {errors[0].message} at {list(errors[0].absolute_path)}"
+        print(f"{'FAIL' if problem else 'ok  '} {method} {url} -> {status}" + (f": {problem}" if problem else ""))
+        failures += problem is not None
+    print(f"{len(CASES) - failures}/{len(CASES)} responses conform to /openapi.yaml")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
