@@ -14,6 +14,7 @@ trap cleanup EXIT
 swift build --product lodestone >&2
 bin=.build/debug/lodestone
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$bin" data import --store "$work/store.sqlite" 2>"$work/import.log"  # stores are created only when asked
 "$bin" serve --store "$work/store.sqlite" --port "$port" --quiet 2>"$work/server.log" &
 server=$!
 for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done

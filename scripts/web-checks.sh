@@ -10,6 +10,7 @@ cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 swift build --product lodestone >&2
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+.build/debug/lodestone data import --store "$work/store.sqlite" 2>"$work/import.log"  # stores are created only when asked
 .build/debug/lodestone serve --store "$work/store.sqlite" --port "$port" --quiet 2>"$work/server.log" &
 server=$!
 for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done

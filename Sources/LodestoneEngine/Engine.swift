@@ -34,18 +34,21 @@ public struct Engine: Sendable {
         dataVersion = hash.hex
     }
 
-    /// Opens the store at `storePath` the way the CLI does: a missing or empty store is filled
-    /// from the bundled snapshot first (`note` is told, once).
+    /// Opens the existing store at `storePath` (creating stores is the front end's decision: see
+    /// the CLI's StoreOptions); an empty Lodestone store is filled from the bundled snapshot
+    /// first (`note` is told, once). A file that is not a store is refused untouched.
     public static func open(storePath: String, limits: EngineLimits = EngineLimits(),
                             note: (String) -> Void = { _ in }) throws(EngineError) -> Engine {
         try EngineError.wrapping {
-            let store = try SQLiteStore(path: storePath)
+            let store = try SQLiteStore(path: storePath, create: false)
             if try store.isEmpty() {
                 guard let folder = Snapshot.bundledFolder else {
                     throw EngineError(.failure, "the store at \(storePath) is empty and no bundled snapshot was found — run 'lodestone data import --from PATH'")
                 }
-                note("creating the store at \(storePath) from the bundled snapshot (one-time, a few seconds)")
-                try store.replaceAll(with: try Snapshot.read(from: folder))
+                try store.fillIfEmpty {
+                    note("filling the empty store at \(storePath) from the bundled snapshot (one-time, a few seconds)")
+                    return try Snapshot.read(from: folder)
+                }
             }
             let dataset = try store.loadDataset()
             return try bundledLibraries(dataset: dataset, storeInfo: try store.info(), limits: limits)

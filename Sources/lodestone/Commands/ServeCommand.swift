@@ -28,6 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let engine: Engine
+        // Creates the store only at the default path, refuses files that are not stores.
+        try runReportingErrors { _ = try storeOptions.openStore(access: .read) }
         do {
             engine = try Engine.open(storePath: storeOptions.path) { Console.note($0) }
         } catch {
