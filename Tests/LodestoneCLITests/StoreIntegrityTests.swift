@@ -35,6 +35,7 @@ import Testing
                 ["risk", "--importer", "Jpan"],
                 ["risk", "--importer", "JPN", "--year", "1990"],
                 ["concentration", "--commodity", "cobolt"],
+                ["suppliers", "--importer", "JPN", "--commodity", "antimony:metal", "--year", "2022"],
                 ["concentration", "--commodity", "cobalt:mine", "--year", "2010"],
                 ["data", "import", "--from", "/nonexistent/geopolrisk.whl"],
                 ["data", "import", "--from", path("truncated.whl")],
