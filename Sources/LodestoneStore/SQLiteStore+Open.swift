@@ -75,7 +75,7 @@ extension SQLiteStore {
     /// step, while an exclusive lock on the folder is held: concurrent callers wait for the one
     /// builder and then find its store. Returns false when a store was already there (then
     /// `initialData` is not called). Nothing is left behind if building fails or is interrupted
-    /// by an error; a killed builder leaves only a hidden `.name.partial-…` file.
+    /// by an error; what a killed builder leaves (a hidden `.name.partial-…` file) the next one removes.
     @discardableResult
     public static func create(at path: String, with initialData: () throws -> NormalisedData?) throws -> Bool {
         let url = URL(fileURLWithPath: path)
@@ -87,6 +87,11 @@ extension SQLiteStore {
         }
         let lock = try FolderLock(folder)
         defer { lock.release() }
+        // Builders hold the lock while they build, so a partial file seen now is a killed builder's.
+        let prefix = ".\(url.lastPathComponent).partial-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+            unlink((folder as NSString).appendingPathComponent(name))
+        }
         if case .store = try inspect(path) { return false }
         let temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } }

@@ -89,3 +89,14 @@ import Testing
         #expect(info.warnings.last?.message.contains("50 more warnings") == true)
     }
 }
+
+/// Finding 10 of issue 8: what a killed store builder leaves behind is removed by the next one.
+@Suite struct StoreCreationTests {
+    @Test func aKilledBuildersPartialFileIsRemovedByTheNextBuilder() throws {
+        let folder = Fixtures.temporaryDirectory()
+        let stale = folder.appendingPathComponent(".s.sqlite.partial-0000").path
+        FileManager.default.createFile(atPath: stale, contents: Data(repeating: 7, count: 4096))
+        _ = try SQLiteStore(path: folder.appendingPathComponent("s.sqlite").path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["s.sqlite"])
+    }
+}
