@@ -27,17 +27,18 @@ extension Dataset {
         _ scenario: RestrictionScenario, year: Int, for importers: [Importer], parameters: MarketParameters,
         allies: [CountryCode] = [], yearFallback: Bool = false, severities: [CommodityID: Double] = [:]
     ) throws(LodestoneError) -> ScenarioOutcome {
-        try scenario.validate(in: self)
+        // Overrides join the scenario's own per-commodity severities, checked by its validation.
+        var merged = scenario
+        merged.severityByCommodity.merge(severities) { _, override in override }
+        try merged.validate(in: self)
+        let scenario = merged
         try parameters.validate()
-        for (id, severity) in severities where !(severity.isFinite && (0...1).contains(severity)) {
-            throw .invalidParameter("severity \(severity) for \(id) is outside 0–1 (the share of exports withheld)")
-        }
         guard tradeYears.contains(year) || yearFallback else { throw .noTrade(year: year, available: tradeYears) }
         // Each commodity's market is independent: run them on up to 4 threads, keep their order.
         let results = orderedConcurrentMap(scenario.commodities.count, lanes: 4) { c in
             Result { () throws(LodestoneError) in
                 try market(of: scenario.commodities[c], in: scenario, year: year, for: importers, parameters: parameters,
-                           allies: allies, yearFallback: yearFallback, severity: severities[scenario.commodities[c]])
+                           allies: allies, yearFallback: yearFallback)
             }
         }
         var markets: [ScenarioOutcome.Market] = []
@@ -63,7 +64,7 @@ extension Dataset {
     /// One commodity's market and impacts, or why it cannot be assessed.
     private func market(
         of id: CommodityID, in scenario: RestrictionScenario, year: Int, for importers: [Importer], parameters: MarketParameters,
-        allies: [CountryCode], yearFallback: Bool, severity: Double?
+        allies: [CountryCode], yearFallback: Bool
     ) throws(LodestoneError) -> MarketResult {
         guard let info = commodity(id) else { throw .unknownCommodity(id.rawValue, suggestion: nil) }
         let basis: TradeBasis, tradeYear: Int
@@ -84,7 +85,7 @@ extension Dataset {
             return .notAssessed(NotAssessed(commodity: id, reason: "no \(info.name) consumption on record in \(tradeYear)"))
         }
         var result = try simulate(scenario, network: network, entry: parameters.entry(for: info),
-                                  severity: severity ?? scenario.severity(of: id), importers: importers, allies: allies)
+                                  severity: scenario.severity(of: id), importers: importers, allies: allies)
         result.market.tradeBasis = basis
         result.market.productionYear = productionYear
         result.market.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
