@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "LodestoneCoreTests", dependencies: ["LodestoneCore", "LodestoneTestSupport"]),
         .testTarget(name: "LodestoneStoreTests", dependencies: ["LodestoneStore", "LodestoneTestSupport"]),
         .testTarget(name: "LodestoneParityTests", dependencies: ["LodestoneCore", "LodestoneStore", "LodestoneTestSupport"]),
-        .testTarget(name: "LodestoneCLITests", dependencies: ["LodestoneTestSupport", "lodestone"]),
+        .testTarget(name: "LodestoneCLITests", dependencies: ["LodestoneTestSupport", "LodestoneEngine", "lodestone"]),
         .testTarget(name: "LodestoneEngineTests", dependencies: ["LodestoneEngine", "LodestoneTestSupport"]),
         .testTarget(
             name: "LodestoneServerTests",

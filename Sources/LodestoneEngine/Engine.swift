@@ -69,10 +69,21 @@ public struct Engine: Sendable {
                storeInfo: storeInfo, limits: limits)
     }
 
-    /// The CLI's default store: $LODESTONE_STORE, else ~/.local/share/lodestone/lodestone.sqlite.
-    public static var defaultStorePath: String {
-        if let env = ProcessInfo.processInfo.environment["LODESTONE_STORE"], !env.isEmpty { return env }
-        let home = FileManager.default.homeDirectoryForCurrentUser.path
-        return (home as NSString).appendingPathComponent(".local/share/lodestone/lodestone.sqlite")
+    /// The same data with other market parameters, backtest observations or export drops (files
+    /// a user gives in place of the bundled ones); nil keeps the engine's own.
+    public func replacing(parameters: MarketParameters? = nil, observations: [PriceObservation]? = nil,
+                          exportDrops: [ExportDrop]? = nil) -> Engine {
+        Engine(dataset: dataset, parameters: parameters ?? self.parameters, presets: presets, observations: observations ?? self.observations,
+               exportDrops: exportDrops ?? self.exportDrops, storeInfo: storeInfo, limits: limits)
+    }
+
+    /// `replacing` with the files at these paths (nil: the bundled one), read and checked.
+    public func replacing(parametersFile: String?, observationsFile: String? = nil, exportDropsFile: String? = nil) throws(EngineError) -> Engine {
+        if parametersFile == nil, observationsFile == nil, exportDropsFile == nil { return self }
+        return try EngineError.wrapping {
+            replacing(parameters: try parametersFile.map { try ScenarioLibrary.marketParameters(at: $0) },
+                      observations: try observationsFile.map { try BacktestLibrary.priceObservations(at: $0) },
+                      exportDrops: try exportDropsFile.map { try BacktestLibrary.exportDrops(at: $0) })
+        }
     }
 }

@@ -18,7 +18,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let info = CLI.run(["data", "info", "--store", store, "--format", "json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
-        let provenance = try #require(json["provenance"] as? [[String: Any]])
+        let provenance = try #require(json["rows"] as? [[String: Any]])
         let sum = try StoreFile.sha256(ofFile: wheel.path)
         #expect(provenance.contains { ($0["sha256"] as? String) == sum }, "the wheel's own SHA-256, as PyPI publishes it")
     }

@@ -82,8 +82,8 @@ enum Shared {
     @Test func csvQuotesAndKeepsFullPrecision() throws {
         let report = try engine.concentration(ConcentrationRequest(commodity: "cobalt", top: 3))
         let csv = try ReportRenderer.render(report, as: .csv)
-        let lines = csv.split(separator: "\r\n")
-        #expect(lines.first == "rank,country_code,country,tonnes,share,cumulativeShare")
+        let lines = csv.split(separator: "\n")
+        #expect(lines.first == "rank,country_code,country,tonnes,share,cumulativeShare,stageShares.cobalt:mine")
         #expect(lines.count == 4)
         let share = try #require(Double(String(lines[1].split(separator: ",")[4])))
         #expect(abs(share - report.rows[0].share) <= 1e-15)

@@ -127,7 +127,7 @@ enum Shared {
             try await client.execute(uri: "/api/v1/risk?importer=USA%2BJPN&year=2022&format=csv", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
-                #expect(Self.text(response).hasPrefix("rank,name,stage,hhi,importRisk,score,"))
+                #expect(Self.text(response).hasPrefix("rank,commodity,name,hhi,importRisk,score,"))
             }
         }
     }

@@ -55,10 +55,12 @@ extension Dataset {
             valueBy[exporter, default: 0] += value
             tonnesBy[exporter, default: 0] += tonnes.isNaN ? 0 : tonnes
         }
-        let totalTonnes = tonnesBy.values.reduce(0, +)
-        let totalValue = valueBy.values.reduce(0, +)
+        // Sums in a fixed order: the same question gives the same digits in every process.
+        let exporters = valueBy.keys.sorted()
+        let totalTonnes = exporters.reduce(0) { $0 + (tonnesBy[$1] ?? 0) }
+        let totalValue = exporters.reduce(0) { $0 + (valueBy[$1] ?? 0) }
         let partnerCodes = Set(partners?.members ?? [])
-        var suppliers: [ImportMix.Supplier] = valueBy.keys.map { index in
+        var suppliers: [ImportMix.Supplier] = exporters.map { index in
             let tonnes = tonnesBy[index] ?? 0, value = valueBy[index] ?? 0
             let code = countries[Int(index)].code
             return ImportMix.Supplier(

@@ -23,3 +23,16 @@ extension Engine {
             notAssessed: result.notAssessed.map { NotAssessedItem(commodity: nil, name: nil, reason: $0) })
     }
 }
+
+extension Engine {
+    /// Reruns the calibration of the demand elasticities and ψ on the `fit` observations.
+    public func backtestFit() throws(EngineError) -> BacktestFitReport {
+        let fit: BacktestFit
+        do {
+            fit = try dataset.fitMarketModel(events: presets, observations: observations, drops: exportDrops, parameters: parameters)
+        } catch { throw EngineError(error) }
+        return BacktestFitReport(rows: fit.choices.map { .init(parameter: $0.parameter, value: $0.value, rows: $0.rows,
+                                                               rmsLogErrorBefore: $0.rmsLogErrorBefore, rmsLogErrorAfter: $0.rmsLogErrorAfter) },
+                                 parameters: fit.parameters)
+    }
+}

@@ -21,13 +21,15 @@ extension Engine {
         })
     }
 
-    public func dataInfo() -> DataInfoReport {
-        DataInfoReport(
+    /// Sources, versions and licences; `warnings` limits the import warnings listed (nil: all).
+    public func dataInfo(warnings: Int? = 20) -> DataInfoReport {
+        let all = storeInfo?.warnings ?? []
+        return DataInfoReport(
             dataVersion: dataVersion, storePath: storeInfo?.path, schemaVersion: storeInfo?.schemaVersion,
             tradeYears: dataset.tradeYears, productionYears: dataset.productionYears, countries: dataset.countries.count,
             commodities: dataset.commodities.count, tradeFlows: dataset.tradeFlowCount, productionRecords: dataset.productionRecordCount,
             tables: storeInfo?.tables.map { .init(dataset: $0.dataset, rows: $0.rows, years: $0.years) } ?? [],
-            warningCount: storeInfo?.warningCount ?? 0,
+            warningCount: storeInfo?.warningCount ?? 0, warnings: Array(all.prefix(warnings ?? all.count)),
             rows: dataset.provenance.map { p in
                 .init(dataset: p.dataset, source: p.source, version: p.version, licence: p.licence, url: p.url, sha256: p.sha256,
                       importedAt: p.importedAt, rows: p.rows)

@@ -34,6 +34,49 @@ extension Engine {
         }
     }
 
+    /// The one default-year rule: the latest year with the data the question needs — trade and
+    /// production (of `commodity`, when one is named), or only production (`needsTrade: false`,
+    /// for `concentration`), or only trade (`needsProduction: false`, for `suppliers`).
+    public func defaultYear(commodity: Commodity? = nil, needsTrade: Bool = true, needsProduction: Bool = true) throws(EngineError) -> Int {
+        let production = Set(commodity.map { dataset.productionYears(of: $0.id) } ?? dataset.productionYears)
+        let trade = Set(commodity.map { dataset.tradeYears(of: $0) } ?? dataset.tradeYears)
+        let candidates: Set<Int> = switch (needsTrade, needsProduction) {
+        case (true, true): production.intersection(trade)
+        case (true, false): trade
+        default: production
+        }
+        if let year = candidates.max() { return year }
+        if needsTrade, let commodity, !commodity.isTraded { throw EngineError(LodestoneError.notTraded(commodity: commodity.name)) }
+        let what = [needsTrade ? "trade" : nil, needsProduction ? "production" : nil].compactMap { $0 }.joined(separator: " and ")
+        throw EngineError(.noData, "no year has \(what) data" + (commodity.map { " for \($0.name)" } ?? "")
+                          + " — name a year with --year, or import data with 'lodestone data import'")
+    }
+
+    /// The year asked for, else the default year.
+    func year(_ asked: Int?, commodity: Commodity? = nil, needsTrade: Bool = true, needsProduction: Bool = true) throws(EngineError) -> Int {
+        if let asked { return asked }
+        return try defaultYear(commodity: commodity, needsTrade: needsTrade, needsProduction: needsProduction)
+    }
+
+    /// `--years 2018-2024` or `2018,2020,2022`: ascending, distinct, each plausible, at most 60.
+    public static func parseYears(_ text: String) throws(EngineError) -> [Int] {
+        var years: Set<Int> = []
+        for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+            let bounds = part.split(separator: "-", maxSplits: 1).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard let first = bounds.first ?? nil, bounds.allSatisfy({ $0 != nil }) else {
+                throw EngineError(.usage, "years '\(text.prefix(40))' should be a range like 2018-2024 or a list like 2018,2020,2022")
+            }
+            let last = bounds.count == 2 ? bounds[1]! : first
+            guard (1900...2200).contains(first), (1900...2200).contains(last), first <= last else {
+                throw EngineError(.usage, "years '\(part)' is not a range of plausible years, first to last (e.g. 2018-2024)")
+            }
+            guard last - first < 60, years.count + (last - first) < 60 else { throw EngineError(.usage, "years '\(text.prefix(40))' names more than 60 years") }
+            years.formUnion(first...last)
+        }
+        guard !years.isEmpty else { throw EngineError(.usage, "years is empty; give a range like 2018-2024 or a list like 2018,2020") }
+        return years.sorted()
+    }
+
     func checkYear(_ year: Int?) throws(EngineError) {
         guard let year else { return }
         guard (1900...2200).contains(year) else { throw EngineError(.usage, "year \(year) is not a plausible year; give one like 2022") }

@@ -8,7 +8,7 @@ public struct RiskRequest: Sendable, Hashable, Codable {
 
     /// A country, group or union (JPN, US-Japan, USA+JPN).
     public var importer: String
-    /// Default: the latest year with production data.
+    /// Default: the latest year with both trade and production data.
     public var year: Int?
     /// Default: every commodity stage (stages without trade codes are listed as not assessed).
     public var commodities: [String]
@@ -30,9 +30,7 @@ extension Engine {
     public func risk(_ request: RiskRequest) throws(EngineError) -> RiskReport {
         try checkYear(request.year)
         let buyer = try importer(request.importer)
-        guard let year = request.year ?? dataset.productionYears.last else {
-            throw EngineError(.noData, "the data set has no production data — run 'lodestone data import'")
-        }
+        let year = try year(request.year)
         let reference = request.method == .geopolriskPy
         let selected: [Commodity]
         let names = try names(request.commodities, what: "commodity")
@@ -51,9 +49,17 @@ extension Engine {
         for item in selected {
             do {
                 let r = try dataset.geoPolRisk(for: buyer, commodity: item.id, year: year, method: request.method)
+                // The corrected method reports a gap, not zeros: nothing imported and nothing produced
+                // is nothing to assess; nothing imported leaves the import price undefined.
+                let corrected = request.method == .lodestone
+                if corrected, r.importTonnes == 0, r.domesticProductionTonnes == 0 {
+                    skipped.append(NotAssessedItem(commodity: item.id.rawValue, name: item.name,
+                                                   reason: "\(buyer.name) recorded no imports and no production of \(item.name) in \(year): nothing to assess"))
+                    continue
+                }
                 rows.append(RiskReport.Row(rank: 0, commodity: item.id.rawValue, name: item.name, stage: item.stage.rawValue, hhi: r.hhi,
                                            importRisk: r.importRisk, score: r.score, characterizationFactor: r.characterizationFactor,
-                                           priceUSDPerKg: r.priceUSDPerKg, importTonnes: r.importTonnes,
+                                           priceUSDPerKg: corrected && r.importTonnes == 0 ? nil : r.priceUSDPerKg, importTonnes: r.importTonnes,
                                            domesticProductionTonnes: r.domesticProductionTonnes))
             } catch {
                 if case .noTrade = error { throw EngineError(error) }
@@ -78,7 +84,7 @@ extension Engine {
             case .cf: (a.characterizationFactor, b.commodity) > (b.characterizationFactor, a.commodity)
             case .hhi: (a.hhi, b.commodity) > (b.hhi, a.commodity)
             case .importRisk: (a.importRisk, b.commodity) > (b.importRisk, a.commodity)
-            case .price: (a.priceUSDPerKg, b.commodity) > (b.priceUSDPerKg, a.commodity)
+            case .price: (a.priceUSDPerKg ?? -1, b.commodity) > (b.priceUSDPerKg ?? -1, a.commodity)
             case .commodity: a.commodity < b.commodity
             }
         }

@@ -21,12 +21,12 @@ public struct ScenarioRunRequest: Sendable, Hashable, Codable {
     public var year: Int?
     /// Importers to report (countries, groups, unions).
     public var importers: [String]
-    /// A group whose members are flagged as allies among partners.
-    public var allies: String?
+    /// A partner group: its members are flagged among the producers best placed to fill the gap.
+    public var partners: String?
 
     public init(preset: String? = nil, definition: ScenarioDefinition? = nil, restricting: [String]? = nil, commodities: [String]? = nil,
                 severity: Double? = nil, targets: [String]? = nil, exempt: [String]? = nil, extraterritorial: Bool? = nil,
-                durationYears: Double? = nil, year: Int? = nil, importers: [String], allies: String? = nil) {
+                durationYears: Double? = nil, year: Int? = nil, importers: [String], partners: String? = nil) {
         self.preset = preset
         self.definition = definition
         self.restricting = restricting
@@ -38,7 +38,7 @@ public struct ScenarioRunRequest: Sendable, Hashable, Codable {
         self.durationYears = durationYears
         self.year = year
         self.importers = importers
-        self.allies = allies
+        self.partners = partners
     }
 }
 
@@ -54,6 +54,11 @@ extension Engine {
 
     /// A preset by name, case-insensitive, with the nearest name suggested when there is none.
     public func preset(named name: String) throws(EngineError) -> ScenarioDefinition {
+        try Self.preset(named: name, in: presets)
+    }
+
+    /// The same lookup on a list of presets (`scenario show` needs no data).
+    public static func preset(named name: String, in presets: [ScenarioDefinition]) throws(EngineError) -> ScenarioDefinition {
         if let match = presets.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) { return match }
         let near = presets.map(\.name).min { a, b in a.commonPrefix(with: name).count > b.commonPrefix(with: name).count }
         throw EngineError(.notFound, "unknown scenario '\(name)'" + (near.map { " — did you mean \($0)? ('lodestone scenario list' shows all)" } ?? ""))
@@ -75,7 +80,7 @@ extension Engine {
         do { scenario = try definition.resolve(in: dataset) } catch { throw EngineError(error) }
         var importers: [Importer] = []
         for name in importerNames { importers.append(try importer(name)) }
-        let allies = try request.allies.map { text throws(EngineError) in try importer(text).members } ?? []
+        let allies = try request.partners.map { text throws(EngineError) in try importer(text).members } ?? []
         guard let latest = dataset.tradeYears.last else { throw EngineError(.noData, "the store holds no trade") }
         let year = request.year ?? definition.baseYear(latest: latest)
         let outcome: ScenarioOutcome
@@ -147,7 +152,7 @@ extension Engine {
                 stockDrawTonnes: m.stockDrawTonnes, priceUSDPerKg: m.priceUSDPerKg,
                 partners: m.partners.map { p in
                     ScenarioRunReport.Partner(country: CountryRef(p.country, in: dataset), productionTonnes: p.productionTonnes,
-                                              spareTonnes: p.spareTonnes, governanceScore: p.governanceScore, ally: p.ally)
+                                              spareTonnes: p.spareTonnes, governanceScore: p.governanceScore, inPartnerGroup: p.ally)
                 },
                 note: m.note)
         }

@@ -4,7 +4,7 @@ import LodestoneCore
 public struct SuppliersRequest: Sendable, Hashable, Codable {
     public var importer: String
     public var commodity: String
-    /// Default: the latest year with trade data.
+    /// Default: the latest year with trade data for the commodity.
     public var year: Int?
     /// A group whose share to report (G7, MSP, USA+AUS).
     public var partners: String?
@@ -44,7 +44,7 @@ extension Engine {
             let selection = try importer(text)
             return CountryGroup(id: selection.id, name: selection.name, members: selection.members, source: "")
         }
-        guard let year = request.year ?? dataset.tradeYears.last else { throw EngineError(.noData, "the data set has no trade data") }
+        let year = try year(request.year, commodity: item, needsProduction: false)
         let mix: ImportMix
         do { mix = try dataset.importMix(for: buyer, commodity: item.id, year: year, partners: group) } catch { throw EngineError(error) }
         let rows = mix.suppliers.prefix(request.top ?? mix.suppliers.count).enumerated().map { index, s in
@@ -53,7 +53,7 @@ extension Engine {
                                 inPartnerGroup: s.inPartnerGroup)
         }
         return SuppliersReport(importer: ImporterRef(buyer, in: dataset), commodity: CommodityRef(item), year: year,
-                               totalTonnes: mix.totalTonnes, totalValueKUSD: mix.totalValueKUSD, internalTonnes: mix.internalTonnes,
+                               totalTonnes: mix.totalTonnes, totalValueKUSD: mix.totalValueKUSD, supplierCount: mix.suppliers.count, internalTonnes: mix.internalTonnes,
                                importHHI: mix.importHHI, governanceWeightedRisk: mix.governanceWeightedRisk,
                                partnerGroup: mix.partnerGroup, partnerShare: mix.partnerShare, rows: rows)
     }
@@ -62,19 +62,38 @@ extension Engine {
         try checkYear(request.year)
         try checkTop(request.top)
         let item = try commodity(request.commodity)
-        guard let year = request.year ?? dataset.productionYears(of: item.id).last else {
-            throw EngineError(LodestoneError.noProduction(commodity: item.name, year: request.year ?? 0, available: []))
-        }
+        let year = try year(request.year, commodity: item, needsTrade: false)
         let c: ProductionConcentration
         do { c = try dataset.concentration(of: item.id, year: year) } catch { throw EngineError(error) }
+        // Other stages of the family with a production series of their own (not a stand-in
+        // borrowed from another stage), in the same year.
+        let others = dataset.commodities.filter { other in
+            other.family == item.family && other.id != item.id && !other.isReference && !other.productionSeries.hasPrefix("stand-in")
+                && other.productionSeries != item.productionSeries && dataset.productionYears(of: other.id).contains(year)
+        }.sorted { $0.stage.rawValue < $1.stage.rawValue }
+        var otherConcentrations: [ProductionConcentration] = []
+        for other in others {
+            do { otherConcentrations.append(try dataset.concentration(of: other.id, year: year)) } catch { throw EngineError(error) }
+        }
+        var countries = c.producers.map(\.country)
+        var seen = Set(countries)
+        for oc in otherConcentrations { for p in oc.producers where seen.insert(p.country).inserted { countries.append(p.country) } }
+        let own = Dictionary(uniqueKeysWithValues: c.producers.map { ($0.country, $0) })
         var cumulative = 0.0
-        let rows = c.producers.prefix(request.top ?? c.producers.count).enumerated().map { index, p in
-            cumulative += p.share
-            return ConcentrationReport.Row(rank: index + 1, country: CountryRef(p.country, in: dataset), tonnes: p.tonnes, share: p.share,
-                                           cumulativeShare: cumulative)
+        let rows = countries.prefix(request.top ?? countries.count).enumerated().map { index, code in
+            var shares: [String: Double] = [:]
+            for (other, oc) in zip(others, otherConcentrations) { shares[other.id.rawValue] = oc.producers.first { $0.country == code }?.share }
+            cumulative += own[code]?.share ?? 0
+            return ConcentrationReport.Row(rank: index + 1, country: CountryRef(code, in: dataset), tonnes: own[code]?.tonnes ?? 0,
+                                           share: own[code]?.share ?? 0, cumulativeShare: cumulative, stageShares: shares)
+        }
+        let summaries = zip(others, otherConcentrations).map { other, oc in
+            ConcentrationReport.StageSummary(commodity: CommodityRef(other), productionSeries: other.productionSeries, totalTonnes: oc.totalTonnes,
+                                             hhi: oc.hhi, top1Share: oc.top1Share, top3Share: oc.top3Share, producerCount: oc.producers.count)
         }
         return ConcentrationReport(commodity: CommodityRef(item), year: year, productionSeries: item.productionSeries, totalTonnes: c.totalTonnes,
-                                   hhi: c.hhi, top1Share: c.top1Share, top3Share: c.top3Share, producerCount: c.producers.count, rows: rows)
+                                   hhi: c.hhi, top1Share: c.top1Share, top3Share: c.top3Share, producerCount: c.producers.count,
+                                   otherStages: summaries, rows: rows)
     }
 
     func checkTop(_ top: Int?) throws(EngineError) {

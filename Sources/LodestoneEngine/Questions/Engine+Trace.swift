@@ -25,9 +25,7 @@ extension Engine {
         try checkTop(request.top)
         let buyer = try importer(request.importer)
         let item = try commodity(request.commodity)
-        guard let year = request.year ?? dataset.productionYears(of: item.id).last(where: dataset.tradeYears.contains) else {
-            throw EngineError(LodestoneError.noProduction(commodity: item.name, year: 0, available: []))
-        }
+        let year = try year(request.year, commodity: item)
         let trace: OriginTrace
         do { trace = try dataset.traceOrigins(for: buyer, commodity: item.id, year: year) } catch { throw EngineError(error) }
         let rows = trace.origins.prefix(request.top ?? trace.origins.count).enumerated().map { index, o in

@@ -39,9 +39,30 @@ public struct Column: Sendable, Hashable, Codable {
 }
 
 /// A report whose `rows` (an array of objects in its JSON) are described by `columns`; the one
-/// renderer turns any of them into a table, CSV or JSON.
+/// renderer turns any of them into a table, CSV or JSON. A column's key may name a nested field
+/// with dots (`stageShares.cobalt:mine`).
 public protocol TabularReport: Encodable, Sendable {
     var columns: [Column] { get }
-    /// The line above the table ("GeoPolRisk for Japan (JPN), 2024").
+    /// The lines above the table ("GeoPolRisk for Japan (JPN), 2024" and any summary).
     var heading: String { get }
+    /// Lines below the table (summaries, footnotes); empty by default.
+    var footer: String { get }
+    /// What the answer leaves out, with reasons; a table's reader is told on stderr.
+    var notAssessed: [NotAssessedItem] { get }
+    /// The rows' cells without the JSON round trip, for reports of a hundred thousand rows; nil
+    /// (the default) reads them off the JSON.
+    func cells() -> [[Cell]]?
+}
+
+extension TabularReport {
+    public var footer: String { "" }
+    public var notAssessed: [NotAssessedItem] { [] }
+    public func cells() -> [[Cell]]? { nil }
+}
+
+/// One value of a table cell, for reports that hand their cells to the renderer directly.
+public enum Cell: Sendable, Hashable {
+    case number(Double)
+    case text(String)
+    case missing
 }

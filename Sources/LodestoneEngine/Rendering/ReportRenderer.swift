@@ -21,9 +21,42 @@ public enum ReportRenderer {
     public static func render(_ report: some TabularReport, as format: ReportFormat) throws(EngineError) -> String {
         switch format {
         case .json: return try json(report)
-        case .csv: return csv(rows: try rows(of: report), columns: report.columns)
-        case .table: return report.heading + "\n\n" + table(rows: try rows(of: report), columns: report.columns)
+        case .csv:
+            if let cells = report.cells() { return csv(cells: cells, columns: report.columns) }
+            return csv(rows: try rows(of: report), columns: report.columns)
+        case .table:
+            let body = if let cells = report.cells() { table(cells: cells, columns: report.columns) }
+                       else { table(rows: try rows(of: report), columns: report.columns) }
+            return report.heading + "\n\n" + body + (report.footer.isEmpty ? "" : "\n" + report.footer + "\n")
         }
+    }
+
+    /// Several years of one question: JSON `{"years": [...], "reports": [...]}`; CSV one header
+    /// with a leading `year` column; a table per year, one after another.
+    public static func render<Report: TabularReport>(series reports: [Report], years: [Int], as format: ReportFormat) throws(EngineError) -> String {
+        switch format {
+        case .json:
+            return try json(YearSeries(years: years, reports: reports))
+        case .csv:
+            var text = ""
+            for (index, (year, report)) in zip(years, reports).enumerated() {
+                let columns = [Column("year", "year", .year)] + report.columns
+                var rows = try rows(of: report)
+                for i in rows.indices { rows[i]["year"] = year }
+                let block = csv(rows: rows, columns: columns)
+                text += index == 0 ? block : String(block.drop { $0 != "\n" }.dropFirst())
+            }
+            return text
+        case .table:
+            var blocks: [String] = []
+            for report in reports { blocks.append(try render(report, as: .table)) }
+            return blocks.joined(separator: "\n")
+        }
+    }
+
+    struct YearSeries<Report: TabularReport>: Encodable {
+        var years: [Int]
+        var reports: [Report]
     }
 
     public static func json(_ value: some Encodable) throws(EngineError) -> String {
@@ -50,16 +83,56 @@ public enum ReportRenderer {
 
     // MARK: CSV (RFC 4180, full precision)
 
-    static func csv(rows: [[String: Any]], columns: [Column]) -> String {
+    /// A field of a row by its column key, following dots into nested objects.
+    static func value(_ row: [String: Any], _ key: String) -> Any? {
+        if let direct = row[key] { return direct }
+        guard let dot = key.firstIndex(of: "."), let inner = row[String(key[..<dot])] as? [String: Any] else { return nil }
+        return value(inner, String(key[key.index(after: dot)...]))
+    }
+
+    static func csvHeader(_ columns: [Column]) -> String {
         var header: [String] = []
         for column in columns {
             if column.unit == .country { header += [column.key + "_code", column.key] } else { header.append(column.key) }
         }
-        var lines = [header.map(quoted).joined(separator: ",")]
+        return header.map(quoted).joined(separator: ",")
+    }
+
+    static func csv(cells: [[Cell]], columns: [Column]) -> String {
+        var text = csvHeader(columns) + "\n"
+        text.reserveCapacity(cells.count * 16 * max(columns.count, 1))
+        for row in cells {
+            for (index, cell) in row.enumerated() {
+                if index > 0 { text += "," }
+                switch cell {
+                case .number(let x): text += [.count, .year].contains(columns[index].unit) ? String(Int(x)) : String(describing: x)
+                case .text(let t): text += quoted(t)
+                case .missing: break
+                }
+            }
+            text += "\n"
+        }
+        return text
+    }
+
+    static func table(cells: [[Cell]], columns: [Column]) -> String {
+        table(rows: cells.map { row in
+            Dictionary(uniqueKeysWithValues: zip(columns, row).map { column, cell -> (String, Any) in
+                switch cell {
+                case .number(let x): (column.key, NSNumber(value: x))
+                case .text(let t): (column.key, t)
+                case .missing: (column.key, NSNull())
+                }
+            })
+        }, columns: columns)
+    }
+
+    static func csv(rows: [[String: Any]], columns: [Column]) -> String {
+        var lines = [csvHeader(columns)]
         for row in rows {
             var cells: [String] = []
             for column in columns {
-                let value = row[column.key]
+                let value = value(row, column.key)
                 if column.unit == .country {
                     let object = value as? [String: Any]
                     cells.append(text(object?["iso3"] ?? object?["id"]))
@@ -70,7 +143,7 @@ public enum ReportRenderer {
             }
             lines.append(cells.map(quoted).joined(separator: ","))
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return lines.joined(separator: "\n") + "\n"
     }
 
     private static func quoted(_ cell: String) -> String {
@@ -103,19 +176,25 @@ public enum ReportRenderer {
     // MARK: Table (for people)
 
     static func table(rows: [[String: Any]], columns: [Column]) -> String {
-        let cells = rows.map { row in columns.map { display(row[$0.key], $0.unit) } }
+        let cells = rows.map { row in columns.map { display(value(row, $0.key), $0.unit) } }
         let headings = columns.map(\.title)
         var widths = headings.map(\.count)
         for line in cells { for (index, cell) in line.enumerated() { widths[index] = max(widths[index], cell.count) } }
         let rightAligned = columns.map { ![.text, .country, .flag].contains($0.unit) }
         func line(_ values: [String]) -> String {
-            values.enumerated().map { index, value in
+            let joined = values.enumerated().map { index, value in
                 let pad = String(repeating: " ", count: widths[index] - value.count)
                 return rightAligned[index] ? pad + value : value + pad
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            }.joined(separator: "  ")
+            // Trailing padding dropped by hand: a regular expression backtracks quadratically
+            // over a long run of padding before text.
+            return String(joined[..<(joined.lastIndex { $0 != " " }.map { joined.index(after: $0) } ?? joined.startIndex)])
         }
         return ([line(headings)] + cells.map(line)).joined(separator: "\n") + "\n"
     }
+
+    /// A number as a table shows it (for headings and footers).
+    public static func format(_ x: Double, _ unit: Column.Unit) -> String { display(NSNumber(value: x), unit) }
 
     /// How a value of a unit kind reads in a table; the dashboard's formatter follows the same rules.
     public static func display(_ value: Any?, _ unit: Column.Unit) -> String {

@@ -1,3 +1,5 @@
+import LodestoneCore
+
 /// Every real-event preset run at its base year, beside the observed price changes.
 public struct BacktestReport: TabularReport, Hashable {
     public struct Row: Sendable, Hashable, Codable {
@@ -36,9 +38,42 @@ public struct BacktestReport: TabularReport, Hashable {
     public var notAssessed: [NotAssessedItem]
     public var columns: [Column] = [
         Column("event", "event", .text), Column("name", "commodity", .text), Column("market", "market", .text), Column("role", "role", .text),
-        Column("tradeYear", "year", .year), Column("severity", "severity", .share), Column("modelChange", "model", .change),
+        Column("baseYear", "base year", .year), Column("tradeYear", "trade year", .year), Column("severity", "severity", .share), Column("modelChange", "model", .change),
         Column("observedChange", "observed", .change), Column("logError", "log error", .score), Column("observedBasis", "observed basis", .text),
     ]
 
     public var heading: String { "Backtest of the market model (parameters \(parametersVersion))" }
+
+    public var footer: String {
+        var lines = [
+            "trade year ≠ base year: the base year has no assessable trade for that stage, so the nearest year is used.",
+            "log error = ln(1 + model) − ln(1 + observed); severity from observed export drops where on record.",
+        ]
+        for s in summaries {
+            lines.append("\(s.role): \(s.rows) rows, RMS log error \(ReportRenderer.format(s.rmsLogError, .score)), "
+                         + "same direction \(s.sameDirection)/\(s.rows), within a factor of two \(s.withinFactorTwo)/\(s.rows)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// The calibration rerun: each fitted parameter with the error before and after.
+public struct BacktestFitReport: TabularReport, Hashable {
+    public struct Row: Sendable, Hashable, Codable {
+        public var parameter: String
+        public var value: Double
+        public var rows: Int
+        public var rmsLogErrorBefore: Double
+        public var rmsLogErrorAfter: Double
+    }
+
+    public var rows: [Row]
+    /// The parameters with the fitted values in place (the format of the bundled file).
+    public var parameters: MarketParameters
+    public var columns: [Column] = [
+        Column("parameter", "parameter", .text), Column("value", "value", .score), Column("rows", "rows", .count),
+        Column("rmsLogErrorBefore", "RMS log error before", .score), Column("rmsLogErrorAfter", "after", .score),
+    ]
+
+    public var heading: String { "Market model fitted on the 'fit' observations (grid search, in order)" }
 }

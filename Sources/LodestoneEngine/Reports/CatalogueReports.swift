@@ -1,3 +1,5 @@
+import LodestoneStore
+
 /// The commodity stages the data know.
 public struct CommoditiesReport: TabularReport, Hashable {
     public struct Row: Sendable, Hashable, Codable {
@@ -94,11 +96,30 @@ public struct DataInfoReport: TabularReport, Hashable {
     public var productionRecords: Int
     public var tables: [Table]
     public var warningCount: Int
+    /// The first import warnings (all of them when asked), each located.
+    public var warnings: [ImportWarning]
     public var rows: [Row]
     public var columns: [Column] = [
         Column("dataset", "dataset", .text), Column("source", "source", .text), Column("version", "version", .text),
         Column("licence", "licence", .text), Column("rows", "rows", .count), Column("importedAt", "imported", .text),
     ]
 
-    public var heading: String { "Data version \(dataVersion)" + (storePath.map { ", store \($0)" } ?? ", bundled snapshot in memory") }
+    public var heading: String {
+        var lines = ["Data version \(dataVersion)" + (storePath.map { ", store \($0)" } ?? ", bundled snapshot in memory")
+                     + (schemaVersion.map { " (schema \($0))" } ?? "")]
+        lines.append("trade \(span(tradeYears)), production \(span(productionYears)); \(countries) countries, \(commodities) commodity stages, "
+                     + "\(ReportRenderer.format(Double(tradeFlows), .count)) trade flows, \(ReportRenderer.format(Double(productionRecords), .count)) production records")
+        for t in tables { lines.append("  \(t.dataset): \(t.rows) rows" + (t.years.map { ", \($0)" } ?? "")) }
+        return lines.joined(separator: "\n")
+    }
+
+    public var footer: String {
+        let shown = warnings.count < warningCount ? "; first \(warnings.count) (--warnings lists them all)" : ""
+        return (["\(warningCount) import warnings (rows skipped or repaired)\(shown)"] + warnings.map { "  \($0)" }).joined(separator: "\n")
+    }
+
+    private func span(_ years: [Int]) -> String {
+        guard let first = years.first, let last = years.last else { return "none" }
+        return first == last ? "\(first)" : "\(first)–\(last)"
+    }
 }

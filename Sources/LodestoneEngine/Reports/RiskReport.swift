@@ -15,9 +15,30 @@ public struct RiskReport: TabularReport, Hashable {
         public var score: Double
         /// score × price relative to copper, kg Cu-eq per kg.
         public var characterizationFactor: Double
-        public var priceUSDPerKg: Double
+        /// Null when the importer imports none: there is no import price to report.
+        public var priceUSDPerKg: Double?
         public var importTonnes: Double
         public var domesticProductionTonnes: Double
+
+        private enum CodingKeys: String, CodingKey {
+            case rank, commodity, name, stage, hhi, importRisk, score, characterizationFactor, priceUSDPerKg, importTonnes, domesticProductionTonnes
+        }
+
+        /// A missing price is written as null, so every row has the same keys.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(rank, forKey: .rank)
+            try c.encode(commodity, forKey: .commodity)
+            try c.encode(name, forKey: .name)
+            try c.encode(stage, forKey: .stage)
+            try c.encode(hhi, forKey: .hhi)
+            try c.encode(importRisk, forKey: .importRisk)
+            try c.encode(score, forKey: .score)
+            try c.encode(characterizationFactor, forKey: .characterizationFactor)
+            try c.encode(priceUSDPerKg, forKey: .priceUSDPerKg)
+            try c.encode(importTonnes, forKey: .importTonnes)
+            try c.encode(domesticProductionTonnes, forKey: .domesticProductionTonnes)
+        }
     }
 
     public var importer: ImporterRef
@@ -29,7 +50,7 @@ public struct RiskReport: TabularReport, Hashable {
     public var columns: [Column] = RiskReport.tableColumns
 
     public static let tableColumns: [Column] = [
-        Column("rank", "rank", .count), Column("name", "commodity", .text), Column("stage", "stage", .text),
+        Column("rank", "rank", .count), Column("commodity", "commodity", .text), Column("name", "name", .text),
         Column("hhi", "hhi", .score), Column("importRisk", "import risk", .score), Column("score", "score", .score),
         Column("characterizationFactor", "cf (kg Cu-eq/kg)", .score), Column("priceUSDPerKg", "price (USD/kg)", .price),
         Column("importTonnes", "imports (t)", .tonnes), Column("domesticProductionTonnes", "production (t)", .tonnes),

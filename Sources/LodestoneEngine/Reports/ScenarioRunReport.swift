@@ -24,7 +24,8 @@ public struct ScenarioRunReport: TabularReport, Hashable {
         public var productionTonnes: Double
         public var spareTonnes: Double
         public var governanceScore: Double?
-        public var ally: Bool
+        /// A member of the partner group given to the run, or of a group importer.
+        public var inPartnerGroup: Bool
     }
 
     public struct Market: Sendable, Hashable, Codable {
@@ -84,7 +85,7 @@ public struct ScenarioRunReport: TabularReport, Hashable {
     public var rows: [Row]
     public var notAssessed: [NotAssessedItem]
     public var columns: [Column] = [
-        Column("importer", "importer", .country), Column("name", "commodity", .text),
+        Column("importer", "importer", .country), Column("commodity", "commodity", .text),
         Column("consumptionTonnes", "consumption (t)", .tonnes), Column("directLossTonnes", "direct loss (t)", .tonnes),
         Column("indirectLossTonnes", "indirect loss (t)", .tonnes), Column("lossShare", "loss", .share),
         Column("shortfallTonnes", "shortfall (t)", .tonnes), Column("shortfallShare", "shortfall", .share),
@@ -94,6 +95,23 @@ public struct ScenarioRunReport: TabularReport, Hashable {
     ]
 
     public var heading: String {
-        "\(scenario.title) [\(scenario.name)], base year \(year), severity \(scenario.severity)" + (scenario.extraterritorial ? ", extraterritorial" : "")
+        func t(_ x: Double) -> String { ReportRenderer.format(x, .tonnes) }
+        func c(_ x: Double) -> String { ReportRenderer.format(x, .change) }
+        var lines = ["\(scenario.title) [\(scenario.name)], base year \(year), severity \(scenario.severity)"
+                     + (scenario.extraterritorial ? ", extraterritorial" : "")]
+        if let reference = scenario.reference { lines.append("source: \(reference)\(scenario.url.map { ", " + $0 } ?? "")") }
+        for m in markets {
+            lines.append("\(m.commodity.id) (\(m.supplyClass), trade \(m.tradeYear), severity \(ReportRenderer.format(m.severity, .share))): "
+                         + "withheld \(t(m.withheldTonnes)) t of \(t(m.consumptionTonnes)) t"
+                         + (m.divertedTonnes > 0 ? ", \(t(m.divertedTonnes)) t diverted to non-targets" : ""))
+            lines.append("  price outside \(c(m.priceChangeOutside))\(m.priceCapped ? " (capped)" : ""), "
+                         + "inside \(c(m.priceChangeInside))\(m.insidePriceFloored ? " (floor)" : ""); "
+                         + "other producers +\(t(m.supplyResponseTonnes)) t, demand −\(t(m.demandResponseTonnes)) t, "
+                         + "stocks drawn \(t(m.stockDrawTonnes)) t, kept at home \(t(m.keptAtHomeTonnes)) t")
+            if let note = m.note { lines.append("  note: \(note)") }
+            let partners = m.partners.prefix(5).map { "\($0.country.iso3) \(t($0.spareTonnes)) t" + ($0.inPartnerGroup ? " (partner)" : "") }
+            lines.append("  best placed to fill the gap (spare capacity, weighted by stability): \(partners.joined(separator: ", "))")
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -17,6 +17,7 @@ public struct SuppliersReport: TabularReport, Hashable {
     public var year: Int
     public var totalTonnes: Double
     public var totalValueKUSD: Double
+    public var supplierCount: Int
     /// Trade between members of a group importer: supply, but no supply risk.
     public var internalTonnes: Double
     public var importHHI: Double
@@ -30,5 +31,14 @@ public struct SuppliersReport: TabularReport, Hashable {
         Column("governanceScore", "governance", .score), Column("inPartnerGroup", "partner", .flag),
     ]
 
-    public var heading: String { "\(commodity.name) imports of \(importer.name) (\(importer.id)), \(year)" }
+    public var heading: String {
+        var summary = "\(ReportRenderer.format(totalTonnes, .tonnes)) t from \(supplierCount) suppliers, "
+            + "\(ReportRenderer.format(totalValueKUSD, .kusd)) kUSD · import HHI \(ReportRenderer.format(importHHI, .score)) · "
+            + "governance-weighted risk \(ReportRenderer.format(governanceWeightedRisk, .score))"
+        if let partnerShare, let partnerGroup { summary += " · from \(partnerGroup) \(ReportRenderer.format(partnerShare, .share))" }
+        var lines = ["\(commodity.name) imports of \(importer.name) (\(importer.id)), \(year)", summary]
+        if internalTonnes > 0 { lines.append("internal trade (not counted above): \(ReportRenderer.format(internalTonnes, .tonnes)) t") }
+        lines.append("governance: WGI political stability, normalised, 0 = most stable, 1 = least")
+        return lines.joined(separator: "\n")
+    }
 }

@@ -27,5 +27,13 @@ public struct TraceReport: TabularReport, Hashable {
         Column("conduit", "conduit", .flag),
     ]
 
-    public var heading: String { "\(commodity.name) supply of \(importer.name) (\(importer.id)), \(year): direct = shipped from, traced = produced in" }
+    public var heading: String {
+        """
+        \(commodity.name) supply of \(importer.name) (\(importer.id)), \(year): \(ReportRenderer.format(supplyTonnes, .tonnes)) t \
+        (own production \(ReportRenderer.format(domesticProductionTonnes, .tonnes)) t)
+        direct = shipped from; traced = where it was produced, following re-exports. conduit: ships >5 points more than it originates
+        exports that recorded production + imports cannot explain count as the exporter's own: \
+        \(ReportRenderer.format(unrecordedOwnSupplyTonnes, .tonnes)) t here, \(ReportRenderer.format(unrecordedWorldSupplyTonnes, .tonnes)) t elsewhere
+        """
+    }
 }

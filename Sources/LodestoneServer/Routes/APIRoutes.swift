@@ -82,13 +82,13 @@ struct APIRoutes: Sendable {
     }
 
     static let runParameters = ["preset", "restricting", "commodity", "severity", "targets", "exempt", "extraterritorial",
-                                "duration", "year", "importer", "allies"]
+                                "duration", "year", "importer", "partners"]
 
     static func runRequest(_ q: Query) throws(EngineError) -> ScenarioRunRequest {
         ScenarioRunRequest(preset: q.string("preset"), restricting: q.optionalList("restricting"), commodities: q.optionalList("commodity"),
                            severity: try q.double("severity"), targets: q.optionalList("targets"), exempt: q.optionalList("exempt"),
                            extraterritorial: try q.bool("extraterritorial"), durationYears: try q.double("duration"), year: try q.int("year"),
-                           importers: q.list("importer"), allies: q.string("allies"))
+                           importers: q.list("importer"), partners: q.string("partners"))
     }
 
     // MARK: Answering

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
-import LodestoneCore
-import LodestoneStore
+import LodestoneEngine
 
 struct BacktestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,43 +22,8 @@ struct BacktestCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let dataset = try storeOptions.loadDataset()
-            let events = try ScenarioLibrary.presets()
-            let seen = try BacktestLibrary.priceObservations(at: observations)
-            let exportDrops = try BacktestLibrary.exportDrops(at: drops)
-            let parameterSet = try ScenarioLibrary.marketParameters(at: parameters)
-            if fit {
-                let result = try dataset.fitMarketModel(events: events, observations: seen, drops: exportDrops, parameters: parameterSet)
-                if output.format == .json { return Console.out(try JSONOutput.render(result)) }
-                var table = TextTable([("parameter", false), ("value", true), ("rows", true), ("rms_log_error_before", true), ("rms_log_error_after", true)])
-                for c in result.choices {
-                    table.add([c.parameter, Fmt.exact(c.value), String(c.rows), Fmt.fixed(c.rmsLogErrorBefore, 3), Fmt.fixed(c.rmsLogErrorAfter, 3)])
-                }
-                return Console.out(output.format == .csv ? table.renderCSV() : table.renderAligned())
-            }
-            let report = try dataset.backtest(events: events, observations: seen, drops: exportDrops, parameters: parameterSet)
-            if output.format == .json { return Console.out(try JSONOutput.render(report)) }
-            for gap in report.notAssessed { Console.note("not assessed: \(gap)") }
-            let full = output.format == .csv
-            var table = TextTable([("event", false), ("commodity", false), ("market", false), ("role", false), ("year", true),
-                                   ("severity", true), ("model", true), ("observed", true), ("log_error", true), ("observed_basis", false)])
-            for row in report.rows {
-                table.add([row.event, row.commodity.rawValue, row.market.rawValue, row.role.rawValue,
-                           row.tradeYear == row.baseYear ? String(row.baseYear) : "\(row.tradeYear)*",
-                           full ? Fmt.exact(row.severity) : Fmt.fixed(row.severity, 2),
-                           full ? Fmt.exact(row.modelChange) : Fmt.signedPercent(row.modelChange),
-                           full ? Fmt.exact(row.observedChange) : Fmt.signedPercent(row.observedChange),
-                           full ? Fmt.exact(row.logError) : Fmt.fixed(row.logError, 2),
-                           "\(row.observation.priceBasis), \(row.observation.dateBefore)–\(row.observation.dateAfter)"])
-            }
-            if full { return Console.out(table.renderCSV()) }
-            Console.out(table.renderAligned())
-            Console.out("\n* trade of a later or earlier year: the base year has no assessable trade for that stage (see --format json).\n")
-            Console.out("log_error = ln(1 + model) − ln(1 + observed); severity from observed export drops where on record.\n")
-            for s in report.summaries {
-                Console.out("\(s.role.rawValue): \(s.rows) rows, RMS log error \(Fmt.fixed(s.rmsLogError, 2)), same direction \(s.sameDirection)/\(s.rows), "
-                            + "within a factor of two \(s.withinFactorTwo)/\(s.rows)\n")
-            }
+            let engine = try storeOptions.openEngine().replacing(parametersFile: parameters, observationsFile: observations, exportDropsFile: drops)
+            if fit { try output.emit(try engine.backtestFit()) } else { try output.emit(try engine.backtest()) }
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LodestoneCore
+import LodestoneEngine
 import LodestoneStore
 
 struct DataCommand: ParsableCommand {
@@ -19,22 +20,7 @@ struct DataCommand: ParsableCommand {
         var warnings = false
 
         func run() throws {
-            try runReportingErrors {
-                _ = try storeOptions.loadDataset()
-                var info = try storeOptions.openStore(access: .read).info()
-                if !warnings { info.warnings = Array(info.warnings.prefix(20)) }
-                if output.format == .json { return Console.out(try JSONOutput.render(info)) }
-                var tables = TextTable([("dataset", false), ("rows", true), ("years", false)])
-                for t in info.tables { tables.add([t.dataset, String(t.rows), t.years ?? ""]) }
-                var sources = TextTable([("dataset", false), ("source", false), ("version", false), ("licence", false), ("sha256", false), ("imported", false)])
-                for p in info.provenance {
-                    sources.add([p.dataset, p.source, p.version, p.licence, String(p.sha256.prefix(12)), p.importedAt])
-                }
-                if output.format == .csv { return Console.out(sources.renderCSV()) }
-                Console.out("store \(info.path) (schema \(info.schemaVersion))\n\n" + tables.renderAligned() + "\n" + sources.renderAligned())
-                Console.out("\n\(info.warningCount) import warnings (rows skipped or repaired)\(warnings ? ":" : "; --warnings lists them all; first \(info.warnings.count):")\n")
-                for w in info.warnings { Console.out("  \(w)\n") }
-            }
+            try runReportingErrors { try output.emit(try storeOptions.openEngine().dataInfo(warnings: warnings ? nil : 20)) }
         }
     }
 

@@ -1,19 +1,26 @@
 import ArgumentParser
 import Foundation
 import LodestoneCore
+import LodestoneEngine
 import LodestoneStore
 
 struct GridCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grid",
-        abstract: "GeoPolRisk for every importer (all countries and groups) × commodity × year, as CSV.")
+        abstract: "GeoPolRisk for every importer (all countries and groups) × commodity stage × year (CSV unless --format says otherwise).")
 
     @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: "Output format: csv (default), json or table.")
+    var format: ReportFormat = .csv
 
     @Option(help: "lodestone (default) or geopolrisk-py-2.0.1.")
     var method: GeoPolRiskMethod = .lodestone
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the CSV here instead of stdout (written whole or not at all; links are never followed).", valueName: "file"))
+    @Option(help: ArgumentHelp("Only these years, as a range or a list (2018-2024, or 2018,2020).", valueName: "years"))
+    var years: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout (written whole or not at all; links are never followed).", valueName: "file"))
     var output: String?
 
     @Flag(help: "Replace an existing file (or link) at -o.")
@@ -21,16 +28,12 @@ struct GridCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let dataset = try storeOptions.loadDataset()
-            let results = dataset.riskGrid(importers: dataset.allImporters, method: method)
-            var text = "importer,commodity,year,hhi,import_risk,score,cf,price_usd_per_kg,imports_t,production_t\n"
-            text.reserveCapacity(results.count * 160)
-            for r in results {
-                text += "\(r.importer),\(r.commodity),\(r.year),\(r.hhi),\(r.importRisk),\(r.score),\(r.characterizationFactor),\(r.priceUSDPerKg),\(r.importTonnes),\(r.domesticProductionTonnes)\n"
-            }
+            let engine = try storeOptions.openEngine()
+            let report = engine.grid(GridRequest(method: method, years: try years.map { text throws(EngineError) in try Engine.parseYears(text) }))
+            let text = try ReportRenderer.render(report, as: format)
             if let output {
                 try AtomicFile.write(Data(text.utf8), to: (output as NSString).expandingTildeInPath, force: force)
-                Console.note("wrote \(results.count) rows to \(output)")
+                Console.note("wrote \(report.rows.count) rows to \(output)")
             } else {
                 Console.out(text)
             }

@@ -1,22 +1,57 @@
 import ArgumentParser
+import LodestoneEngine
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json
-}
+extension ReportFormat: ExpressibleByArgument {}
 
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: table (aligned, for people), csv or json (stable, documented in the README).")
-    var format: OutputFormat = .table
+    @Option(name: .long, help: "Output format: table (aligned, for people), csv or json (the JSON the HTTP API returns, documented in the README).")
+    var format: ReportFormat = .table
+
+    /// Prints a report in the chosen format; a table's reader is told on stderr what was left out.
+    func emit(_ report: some TabularReport) throws {
+        Console.out(try ReportRenderer.render(report, as: format))
+        noteGaps(report.notAssessed)
+    }
+
+    /// Prints one report per year as a time series.
+    func emit<Report: TabularReport>(series reports: [Report], years: [Int]) throws {
+        Console.out(try ReportRenderer.render(series: reports, years: years, as: format))
+        noteGaps(reports.flatMap(\.notAssessed))
+    }
+
+    private func noteGaps(_ gaps: [NotAssessedItem]) {
+        guard format == .table, !gaps.isEmpty else { return }
+        var seen = Set<String>()
+        let names = gaps.compactMap { $0.commodity ?? $0.name }.filter { seen.insert($0).inserted }
+        Console.note("not assessed (\(gaps.count)): " + (names.isEmpty ? gaps.map(\.reason).joined(separator: "; ") : names.joined(separator: ", "))
+                     + " — use --format json for the reasons")
+    }
 }
 
-/// `--top N`: how many rows tables and CSV show (JSON always lists all).
+/// `--top N`: how many rows to keep, best first.
 struct TopOption: ParsableArguments {
-    @Option(help: "Show only the N largest rows (tables and csv; json lists all).")
+    @Option(help: "Keep only the N largest rows.")
     var top: Int?
 
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     }
+}
 
-    func limit(_ count: Int) -> Int { min(count, top ?? count) }
+/// `--year Y` or `--years 2018-2024` (or a list, 2018,2020,2022) for a time series.
+struct YearOptions: ParsableArguments {
+    @Option(help: "Year (default: the latest year with the data the question needs).")
+    var year: Int?
+
+    @Option(help: ArgumentHelp("Several years at once, as a range or a list (2018-2024, or 2018,2020,2022): one answer per year.", valueName: "years"))
+    var years: String?
+
+    func validate() throws {
+        if year != nil, years != nil { throw ValidationError("give --year or --years, not both") }
+    }
+
+    /// The years asked for; nil when a single (possibly default) year is meant.
+    func series() throws -> [Int]? {
+        try years.map { text throws(EngineError) in try Engine.parseYears(text) }
+    }
 }

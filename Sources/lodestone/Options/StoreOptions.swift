@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LodestoneCore
+import LodestoneEngine
 import LodestoneStore
 
 /// `--store PATH`: where the normalised data live. Default: $LODESTONE_STORE, else
@@ -48,6 +49,13 @@ struct StoreOptions: ParsableArguments {
         return try SQLiteStore(path: path, create: false, access: access)
     }
 
+    /// The engine on this store: the store's data, the bundled parameters, presets and backtest
+    /// observations. An empty Lodestone store is filled from the bundled snapshot first.
+    func openEngine() throws -> Engine {
+        _ = try openStore(access: .read)
+        return try Engine.open(storePath: path, note: Console.note)
+    }
+
     /// Opens the store and builds the Dataset. A Lodestone store that holds no data (made by an
     /// older version, or an interrupted first use) is filled from the bundled snapshot first.
     func loadDataset() throws -> Dataset {
@@ -84,6 +92,9 @@ func runReportingErrors(_ body: () throws -> Void) throws {
         case .unknownCountry, .unknownCommodity, .unknownGroup, .emptySelection, .invalidParameter: throw ExitCode(64)
         case .notTraded, .noProduction, .noTrade, .noCommodityTrade, .noQuantities, .damagedData: throw ExitCode(1)
         }
+    } catch let error as EngineError {
+        Console.note(error.message)
+        throw ExitCode(error.kind.exitCode)
     } catch let error as StoreError {
         Console.note(error.description)
         throw ExitCode(1)

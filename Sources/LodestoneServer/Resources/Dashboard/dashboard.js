@@ -216,8 +216,8 @@ async function scenarioView(params) {
         el("dt", { text: "Withheld" }), el("dd", { text: format(m.withheldTonnes, "tonnes") + " t of " + format(m.consumptionTonnes, "tonnes") + " t" }),
         el("dt", { text: "Other producers" }), el("dd", { text: "+" + format(m.supplyResponseTonnes, "tonnes") + " t" })),
       m.note ? el("p", { class: "note", text: m.note }) : null,
-      m.partners.length ? bars(m.partners.slice(0, 6).map((p) => ({ label: p.country.name + (p.ally ? " ★" : ""), value: p.spareTonnes, cls: p.ally ? "bar ally" : "bar" })),
-        { unit: "tonnes", title: "Best placed to fill the gap (spare t; ★ ally or importer)", plot: 200 }) : null));
+      m.partners.length ? bars(m.partners.slice(0, 6).map((p) => ({ label: p.country.name + (p.inPartnerGroup ? " ★" : ""), value: p.spareTonnes, cls: p.inPartnerGroup ? "bar ally" : "bar" })),
+        { unit: "tonnes", title: "Best placed to fill the gap (spare t; ★ partner group or importer)", plot: 200 }) : null));
     const shortfall = bars(report.rows.map((r) => ({ label: `${r.importer.id} · ${r.name}`, value: r.shortfallShare, cls: "bar warn" })),
       { unit: "share", title: "Shortfall after market response and stocks", max: 1 });
     show(section, head, el("div", { class: "markets" }, ...markets), shortfall,
