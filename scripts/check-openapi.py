@@ -19,6 +19,8 @@ CASES = [
     ("GET", "/healthz", "/healthz", None),
     ("GET", "/api/v1/risk?importer=JPN&year=2024", "/api/v1/risk", None),
     ("GET", "/api/v1/risk?importer=USA%2BJPN", "/api/v1/risk", None),
+    ("GET", "/api/v1/risk?importer=JPN&years=2022-2024&commodity=graphite", "/api/v1/risk", None),
+    ("GET", "/api/v1/suppliers?importer=JPN&commodity=gallium&years=2023,2024&top=3", "/api/v1/suppliers", None),
     ("GET", "/api/v1/risk?importer=Jpan", "/api/v1/risk", None),
     ("GET", "/api/v1/risk?importer=JPN&year=1950", "/api/v1/risk", None),
     ("GET", "/api/v1/suppliers?importer=JPN&commodity=gallium", "/api/v1/suppliers", None),

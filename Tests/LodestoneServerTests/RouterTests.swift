@@ -122,6 +122,25 @@ enum Shared {
         }
     }
 
+    @Test func yearsGiveATimeSeriesLikeTheCLI() async throws {
+        let expected = try ReportRenderer.render(series: [2022, 2024].map { year throws(EngineError) in
+            try engine.concentration(ConcentrationRequest(commodity: "cobalt:mine", year: year, top: 2))
+        }, years: [2022, 2024], as: .json)
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/concentration?commodity=cobalt:mine&years=2022,2024&top=2", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Self.text(response) == expected)
+            }
+            try await client.execute(uri: "/api/v1/concentration?commodity=cobalt:mine&years=2022&year=2022", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(Self.text(response).contains("not both"))
+            }
+            try await client.execute(uri: "/api/v1/risk?importer=JPN&years=20x", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
     @Test func csvDownload() async throws {
         try await app().test(.router) { client in
             try await client.execute(uri: "/api/v1/risk?importer=USA%2BJPN&year=2022&format=csv", method: .get) { response in

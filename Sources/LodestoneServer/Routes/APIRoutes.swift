@@ -24,27 +24,32 @@ struct APIRoutes: Sendable {
             Self.json(#"{"dataVersion": "\#(engine.dataVersion)", "status": "ok"}"# + "\n")
         }
         router.get("/api/v1/risk") { request, _ in
-            await answer(request, allowed: ["importer", "year", "commodity", "method", "sort"]) { q in
-                try render(engine.risk(RiskRequest(importer: q.required("importer"), year: q.int("year"), commodities: q.list("commodity"),
-                                                   method: q.choice("method", default: GeoPolRiskMethod.lodestone),
-                                                   sort: q.choice("sort", default: RiskRequest.Sort.score))), q.format())
+            await answer(request, allowed: ["importer", "year", "years", "commodity", "method", "sort"]) { q in
+                try byYear(q) { year in
+                    try engine.risk(RiskRequest(importer: q.required("importer"), year: year, commodities: q.list("commodity"),
+                                                method: q.choice("method", default: GeoPolRiskMethod.lodestone),
+                                                sort: q.choice("sort", default: RiskRequest.Sort.score)))
+                }
             }
         }
         router.get("/api/v1/suppliers") { request, _ in
-            await answer(request, allowed: ["importer", "commodity", "year", "partners", "top"]) { q in
-                try render(engine.suppliers(SuppliersRequest(importer: q.required("importer"), commodity: q.required("commodity"),
-                                                             year: q.int("year"), partners: q.string("partners"), top: q.int("top"))), q.format())
+            await answer(request, allowed: ["importer", "commodity", "year", "years", "partners", "top"]) { q in
+                try byYear(q) { year in
+                    try engine.suppliers(SuppliersRequest(importer: q.required("importer"), commodity: q.required("commodity"),
+                                                          year: year, partners: q.string("partners"), top: q.int("top")))
+                }
             }
         }
         router.get("/api/v1/concentration") { request, _ in
-            await answer(request, allowed: ["commodity", "year", "top"]) { q in
-                try render(engine.concentration(ConcentrationRequest(commodity: q.required("commodity"), year: q.int("year"), top: q.int("top"))), q.format())
+            await answer(request, allowed: ["commodity", "year", "years", "top"]) { q in
+                try byYear(q) { year in try engine.concentration(ConcentrationRequest(commodity: q.required("commodity"), year: year, top: q.int("top"))) }
             }
         }
         router.get("/api/v1/trace") { request, _ in
-            await answer(request, allowed: ["importer", "commodity", "year", "top"]) { q in
-                try render(engine.trace(TraceRequest(importer: q.required("importer"), commodity: q.required("commodity"),
-                                                     year: q.int("year"), top: q.int("top"))), q.format())
+            await answer(request, allowed: ["importer", "commodity", "year", "years", "top"]) { q in
+                try byYear(q) { year in
+                    try engine.trace(TraceRequest(importer: q.required("importer"), commodity: q.required("commodity"), year: year, top: q.int("top")))
+                }
             }
         }
         router.get("/api/v1/scenarios") { request, _ in
@@ -100,6 +105,16 @@ struct APIRoutes: Sendable {
 
     private func render(_ report: some TabularReport, _ format: ReportFormat) throws(EngineError) -> Rendered {
         Rendered(text: try ReportRenderer.render(report, as: format), format: format)
+    }
+
+    /// One year (`year`, or the engine's default) or a time series (`years=2018-2024`, or a list),
+    /// as the CLI's --year and --years.
+    private func byYear<Report: TabularReport>(_ q: Query, _ make: (Int?) throws -> Report) throws -> Rendered {
+        guard let text = q.string("years") else { return try render(make(try q.int("year")), q.format()) }
+        if q.string("year") != nil { throw EngineError(.usage, "give year or years, not both") }
+        let years = try Engine.parseYears(text)
+        let format = try q.format()
+        return Rendered(text: try ReportRenderer.render(series: try years.map { try make($0) }, years: years, as: format), format: format)
     }
 
     /// A GET answer: 304 when the client holds the current version, else from the cache, else
