@@ -37,7 +37,9 @@ public struct Engine: Sendable {
     /// Opens the existing store at `storePath` (creating stores is the front end's decision: see
     /// the CLI's StoreOptions); an empty Lodestone store is filled from the bundled snapshot
     /// first (`note` is told, once). A file that is not a store is refused untouched.
-    public static func open(storePath: String, limits: EngineLimits = EngineLimits(),
+    /// The trade comes from `cache` (a machine-local copy keyed by the store's state) when it
+    /// holds one, which spares a cold process most of its load time.
+    public static func open(storePath: String, limits: EngineLimits = EngineLimits(), cache: TradeCache? = TradeCache.standard,
                             note: (String) -> Void = { _ in }) throws(EngineError) -> Engine {
         try EngineError.wrapping {
             let store = try SQLiteStore(path: storePath, create: false)
@@ -50,7 +52,7 @@ public struct Engine: Sendable {
                     return try Snapshot.read(from: folder)
                 }
             }
-            let dataset = try store.loadDataset()
+            let dataset = try store.loadDataset(cache: cache)
             return try bundledLibraries(dataset: dataset, storeInfo: try store.info(), limits: limits)
         }
     }

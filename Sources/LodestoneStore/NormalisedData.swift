@@ -42,7 +42,7 @@ public protocol DataStore {
     /// Replaces all data in one transaction: on any error the store is left exactly as it was.
     func replaceAll(with data: NormalisedData) throws
     /// Builds the in-memory Dataset.
-    func loadDataset() throws -> Dataset
+    func loadDataset(cache: TradeCache?) throws -> Dataset
     /// Reads everything back as normalised records (for snapshots).
     func exportAll() throws -> NormalisedData
     func info() throws -> StoreInfo

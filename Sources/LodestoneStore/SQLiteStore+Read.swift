@@ -10,7 +10,9 @@ extension SQLiteStore {
     ///
     /// All tables are read in one read transaction, so a load that overlaps an import in another
     /// process sees the store entirely before or entirely after it, never a mixture.
-    public func loadDataset() throws -> Dataset {
+    /// With a cache, the trade comes from the cache file of the store's
+    /// present state when there is one, and is written there after a scan when there is not.
+    public func loadDataset(cache: TradeCache? = nil) throws -> Dataset {
         try wrap("read") { try db.readTransaction {
             var builder = Dataset.Builder()
             for country in try readCountries() { builder.add(country) }
@@ -20,6 +22,13 @@ extension SQLiteStore {
             builder.provenance = try readProvenance()
             for record in try readProduction() { builder.add(record) }
             for score in try readGovernance() { builder.add(score) }
+            if let image = cache?.read(for: path, provenance: builder.provenance), builder.loadTradeImage(image) {
+                if builder.countries.isEmpty { throw StoreError.emptyStore(path: path) }
+                if let first = builder.problems.first {
+                    throw damaged(builder.problemCount == 1 ? first : "\(builder.problemCount) rows break its rules, e.g. \(first)")
+                }
+                return builder.build()
+            }
             let trade = try db.prepare("SELECT hs6, year, importer, exporter, value_kusd, tonnes, nomenclature FROM trade")
             var nomenclature = Nomenclature.hs92, lastText = "HS92"
             while try trade.step() {
@@ -39,6 +48,7 @@ extension SQLiteStore {
             if let first = builder.problems.first {
                 throw damaged(builder.problemCount == 1 ? first : "\(builder.problemCount) rows break its rules, e.g. \(first)")
             }
+            cache?.write(builder.tradeImage(), for: path, provenance: builder.provenance)
             return builder.build()
         } }
     }

@@ -15,6 +15,8 @@ enum CLI {
         return Fixtures.repoRoot.appendingPathComponent(".build/debug/lodestone")
     }()
 
+    static let cacheFolder = Fixtures.temporaryDirectory().appendingPathComponent("cache").path
+
     /// One store for all end-to-end tests, filled from the bundled snapshot by `data import`.
     static let sharedStore: String = {
         let path = Fixtures.temporaryDirectory().appendingPathComponent("store.sqlite").path
@@ -41,6 +43,8 @@ enum CLI {
         let folder = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         var env = ProcessInfo.processInfo.environment
+        // The tests' trade caches live with the tests, not in the user's ~/.cache.
+        env["LODESTONE_CACHE_DIR"] = cacheFolder
         for (key, value) in environment { env[key] = value }
         var running: [(Process, URL, URL)] = []
         for (index, arguments) in commands.enumerated() {

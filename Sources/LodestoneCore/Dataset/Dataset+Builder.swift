@@ -17,7 +17,7 @@ extension Dataset {
         private var countryIndex: [CountryCode: Int32] = [:]
         private var commodityIndex: [CommodityID: Int] = [:]
         private var production: [ProductionKey: ProductionSlice] = [:]
-        private var trade: [TradeKey: TradeSlice] = [:]
+        var trade: [TradeKey: TradeSlice] = [:]
         private var governance: [GovernanceScore] = []
 
         static let problemLimit = 20

@@ -65,7 +65,7 @@ struct StoreOptions: ParsableArguments {
             Console.note("the store at \(path) holds no data: filling it from the bundled snapshot (one-time, a few seconds)")
             try store.fillIfEmpty(with: Self.bundledSnapshot)
         }
-        return try store.loadDataset()
+        return try store.loadDataset(cache: TradeCache.standard)
     }
 
     static func bundledSnapshot() throws -> NormalisedData {

@@ -1,0 +1,82 @@
+/// The trade a Builder holds as one flat block of bytes, so a store can keep it in a cache file
+/// and the next process reads it back in a few milliseconds instead of scanning a million rows.
+///
+/// Layout (native byte order; the cache is local to the machine): the magic "LSTI", a format
+/// version, the number of countries the indices refer to and the number of slices; then per
+/// slice its nomenclature, HS6 code, year and flow count, followed by the exporter and importer
+/// indices (Int32) and the values and tonnes (Double). Reading checks every count and index, so
+/// a damaged image is refused (the caller then reads the store), never trusted.
+extension Dataset.Builder {
+    static let imageMagic: [UInt8] = Array("LSTI".utf8)
+    static let imageVersion: Int32 = 1
+    /// Part of a cache file's name: a new layout never reads an old file.
+    public static var imageVersionText: String { "LSTI\(imageVersion)" }
+
+    /// The trade added so far, as bytes.
+    public func tradeImage() -> [UInt8] {
+        var bytes = Self.imageMagic
+        func put<T>(_ value: T) { withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) } }
+        func put<T>(_ values: [T]) { values.withUnsafeBytes { bytes.append(contentsOf: $0) } }
+        put(Self.imageVersion)
+        put(Int32(countries.count))
+        put(Int32(trade.count))
+        let keys = trade.keys.sorted { ($0.nomenclature, $0.hs6, $0.year) < ($1.nomenclature, $1.hs6, $1.year) }
+        for key in keys {
+            let slice = trade[key]!
+            put(Int32(Nomenclature.allCases.firstIndex(of: key.nomenclature)!))
+            put(Int32(key.hs6))
+            put(Int32(key.year))
+            put(Int32(slice.count))
+            put(slice.exporters)
+            put(slice.importers)
+            put(slice.valueKUSD)
+            put(slice.tonnes)
+        }
+        return bytes
+    }
+
+    /// Replaces the trade with an image made for the same countries; false (trade untouched)
+    /// when the bytes are not a whole, consistent image.
+    public mutating func loadTradeImage(_ bytes: [UInt8]) -> Bool {
+        guard let slices = Self.readImage(bytes, countryCount: countries.count) else { return false }
+        trade = slices
+        return true
+    }
+
+    private static func readImage(_ bytes: [UInt8], countryCount: Int) -> [TradeKey: TradeSlice]? {
+        var offset = 0
+        func int32() -> Int32? {
+            guard offset + 4 <= bytes.count else { return nil }
+            defer { offset += 4 }
+            return bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: Int32.self) }
+        }
+        func array<T>(_ count: Int, of _: T.Type) -> [T]? {
+            let size = count * MemoryLayout<T>.stride
+            guard count >= 0, offset + size <= bytes.count else { return nil }
+            defer { offset += size }
+            return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                bytes.withUnsafeBytes { source in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + size]))
+                }
+                initialized = count
+            }
+        }
+        guard bytes.count >= 16, Array(bytes[0..<4]) == imageMagic else { return nil }
+        offset = 4
+        guard int32() == imageVersion, int32() == Int32(countryCount), let sliceCount = int32(), sliceCount >= 0 else { return nil }
+        var trade: [TradeKey: TradeSlice] = [:]
+        trade.reserveCapacity(Int(sliceCount))
+        for _ in 0..<sliceCount {
+            guard let n = int32(), Nomenclature.allCases.indices.contains(Int(n)), let hs6 = int32(), Plausible.hs6.contains(Int(hs6)),
+                  let year = int32(), Plausible.years.contains(Int(year)), let count = int32().map(Int.init), count >= 0,
+                  let exporters = array(count, of: Int32.self), let importers = array(count, of: Int32.self),
+                  let values = array(count, of: Double.self), let tonnes = array(count, of: Double.self)
+            else { return nil }
+            let valid = 0..<Int32(countryCount)
+            guard exporters.allSatisfy(valid.contains), importers.allSatisfy(valid.contains) else { return nil }
+            trade[TradeKey(nomenclature: Nomenclature.allCases[Int(n)], hs6: Int(hs6), year: Int(year))] =
+                TradeSlice(exporters: exporters, importers: importers, valueKUSD: values, tonnes: tonnes)
+        }
+        return offset == bytes.count ? trade : nil
+    }
+}

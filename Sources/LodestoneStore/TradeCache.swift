@@ -1,0 +1,81 @@
+import Foundation
+import LodestoneCore
+
+/// A machine-local cache of a store's trade, so that a process after the first one skips the
+/// scan of a million trade rows (most of a cold command's time).
+///
+/// One file per store state, named by a hash of the store's resolved path, inode, size and
+/// modification time, the size of its write-ahead log and its provenance (every import records
+/// a new one): a write to the store gives a new name, so a cache never outlives the data it was
+/// made from. (The log's own time is left out: each process that opens the store recreates it.) The file holds the Builder's trade image, which is
+/// checked whole on reading; a missing, stale or damaged cache is ignored and rebuilt. Writing is
+/// atomic and best effort — a read-only or full cache folder only costs speed.
+///
+/// Folder: $LODESTONE_CACHE_DIR, else $XDG_CACHE_HOME/lodestone, else ~/.cache/lodestone;
+/// LODESTONE_CACHE_DIR=off turns it off.
+public struct TradeCache: Sendable {
+    public let folder: String
+    /// Cache files kept per folder (the newest); older ones are removed when a new one is written.
+    public static let filesKept = 4
+
+    public init(folder: String) {
+        self.folder = folder
+    }
+
+    /// The folder from the environment, or nil when turned off.
+    public static var standard: TradeCache? {
+        let environment = ProcessInfo.processInfo.environment
+        if let dir = environment["LODESTONE_CACHE_DIR"], !dir.isEmpty {
+            return dir == "off" ? nil : TradeCache(folder: (dir as NSString).expandingTildeInPath)
+        }
+        let base: String
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            base = xdg
+        } else {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
+            base = (home as NSString).appendingPathComponent(".cache")
+        }
+        return TradeCache(folder: (base as NSString).appendingPathComponent("lodestone"))
+    }
+
+    /// The cache file for the store's present state; nil when the store cannot be examined.
+    func file(for storePath: String, provenance: [Provenance]) -> String? {
+        let resolved = (storePath as NSString).resolvingSymlinksInPath
+        guard let main = Self.fingerprint(resolved) else { return nil }
+        var wal = stat()
+        let walSize = stat(resolved + "-wal", &wal) == 0 ? Int64(wal.st_size) : -1
+        let sources = provenance.map { "\($0.dataset)|\($0.sha256)|\($0.importedAt)|\($0.rows)" }.joined(separator: ";")
+        let name = SHA256.hex(of: Data("\(resolved)|\(main)|\(walSize)|\(sources)|\(Dataset.Builder.imageVersionText)".utf8))
+        return (folder as NSString).appendingPathComponent("trade-\(name.prefix(32)).bin")
+    }
+
+    /// Size and modification time to the nanosecond.
+    static func fingerprint(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ino)"
+    }
+
+    func read(for storePath: String, provenance: [Provenance]) -> [UInt8]? {
+        guard let file = file(for: storePath, provenance: provenance), let data = FileManager.default.contents(atPath: file) else { return nil }
+        return [UInt8](data)
+    }
+
+    /// Writes the image (whole or not at all) and keeps only the newest files.
+    func write(_ image: [UInt8], for storePath: String, provenance: [Provenance]) {
+        guard let file = file(for: storePath, provenance: provenance) else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Data(image).write(to: URL(fileURLWithPath: file), options: .atomic)
+        } catch {
+            return
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let caches = names.filter { $0.hasPrefix("trade-") && $0.hasSuffix(".bin") }.map { (folder as NSString).appendingPathComponent($0) }
+        guard caches.count > Self.filesKept else { return }
+        let dated = caches.map { path in
+            (path, (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast)
+        }.sorted { $0.1 > $1.1 }
+        for (path, _) in dated.dropFirst(Self.filesKept) where path != file { try? FileManager.default.removeItem(atPath: path) }
+    }
+}
