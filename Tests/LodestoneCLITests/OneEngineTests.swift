@@ -66,6 +66,15 @@ import Testing
         #expect(((object["rows"] as? [[String: Any]])?.count ?? 0) > 10_000)
     }
 
+    @Test func aScenarioCanReportEveryCountry() throws {
+        let engine = try #require(Self.engine)
+        let report = try engine.scenarioRun(ScenarioRunRequest(preset: "china-gallium-germanium-2023", importers: ["all"]))
+        #expect(report.importers.count == engine.dataset.countries.count)
+        #expect(Set(report.rows.map(\.importer.id)).count == engine.dataset.countries.count)
+        #expect(throws: EngineError.self) { try engine.scenarioRun(ScenarioRunRequest(preset: "china-gallium-germanium-2023",
+                                                                                     importers: (1...30).map { _ in "JPN" })) }
+    }
+
     @Test func dataProblemsExit1AndUsageErrors64() {
         #expect(CLI.lodestone("risk", "--importer", "Jpan").status == 64)
         #expect(CLI.lodestone("scenario", "run", "no-such-preset", "--importer", "JPN").status == 64)

@@ -3,7 +3,9 @@
 #  1. GET /api/v1/risk?importer=JPN&year=2024 (identical requests: answered from the response
 #     cache after the first);
 #  2. GET /api/v1/scenarios/run for a preset and three importers (cached too after the first);
-#  3. the risk endpoint computed every time (server started with --cache 0).
+#  3. the risk endpoint computed every time (server started with --cache 0);
+#  4. a scenario run for every country (importer=all) computed every time, for SCENARIO_DURATION
+#     (default 60s), with resident memory sampled every 10 s to show it stays flat.
 # Reports requests/s, latency percentiles and resident memory before and after.
 # DURATION (default 10s), CONNECTIONS (default 32), THREADS (default 2).
 set -euo pipefail
@@ -39,3 +41,13 @@ bench "scenario run, China gallium/germanium 2023 preset, JPN+USA+US-Japan (cach
 kill "$server"; wait "$server" 2>/dev/null || true; server=""
 start --cache 0
 bench "risk, JPN 2024 (computed every time)" "/api/v1/risk?importer=JPN&year=2024"
+SCENARIO_DURATION="${SCENARIO_DURATION:-60s}"
+path="/api/v1/scenarios/run?preset=china-rare-earths-april-2025&importer=all"
+echo "== scenario run, China rare earths April 2025, every country (computed every time, $SCENARIO_DURATION)"
+curl -fs -o /dev/null "http://127.0.0.1:$port$path"
+echo "rss before: $(rss)"
+( for _ in $(seq 6); do sleep 10; echo "rss: $(rss)"; done ) &
+sampler=$!
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$SCENARIO_DURATION" --latency "http://127.0.0.1:$port$path" | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|Socket errors|requests in"
+wait "$sampler" 2>/dev/null || true
+echo "rss after: $(rss)"

@@ -19,7 +19,7 @@ public struct ScenarioRunRequest: Sendable, Hashable, Codable {
     /// Base year; default the last full year before a preset's event, else the latest, and then
     /// a commodity without trade that year uses its nearest year.
     public var year: Int?
-    /// Importers to report (countries, groups, unions).
+    /// Importers to report (countries, groups, unions), or "all" for every country.
     public var importers: [String]
     /// A partner group: its members are flagged among the producers best placed to fill the gap.
     public var partners: String?
@@ -68,9 +68,11 @@ extension Engine {
         try checkYear(request.year)
         let definition = try definition(for: request)
         let importerNames = try names(request.importers, what: "importer")
-        guard !importerNames.isEmpty else { throw EngineError(.usage, "name at least one importer to report (e.g. JPN,USA,US-Japan)") }
-        guard importerNames.count <= limits.maxImporters else {
-            throw EngineError(.usage, "\(importerNames.count) importers asked for; at most \(limits.maxImporters) per run")
+        guard !importerNames.isEmpty else { throw EngineError(.usage, "name at least one importer to report (e.g. JPN,USA,US-Japan, or all)") }
+        // "all": every country of the data, one row each (the world view of a restriction).
+        let everyCountry = importerNames.count == 1 && importerNames[0].lowercased() == "all"
+        guard everyCountry || importerNames.count <= limits.maxImporters else {
+            throw EngineError(.usage, "\(importerNames.count) importers asked for; at most \(limits.maxImporters) per run, or 'all' for every country")
         }
         guard definition.commodities.count <= limits.maxCommodities else {
             throw EngineError(.usage, "\(definition.commodities.count) commodities asked for; at most \(limits.maxCommodities) per run")
@@ -78,8 +80,8 @@ extension Engine {
         for text in definition.restricting + (definition.targets.countries ?? []) { try checkSize(text, what: "country") }
         let scenario: RestrictionScenario
         do { scenario = try definition.resolve(in: dataset) } catch { throw EngineError(error) }
-        var importers: [Importer] = []
-        for name in importerNames { importers.append(try importer(name)) }
+        var importers: [Importer] = everyCountry ? dataset.countries.map(Importer.init) : []
+        if !everyCountry { for name in importerNames { importers.append(try importer(name)) } }
         let allies = try request.partners.map { text throws(EngineError) in try importer(text).members } ?? []
         guard let latest = dataset.tradeYears.last else { throw EngineError(.noData, "the store holds no trade") }
         let year = request.year ?? definition.baseYear(latest: latest)
