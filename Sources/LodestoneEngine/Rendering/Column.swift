@@ -1,5 +1,6 @@
-/// One column of a report's table: the key of the field in each row, a heading, and the unit
-/// kind that tells every renderer (table, CSV, the dashboard) how to show the value.
+/// One column of a report's table: the key of the field in each row (a dotted key reads a
+/// nested field, "topDriver.iso3"), a heading, and the unit kind that tells every renderer
+/// (table, CSV, the dashboard) how to show the value.
 public struct Column: Sendable, Hashable, Codable {
     public enum Unit: String, Sendable, Hashable, Codable, CaseIterable {
         /// Mass in metric tonnes.
@@ -42,6 +43,13 @@ public struct Column: Sendable, Hashable, Codable {
 /// renderer turns any of them into a table, CSV or JSON.
 public protocol TabularReport: Encodable, Sendable {
     var columns: [Column] { get }
+    /// The columns a terminal table shows, when all of `columns` would not fit (default: all);
+    /// CSV and JSON always carry every column.
+    var tableColumns: [Column] { get }
     /// The line above the table ("GeoPolRisk for Japan (JPN), 2024").
     var heading: String { get }
+}
+
+extension TabularReport {
+    public var tableColumns: [Column] { columns }
 }

@@ -22,7 +22,7 @@ public enum ReportRenderer {
         switch format {
         case .json: return try json(report)
         case .csv: return csv(rows: try rows(of: report), columns: report.columns)
-        case .table: return report.heading + "\n\n" + table(rows: try rows(of: report), columns: report.columns)
+        case .table: return report.heading + "\n\n" + table(rows: try rows(of: report), columns: report.tableColumns)
         }
     }
 
@@ -59,7 +59,7 @@ public enum ReportRenderer {
         for row in rows {
             var cells: [String] = []
             for column in columns {
-                let value = row[column.key]
+                let value = field(row, column.key)
                 if column.unit == .country {
                     let object = value as? [String: Any]
                     cells.append(text(object?["iso3"] ?? object?["id"]))
@@ -71,6 +71,14 @@ public enum ReportRenderer {
             lines.append(cells.map(quoted).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A row's value for a column key; a dotted key reads a nested field ("topDriver.iso3").
+    static func field(_ row: [String: Any], _ key: String) -> Any? {
+        guard key.contains(".") else { return row[key] }
+        var value: Any? = row
+        for part in key.split(separator: ".") { value = (value as? [String: Any])?[String(part)] }
+        return value
     }
 
     private static func quoted(_ cell: String) -> String {
@@ -103,7 +111,7 @@ public enum ReportRenderer {
     // MARK: Table (for people)
 
     static func table(rows: [[String: Any]], columns: [Column]) -> String {
-        let cells = rows.map { row in columns.map { display(row[$0.key], $0.unit) } }
+        let cells = rows.map { row in columns.map { display(field(row, $0.key), $0.unit) } }
         let headings = columns.map(\.title)
         var widths = headings.map(\.count)
         for line in cells { for (index, cell) in line.enumerated() { widths[index] = max(widths[index], cell.count) } }

@@ -34,7 +34,7 @@ struct StaticRoutes: Sendable {
         etag = "\"" + StableHash.hex(of: hash) + "\""
     }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<LodestoneRequestContext>) {
         for (route, asset) in assets {
             let etag = etag
             router.get(RouterPath(route)) { request, _ in
