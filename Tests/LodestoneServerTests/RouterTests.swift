@@ -5,10 +5,11 @@ import LodestoneEngine
 import LodestoneServer
 import Testing
 
-/// One engine on the bundled snapshot for every router test (reading it takes a few seconds).
+/// One engine on the bundled snapshot for every router test (reading it takes a few seconds),
+/// with a server's limits, as `lodestone serve` opens it.
 enum Shared {
     static let engine: Engine = {
-        do { return try Engine.bundledSnapshot() } catch { fatalError("bundled snapshot: \(error)") }
+        do { return try Engine.bundledSnapshot(limits: .server) } catch { fatalError("bundled snapshot: \(error)") }
     }()
 }
 
@@ -73,6 +74,16 @@ enum Shared {
         ("/api/v1/scenarios/run?restricting=CHN&commodity=gallium&importer=JPN", 400, "need a severity"),
         ("/api/v1/scenarios/run?restricting=CHN&commodity=gallium&severity=1.5&importer=JPN", 400, "outside 0–1"),
         ("/api/v1/no-such-thing", 404, "no such endpoint"),
+        ("/api/v1/priorities", 400, "missing query parameter 'importer'"),
+        ("/api/v1/priorities?importer=Jpan", 400, "did you mean Japan (JPN)"),
+        ("/api/v1/priorities?importer=JPN&draws=0", 400, "must be at least 1"),
+        ("/api/v1/priorities?importer=JPN&draws=many", 400, "draws 'many' is not a whole number"),
+        ("/api/v1/priorities?importer=JPN&draws=5000000", 400, "over the limit of 1000000"),
+        ("/api/v1/priorities?importer=JPN&seed=-1", 400, "seed '-1' is not a whole number from 0"),
+        ("/api/v1/priorities?importer=JPN&commodity=unobtainium", 400, "unknown commodity 'unobtainium'"),
+        ("/api/v1/priorities?importer=JPN&iterations=9", 400, "unknown query parameter 'iterations'"),
+        ("/api/v1/priorities?importer=JPN&year=1950", 422, "no trade data for 1950"),
+        ("/api/v1/priorities?importer=JPN&commodity=gold&draws=100", 422, "nothing to assess"),
     ])
     func badInputGetsItsStatusAndSentence(uri: String, status: Int, phrase: String) async throws {
         try await app().test(.router) { client in
@@ -97,6 +108,7 @@ enum Shared {
         "/api/v1/countries",
         "/api/v1/groups",
         "/api/v1/data",
+        "/api/v1/priorities?importer=JPN&draws=2000&commodity=gallium,graphite",
         "/healthz",
     ])
     func everyEndpointAnswersJSON(uri: String) async throws {
@@ -118,6 +130,35 @@ enum Shared {
                 let rows = try #require(object["rows"] as? [[String: Any]])
                 let country = try #require(rows.first?["country"] as? [String: Any])
                 #expect(Set(country.keys) == ["code", "iso3", "name"])
+            }
+        }
+    }
+
+    @Test func prioritiesJSONIsExactlyTheEngineReport() async throws {
+        let expected = try ReportRenderer.json(engine.priorities(PrioritiesRequest(importer: "US-Japan", year: 2024, commodities: ["gallium", "cobalt"],
+                                                                                  draws: 4_000, seed: 3)))
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/priorities?importer=US-Japan&year=2024&commodity=gallium&commodity=cobalt&draws=4000&seed=3",
+                                     method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.eTag] != nil)
+                #expect(Self.text(response) == expected)
+            }
+            try await client.execute(uri: "/api/v1/priorities?importer=JPN&commodity=gallium&draws=1000&format=csv", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                #expect(Self.text(response).hasPrefix("rank,commodity,name,tier,tierConfidence,expectedLossShare,expectedLossShareStandardError,"))
+            }
+        }
+    }
+
+    @Test func aPrioritiesRequestOverTheTimeLimitIsStopped() async throws {
+        var configuration = ServerConfiguration(logLevel: .warning)
+        configuration.computeTimeLimitSeconds = 0.3
+        try await app(configuration).test(.router) { client in
+            try await client.execute(uri: "/api/v1/priorities?importer=USA&draws=1000000", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                let error = try Self.errorBody(response)
+                #expect(error.kind == "unavailable" && error.message.contains("longer than 0.3 s and was stopped"))
             }
         }
     }

@@ -239,7 +239,7 @@ struct APIRoutes: Sendable {
 
     static func timedOut(_ seconds: Double) -> Response {
         APIError.response(status: .serviceUnavailable, kind: "unavailable",
-                          message: "the computation took longer than \(Int(seconds)) s and was stopped; ask for fewer importers, commodities or draws")
+                          message: "the computation took longer than \(String(format: "%g", seconds)) s and was stopped; ask for fewer importers, commodities or draws")
     }
 
     /// The client went away (or the server is stopping): there is probably nobody to read this.
