@@ -228,6 +228,36 @@ enum Shared {
         }
     }
 
+    /// The world map: Natural Earth countries keyed by ISO3, small enough to send to every page.
+    @Test func worldGeometryIsServedKeyedByISO3() async throws {
+        struct World: Decodable {
+            struct Country: Decodable {
+                var iso3: String
+                var name: String
+                var rings: [[Int]]
+            }
+            var source: String
+            var countries: [Country]
+        }
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/world.json", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                #expect(response.body.readableBytes < 300_000)
+                let world = try JSONDecoder().decode(World.self, from: Data(Self.text(response).utf8))
+                #expect(world.source.contains("Natural Earth"))
+                #expect(world.countries.count > 170)
+                let codes = world.countries.map(\.iso3).filter { !$0.isEmpty }
+                #expect(Set(codes).count == codes.count, "one outline per ISO3")
+                // Every country the engine knows by ISO3 among the big producers has an outline.
+                for iso3 in ["CHN", "COD", "AUS", "CHL", "ZAF", "USA", "RUS", "JPN", "FRA", "NOR", "TWN"] { #expect(codes.contains(iso3), "\(iso3)") }
+                for country in world.countries {
+                    #expect(!country.rings.isEmpty && country.rings.allSatisfy { $0.count >= 6 && $0.count % 2 == 0 }, "\(country.name)")
+                }
+            }
+        }
+    }
+
     @Test func dashboardAndOpenAPIAreServed() async throws {
         try await app().test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
@@ -236,8 +266,11 @@ enum Shared {
                 #expect(Self.text(response).contains("dashboard.js"))
                 #expect(!Self.text(response).contains("https://"))
             }
-            for asset in ["/dashboard.js", "/dashboard.css"] {
-                try await client.execute(uri: asset, method: .get) { #expect($0.status == .ok) }
+            for asset in ["/dashboard.js", "/dashboard.css", "/ui.js", "/charts.js", "/map.js", "/views/priorities.js", "/views/trace.js"] {
+                try await client.execute(uri: asset, method: .get) { response in
+                    #expect(response.status == .ok, "\(asset)")
+                    #expect(!Self.text(response).contains("https://"), "\(asset) loads nothing from elsewhere")
+                }
             }
             try await client.execute(uri: "/openapi.yaml", method: .get) { response in
                 #expect(response.status == .ok)

@@ -13,7 +13,7 @@ export async function producersView(section, params, { commodities, link }) {
     clearStatus(section);
     const current = commodities.find((c) => c.id === report.commodity.id);
     const family = current ? commodities.filter((c) => c.family === current.family) : [];
-    const stages = family.length > 1 ? el("p", { class: "stages" }, "Other stages of this family: ", ...family.flatMap((c, i) => [
+    const stages = family.length > 1 ? el("p", { class: "stages" }, `Stages of ${current.family}: `, ...family.flatMap((c, i) => [
       i ? " · " : "",
       c.id === report.commodity.id ? el("strong", { text: c.name, title: c.id })
         : el("a", { href: link({ view: "producers", commodity: c.id, year: params.get("year") }), text: c.name, title: c.id }),
