@@ -4,9 +4,11 @@ import LodestoneEngine
 import Synchronization
 
 /// Runs expensive engine work (scenario runs, priorities, the backtest) at most `maxConcurrent`
-/// at once and within a time limit, on Dispatch threads: the work is synchronous and would block
-/// a thread of Swift's cooperative pool for its whole run, and on a two-core machine two such
-/// runs would stall every other request and the time limit's own timer.
+/// at once and within a time limit, on threads of its own: the work is synchronous and would
+/// block a thread of Swift's cooperative pool for its whole run (on two cores, two runs would
+/// stall every other request), and the Monte Carlo fills Dispatch's global pool, so neither the
+/// work nor the time limit's timer may wait for a thread from those. Queues made here get a
+/// thread of their own when the pools are busy.
 ///
 /// The work polls a `CancellationFlag` between blocks. The flag is set when the time limit
 /// passes, when the task awaiting the answer is cancelled, or by whoever else holds it (the
@@ -23,6 +25,8 @@ final class ComputeLimiter: Sendable {
     }
 
     private let running = Atomic<Int>(0)
+    private let workQueue = DispatchQueue(label: "lodestone.compute", qos: .userInitiated, attributes: .concurrent)
+    private let timerQueue = DispatchQueue(label: "lodestone.compute-time-limit", qos: .userInitiated)
     let maxConcurrent: Int
     let timeLimit: DispatchTimeInterval
 
@@ -38,12 +42,12 @@ final class ComputeLimiter: Sendable {
                           _ work: @escaping @Sendable (CancellationFlag) -> Result<T, EngineError>) async -> Outcome<T> {
         guard reserve() else { return .busy }
         let first = FirstOutcome<Outcome<T>>()
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
+        workQueue.async { [self] in
             let result = work(flag)
             running.wrappingSubtract(1, ordering: .relaxed)
             if case .failure = result, flag.isCancelled { first.offer(.cancelled) } else { first.offer(.done(result)) }
         }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) {
+        timerQueue.asyncAfter(deadline: .now() + timeLimit) {
             first.offer(.timedOut)
             flag.cancel()
         }
