@@ -234,7 +234,7 @@ struct APIRoutes: Sendable {
 
     static func busy(_ limit: Int) -> Response {
         APIError.response(status: .serviceUnavailable, kind: "unavailable",
-                          message: "the server is already running \(limit) scenario computations; retry in a few seconds", headers: [.retryAfter: "5"])
+                          message: "the server is already running \(limit) heavy computations (scenario runs, priorities, the backtest); retry in a few seconds", headers: [.retryAfter: "5"])
     }
 
     static func timedOut(_ seconds: Double) -> Response {
