@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Drives the dashboard in headless Chromium (Debian's chromium package) against a real server:
-# the risk view, a scenario run from the URL and the producers view must render their tables and
-# charts without JavaScript errors. Saves a screenshot of each view to ARTIFACTS (default
+# every view (risk, priorities, scenario, producers, suppliers, direct vs traced) must render
+# its tables, charts and world map without JavaScript errors, and bad input must show the
+# server's sentence. Saves a screenshot of each view to ARTIFACTS (default
 # .build/dashboard-screenshots). Needs curl, python3 and chromium (apt-get install -y chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,15 +20,25 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 server=$!
 for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 
-chrome() { chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=15000 --enable-logging=stderr --v=0 "$@"; }
+chrome() { chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=30000 --enable-logging=stderr --v=0 "$@"; }
 failures=0
-check() {  # check NAME QUERY EXPECTED...
+# A world map must draw at least this many countries (the geometry holds 176).
+MIN_COUNTRIES=150
+check() {  # check NAME QUERY EXPECTED... ; an EXPECTED of "map" asks for a drawn world map
   local name=$1 query=$2; shift 2
   local url="http://127.0.0.1:$port/?$query"
   chrome --dump-dom "$url" > "$work/$name.html" 2> "$work/$name.log" || true
-  chrome --screenshot="$ARTIFACTS/$name.png" --window-size=1400,1000 "$url" >/dev/null 2>&1 || true
+  chrome --screenshot="$ARTIFACTS/$name.png" --window-size=1400,1400 "$url" >/dev/null 2>&1 || true
   local problems=()
-  for expected in "$@"; do grep -qF -- "$expected" "$work/$name.html" || problems+=("missing '$expected'"); done
+  for expected in "$@"; do
+    if [ "$expected" = map ]; then
+      local paths; paths=$(grep -o '<path[^>]*class="country' "$work/$name.html" | wc -l)
+      [ "$paths" -ge "$MIN_COUNTRIES" ] || problems+=("the map draws $paths country paths, expected at least $MIN_COUNTRIES")
+      grep -q 'class="country c[1-6]' "$work/$name.html" || problems+=("no country on the map is shaded by a value")
+    else
+      grep -qF -- "$expected" "$work/$name.html" || problems+=("missing '$expected'")
+    fi
+  done
   if grep -E "Uncaught|SyntaxError|TypeError|ReferenceError" "$work/$name.log" >/dev/null; then
     problems+=("console error: $(grep -E 'Uncaught|SyntaxError|TypeError|ReferenceError' "$work/$name.log" | head -1)")
   fi
@@ -36,7 +47,14 @@ check() {  # check NAME QUERY EXPECTED...
 }
 check risk "view=risk&importer=JPN&year=2024" "GeoPolRisk for Japan (JPN), 2024" "<table>" "<svg" "Not assessed ("
 check risk-error "view=risk&importer=Jpan" "did you mean Japan (JPN)?"
-check scenario "view=scenario&preset=china-gallium-germanium-2023&importer=JPN,USA" "Price outside" "Best placed to fill the gap" "<table>"
+check scenario "view=scenario&preset=china-gallium-germanium-2023&importer=JPN,USA" "Price outside" "Best placed to fill the gap" "<table>" map
 check custom-scenario "view=scenario&restricting=CHN&commodity=graphite&severity=0.5&severityTouched=true&targetKind=everyone-except&targetCountries=G7&importer=JPN" "Custom restriction" "everyone except"
-check producers "view=producers&commodity=cobalt" "Share of world production" "<table>"
+check producers "view=producers&commodity=cobalt" "Share of world production" "<table>" map "Stages of cobalt"
+check producers-stage "view=producers&commodity=tungsten:mine" "Tungsten ore and concentrate production" map
+check priorities "view=priorities&importer=JPN&draws=5000" "Priority minerals for Japan (JPN)" "Expected annual loss share" \
+  'class="whisker"' 'class="tier high"' "loss share ± se" "<table>" "Not assessed ("
+check priorities-error "view=priorities&importer=JPN&draws=99000000" "over the limit of 1000000"
+check suppliers "view=suppliers&importer=JPN&commodity=gallium" "Gallium (unwrought) imports of Japan (JPN)" "Japan (importer)" "<table>" map
+check trace "view=trace&importer=USA&commodity=cobalt" "shipped from (direct)" "produced in (traced)" "conduits" "<table>"
+check scenario-map "view=scenario&preset=china-gallium-germanium-2023&importer=JPN,USA&market=1" "Who can fill the Germanium (unwrought) gap" "outlined" map
 exit $((failures > 0))

@@ -14,6 +14,8 @@ public enum LodestoneError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A store whose rows break its own invariants.
     case damagedData(String)
     case invalidParameter(String)
+    /// The work was stopped through its `CancellationFlag` before it finished.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -41,6 +43,8 @@ public enum LodestoneError: Error, Equatable, Sendable, CustomStringConvertible 
             "the data are damaged: \(message) — rebuild the store with 'lodestone data import'"
         case .invalidParameter(let message):
             message
+        case .cancelled:
+            "the computation was stopped before it finished (its time limit passed or the client went away); ask again, with fewer draws or commodities if it ran out of time"
         }
     }
 

@@ -12,6 +12,9 @@ public struct Engine: Sendable {
     public let presets: [ScenarioDefinition]
     public let observations: [PriceObservation]
     public let exportDrops: [ExportDrop]
+    /// The restriction-probability model behind `priorities` (nil when its bundled file is missing:
+    /// then `priorities` says so, unless the request brings its own).
+    public let riskModel: RestrictionRiskModel?
     /// What `data info` reports about the store the data came from (nil when built in memory).
     public let storeInfo: StoreInfo?
     /// A short hash of the data's provenance and the parameters: equal versions, equal answers.
@@ -19,17 +22,20 @@ public struct Engine: Sendable {
     public let limits: EngineLimits
 
     public init(dataset: Dataset, parameters: MarketParameters, presets: [ScenarioDefinition], observations: [PriceObservation],
-                exportDrops: [ExportDrop], storeInfo: StoreInfo? = nil, limits: EngineLimits = EngineLimits()) {
+                exportDrops: [ExportDrop], riskModel: RestrictionRiskModel? = try? ScenarioLibrary.riskModel(), storeInfo: StoreInfo? = nil,
+                limits: EngineLimits = EngineLimits()) {
         self.dataset = dataset
         self.parameters = parameters
         self.presets = presets
         self.observations = observations
         self.exportDrops = exportDrops
+        self.riskModel = riskModel
         self.storeInfo = storeInfo
         self.limits = limits
         var hash = StableHash()
         for p in dataset.provenance { hash.add("\(p.dataset)|\(p.version)|\(p.sha256)|\(p.rows)") }
         if let encoded = try? ReportRenderer.jsonData(parameters) { hash.add(encoded) }
+        if let model = riskModel, let encoded = try? ReportRenderer.jsonData(model) { hash.add(encoded) }
         hash.add("presets:\(presets.map(\.name).joined(separator: ","))|observations:\(observations.count)|drops:\(exportDrops.count)")
         dataVersion = hash.hex
     }
@@ -68,7 +74,7 @@ public struct Engine: Sendable {
     private static func bundledLibraries(dataset: Dataset, storeInfo: StoreInfo?, limits: EngineLimits) throws -> Engine {
         Engine(dataset: dataset, parameters: try ScenarioLibrary.marketParameters(), presets: try ScenarioLibrary.presets(),
                observations: try BacktestLibrary.priceObservations(), exportDrops: try BacktestLibrary.exportDrops(),
-               storeInfo: storeInfo, limits: limits)
+               riskModel: try ScenarioLibrary.riskModel(), storeInfo: storeInfo, limits: limits)
     }
 
     /// The same data with other market parameters, backtest observations or export drops (files

@@ -50,7 +50,7 @@ public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
             self.init(.usage, error.description)
         case .notTraded, .noProduction, .noTrade, .noCommodityTrade, .noQuantities:
             self.init(.noData, error.description)
-        case .damagedData:
+        case .damagedData, .cancelled:
             self.init(.failure, error.description)
         }
     }

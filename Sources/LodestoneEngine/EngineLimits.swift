@@ -9,11 +9,20 @@ public struct EngineLimits: Sendable, Hashable, Codable {
     public var maxTextLength: Int
     /// Commodities in one request.
     public var maxCommodities: Int
+    /// Simulated years in one priorities request. The memory limit
+    /// (`RestrictionRisk.memoryLimitBytes`) applies as well, whatever this says.
+    public var maxDraws: Int
 
-    public init(maxImporters: Int = 24, maxNamesPerList: Int = 64, maxTextLength: Int = 2_000, maxCommodities: Int = 64) {
+    public init(maxImporters: Int = 24, maxNamesPerList: Int = 64, maxTextLength: Int = 2_000, maxCommodities: Int = 64,
+                maxDraws: Int = .max) {
         self.maxImporters = maxImporters
         self.maxNamesPerList = maxNamesPerList
         self.maxTextLength = maxTextLength
         self.maxCommodities = maxCommodities
+        self.maxDraws = maxDraws
     }
+
+    /// For a server shared by many: priorities of every default stage at 1,000,000 draws take
+    /// seconds on two cores and about 100 MB, so one request cannot hold the machine.
+    public static let server = EngineLimits(maxDraws: 1_000_000)
 }

@@ -10,13 +10,14 @@ public func buildApplication(_ configuration: ServerConfiguration, engine: Engin
     let router = try buildRouter(configuration, engine: engine)
     return Application(
         router: router,
+        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionWatch()])),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "lodestone"),
         logger: logger)
 }
 
 /// Every route: the JSON API under /api/v1, /healthz, /openapi.yaml and the dashboard at /.
-public func buildRouter(_ configuration: ServerConfiguration, engine: Engine) throws -> Router<BasicRequestContext> {
-    let router = Router()
+public func buildRouter(_ configuration: ServerConfiguration, engine: Engine) throws -> Router<LodestoneRequestContext> {
+    let router = Router(context: LodestoneRequestContext.self)
     router.add(middleware: RequestLogMiddleware(maxURIBytes: configuration.maxURIBytes))
     let api = APIRoutes(engine: engine, configuration: configuration)
     api.register(on: router)

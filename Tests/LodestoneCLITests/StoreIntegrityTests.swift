@@ -53,7 +53,7 @@ import Testing
                 ["data", "import", "--from", path("occupied")],
                 ["scenario", "run", "--file", path("scenario.json"), "--for", "USA"],
                 ["scenario", "run", "--restrict", "CHN", "--commodity", "graphite", "--severity", "1.5", "--for", "USA"],
-                ["priorities", "--for", "JPN", "--draws", "0"],
+                ["priorities", "--importer", "JPN", "--draws", "0"],
             ]
         }
     }

@@ -7,7 +7,7 @@ import Testing
 /// Lodestone's priority ranking against published critical-mineral lists (cited fixtures in
 /// Tests/Fixtures/critical-lists): the US against the USGS 2025 list, the EU-27 against the EU 2023
 /// list (Annex II of Regulation (EU) 2024/1252), over the commodity families the data assess, each
-/// at its default stage. The run is `lodestone priorities --for USA|EU` with its defaults (base
+/// at its default stage. The run is `lodestone priorities --importer USA|EU` with its defaults (base
 /// year 2024, 100,000 draws, seed 2025); the printed figures are the README's.
 ///
 /// The lists are memberships, not rankings, so agreement is measured as: Spearman's ρ between the

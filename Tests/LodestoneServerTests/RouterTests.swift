@@ -5,10 +5,11 @@ import LodestoneEngine
 import LodestoneServer
 import Testing
 
-/// One engine on the bundled snapshot for every router test (reading it takes a few seconds).
+/// One engine on the bundled snapshot for every router test (reading it takes a few seconds),
+/// with a server's limits, as `lodestone serve` opens it.
 enum Shared {
     static let engine: Engine = {
-        do { return try Engine.bundledSnapshot() } catch { fatalError("bundled snapshot: \(error)") }
+        do { return try Engine.bundledSnapshot(limits: .server) } catch { fatalError("bundled snapshot: \(error)") }
     }()
 }
 
@@ -73,6 +74,16 @@ enum Shared {
         ("/api/v1/scenarios/run?restricting=CHN&commodity=gallium&importer=JPN", 400, "need a severity"),
         ("/api/v1/scenarios/run?restricting=CHN&commodity=gallium&severity=1.5&importer=JPN", 400, "outside 0–1"),
         ("/api/v1/no-such-thing", 404, "no such endpoint"),
+        ("/api/v1/priorities", 400, "missing query parameter 'importer'"),
+        ("/api/v1/priorities?importer=Jpan", 400, "did you mean Japan (JPN)"),
+        ("/api/v1/priorities?importer=JPN&draws=0", 400, "must be at least 1"),
+        ("/api/v1/priorities?importer=JPN&draws=many", 400, "draws 'many' is not a whole number"),
+        ("/api/v1/priorities?importer=JPN&draws=5000000", 400, "over the limit of 1000000"),
+        ("/api/v1/priorities?importer=JPN&seed=-1", 400, "seed '-1' is not a whole number from 0"),
+        ("/api/v1/priorities?importer=JPN&commodity=unobtainium", 400, "unknown commodity 'unobtainium'"),
+        ("/api/v1/priorities?importer=JPN&iterations=9", 400, "unknown query parameter 'iterations'"),
+        ("/api/v1/priorities?importer=JPN&year=1950", 422, "no trade data for 1950"),
+        ("/api/v1/priorities?importer=JPN&commodity=gold&draws=100", 422, "nothing to assess"),
     ])
     func badInputGetsItsStatusAndSentence(uri: String, status: Int, phrase: String) async throws {
         try await app().test(.router) { client in
@@ -97,6 +108,7 @@ enum Shared {
         "/api/v1/countries",
         "/api/v1/groups",
         "/api/v1/data",
+        "/api/v1/priorities?importer=JPN&draws=2000&commodity=gallium,graphite",
         "/healthz",
     ])
     func everyEndpointAnswersJSON(uri: String) async throws {
@@ -137,6 +149,35 @@ enum Shared {
             }
             try await client.execute(uri: "/api/v1/risk?importer=JPN&years=20x", method: .get) { response in
                 #expect(response.status == .badRequest)
+            }
+        }
+    }
+
+    @Test func prioritiesJSONIsExactlyTheEngineReport() async throws {
+        let expected = try ReportRenderer.json(engine.priorities(PrioritiesRequest(importer: "US-Japan", year: 2024, commodities: ["gallium", "cobalt"],
+                                                                                  draws: 4_000, seed: 3)))
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/priorities?importer=US-Japan&year=2024&commodity=gallium&commodity=cobalt&draws=4000&seed=3",
+                                     method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.eTag] != nil)
+                #expect(Self.text(response) == expected)
+            }
+            try await client.execute(uri: "/api/v1/priorities?importer=JPN&commodity=gallium&draws=1000&format=csv", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                #expect(Self.text(response).hasPrefix("rank,commodity,name,tier,tierConfidence,expectedLossShare,expectedLossShareStandardError,"))
+            }
+        }
+    }
+
+    @Test func aPrioritiesRequestOverTheTimeLimitIsStopped() async throws {
+        var configuration = ServerConfiguration(logLevel: .warning)
+        configuration.computeTimeLimitSeconds = 0.3
+        try await app(configuration).test(.router) { client in
+            try await client.execute(uri: "/api/v1/priorities?importer=USA&draws=1000000", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                let error = try Self.errorBody(response)
+                #expect(error.kind == "unavailable" && error.message.contains("longer than 0.3 s and was stopped"))
             }
         }
     }
@@ -206,6 +247,36 @@ enum Shared {
         }
     }
 
+    /// The world map: Natural Earth countries keyed by ISO3, small enough to send to every page.
+    @Test func worldGeometryIsServedKeyedByISO3() async throws {
+        struct World: Decodable {
+            struct Country: Decodable {
+                var iso3: String
+                var name: String
+                var rings: [[Int]]
+            }
+            var source: String
+            var countries: [Country]
+        }
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/world.json", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                #expect(response.body.readableBytes < 300_000)
+                let world = try JSONDecoder().decode(World.self, from: Data(Self.text(response).utf8))
+                #expect(world.source.contains("Natural Earth"))
+                #expect(world.countries.count > 170)
+                let codes = world.countries.map(\.iso3).filter { !$0.isEmpty }
+                #expect(Set(codes).count == codes.count, "one outline per ISO3")
+                // Every country the engine knows by ISO3 among the big producers has an outline.
+                for iso3 in ["CHN", "COD", "AUS", "CHL", "ZAF", "USA", "RUS", "JPN", "FRA", "NOR", "TWN"] { #expect(codes.contains(iso3), "\(iso3)") }
+                for country in world.countries {
+                    #expect(!country.rings.isEmpty && country.rings.allSatisfy { $0.count >= 6 && $0.count % 2 == 0 }, "\(country.name)")
+                }
+            }
+        }
+    }
+
     @Test func dashboardAndOpenAPIAreServed() async throws {
         try await app().test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
@@ -214,8 +285,11 @@ enum Shared {
                 #expect(Self.text(response).contains("dashboard.js"))
                 #expect(!Self.text(response).contains("https://"))
             }
-            for asset in ["/dashboard.js", "/dashboard.css"] {
-                try await client.execute(uri: asset, method: .get) { #expect($0.status == .ok) }
+            for asset in ["/dashboard.js", "/dashboard.css", "/ui.js", "/charts.js", "/map.js", "/views/priorities.js", "/views/trace.js"] {
+                try await client.execute(uri: asset, method: .get) { response in
+                    #expect(response.status == .ok, "\(asset)")
+                    #expect(!Self.text(response).contains("https://"), "\(asset) loads nothing from elsewhere")
+                }
             }
             try await client.execute(uri: "/openapi.yaml", method: .get) { response in
                 #expect(response.status == .ok)

@@ -26,10 +26,10 @@ rows=$(($(wc -l < "$work/grid.csv") - 1))
 echo "lodestone grid (cold process, release): rows=$rows median_wall_s=$wall runs=$RUNS median_peak_rss_mb=$((rss_kb / 1024)) all_wall_s=${times[*]}"
 ptimes=(); pmems=()
 for _ in $(seq "$RUNS"); do
-  /usr/bin/time -f "%e %M" -o "$work/time" "$bin/lodestone" priorities --for USA --draws 100000 --store "$work/store.sqlite" --format csv > /dev/null
+  /usr/bin/time -f "%e %M" -o "$work/time" "$bin/lodestone" priorities --importer USA --draws 100000 --store "$work/store.sqlite" --format csv > /dev/null
   read -r t m < "$work/time"; ptimes+=("$t"); pmems+=("$m")
 done
-echo "lodestone priorities --for USA --draws 100000 (cold process, every commodity): median_wall_s=$(median "${ptimes[@]}") median_peak_rss_mb=$(( $(median "${pmems[@]}") / 1024 ))"
+echo "lodestone priorities --importer USA --draws 100000 (cold process, every commodity): median_wall_s=$(median "${ptimes[@]}") median_peak_rss_mb=$(( $(median "${pmems[@]}") / 1024 ))"
 echo "stage breakdown (in-process, medians; scenario = China withholds every commodity from everyone, extraterritorial, all importers):"
 "$bin/LodestoneBench" --store "$work/store.sqlite" --runs "$RUNS"
 

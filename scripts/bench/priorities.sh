@@ -4,7 +4,7 @@
 # - LodestoneBench --priorities N: the simulation alone, in-process (shock tables + draws), and
 #   the estimate `RestrictionRisk.estimatedMemoryBytes` gives;
 # - /usr/bin/time -v on that process: wall time and peak RSS including the loaded Dataset;
-# - /usr/bin/time -v on `lodestone priorities --for USA --draws N --format csv`: the cold command.
+# - /usr/bin/time -v on `lodestone priorities --importer USA --draws N --format csv`: the cold command.
 # Prints the median of each.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,7 +29,7 @@ for n in $DRAWS; do
     /usr/bin/time -v "$bin/LodestoneBench" --store "$work/store.sqlite" --priorities "$n" --runs 1 > "$work/bench.json" 2> "$work/time"
     sim+=("$(field priorities_seconds_median "$work/bench.json")"); estimate="$(field estimated_simulation_mb "$work/bench.json")"
     bwall+=("$(wall "$work/time")"); brss+=("$(rss_mb "$work/time")")
-    /usr/bin/time -v "$bin/lodestone" priorities --for USA --draws "$n" --store "$work/store.sqlite" --format csv > /dev/null 2> "$work/time"
+    /usr/bin/time -v "$bin/lodestone" priorities --importer USA --draws "$n" --store "$work/store.sqlite" --format csv > /dev/null 2> "$work/time"
     cwall+=("$(wall "$work/time")"); crss+=("$(rss_mb "$work/time")")
   done
   echo "draws=$n runs=$RUNS (medians): simulation in-process $(median "${sim[@]}") s;" \

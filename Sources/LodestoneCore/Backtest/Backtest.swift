@@ -66,14 +66,17 @@ public struct Backtest: Hashable, Sendable, Codable {
 }
 
 extension Dataset {
-    /// Runs every observation's event and commodity; see `Backtest`.
+    /// Runs every observation's event and commodity; see `Backtest`. Once `cancellation` is set
+    /// it stops before the next observation and throws `.cancelled`.
     public func backtest(
-        events: [ScenarioDefinition], observations: [PriceObservation], drops: [ExportDrop], parameters: MarketParameters
+        events: [ScenarioDefinition], observations: [PriceObservation], drops: [ExportDrop], parameters: MarketParameters,
+        cancellation: CancellationFlag? = nil
     ) throws(LodestoneError) -> Backtest {
         try parameters.validate()
         guard let latest = tradeYears.last else { throw .noTrade(year: 0, available: []) }
         var rows: [Backtest.Row] = [], skipped: [String] = []
         for observation in observations {
+            try cancellation.check()
             let label = "\(observation.event) \(observation.commodity) \(observation.market.rawValue) (\(observation.dateAfter))"
             guard let definition = events.first(where: { $0.name == observation.event }) else {
                 skipped.append("\(label): no preset named \(observation.event)")

@@ -19,10 +19,14 @@ extension Dataset {
     /// estimate falls in the pooled tier. Memory is bounded (`RestrictionRisk.estimatedMemoryBytes`);
     /// a request above `memoryLimitBytes` (default `RestrictionRisk.memoryLimitBytes`, 1 GiB)
     /// throws `.invalidParameter` before any simulation; there is no other cap on draws.
+    ///
+    /// Once `cancellation` is set the work stops at its next check (between commodities while
+    /// the shock tables are built, every `RestrictionRiskSimulation.cancellationCheckInterval`
+    /// years of each block while simulating) and throws `.cancelled`.
     public func simulateRestrictionRisk(
         for importer: Importer, year: Int, draws: Int, seed: UInt64, model: RestrictionRiskModel,
         parameters: MarketParameters, history: [RestrictionScenario], commodities selection: [CommodityID]? = nil,
-        memoryLimitBytes: Int = RestrictionRisk.memoryLimitBytes
+        memoryLimitBytes: Int = RestrictionRisk.memoryLimitBytes, cancellation: CancellationFlag? = nil
     ) throws(LodestoneError) -> RestrictionRisk {
         try model.validate()
         try parameters.validate()
@@ -54,7 +58,8 @@ extension Dataset {
         let candidates = infos
         let tables = orderedConcurrentMap(candidates.count, lanes: 4) { c in
             Result { () throws(LodestoneError) in
-                try shockTable(for: importer, commodity: candidates[c], year: year, model: model, parameters: parameters, history: history)
+                try cancellation.check()
+                return try shockTable(for: importer, commodity: candidates[c], year: year, model: model, parameters: parameters, history: history)
             }
         }
         var shocks: [[RestrictionRiskSimulation.Shock]] = [], indirectShare: [[Double]] = []
@@ -78,8 +83,11 @@ extension Dataset {
         let order = (selection ?? defaultStages.map(\.id))
         notAssessed.sort { (order.firstIndex(of: $0.commodity) ?? 0) < (order.firstIndex(of: $1.commodity) ?? 0) }
 
+        try cancellation.check()
         let simulation = RestrictionRiskSimulation(shocks: shocks, severity: model.severityMin...model.severityMax)
-        let result = simulation.run(draws: draws, seed: seed)
+        let result = simulation.run(draws: draws, seed: seed, cancellation: cancellation)
+        // A run stopped by the flag holds partial figures: they are never reported.
+        try cancellation.check()
         let output = infos.indices.map { c in
             report(commodity: infos[c].id, index: c, result: result, shocks: shocks[c], indirectShare: indirectShare[c],
                    consumption: markets[c].consumption, unitValue: markets[c].unitValue)

@@ -44,6 +44,8 @@ package struct RestrictionRiskSimulation: Sendable {
     package static let blockCount = 32
     /// Tail merges run at once (each holds a pool of up to Σ_b kept(m_b) values).
     static let mergeLanes = 4
+    /// Years a block simulates between two looks at its cancellation flag (a power of two).
+    package static let cancellationCheckInterval = 1024
     static let measureCount = Measure.allCases.count
 
     /// One block's reduction of its years.
@@ -91,9 +93,10 @@ package struct RestrictionRiskSimulation: Sendable {
 
     /// Simulates `draws` years. `parallel: false` runs the blocks one after another, and
     /// `tailCapacity` sizes the blocks' tail buffers (tests shrink it to force refills): neither changes
-    /// the result.
+    /// the result. Once `cancellation` is set, every block stops within `cancellationCheckInterval`
+    /// years and the result is partial: the caller checks the flag and discards it.
     package func run(
-        draws: Int, seed: UInt64, parallel: Bool = true,
+        draws: Int, seed: UInt64, parallel: Bool = true, cancellation: CancellationFlag? = nil,
         tailCapacity: @escaping @Sendable (_ blockDraws: Int) -> Int = RestrictionRiskSimulation.tailCapacity(blockDraws:)
     ) -> Result {
         let plan = Plan(shocks, severity: severity)
@@ -103,7 +106,8 @@ package struct RestrictionRiskSimulation: Sendable {
             [Int](repeating: tailCapacity(Self.blockRange(block, draws: draws).count), count: commodities * 3)
         }
         let runBlock = { @Sendable (b: Int) in
-            plan.run(draws: Self.blockRange(b, draws: draws).count, rng: streams[b], capacities: capacities(b), running: true)
+            plan.run(draws: Self.blockRange(b, draws: draws).count, rng: streams[b], capacities: capacities(b), running: true,
+                     cancellation: cancellation)
         }
         var done = parallel ? orderedConcurrentMap(Self.blockCount, lanes: Self.blockCount, runBlock) : (0..<Self.blockCount).map(runBlock)
 
@@ -114,12 +118,13 @@ package struct RestrictionRiskSimulation: Sendable {
             TailEstimate.merging(finished.map { $0.tails[index] }, draws: draws)
         }
         var refills = 0
-        for index in merged.indices where !merged[index].incomplete.isEmpty {
+        for index in merged.indices where !merged[index].incomplete.isEmpty && !cancellation.isCancelled {
             for b in merged[index].incomplete {
                 refills += 1
                 var wide = capacities(b)
                 wide[index] = min(done[b].draws, TailEstimate.tailCount(draws: draws))
-                done[b].tails[index] = plan.run(draws: done[b].draws, rng: streams[b], capacities: wide, running: false).tails[index]
+                done[b].tails[index] = plan.run(draws: done[b].draws, rng: streams[b], capacities: wide, running: false,
+                                                cancellation: cancellation).tails[index]
             }
             merged[index] = TailEstimate.merging(done.map { $0.tails[index] }, draws: draws)
         }
@@ -190,7 +195,8 @@ extension RestrictionRiskSimulation {
 
         /// Runs `draws` years on `rng`; `capacities` per commodity × measure; `running` lets the
         /// tail buffers keep only the running share of the tail (`TopValues.insert(_:afterDraws:)`).
-        func run(draws: Int, rng start: Xoshiro256StarStar, capacities: [Int], running: Bool) -> Block {
+        /// Stops early, with a partial block, once `cancellation` is set.
+        func run(draws: Int, rng start: Xoshiro256StarStar, capacities: [Int], running: Bool, cancellation: CancellationFlag?) -> Block {
             var rng = start
             var moments = [StreamingMoments](repeating: StreamingMoments(), count: commodityCount * 3)
             var tails = capacities.map(TopValues.init(capacity:))
@@ -202,7 +208,9 @@ extension RestrictionRiskSimulation {
             touchedList.reserveCapacity(commodityCount)
             let q = eventProbability, start = itemStart, itemShock = itemShock, inclusion = itemInclusion
             let value = shockValues, commodityOf = shockCommodity
+            let checkMask = RestrictionRiskSimulation.cancellationCheckInterval - 1
             for draw in 0..<draws {
+                if draw & checkMask == 0, cancellation.isCancelled { break }
                 for e in q.indices where rng.unit() < q[e] {
                     let severity = severityMin + severityWidth * rng.unit()
                     for i in start[e]..<start[e + 1] {

@@ -22,10 +22,12 @@ extension Dataset {
     /// Runs `scenario` on the trade of `year`. With `yearFallback`, a commodity without
     /// assessable trade that year is run on its nearest year that has some (earlier first), and
     /// its market says so; without it, such a commodity is not assessed. `severities` overrides
-    /// the scenario's severity for some commodities (observed effective severities).
+    /// the scenario's severity for some commodities (observed effective severities). Once
+    /// `cancellation` is set, markets not yet started are skipped and the run throws `.cancelled`.
     public func run(
         _ scenario: RestrictionScenario, year: Int, for importers: [Importer], parameters: MarketParameters,
-        allies: [CountryCode] = [], yearFallback: Bool = false, severities: [CommodityID: Double] = [:]
+        allies: [CountryCode] = [], yearFallback: Bool = false, severities: [CommodityID: Double] = [:],
+        cancellation: CancellationFlag? = nil
     ) throws(LodestoneError) -> ScenarioOutcome {
         // Overrides join the scenario's own per-commodity severities, checked by its validation.
         var merged = scenario
@@ -37,13 +39,15 @@ extension Dataset {
         // Each commodity's market is independent: run them on up to 4 threads, keep their order.
         let results = orderedConcurrentMap(scenario.commodities.count, lanes: 4) { c in
             Result { () throws(LodestoneError) in
-                try market(of: scenario.commodities[c], in: scenario, year: year, for: importers, parameters: parameters,
+                try cancellation.check()
+                return try market(of: scenario.commodities[c], in: scenario, year: year, for: importers, parameters: parameters,
                            allies: allies, yearFallback: yearFallback)
             }
         }
         var markets: [ScenarioOutcome.Market] = []
         var impacts: [ScenarioOutcome.Impact] = []
         var notAssessed: [NotAssessed] = []
+        try cancellation.check()
         for result in results {
             switch try result.get() {
             case .assessed(let market, let marketImpacts):

@@ -2,11 +2,13 @@ import LodestoneCore
 
 extension Engine {
     /// Runs every observation's event with the bundled presets, observations, export drops and
-    /// market parameters. Takes seconds, not milliseconds: a server runs it off its event loop.
-    public func backtest() throws(EngineError) -> BacktestReport {
+    /// market parameters. Takes seconds, not milliseconds: a server runs it off its event loop,
+    /// and once `cancellation` is set it stops before its next observation.
+    public func backtest(cancellation: CancellationFlag? = nil) throws(EngineError) -> BacktestReport {
         let result: Backtest
         do {
-            result = try dataset.backtest(events: presets, observations: observations, drops: exportDrops, parameters: parameters)
+            result = try dataset.backtest(events: presets, observations: observations, drops: exportDrops, parameters: parameters,
+                                          cancellation: cancellation)
         } catch { throw EngineError(error) }
         let rows = result.rows.map { r in
             BacktestReport.Row(event: r.event, commodity: r.commodity.rawValue, name: dataset.commodity(r.commodity)?.name ?? r.commodity.rawValue,

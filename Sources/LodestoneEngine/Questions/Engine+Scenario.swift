@@ -64,7 +64,8 @@ extension Engine {
         throw EngineError(.notFound, "unknown scenario '\(name)'" + (near.map { " — did you mean \($0)? ('lodestone scenario list' shows all)" } ?? ""))
     }
 
-    public func scenarioRun(_ request: ScenarioRunRequest) throws(EngineError) -> ScenarioRunReport {
+    /// Once `cancellation` is set the run stops before its next market and throws a failure saying so.
+    public func scenarioRun(_ request: ScenarioRunRequest, cancellation: CancellationFlag? = nil) throws(EngineError) -> ScenarioRunReport {
         try checkYear(request.year)
         let definition = try definition(for: request)
         let importerNames = try names(request.importers, what: "importer")
@@ -87,7 +88,8 @@ extension Engine {
         let year = request.year ?? definition.baseYear(latest: latest)
         let outcome: ScenarioOutcome
         do {
-            outcome = try dataset.run(scenario, year: year, for: importers, parameters: parameters, allies: allies, yearFallback: request.year == nil)
+            outcome = try dataset.run(scenario, year: year, for: importers, parameters: parameters, allies: allies, yearFallback: request.year == nil,
+                                  cancellation: cancellation)
         } catch { throw EngineError(error) }
         return report(outcome, definition: definition, importers: importers, yearFallback: request.year == nil)
     }

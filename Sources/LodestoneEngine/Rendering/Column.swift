@@ -1,5 +1,6 @@
-/// One column of a report's table: the key of the field in each row, a heading, and the unit
-/// kind that tells every renderer (table, CSV, the dashboard) how to show the value.
+/// One column of a report's table: the key of the field in each row (a dotted key reads a
+/// nested field, "topDriver.iso3"), a heading, and the unit kind that tells every renderer
+/// (table, CSV, the dashboard) how to show the value.
 public struct Column: Sendable, Hashable, Codable {
     public enum Unit: String, Sendable, Hashable, Codable, CaseIterable {
         /// Mass in metric tonnes.
@@ -43,6 +44,9 @@ public struct Column: Sendable, Hashable, Codable {
 /// with dots (`stageShares.cobalt:mine`).
 public protocol TabularReport: Encodable, Sendable {
     var columns: [Column] { get }
+    /// The columns a terminal table shows, when all of `columns` would not fit (default: all);
+    /// CSV and JSON always carry every column.
+    var tableColumns: [Column] { get }
     /// The lines above the table ("GeoPolRisk for Japan (JPN), 2024" and any summary).
     var heading: String { get }
     /// Lines below the table (summaries, footnotes); empty by default.
@@ -65,4 +69,8 @@ public enum Cell: Sendable, Hashable {
     case number(Double)
     case text(String)
     case missing
+}
+
+extension TabularReport {
+    public var tableColumns: [Column] { columns }
 }

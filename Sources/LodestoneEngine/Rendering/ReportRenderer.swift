@@ -26,7 +26,7 @@ public enum ReportRenderer {
             return csv(rows: try rows(of: report), columns: report.columns)
         case .table:
             let body = if let cells = report.cells() { table(cells: cells, columns: report.columns) }
-                       else { table(rows: try rows(of: report), columns: report.columns) }
+                       else { table(rows: try rows(of: report), columns: report.tableColumns) }
             return report.heading + "\n\n" + body + (report.footer.isEmpty ? "" : "\n" + report.footer + "\n")
         }
     }

@@ -18,7 +18,7 @@ struct APIRoutes: Sendable {
         limiter = ComputeLimiter(maxConcurrent: configuration.maxConcurrentComputations, timeLimitSeconds: configuration.computeTimeLimitSeconds)
     }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<LodestoneRequestContext>) {
         let engine = engine
         router.get("/healthz") { _, _ in
             Self.json(#"{"dataVersion": "\#(engine.dataVersion)", "status": "ok"}"# + "\n")
@@ -52,12 +52,17 @@ struct APIRoutes: Sendable {
                 }
             }
         }
+        router.get("/api/v1/priorities") { request, context in
+            await answer(request, context, allowed: ["importer", "year", "commodity", "draws", "seed"], heavy: true) { q, flag in
+                try render(engine.priorities(Self.prioritiesRequest(q), cancellation: flag), q.format())
+            }
+        }
         router.get("/api/v1/scenarios") { request, _ in
             await answer(request, allowed: []) { q in try render(engine.scenarioList(), q.format()) }
         }
-        router.get("/api/v1/scenarios/run") { request, _ in
-            await answer(request, allowed: Self.runParameters, heavy: true) { q in
-                try render(engine.scenarioRun(Self.runRequest(q)), q.format())
+        router.get("/api/v1/scenarios/run") { request, context in
+            await answer(request, context, allowed: Self.runParameters, heavy: true) { q, flag in
+                try render(engine.scenarioRun(Self.runRequest(q), cancellation: flag), q.format())
             }
         }
         router.post("/api/v1/scenarios/run") { request, context in
@@ -69,8 +74,8 @@ struct APIRoutes: Sendable {
                 Rendered(text: try ReportRenderer.json(engine.preset(named: name)), format: .json)
             }
         }
-        router.get("/api/v1/backtest") { request, _ in
-            await answer(request, allowed: [], heavy: true) { q in try render(engine.backtest(), q.format()) }
+        router.get("/api/v1/backtest") { request, context in
+            await answer(request, context, allowed: [], heavy: true) { q, flag in try render(engine.backtest(cancellation: flag), q.format()) }
         }
         router.get("/api/v1/commodities") { request, _ in
             await answer(request, allowed: []) { q in try render(engine.commodities(), q.format()) }
@@ -88,6 +93,13 @@ struct APIRoutes: Sendable {
 
     static let runParameters = ["preset", "restricting", "commodity", "severity", "targets", "exempt", "extraterritorial",
                                 "duration", "year", "importer", "partners"]
+
+    static func prioritiesRequest(_ q: Query) throws(EngineError) -> PrioritiesRequest {
+        var request = PrioritiesRequest(importer: try q.required("importer"), year: try q.int("year"), commodities: q.list("commodity"))
+        if let draws = try q.int("draws") { request.draws = draws }
+        if let seed = try q.unsigned("seed") { request.seed = seed }
+        return request
+    }
 
     static func runRequest(_ q: Query) throws(EngineError) -> ScenarioRunRequest {
         ScenarioRunRequest(preset: q.string("preset"), restricting: q.optionalList("restricting"), commodities: q.optionalList("commodity"),
@@ -117,19 +129,25 @@ struct APIRoutes: Sendable {
         return Rendered(text: try ReportRenderer.render(series: try years.map { try make($0) }, years: years, as: format), format: format)
     }
 
+    /// A cheap GET answer (computed on the request's task).
+    private func answer(_ request: Request, allowed: [String], _ compute: @escaping @Sendable (Query) throws -> Rendered) async -> Response {
+        await answer(request, nil, allowed: allowed, heavy: false) { q, _ in try compute(q) }
+    }
+
     /// A GET answer: 304 when the client holds the current version, else from the cache, else
-    /// computed (expensive work through the limiter), rendered, cached and sent with its ETag.
-    private func answer(_ request: Request, allowed: [String], heavy: Bool = false,
-                        _ compute: @escaping @Sendable (Query) throws -> Rendered) async -> Response {
+    /// computed (expensive work through the limiter, stopped if its client goes away), rendered,
+    /// cached and sent with its ETag.
+    private func answer(_ request: Request, _ context: LodestoneRequestContext? = nil, allowed: [String], heavy: Bool = false,
+                        _ compute: @escaping @Sendable (Query, CancellationFlag) throws -> Rendered) async -> Response {
         let key = request.uri.path + "?" + (request.uri.query ?? "")
         let etag = "\"" + StableHash.hex(of: [engine.dataVersion, Self.canonical(request)]) + "\""
         if let held = request.headers[.ifNoneMatch], held.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
             return Response(status: .notModified, headers: [.eTag: etag])
         }
         if let hit = cache.get(key) { return Self.ok(hit.body, contentType: hit.contentType, etag: etag) }
-        let work: @Sendable () -> Result<Rendered, EngineError> = {
+        let work: @Sendable (CancellationFlag) -> Result<Rendered, EngineError> = { flag in
             do {
-                return .success(try compute(try Query(request, allowed: allowed)))
+                return .success(try compute(try Query(request, allowed: allowed), flag))
             } catch let error as EngineError {
                 return .failure(error)
             } catch {
@@ -138,13 +156,16 @@ struct APIRoutes: Sendable {
         }
         let result: Result<Rendered, EngineError>
         if heavy {
-            switch await limiter.run(work) {
+            let flag = CancellationFlag()
+            ConnectionWatch.cancel(flag, whenClientLeaves: context?.channel)
+            switch await limiter.run(flag: flag, work) {
             case .done(let outcome): result = outcome
             case .busy: return Self.busy(limiter.maxConcurrent)
             case .timedOut: return Self.timedOut(configuration.computeTimeLimitSeconds)
+            case .cancelled: return Self.cancelled()
             }
         } else {
-            result = work()
+            result = work(CancellationFlag())
         }
         switch result {
         case .success(let rendered):
@@ -157,7 +178,7 @@ struct APIRoutes: Sendable {
     }
 
     /// POST /api/v1/scenarios/run: a `ScenarioRunRequest` as JSON, at most `maxBodyBytes`.
-    private func postRun(_ request: Request, context: BasicRequestContext) async -> Response {
+    private func postRun(_ request: Request, context: LodestoneRequestContext) async -> Response {
         var request = request
         let buffer: ByteBuffer
         do {
@@ -175,9 +196,12 @@ struct APIRoutes: Sendable {
             return APIError.response(error)
         }
         let engine = engine
-        switch await limiter.run({ () -> Result<Rendered, EngineError> in
+        let flag = CancellationFlag()
+        ConnectionWatch.cancel(flag, whenClientLeaves: context.channel)
+        switch await limiter.run(flag: flag, { flag -> Result<Rendered, EngineError> in
             do {
-                return .success(Rendered(text: try ReportRenderer.render(try engine.scenarioRun(runRequest), as: format), format: format))
+                return .success(Rendered(text: try ReportRenderer.render(try engine.scenarioRun(runRequest, cancellation: flag), as: format),
+                                         format: format))
             } catch let error as EngineError {
                 return .failure(error)
             } catch {
@@ -191,6 +215,7 @@ struct APIRoutes: Sendable {
         case .done(.failure(let error)): return APIError.response(error)
         case .busy: return Self.busy(limiter.maxConcurrent)
         case .timedOut: return Self.timedOut(configuration.computeTimeLimitSeconds)
+        case .cancelled: return Self.cancelled()
         }
     }
 
@@ -224,11 +249,16 @@ struct APIRoutes: Sendable {
 
     static func busy(_ limit: Int) -> Response {
         APIError.response(status: .serviceUnavailable, kind: "unavailable",
-                          message: "the server is already running \(limit) scenario computations; retry in a few seconds", headers: [.retryAfter: "5"])
+                          message: "the server is already running \(limit) heavy computations (scenario runs, priorities, the backtest); retry in a few seconds", headers: [.retryAfter: "5"])
     }
 
     static func timedOut(_ seconds: Double) -> Response {
         APIError.response(status: .serviceUnavailable, kind: "unavailable",
-                          message: "the computation took longer than \(Int(seconds)) s and was abandoned; ask for fewer importers or commodities")
+                          message: "the computation took longer than \(String(format: "%g", seconds)) s and was stopped; ask for fewer importers, commodities or draws")
+    }
+
+    /// The client went away (or the server is stopping): there is probably nobody to read this.
+    static func cancelled() -> Response {
+        APIError.response(status: .serviceUnavailable, kind: "unavailable", message: LodestoneError.cancelled.description)
     }
 }

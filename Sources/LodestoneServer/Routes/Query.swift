@@ -37,6 +37,12 @@ struct Query: Sendable {
         return value
     }
 
+    func unsigned(_ key: String) throws(EngineError) -> UInt64? {
+        guard let text = string(key) else { return nil }
+        guard let value = UInt64(text) else { throw EngineError(.usage, "\(key) '\(text)' is not a whole number from 0 to \(UInt64.max)") }
+        return value
+    }
+
     func double(_ key: String) throws(EngineError) -> Double? {
         guard let text = string(key) else { return nil }
         guard let value = Double(text), value.isFinite else { throw EngineError(.usage, "\(key) '\(text)' is not a number") }

@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import LodestoneEngine
 
-/// The dashboard (HTML, JS, CSS) and the OpenAPI document, read from the target's resources
-/// once at start-up and served from memory: no CDN, no file system access per request.
+/// The dashboard (every file of Resources/Dashboard: HTML, JavaScript modules, CSS, the world
+/// map) and the OpenAPI document, read from the target's resources once at start-up and served
+/// from memory: no CDN, no file system access per request.
 struct StaticRoutes: Sendable {
     struct Asset: Sendable {
         var body: ByteBuffer
@@ -13,28 +14,42 @@ struct StaticRoutes: Sendable {
     let assets: [String: Asset]
     let etag: String
 
+    static let contentTypes = [
+        "html": "text/html; charset=utf-8", "js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8",
+        "json": "application/json; charset=utf-8", "yaml": "application/yaml; charset=utf-8",
+    ]
+
     init(dataVersion: String) throws {
+        guard let folder = Bundle.module.url(forResource: "Dashboard", withExtension: nil) else {
+            throw ServerError.missingResource("Dashboard")
+        }
+        guard let openapi = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
+            throw ServerError.missingResource("openapi.yaml")
+        }
+        var files: [(route: String, url: URL)] = [("/openapi.yaml", openapi)]
+        let base = folder.standardizedFileURL.path
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
+            throw ServerError.missingResource("Dashboard")
+        }
+        for case let url as URL in walker {
+            let path = url.standardizedFileURL.path
+            guard Self.contentTypes[url.pathExtension] != nil, path.hasPrefix(base + "/") else { continue }
+            let relative = String(path.dropFirst(base.count))
+            files.append((relative == "/index.html" ? "/" : relative, url))
+        }
+        guard files.contains(where: { $0.route == "/" }) else { throw ServerError.missingResource("Dashboard/index.html") }
         var assets: [String: Asset] = [:]
-        let files: [(route: String, resource: String, ext: String, folder: String?, type: String)] = [
-            ("/", "index", "html", "Dashboard", "text/html; charset=utf-8"),
-            ("/dashboard.js", "dashboard", "js", "Dashboard", "text/javascript; charset=utf-8"),
-            ("/dashboard.css", "dashboard", "css", "Dashboard", "text/css; charset=utf-8"),
-            ("/openapi.yaml", "openapi", "yaml", nil, "application/yaml; charset=utf-8"),
-        ]
         var hash = [dataVersion]
-        for file in files {
-            guard let url = Bundle.module.url(forResource: file.resource, withExtension: file.ext, subdirectory: file.folder) else {
-                throw ServerError.missingResource("\(file.folder.map { $0 + "/" } ?? "")\(file.resource).\(file.ext)")
-            }
-            let text = try String(contentsOf: url, encoding: .utf8)
-            hash.append(text)
-            assets[file.route] = Asset(body: ByteBuffer(string: text), contentType: file.type)
+        for file in files.sorted(by: { $0.route < $1.route }) {
+            let text = try String(contentsOf: file.url, encoding: .utf8)
+            hash.append(file.route + "\n" + text)
+            assets[file.route] = Asset(body: ByteBuffer(string: text), contentType: Self.contentTypes[file.url.pathExtension] ?? "text/plain; charset=utf-8")
         }
         self.assets = assets
         etag = "\"" + StableHash.hex(of: hash) + "\""
     }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<LodestoneRequestContext>) {
         for (route, asset) in assets {
             let etag = etag
             router.get(RouterPath(route)) { request, _ in

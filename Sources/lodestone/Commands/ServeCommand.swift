@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
         // Creates the store only at the default path, refuses files that are not stores.
         try runReportingErrors { _ = try storeOptions.openStore(access: .read) }
         do {
-            engine = try Engine.open(storePath: storeOptions.path) { Console.note($0) }
+            engine = try Engine.open(storePath: storeOptions.path, limits: .server) { Console.note($0) }
         } catch {
             Console.note(error.message)
             throw ExitCode(error.kind.exitCode)

@@ -90,7 +90,7 @@ func runReportingErrors(_ body: () throws -> Void) throws {
         Console.note(error.description)
         switch error {
         case .unknownCountry, .unknownCommodity, .unknownGroup, .emptySelection, .invalidParameter: throw ExitCode(64)
-        case .notTraded, .noProduction, .noTrade, .noCommodityTrade, .noQuantities, .damagedData: throw ExitCode(1)
+        case .notTraded, .noProduction, .noTrade, .noCommodityTrade, .noQuantities, .damagedData, .cancelled: throw ExitCode(1)
         }
     } catch let error as EngineError {
         Console.note(error.message)

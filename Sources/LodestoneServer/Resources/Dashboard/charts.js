@@ -1,0 +1,97 @@
+// Charts drawn as SVG by hand: horizontal bars, bars with error bars and tier cut lines, and
+// pairs of bars (direct against traced origins). Colours come from the stylesheet's classes.
+import { el, format, pctFine, svg } from "./ui.js";
+
+const clip = (t, n = 46) => t.length > n ? t.slice(0, n - 1) + "…" : t;
+const labelWidth = (items) => Math.min(330, 16 + Math.max(...items.map((d) => clip(d.label).length), 4) * 6.6);
+function figure(title, root, legend) {
+  return el("figure", { class: "chart" }, title ? el("figcaption", { text: title }) : null, root, legend || null);
+}
+function legendOf(entries) {
+  return el("p", { class: "legend" }, ...entries.map(([cls, text]) => el("span", {}, el("i", { class: "swatch " + cls }), text)));
+}
+/// Round steps for an axis from 0 to `max`: about five ticks.
+function ticks(max) {
+  const raw = max / 5, power = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) || raw;
+  const out = [];
+  for (let t = 0; t <= max + 1e-12; t += step) out.push(t);
+  return out;
+}
+
+/// One bar per item: `{label, value, cls}`.
+export function bars(items, { unit = "share", title = "", max, color = "bar", plot = 420 } = {}) {
+  const labelW = labelWidth(items), rowH = 22, valueW = 80, width = labelW + plot, top = 4;
+  const height = top + items.length * rowH + 4;
+  const peak = max || Math.max(...items.map((d) => Math.abs(d.value)), 1e-12);
+  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": title, class: "bars" });
+  items.forEach((d, i) => {
+    const y = top + i * rowH;
+    const w = Math.max(1, (width - labelW - valueW) * Math.abs(d.value) / peak);
+    const label = svg("text", { x: labelW - 8, y: y + 15, "text-anchor": "end", class: "bar-label" }, clip(d.label));
+    label.append(svg("title", {}, d.label));
+    root.append(label);
+    root.append(svg("rect", { x: labelW, y: y + 3, width: w, height: rowH - 7, rx: 2, class: d.cls || color }));
+    root.append(svg("text", { x: labelW + w + 6, y: y + 15, class: "bar-value" }, format(d.value, unit)));
+  });
+  return figure(title, root);
+}
+
+/// Shares with their 95 % interval (± 1.96 standard errors), coloured by tier, with the tier
+/// cuts as dashed lines: `{label, value, se, cls, detail}`, `cuts` as `[{value, label}]`.
+export function errorBars(items, { title = "", cuts = [], plot = 560, legend = [] } = {}) {
+  const labelW = labelWidth(items), rowH = 22, top = 8 + 13 * cuts.length, axisH = 24, valueW = 110;
+  const width = labelW + plot + valueW;
+  const height = top + items.length * rowH + axisH;
+  const high = Math.max(...items.map((d) => d.value + 1.96 * d.se), ...cuts.map((c) => c.value * 1.15), 1e-9);
+  const x = (v) => labelW + plot * Math.max(0, v) / high;
+  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": title, class: "bars error-bars" });
+  for (const t of ticks(high)) {
+    root.append(svg("line", { x1: x(t), x2: x(t), y1: top - 4, y2: height - axisH + 2, class: "grid" }));
+    root.append(svg("text", { x: x(t), y: height - 6, "text-anchor": "middle", class: "axis" }, format(t, "share")));
+  }
+  // Each cut's label on its own line, lowest cut lowest, so close cuts do not overprint.
+  cuts.slice().sort((a, b) => a.value - b.value).forEach((cut, k) => {
+    const labelY = top - 6 - 13 * k;
+    root.append(svg("line", { x1: x(cut.value), x2: x(cut.value), y1: labelY - 9, y2: height - axisH + 2, class: "cut" }));
+    root.append(svg("text", { x: x(cut.value) + 4, y: labelY, class: "cut-label" }, cut.label));
+  });
+  items.forEach((d, i) => {
+    const y = top + i * rowH, mid = y + rowH / 2;
+    const label = svg("text", { x: labelW - 8, y: mid + 4, "text-anchor": "end", class: "bar-label" }, clip(d.label));
+    label.append(svg("title", {}, d.label));
+    root.append(label);
+    const bar = svg("rect", { x: labelW, y: y + 4, width: Math.max(1, x(d.value) - labelW), height: rowH - 8, rx: 2, class: d.cls || "bar" });
+    bar.append(svg("title", {}, `${d.label}: ${format(d.value, "share")} ± ${pctFine(1.96 * d.se)} (95 %)${d.detail ? " — " + d.detail : ""}`));
+    root.append(bar);
+    const lo = x(d.value - 1.96 * d.se), hi = x(d.value + 1.96 * d.se);
+    root.append(svg("line", { x1: lo, x2: hi, y1: mid, y2: mid, class: "whisker" }));
+    root.append(svg("line", { x1: lo, x2: lo, y1: mid - 5, y2: mid + 5, class: "whisker" }));
+    root.append(svg("line", { x1: hi, x2: hi, y1: mid - 5, y2: mid + 5, class: "whisker" }));
+    root.append(svg("text", { x: Math.max(hi, x(d.value)) + 6, y: mid + 4, class: "bar-value" },
+      `${format(d.value, "share")} ± ${pctFine(d.se)}`));
+  });
+  return figure(title, root, legend.length ? legendOf(legend) : null);
+}
+
+/// Two bars per item, `a` above `b` (direct shipments above traced origins): `{label, a, b, mark}`.
+export function pairedBars(items, { title = "", unit = "share", names = ["a", "b"], classes = ["bar light", "bar"], plot = 440 } = {}) {
+  const labelW = labelWidth(items), rowH = 34, top = 4, valueW = 70;
+  const width = labelW + plot + valueW, height = top + items.length * rowH + 4;
+  const peak = Math.max(...items.flatMap((d) => [d.a, d.b]), 1e-12);
+  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": title, class: "bars paired" });
+  items.forEach((d, i) => {
+    const y = top + i * rowH;
+    const label = svg("text", { x: labelW - 8, y: y + 19, "text-anchor": "end", class: "bar-label" }, clip(d.label) + (d.mark ? " " + d.mark : ""));
+    label.append(svg("title", {}, d.label));
+    root.append(label);
+    [d.a, d.b].forEach((value, k) => {
+      const w = Math.max(value > 0 ? 1 : 0, plot * value / peak), by = y + 3 + k * 14;
+      const rect = svg("rect", { x: labelW, y: by, width: w, height: 12, rx: 2, class: classes[k] });
+      rect.append(svg("title", {}, `${d.label} — ${names[k]}: ${format(value, unit)}`));
+      root.append(rect);
+      root.append(svg("text", { x: labelW + w + 5, y: by + 10, class: "bar-value small" }, format(value, unit)));
+    });
+  });
+  return figure(title, root, legendOf(names.map((name, k) => [classes[k], name])));
+}

@@ -1,0 +1,88 @@
+// Restriction scenario: a preset or a custom restriction, the markets' response, who is short,
+// and on the map the producers best placed to fill the gap.
+import { bars } from "../charts.js";
+import { worldMap } from "../map.js";
+import { apiURL, busy, clearStatus, downloads, el, format, getJSON, hint, notAssessed, pct, setState, show, showError, state, table } from "../ui.js";
+
+export function scenarioQuery(params) {
+  const query = {};
+  for (const key of ["preset", "restricting", "commodity", "severity", "extraterritorial", "year", "importer"]) {
+    if (params.get(key)) query[key] = params.get(key);
+  }
+  const kind = params.get("targetKind"), countries = params.get("targetCountries");
+  if (kind === "only" && countries) query.targets = countries;
+  if (kind === "everyone-except" && countries) query.exempt = countries;
+  if (query.extraterritorial !== "true") delete query.extraterritorial;
+  // A preset keeps its own severity unless the user changed it.
+  if (query.preset && params.get("severityTouched") !== "true") delete query.severity;
+  return query;
+}
+
+function market(m) {
+  return el("article", { class: "market" },
+    el("h3", { text: `${m.commodity.name} — trade ${m.tradeYear}` }),
+    el("dl", {},
+      el("dt", { text: "Price outside" }), el("dd", { class: m.priceChangeOutside > 0 ? "up" : "", text: format(m.priceChangeOutside, "change") + (m.priceCapped ? " (capped)" : "") }),
+      el("dt", { text: "Price inside" }), el("dd", { class: m.priceChangeInside < 0 ? "down" : "", text: format(m.priceChangeInside, "change") + (m.insidePriceFloored ? " (floor)" : "") }),
+      el("dt", { text: "Withheld" }), el("dd", { text: format(m.withheldTonnes, "tonnes") + " t of " + format(m.consumptionTonnes, "tonnes") + " t" }),
+      el("dt", { text: "Other producers" }), el("dd", { text: "+" + format(m.supplyResponseTonnes, "tonnes") + " t" })),
+    m.note ? el("p", { class: "note", text: m.note }) : null,
+    m.partners.length ? bars(m.partners.slice(0, 6).map((p) => ({ label: p.country.name + (p.inPartnerGroup ? " ★" : ""), value: p.spareTonnes, cls: p.inPartnerGroup ? "bar ally" : "bar" })),
+      { unit: "tonnes", title: "Best placed to fill the gap (spare t; ★ partner group or importer)", plot: 200 }) : null);
+}
+
+/// The producers with spare capacity in one market, shaded by their share of all spare tonnes;
+/// the restricting countries and the importers reported marked.
+async function gapMap(report, index) {
+  const m = report.markets[index];
+  const total = m.partners.reduce((sum, p) => sum + Math.max(0, p.spareTonnes), 0);
+  const values = new Map();
+  for (const p of m.partners) {
+    if (p.spareTonnes > 0 && total > 0) {
+      values.set(p.country.iso3, { value: p.spareTonnes / total, name: p.country.name,
+        detail: `${format(p.spareTonnes, "tonnes")} t spare of ${format(p.productionTonnes, "tonnes")} t produced${p.inPartnerGroup ? " · partner group or importer" : ""}` });
+    }
+  }
+  const marks = Object.fromEntries(report.scenario.restricting.map((c) => [c.iso3, "restricting"]));
+  const outlined = new Set(report.importers.flatMap((importer) => importer.members.map((member) => member.iso3)));
+  return worldMap({ values, marks, markNames: { restricting: "restricting" }, outlined, outlineName: "importer reported", valueName: "of the spare capacity",
+    title: `Who can fill the ${m.commodity.name} gap: share of the spare capacity outside the restricting countries`, none: "no spare capacity recorded" });
+}
+
+export async function scenarioView(section, params) {
+  if (!params.get("importer") || (!params.get("preset") && !params.get("restricting"))) {
+    return hint(section, "Choose a preset, or name restricting countries, commodities and a severity, then run.");
+  }
+  const query = scenarioQuery(params);
+  busy(section, "Running the scenario…");
+  try {
+    const report = await getJSON(apiURL("/scenarios/run", query));
+    clearStatus(section);
+    const s = report.scenario;
+    const head = el("div", { class: "summary" },
+      el("h2", { text: `${s.title}` }),
+      el("p", { text: `${s.restricting.map((c) => c.name).join(", ")} withholds ${pct(s.severity)} of exports of ${s.commodities.map((c) => c.name).join(", ")}` +
+        ` from ${s.targetKind === "everyone" ? "everyone" : s.targetKind === "only" ? "only " + s.targets.map((c) => c.iso3).join(" ") : "everyone except " + s.targets.map((c) => c.iso3).join(" ")}` +
+        `${s.extraterritorial ? ", including re-exports of its material" : ""}; base year ${report.year}, ${s.durationYears} year(s).` }));
+    const shortfall = bars(report.rows.map((r) => ({ label: `${r.importer.id} · ${r.name}`, value: r.shortfallShare, cls: "bar warn" })),
+      { unit: "share", title: "Shortfall after market response and stocks", max: 1 });
+    let mapArea = null;
+    if (report.markets.some((m) => m.partners.length)) {
+      const chosen = Math.min(Math.max(0, Number(params.get("market")) || 0), report.markets.length - 1);
+      mapArea = el("div", { class: "map-area" });
+      if (report.markets.length > 1) {
+        const select = el("select", { name: "market", "aria-label": "market shown on the map" },
+          ...report.markets.map((m, i) => el("option", { value: i, text: m.commodity.name })));
+        select.value = String(chosen);
+        select.addEventListener("change", async () => {
+          const p = state(); p.set("market", select.value); setState(p, false);
+          mapArea.querySelector("figure")?.replaceWith(await gapMap(report, Number(select.value)));
+        });
+        mapArea.append(el("label", { class: "inline-label" }, "Market on the map ", select));
+      }
+      mapArea.append(await gapMap(report, chosen));
+    }
+    show(section, head, el("div", { class: "markets" }, ...report.markets.map(market)), mapArea, shortfall,
+      downloads("/scenarios/run", query), table(report), notAssessed(report.notAssessed));
+  } catch (error) { showError(section, error); }
+}
