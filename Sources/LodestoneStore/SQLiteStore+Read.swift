@@ -13,6 +13,24 @@ extension SQLiteStore {
     /// With a cache, the trade comes from the cache file of the store's
     /// present state when there is one, and is written there after a scan when there is not.
     public func loadDataset(cache: TradeCache? = nil) throws -> Dataset {
+        guard let cache, let before = TradeCache.fingerprint(of: path) else { return try load(cache: nil).dataset }
+        let first = try load(cache: (cache, before))
+        guard TradeCache.fingerprint(of: path) == before else {
+            // The store changed while it was read: the cache file may belong to another state than
+            // the read transaction saw, so it is neither trusted nor written.
+            return first.fromCache ? try load(cache: nil).dataset : first.dataset
+        }
+        if let pending = first.pending { cache.write(pending.image, to: pending.file) }
+        return first.dataset
+    }
+
+    private struct Loaded {
+        var dataset: Dataset
+        var fromCache = false
+        var pending: (image: [UInt8], file: String)?
+    }
+
+    private func load(cache: (cache: TradeCache, fingerprint: String)?) throws -> Loaded {
         try wrap("read") { try db.readTransaction {
             var builder = Dataset.Builder()
             for country in try readCountries() { builder.add(country) }
@@ -22,12 +40,13 @@ extension SQLiteStore {
             builder.provenance = try readProvenance()
             for record in try readProduction() { builder.add(record) }
             for score in try readGovernance() { builder.add(score) }
-            if let image = cache?.read(for: path, provenance: builder.provenance), builder.loadTradeImage(image) {
+            let file = cache.map { $0.cache.file(fingerprint: $0.fingerprint, provenance: builder.provenance) }
+            if let file, let image = cache?.cache.read(file), builder.loadTradeImage(image) {
                 if builder.countries.isEmpty { throw StoreError.emptyStore(path: path) }
                 if let first = builder.problems.first {
                     throw damaged(builder.problemCount == 1 ? first : "\(builder.problemCount) rows break its rules, e.g. \(first)")
                 }
-                return builder.build()
+                return Loaded(dataset: builder.build(), fromCache: true)
             }
             let trade = try db.prepare("SELECT hs6, year, importer, exporter, value_kusd, tonnes, nomenclature FROM trade")
             var nomenclature = Nomenclature.hs92, lastText = "HS92"
@@ -48,8 +67,7 @@ extension SQLiteStore {
             if let first = builder.problems.first {
                 throw damaged(builder.problemCount == 1 ? first : "\(builder.problemCount) rows break its rules, e.g. \(first)")
             }
-            cache?.write(builder.tradeImage(), for: path, provenance: builder.provenance)
-            return builder.build()
+            return Loaded(dataset: builder.build(), pending: file.map { (builder.tradeImage(), $0) })
         } }
     }
 

@@ -38,32 +38,30 @@ public struct TradeCache: Sendable {
         return TradeCache(folder: (base as NSString).appendingPathComponent("lodestone"))
     }
 
-    /// The cache file for the store's present state; nil when the store cannot be examined.
-    func file(for storePath: String, provenance: [Provenance]) -> String? {
+    /// The store's state as the file system sees it: resolved path, inode, size and modification
+    /// time of the file, and the size of its write-ahead log; nil when it cannot be examined.
+    public static func fingerprint(of storePath: String) -> String? {
         let resolved = (storePath as NSString).resolvingSymlinksInPath
-        guard let main = Self.fingerprint(resolved) else { return nil }
+        var info = stat()
+        guard stat(resolved, &info) == 0 else { return nil }
         var wal = stat()
         let walSize = stat(resolved + "-wal", &wal) == 0 ? Int64(wal.st_size) : -1
+        return "\(resolved)|\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(walSize)"
+    }
+
+    /// The cache file for a store state and its provenance.
+    func file(fingerprint: String, provenance: [Provenance]) -> String {
         let sources = provenance.map { "\($0.dataset)|\($0.sha256)|\($0.importedAt)|\($0.rows)" }.joined(separator: ";")
-        let name = SHA256.hex(of: Data("\(resolved)|\(main)|\(walSize)|\(sources)|\(Dataset.Builder.imageVersionText)".utf8))
+        let name = SHA256.hex(of: Data("\(fingerprint)|\(sources)|\(Dataset.Builder.imageVersionText)".utf8))
         return (folder as NSString).appendingPathComponent("trade-\(name.prefix(32)).bin")
     }
 
-    /// Size and modification time to the nanosecond.
-    static func fingerprint(_ path: String) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ino)"
-    }
-
-    func read(for storePath: String, provenance: [Provenance]) -> [UInt8]? {
-        guard let file = file(for: storePath, provenance: provenance), let data = FileManager.default.contents(atPath: file) else { return nil }
-        return [UInt8](data)
+    func read(_ file: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: file).map { [UInt8]($0) }
     }
 
     /// Writes the image (whole or not at all) and keeps only the newest files.
-    func write(_ image: [UInt8], for storePath: String, provenance: [Provenance]) {
-        guard let file = file(for: storePath, provenance: provenance) else { return }
+    func write(_ image: [UInt8], to file: String) {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try Data(image).write(to: URL(fileURLWithPath: file), options: .atomic)

@@ -71,6 +71,43 @@ import Testing
         #expect(a.spearmanLossShare > 0.1 && a.auc > 0.55)
     }
 
+    /// The US ranking against USGS's own order of economic effects (the draft list's ranks 1–50,
+    /// Tests/Fixtures/critical-lists/usgs-2025-economic-ranks.csv): Spearman's ρ over the families
+    /// both assess, a family taking the best rank among the list members it stands for.
+    @Test func usRankingAgainstTheUSGSEconomicEffectOrder() throws {
+        let dataset = Fixtures.bundledDataset
+        let text = try String(contentsOfFile: Fixtures.path("Tests/Fixtures/critical-lists/usgs-2025-economic-ranks.csv"), encoding: .utf8)
+        var usgsRank: [String: Double] = [:]
+        for line in text.split(separator: "\n").filter({ !$0.hasPrefix("#") }).dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if cells.count >= 2, let rank = Double(cells[1]) { usgsRank[cells[0]] = rank }
+        }
+        #expect(usgsRank.count == 50)
+        let url = URL(fileURLWithPath: Fixtures.path("Tests/Fixtures/critical-lists/usgs-2025.json"))
+        let fixture = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let members = try #require(fixture["lodestone"] as? [String: [String]])
+        let risk = try dataset.simulateRestrictionRisk(
+            for: try dataset.resolveImporter("USA"), year: 2024, draws: Self.draws, seed: 2025, model: try ScenarioLibrary.riskModel(),
+            parameters: try ScenarioLibrary.marketParameters(), history: try ScenarioLibrary.history(in: dataset))
+        var lossUSD: [Double] = [], lossShare: [Double] = [], shortfall: [Double] = [], usgs: [Double] = [], names: [String] = []
+        for r in risk.ranked {
+            let family = dataset.commodity(r.commodity)?.family ?? r.commodity.rawValue
+            guard let best = (members[family] ?? []).compactMap({ usgsRank[$0] }).min() else { continue }
+            lossUSD.append(r.expectedLossUSD)
+            lossShare.append(r.expectedLossShare)
+            shortfall.append(r.expectedShortfallShare)
+            usgs.append(-best)
+            names.append("\(family) \(Int(best))")
+        }
+        func f(_ x: Double) -> String { String(format: "%.2f", x) }
+        let rhoUSD = Self.spearman(lossUSD, usgs), rhoShare = Self.spearman(lossShare, usgs), rhoShortfall = Self.spearman(shortfall, usgs)
+        print("USA vs USGS 2025 economic-effect order: \(names.count) families in both; Spearman rho loss USD \(f(rhoUSD)), "
+              + "loss share \(f(rhoShare)), shortfall share \(f(rhoShortfall)); USGS ranks: \(names)")
+        #expect(names.count >= 25)
+        // Both rank by the economic cost of a disruption: the orders agree more than they disagree.
+        #expect(rhoUSD > 0.2)
+    }
+
     // MARK: Rank statistics
 
     /// Average ranks (1 = smallest), ties sharing the mean of their positions.
