@@ -8,7 +8,7 @@ public struct RiskRequest: Sendable, Hashable, Codable {
 
     /// A country, group or union (JPN, US-Japan, USA+JPN).
     public var importer: String
-    /// Default: the latest year with production data.
+    /// Default: the latest year with both production and trade data.
     public var year: Int?
     /// Default: every commodity stage (stages without trade codes are listed as not assessed).
     public var commodities: [String]
@@ -30,8 +30,8 @@ extension Engine {
     public func risk(_ request: RiskRequest) throws(EngineError) -> RiskReport {
         try checkYear(request.year)
         let buyer = try importer(request.importer)
-        guard let year = request.year ?? dataset.productionYears.last else {
-            throw EngineError(.noData, "the data set has no production data — run 'lodestone data import'")
+        guard let year = request.year ?? dataset.latestAssessableYear else {
+            throw EngineError(.noData, "the data set has no year with both production and trade data — run 'lodestone data import'")
         }
         let reference = request.method == .geopolriskPy
         let selected: [Commodity]

@@ -48,7 +48,7 @@ struct PrioritiesCommand: ParsableCommand {
         try runReportingErrors {
             let dataset = try storeOptions.loadDataset()
             let buyer = try dataset.resolveImporter(importer)
-            guard let year = self.year ?? dataset.productionYears.last(where: dataset.tradeYears.contains) else {
+            guard let year = self.year ?? dataset.latestAssessableYear else {
                 throw CLIError.failure("the data have no year with both production and trade")
             }
             let selection = try selectedCommodities(commodity, in: dataset, default: dataset.defaultStages)

@@ -19,7 +19,7 @@ struct RiskCommand: ParsableCommand {
     @Option(help: "Country, group or union (JPN, US-Japan, USA+JPN).")
     var importer: String
 
-    @Option(help: "Year (default: the latest year with production data).")
+    @Option(help: "Year (default: the latest year with both production and trade data).")
     var year: Int?
 
     @Option(name: .long, parsing: .upToNextOption, help: "Commodities (repeat, list, or comma-separate; default: all traded).")
@@ -79,7 +79,7 @@ struct RiskCommand: ParsableCommand {
         try runReportingErrors {
             let dataset = try storeOptions.loadDataset()
             let buyer = try dataset.resolveImporter(importer)
-            let year = try self.year ?? latestProductionYear(dataset)
+            let year = try self.year ?? latestAssessableYear(dataset)
             let selected = try selectedCommodities(commodity, in: dataset, default: dataset.commodities(for: method).filter { $0.isTraded || method == .lodestone },
                                                    reference: method == .geopolriskPy)
             var rows: [Row] = [], skipped: [Skipped] = []

@@ -19,8 +19,12 @@ struct ImporterJSON: Encodable {
     }
 }
 
-func latestProductionYear(_ dataset: Dataset) throws(LodestoneError) -> Int {
-    guard let year = dataset.productionYears.last else { throw .invalidParameter("the data set has no production data") }
+/// The default year of a question that needs trade and production: the latest year with both.
+func latestAssessableYear(_ dataset: Dataset) throws(LodestoneError) -> Int {
+    guard let year = dataset.latestAssessableYear else {
+        throw dataset.productionYears.isEmpty ? .invalidParameter("the data set has no production data")
+            : .noTrade(year: dataset.productionYears.last ?? 0, available: dataset.tradeYears)
+    }
     return year
 }
 
