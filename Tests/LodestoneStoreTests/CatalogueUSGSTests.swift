@@ -74,6 +74,12 @@ import Testing
         // MCS 2026: China's smelter production 2025 is 45,000 thousand metric tons (estimated).
         #expect(Self.close(aluminium.first { $0.country == Self.china }?.tonnes, 45_000_000))
         #expect(aluminium.allSatisfy { Self.close($0.publishedAmount, $0.tonnes) }, "aluminium is published in metric tonnes")
+        // World Mining Data's own years stay record for record, zero figures included.
+        for id in ["aluminium", "selenium"] {
+            let reference = data.production.filter { $0.commodity.rawValue == id }
+            let stage = data.production.filter { $0.commodity.rawValue == "\(id):refined" && $0.year <= 2024 }
+            #expect(stage.count == reference.count && reference.contains { $0.tonnes == 0 }, "\(id)")
+        }
     }
 
     @Test func noImportExceedsWorldProductionOnTheSameBasis() throws {

@@ -82,6 +82,7 @@ extension Catalogue {
                     }
                 }
                 data.warnings += stageProduction.warnings
+                notes += stageProduction.notes
                 let series = stageProduction.series
                 let records = stageProduction.records(of: id)
                 production += records
@@ -117,6 +118,7 @@ extension Catalogue {
             if let wanted = referenceStages?[reference.id.rawValue]?.usgsCommodities {
                 let joined = Self.referenceStageProduction(reference, stage: id, worldMiningData: wmd, joining: wanted, from: sources.usgsCommodities)
                 stage.productionSeries = joined.series
+                stage.notes = ([stage.notes ?? ""] + joined.notes).filter { !$0.isEmpty }.joined(separator: " ")
                 production += joined.records
                 data.warnings += joined.warnings
             } else {

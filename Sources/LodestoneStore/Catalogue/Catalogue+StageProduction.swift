@@ -12,6 +12,8 @@ extension Catalogue {
         var years: ProductionSplice.Years = [:]
         var parts: [Part] = []
         var warnings: [ImportWarning] = []
+        /// How a join was checked, for the commodity's notes.
+        var notes: [String] = []
 
         /// The commodity's production series: the source, or each source with its years when
         /// more than one contributes ("World Mining Data: Tellurium (2018–2024); USGS MCS 2026:
@@ -117,9 +119,10 @@ extension Catalogue {
             production.parts.append(StageProduction.Part(label: label, years: newer.keys.sorted()))
         case .otherCompiler:
             switch ProductionSplice.extend(production.years, with: newer) {
-            case .extended(let joined, let added, _):
+            case .extended(let joined, let added, let agreement):
                 production.years = joined
                 production.parts.append(StageProduction.Part(label: label, years: added))
+                production.notes.append("\(label) extends \(production.parts.first?.label ?? "the primary series") to \(ProductionSplice.yearsText(added)): \(agreement.summary).")
             case .nothingToAdd:
                 break
             case .noSharedYear:
@@ -132,26 +135,23 @@ extension Catalogue {
         }
     }
 
-    /// The gross-weight stage of a reference commodity: its World Mining Data series, extended by
-    /// an MCS commodities-data series when the two agree. Added years keep the reference's
-    /// production unit (published amount = tonnes ÷ tonnes per unit); World Mining Data's own
-    /// years keep its published figures.
+    /// The gross-weight stage of a reference commodity: its World Mining Data records as they
+    /// are, and the years an MCS commodities-data series adds past them when the two agree
+    /// (published amount = tonnes ÷ the reference's tonnes per production unit).
     static func referenceStageProduction(
         _ reference: Commodity, stage id: CommodityID, worldMiningData: [ProductionRecord],
         joining wanted: ProductionSource.USGSCommodities, from table: USGSCommoditiesData?
-    ) -> (records: [ProductionRecord], series: String, warnings: [ImportWarning]) {
+    ) -> (records: [ProductionRecord], series: String, notes: [String], warnings: [ImportWarning]) {
         var production = StageProduction()
         for r in worldMiningData { production.add(r.country, r.year, r.tonnes) }
         production.parts = [StageProduction.Part(label: "World Mining Data: \(reference.productionSeries)", years: Set(worldMiningData.map(\.year)).sorted())]
         join(wanted, from: table, to: &production, kind: .otherCompiler, stage: id.rawValue)
-        let series = production.parts.count > 1 ? production.series : reference.productionSeries
-        let published = Dictionary(worldMiningData.map { ("\($0.country.rawValue)/\($0.year)", $0.publishedAmount) }, uniquingKeysWith: { a, _ in a })
+        let own = worldMiningData.map { ProductionRecord(commodity: id, country: $0.country, year: $0.year, tonnes: $0.tonnes, publishedAmount: $0.publishedAmount) }
+        guard production.parts.count > 1, let added = production.parts.last?.years else { return (own, reference.productionSeries, [], production.warnings) }
         let perUnit = reference.tonnesPerProductionUnit.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } ?? 1
-        let records = production.records(of: id).map { r in
-            var record = r
-            record.publishedAmount = published["\(r.country.rawValue)/\(r.year)"] ?? r.tonnes / perUnit
-            return record
+        let later = production.records(of: id).filter { added.contains($0.year) }.map { r in
+            ProductionRecord(commodity: id, country: r.country, year: r.year, tonnes: r.tonnes, publishedAmount: r.tonnes / perUnit)
         }
-        return (records, series, production.warnings)
+        return (own + later, production.series, production.notes, production.warnings)
     }
 }
