@@ -108,7 +108,7 @@ import Testing
     @Test func aYearWithoutDataIsSaidPlainly() {
         let production = CLI.lodestone("concentration", "--commodity", "cobalt:mine", "--year", "2010")
         #expect(production.status == 1)
-        #expect(production.stderr.contains("no production data for Cobalt (mine) in 2010; data exist for 2018–2024"))
+        #expect(production.stderr.contains("no production data for Cobalt (mine) in 2010; data exist for 2018–2025"))
         let quantities = CLI.lodestone("suppliers", "--importer", "JPN", "--commodity", "antimony:metal", "--year", "2022")
         #expect(quantities.status == 1)
         #expect(quantities.stderr.contains("HS17 trade for Antimony (unwrought) in 2022 has values but no quantities"))

@@ -162,3 +162,44 @@ import Testing
         #expect(MCSValue(text) == expected)
     }
 }
+
+/// `--usgs` tells the two USGS layouts apart by their header and refuses anything else.
+@Suite struct USGSReleaseDetectionTests {
+    static func importing(_ files: [(name: String, text: String)]) -> String? {
+        let folder = Fixtures.temporaryDirectory()
+        var paths: [String] = []
+        for file in files {
+            let url = folder.appendingPathComponent(file.name)
+            FileManager.default.createFile(atPath: url.path, contents: Data(file.text.utf8))
+            paths.append(url.path)
+        }
+        var data = NormalisedData()
+        data.countries = Fixtures.bundledData.countries
+        do { try SourceSet(usgs: paths).add(to: &data, importedAt: "now") } catch let error as StoreError { return error.description } catch {
+            return "not a StoreError: \(error)"
+        }
+        return nil
+    }
+
+    @Test func aFileOfNeitherLayoutIsRefusedNamingBoth() throws {
+        let message = try #require(Self.importing([("BACI_HS17_Y2024_V202601.csv", "t,i,j,k,v,q\n2024,4,8,250490,1.5,NA\n")]))
+        #expect(message.hasPrefix("BACI_HS17_Y2024_V202601.csv:1: not a USGS MCS data-release table"))
+        #expect(message.contains("MCS2025_World_Data.csv") && message.contains("MCS2026_Commodities_Data.csv"))
+    }
+
+    @Test func twoFilesOfOneLayoutAreRefused() throws {
+        let header = USGSCommoditiesDataMalformedTests.header
+        let file = header + "\n" + USGSCommoditiesDataMalformedTests.row() + "\n"
+        let message = try #require(Self.importing([("a.csv", file), ("b.csv", file)]))
+        #expect(message.contains("b.csv") && message.contains("a second MCS commodities-data file"))
+    }
+
+    @Test func aMissingFileSaysWhichFileWasExpected() throws {
+        var data = NormalisedData()
+        #expect {
+            try SourceSet(usgs: ["/nonexistent/MCS2026_Commodities_Data.csv"]).add(to: &data, importedAt: "now")
+        } throws: { error in
+            "\(error)".contains("no such file") && "\(error)".contains("MCS2026_Commodities_Data.csv")
+        }
+    }
+}
