@@ -82,6 +82,20 @@ import Testing
         }
     }
 
+    @Test func theCatalogueRefusesJoinsItCannotMake() throws {
+        let bundled = try Catalogue.bundled()
+        try bundled.validate()
+        let series = Catalogue.ProductionSource.USGSCommodities(commodity: "Nickel", statistic: "Mine production")
+        var withShares = bundled
+        let family = try #require(withShares.families.firstIndex { $0.family == "nickel" })
+        let stage = try #require(withShares.families[family].stages.firstIndex { $0.production?.bgs != nil })
+        withShares.families[family].stages[stage].production?.usgsCommodities = series
+        #expect(throws: StoreError.self) { try withShares.validate() }
+        var coveredReference = bundled
+        coveredReference.referenceStages = ["nickel": Catalogue.ProductionSource(usgsCommodities: series)]
+        #expect(throws: StoreError.self) { try coveredReference.validate() }
+    }
+
     @Test func noImportExceedsWorldProductionOnTheSameBasis() throws {
         let data = try Self.applied.get()
         #expect(!data.warnings.contains { $0.location.hasPrefix("consistency") }, "\(data.warnings.filter { $0.location.hasPrefix("consistency") }.prefix(5))")

@@ -123,10 +123,10 @@ public struct Catalogue: Codable, Sendable {
                 }
             }
         }
-        let families = Set(self.families.map(\.family))
+        let familyIDs = Set(families.map(\.family))
         for (reference, source) in referenceStages ?? [:] {
             let here = "catalogue referenceStages.\(reference)"
-            guard !families.contains(reference) else {
+            guard !familyIDs.contains(reference) else {
                 throw StoreError.malformedSource(location: here, reason: "a family covers '\(reference)': give its production in the family's stage")
             }
             guard source.usgsCommodities != nil, source.wmd == nil, source.usgs == nil, source.bgs == nil, source.shares == nil, source.proxy == nil else {
