@@ -84,3 +84,19 @@ wgi = text("China") + text("CHN") + text("0.55") + text("156") + text("0.5") + t
 put("FuzzSourceDatabase", "one-round", columns + country + trade + hsmap + cobalt + wgi)
 odd_trade = text("2022") + real(1e19) + text("842") + real(float("inf")) + text("NA") + real(float("nan"))
 put("FuzzSourceDatabase", "odd-numbers", columns + country + odd_trade + hsmap + cobalt + wgi)
+
+# FuzzUSGSCommodities: the MCS 2026 commodities-data layout in Windows-1252, as published.
+mcs_header = ("MCS chapter,Section,Commodity,Country,Statistics,Statistics_detail,Unit,Year,Value,Notes,"
+              "Is critical mineral 2025,Other notes\r\n")
+mcs_rows = [
+    'GALLIUM,World Low-Purity Production and Production Capacity,Gallium,China,Production,Primary production,kilograms,2024,"839,000",Source: Asian Metal Ltd.,Yes,',
+    'GALLIUM,World Low-Purity Production and Production Capacity,Gallium,China,Production,Primary production,kilograms,2025,"900,000","Estimated.\nSee note.",Yes,',
+    'GALLIUM,World Low-Purity Production and Production Capacity,Gallium,United States,Production,Primary production,kilograms,2025,\u2014,,Yes,',
+    'GALLIUM,World Low-Purity Production and Production Capacity,Gallium,World total,Production,Primary production: rounded,kilograms,2025,"900,000",Estimated.,Yes,',
+    "ANTIMONY,World Mine Production and Reserves,Antimony,Australia,Production,Mine production,metric tons,2025,W,,Yes,",
+    "ANTIMONY,World Mine Production and Reserves,Antimony,Australia,Reserves,Reserves,metric tons,2025,>75,,Yes,",
+    "MANGANESE,World Mine Production (manganese content) and Reserves,Manganese,C\u00f4te d\u2019Ivoire,Production,Mine production,thousand metric tons,2025,350,,Yes,",
+]
+put("FuzzUSGSCommodities", "release-rows.csv", (mcs_header + "\r\n".join(mcs_rows) + "\r\n").encode("cp1252"))
+put("FuzzUSGSCommodities", "header-only.csv", mcs_header.encode("cp1252"))
+

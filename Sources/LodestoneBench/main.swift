@@ -41,7 +41,7 @@ if let draws = argument("--priorities").flatMap(Int.init) {
         let dataset = try SQLiteStore(path: storePath, create: false).loadDataset()
         let loadedMB = peakMemoryMB() ?? -1
         let buyer = try dataset.resolveImporter(argument("--for") ?? "USA")
-        let year = dataset.productionYears.last(where: dataset.tradeYears.contains) ?? 0
+        let year = dataset.latestAssessableYear ?? 0
         let model = try ScenarioLibrary.riskModel(), parameters = try ScenarioLibrary.marketParameters()
         let history = try ScenarioLibrary.history(in: dataset)
         var times: [Double] = [], commodities = 0

@@ -10,6 +10,12 @@ public enum Fixtures {
 
     public static func path(_ relative: String) -> String { repoRoot.appendingPathComponent(relative).path }
 
+    /// A file of the shared reference data: `../shared/data/<relative>` beside the checkout, where
+    /// CI keeps it too (see the shared data README).
+    public static func sharedData(_ relative: String) -> String {
+        repoRoot.deletingLastPathComponent().appendingPathComponent("shared/data").appendingPathComponent(relative).path
+    }
+
     /// The bundled snapshot as normalised data, read once per test process.
     public static let bundledData: NormalisedData = {
         do { return try Snapshot.read(from: path("Sources/LodestoneStore/Resources/Snapshot")) } catch {

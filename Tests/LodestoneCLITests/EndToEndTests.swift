@@ -13,6 +13,17 @@ import Testing
         #expect(r.stderr.contains("not assessed") && r.stderr.contains("gold:mine"), "stages without a content basis are listed with their reason")
     }
 
+    /// The bundled data have production to 2025 (USGS MCS 2026) and trade to 2024: without --year,
+    /// risk takes the latest year with both, and concentration the latest year of production.
+    @Test func defaultYearsFollowTheDataEachQuestionNeeds() {
+        let risk = CLI.lodestone("risk", "--importer", "JPN", "--commodity", "gallium")
+        #expect(risk.status == 0, "\(risk.stderr)")
+        #expect(risk.stdout.contains("GeoPolRisk for Japan (JPN), 2024, method lodestone"))
+        let concentration = CLI.lodestone("concentration", "--commodity", "gallium")
+        #expect(concentration.status == 0, "\(concentration.stderr)")
+        #expect(concentration.stdout.contains("production 2025"))
+    }
+
     @Test func riskJSONHasTheDocumentedShape() throws {
         let r = CLI.lodestone("risk", "--importer", "US-Japan", "--year", "2024", "--commodity", "cobalt,rare earths", "--format", "json")
         #expect(r.status == 0, "\(r.stderr)")
@@ -98,7 +109,7 @@ import Testing
     @Test func aYearWithoutDataIsSaidPlainly() {
         let production = CLI.lodestone("concentration", "--commodity", "cobalt:mine", "--year", "2010")
         #expect(production.status == 1)
-        #expect(production.stderr.contains("no production data for Cobalt (mine) in 2010; data exist for 2018–2024"))
+        #expect(production.stderr.contains("no production data for Cobalt (mine) in 2010; data exist for 2018–2025"))
         let quantities = CLI.lodestone("suppliers", "--importer", "JPN", "--commodity", "antimony:metal", "--year", "2022")
         #expect(quantities.status == 1)
         #expect(quantities.stderr.contains("HS17 trade for Antimony (unwrought) in 2022 has values but no quantities"))

@@ -23,6 +23,16 @@ enum Shared {
         #expect(report.notAssessed.allSatisfy { !$0.reason.isEmpty && $0.commodity != nil })
     }
 
+    /// Production runs to 2025 (USGS MCS 2026), trade to 2024: a risk question without a year
+    /// takes the latest year with both, not the latest production year (which has no imports).
+    @Test func riskDefaultsToTheLatestYearWithTradeAndProduction() throws {
+        let info = engine.dataInfo()
+        #expect(info.productionYears.last == 2025 && info.tradeYears.last == 2024)
+        let report = try engine.risk(RiskRequest(importer: "JPN"))
+        #expect(report.year == 2024)
+        #expect(!report.rows.isEmpty)
+    }
+
     @Test func unknownImporterIsAUsageErrorWithASuggestion() {
         #expect {
             try engine.risk(RiskRequest(importer: "Jpan"))

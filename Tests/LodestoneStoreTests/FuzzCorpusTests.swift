@@ -10,6 +10,7 @@ import Testing
     static let targets: [(String, @Sendable (Data) -> Void)] = [
         ("FuzzZip", Fuzzing.zip), ("FuzzSourceDatabase", Fuzzing.sourceDatabases),
         ("FuzzSnapshot", Fuzzing.snapshot), ("FuzzScenarioJSON", Fuzzing.scenarioJSON),
+        ("FuzzUSGSCommodities", Fuzzing.usgsCommoditiesData),
     ]
 
     @Test(arguments: targets.indices)

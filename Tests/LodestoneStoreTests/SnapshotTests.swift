@@ -41,8 +41,9 @@ import Testing
         #expect(data.commodities.filter(\.isReference).count == 65)
         #expect(data.commodities.contains { $0.id == "gallium:refined" && $0.tradeCodes.first?.nomenclature == .hs17 })
         #expect(data.countries.count == 239)
-        #expect(Set(data.provenance.map(\.dataset)) == ["countries", "trade", "trade:HS17", "commodities", "production", "production:USGS",
-                                                        "production:BGS", "catalogue", "governance", "groups"])
+        #expect(Set(data.provenance.map(\.dataset)) == ["countries", "trade", "trade:HS17", "commodities", "production", "archive",
+                                                        "production:USGS-MCS2025", "production:USGS-MCS2026", "production:BGS", "catalogue",
+                                                        "governance", "groups"])
         #expect(!data.warnings.contains { $0.location.hasPrefix("consistency") }, "no import exceeds world production on the same basis")
     }
 

@@ -57,6 +57,12 @@ public struct Dataset: Sendable {
     /// Number of production records held.
     public var productionRecordCount: Int { production.values.reduce(0) { $0 + $1.countries.count } }
 
+    /// The latest year with both production and trade data: the default year of a question that
+    /// needs both (risk, priorities). Production can run a year ahead of trade — the USGS MCS
+    /// estimates the year just ended, BACI follows a year later — and that year has no imports
+    /// to assess.
+    public var latestAssessableYear: Int? { productionYears.last(where: tradeYears.contains) }
+
     /// Years in which a commodity has production data.
     public func productionYears(of commodity: CommodityID) -> [Int] {
         guard let index = commodityIndex[commodity] else { return [] }

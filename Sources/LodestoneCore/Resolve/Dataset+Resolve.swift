@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turning what a user typed into countries, commodities and importers.
 extension Dataset {
     /// A country by ISO3 code, numeric code (trade-data code or UN M49) or English name,
@@ -53,10 +55,20 @@ extension Dataset {
     }
 
     private func commodityKeys(_ commodity: Commodity) -> [String] {
-        let series = commodity.productionSeries.components(separatedBy: ": ").last ?? commodity.productionSeries
-        let bareSeries = series.split(separator: "(").first.map(String.init) ?? series
-        return [commodity.id.rawValue, commodity.family, commodity.name, series, bareSeries, commodity.symbol ?? ""]
+        let names = Self.seriesNames(commodity.productionSeries)
+        let bareNames = names.map { $0.split(separator: "(").first.map(String.init) ?? $0 }
+        return ([commodity.id.rawValue, commodity.family, commodity.name] + names + bareNames + [commodity.symbol ?? ""])
             .map(NameKey.of).filter { !$0.isEmpty }
+    }
+
+    /// The series names in a production series label, one per source, without the source or the
+    /// years each gives: "World Mining Data: Rare Earths (REO) (2018–2024); USGS MCS 2026: Rare
+    /// Earths, Mine production (2025)" → ["Rare Earths (REO)", "Rare Earths, Mine production"].
+    package static func seriesNames(_ label: String) -> [String] {
+        label.components(separatedBy: "; ").map { part in
+            let name = part.components(separatedBy: ": ").last ?? part
+            return name.replacingOccurrences(of: #"\s*\(\d{4}(–\d{4})?(, \d{4}(–\d{4})?)*\)$"#, with: "", options: .regularExpression)
+        }
     }
 
     /// A built-in or stored country group by id or name, case-insensitive.

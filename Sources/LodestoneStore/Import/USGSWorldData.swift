@@ -18,12 +18,23 @@ public struct USGSWorldData: Sendable {
     public private(set) var warnings: [ImportWarning] = []
     public let sha256: String
 
+    /// Years with production, ascending.
+    public var years: [Int] { Set(series.values.flatMap { $0.values.flatMap(\.keys) }).sorted() }
+
+    /// The MCS edition: each one estimates the year before it (MCS 2025 reports 2024).
+    public var edition: Int? { years.last.map { $0 + 1 } }
+
     public init(path: String, countries: [Country]) throws {
-        guard let data = FileManager.default.contents(atPath: path) else { throw StoreError.sourceNotFound(path: path) }
+        try self.init(data: try SourceFile.read(path, what: "the USGS MCS 2025 world data (MCS2025_World_Data.csv)"),
+                      file: (path as NSString).lastPathComponent, countries: countries)
+    }
+
+    public init(data: Data, file: String, countries: [Country]) throws {
         sha256 = SHA256.hex(of: data)
-        let file = (path as NSString).lastPathComponent
-        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{FEFF}", with: "")
-        let rows = try CSVTable.parse(Data(text.utf8), file: file)
+        let rows: [[String]]
+        do { rows = try CSVTable.parse(SourceText.utf8(fromWindows1252OrUTF8: data).bytes, file: file) } catch {
+            throw StoreError.malformedSource(location: file, reason: "not a CSV file that can be read (\(error)) — give MCS2025_World_Data.csv as downloaded")
+        }
         guard let header = rows.first else { throw StoreError.malformedSource(location: file, reason: "empty file") }
         func column(_ prefix: String) -> Int? {
             header.firstIndex { $0.replacingOccurrences(of: " ", with: "").uppercased().hasPrefix(prefix) }
@@ -67,6 +78,13 @@ public struct USGSWorldData: Sendable {
         for (name, count) in unknown.sorted(by: { $0.key < $1.key }) {
             warnings.append(ImportWarning(location: file, message: "country '\(BACIRelease.excerpt(name))' is not in the store's country list; \(count) rows skipped"))
         }
+    }
+
+    /// True when a header row is this layout's: COMMODITY, COUNTRY, TYPE, UNIT_… and PROD_… columns.
+    static func isThisLayout(header: [String]) -> Bool {
+        let names = header.map { $0.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{FEFF}", with: "").uppercased() }
+        return ["COMMODITY", "COUNTRY", "TYPE", "UNIT"].allSatisfy { prefix in names.contains { $0.hasPrefix(prefix) } }
+            && names.contains { $0.hasPrefix("PROD_") }
     }
 
     /// Tonnes per unit of a USGS unit; nil for volumes and carats.
@@ -115,9 +133,12 @@ struct CountryLookup {
         for (alias, iso3) in Self.sourceAliases { if let code = byISO3[iso3] { byKey[alias] = code } }
     }
 
+    /// The whole name first — "Congo (Kinshasa)" is not "Congo" (Brazzaville) — then without a
+    /// trailing remark in parentheses ("(includes Puerto Rico)") or footnote digits.
     func code(for name: String) -> CountryCode? {
-        let cleaned = name.replacingOccurrences(of: #"\s*\(.*\)\s*$"#, with: "", options: .regularExpression)  // "(includes Puerto Rico)"
-            .replacingOccurrences(of: #"\s*\d+$"#, with: "", options: .regularExpression)  // footnote digits
+        if let code = byKey[NameKey.of(name)] { return code }
+        let cleaned = name.replacingOccurrences(of: #"\s*\(.*\)\s*$"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #"\s*\d+$"#, with: "", options: .regularExpression)
         return byKey[NameKey.of(cleaned)] ?? byISO3[cleaned.uppercased()]
     }
 

@@ -21,10 +21,16 @@ enum CSVTable {
 
     /// Parses CSV bytes into rows of fields. Throws with the 1-based line of an unterminated quote.
     static func parse(_ data: Data, file: String) throws -> [[String]] {
-        var rows: [[String]] = []
+        try parseRecords(data, file: file).map(\.fields)
+    }
+
+    /// Like `parse`, with the 1-based line each row starts on (a quoted field may span lines),
+    /// for warnings that point at a row.
+    static func parseRecords(_ data: Data, file: String) throws -> [(line: Int, fields: [String])] {
+        var rows: [(line: Int, fields: [String])] = []
         var fields: [String] = []
         var field: [UInt8] = []
-        var inQuotes = false, line = 1, quoteLine = 1
+        var inQuotes = false, line = 1, quoteLine = 1, rowLine = 1
         var index = data.startIndex
         let end = data.endIndex
         func finishField() { fields.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true) }
@@ -44,9 +50,10 @@ enum CSVTable {
                 case UInt8(ascii: ","): finishField()
                 case UInt8(ascii: "\n"):
                     finishField()
-                    rows.append(fields)
+                    rows.append((rowLine, fields))
                     fields.removeAll(keepingCapacity: true)
                     line += 1
+                    rowLine = line
                 case UInt8(ascii: "\r"): break
                 default: field.append(byte)
                 }
@@ -54,7 +61,7 @@ enum CSVTable {
             index = data.index(after: index)
         }
         if inQuotes { throw StoreError.malformedSnapshot(location: "\(file):\(quoteLine)", reason: "unterminated quoted field") }
-        if !field.isEmpty || !fields.isEmpty { finishField(); rows.append(fields) }
+        if !field.isEmpty || !fields.isEmpty { finishField(); rows.append((rowLine, fields)) }
         return rows
     }
 }

@@ -41,8 +41,10 @@ struct DataCommand: ParsableCommand {
         @Option(name: .customLong("baci"), help: ArgumentHelp("A CEPII BACI release file (BACI_HSxx_Y…csv), repeatable; its country_codes file must sit beside it.", valueName: "file"))
         var baciFiles: [String] = []
 
-        @Option(help: ArgumentHelp("USGS MCS world data (MCS2025_World_Data.csv) for stage production.", valueName: "file"))
-        var usgs: String?
+        @Option(name: .customLong("usgs"), help: ArgumentHelp(
+            "A USGS MCS data-release file for stage production, repeatable: MCS2025_World_Data.csv and/or MCS2026_Commodities_Data.csv (told apart by their header; the newer edition wins the years both give).",
+            valueName: "file"))
+        var usgsFiles: [String] = []
 
         @Option(help: ArgumentHelp("BGS refined shares JSON (bgs_refined_shares_2000_2024.json).", valueName: "file"))
         var refinedShares: String?
@@ -83,7 +85,7 @@ struct DataCommand: ParsableCommand {
             let location = try GeoPolRiskSource.locate(path)
             let importedAt = ISO8601DateFormatter().string(from: Date())
             var data = try GeoPolRiskSource.read(location, importedAt: importedAt)
-            try SourceSet(baci: baciFiles, usgs: usgs, refinedShares: refinedShares).add(to: &data, importedAt: importedAt)
+            try SourceSet(baci: baciFiles, usgs: usgsFiles, refinedShares: refinedShares).add(to: &data, importedAt: importedAt)
             return data
         }
     }

@@ -58,3 +58,18 @@ import Testing
         #expect(throws: LodestoneError.self) { try dataset.resolveImporter("USA+Narnia") }
     }
 }
+
+/// A stage whose production joins two sources names both, with their years; each name still finds it.
+@Suite struct SeriesNameTests {
+    @Test(arguments: [
+        ("World Mining Data: Rare Earths (REO)", ["Rare Earths (REO)"]),
+        ("World Mining Data: Rare Earths (REO) (2018–2024); USGS MCS 2026: Rare Earths, Mine production (2025)",
+         ["Rare Earths (REO)", "Rare Earths, Mine production"]),
+        ("USGS MCS 2025: Gallium, Primary production (2023); USGS MCS 2026: Gallium, Primary production (2024–2025)",
+         ["Gallium, Primary production", "Gallium, Primary production"]),
+        ("USGS MCS 2026: Platinum, Mine production: Platinum (2023, 2025)", ["Platinum"]),
+    ])
+    func namesLoseTheirSourceAndYears(label: String, names: [String]) {
+        #expect(Dataset.seriesNames(label) == names)
+    }
+}

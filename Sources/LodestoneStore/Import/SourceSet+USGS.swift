@@ -1,0 +1,51 @@
+import Foundation
+import LodestoneCore
+
+extension SourceSet {
+    /// Reads a USGS MCS data-release file of either layout, told apart by its header, and records
+    /// its provenance. Where both give a (stage, year), the commodities data (the newer edition)
+    /// wins: see `ProductionSplice`.
+    static func readUSGS(_ path: String, into sources: inout CatalogueSources, data: inout NormalisedData, importedAt: String) throws {
+        let bytes = try SourceFile.read(path, what: "a USGS MCS data-release file (MCS2025_World_Data.csv or MCS2026_Commodities_Data.csv)")
+        let file = (path as NSString).lastPathComponent
+        let header = SourceFile.header(of: bytes)
+        if USGSWorldData.isThisLayout(header: header) {
+            guard sources.usgs == nil else { throw StoreError.malformedSource(location: file, reason: "a second MCS world-data file — give one file of each USGS layout") }
+            let table = try USGSWorldData(data: bytes, file: file, countries: data.countries)
+            data.warnings += table.warnings
+            sources.usgs = table
+            let edition = table.edition ?? 2025
+            data.provenance.append(Provenance(
+                dataset: "production:USGS-MCS\(edition)",
+                source: "USGS Mineral Commodity Summaries \(edition) data release, world data (\(file)): production \(ProductionSplice.yearsText(table.years))",
+                version: "MCS\(edition)", sha256: table.sha256, licence: "public domain (USGS)", url: doi(edition: edition),
+                importedAt: importedAt, rows: table.series.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } }))
+        } else if header.contains(where: { ["statistics_detail", "mcs chapter", "statistics"].contains($0.trimmingCharacters(in: .whitespaces).lowercased()) }) {
+            guard sources.usgsCommodities == nil else { throw StoreError.malformedSource(location: file, reason: "a second MCS commodities-data file — give one file of each USGS layout") }
+            let table = try USGSCommoditiesData(data: bytes, file: file, countries: data.countries)
+            data.warnings += table.warnings
+            sources.usgsCommodities = table
+            let edition = table.edition ?? 2026
+            data.provenance.append(Provenance(
+                dataset: "production:USGS-MCS\(edition)",
+                source: "USGS Mineral Commodity Summaries \(edition) data release, commodities data (\(file), \(table.encoding)): world production "
+                    + "\(ProductionSplice.yearsText(table.years)) by country; supersedes older USGS editions for the years it publishes "
+                    + "and extends World Mining Data past its last year where the two agree",
+                version: "MCS\(edition)", sha256: table.sha256, licence: "CC0 1.0 (USGS)", url: doi(edition: edition),
+                importedAt: importedAt, rows: table.counts.amounts))
+        } else {
+            throw StoreError.malformedSource(location: "\(file):1", reason: "not a USGS MCS data-release table: expected the header of MCS2025_World_Data.csv "
+                + "(SOURCE,COMMODITY,COUNTRY,TYPE,UNIT_MEAS,PROD_…) or of MCS2026_Commodities_Data.csv (MCS chapter,Section,Commodity,Country,"
+                + "Statistics,Statistics_detail,Unit,Year,Value,…)")
+        }
+    }
+
+    /// The data release's DOI where known, else the MCS page.
+    static func doi(edition: Int) -> String {
+        switch edition {
+        case 2025: "https://doi.org/10.5066/P13XCP3R"
+        case 2026: "https://doi.org/10.5066/P1WKQ63T"
+        default: "https://www.usgs.gov/centers/national-minerals-information-center/mineral-commodity-summaries"
+        }
+    }
+}
