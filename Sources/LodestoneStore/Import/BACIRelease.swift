@@ -27,8 +27,29 @@ public enum BACIRelease {
 
     /// Reads one or more BACI files of the same HS version. `codes` limits the products kept;
     /// `knownCountries` are the store's country codes (BACI's own numbering).
+    /// A former country's code that a release still uses for its successor (BACI codes Germany
+    /// 280, "Fed. Rep. of Germany (...1990)", where the store's country list has 276): flows after
+    /// `after` are read as `successor`'s.
+    public struct Successor: Sendable, Hashable {
+        public var code: CountryCode
+        public var after: Int
+    }
+
+    /// Former countries of `countries` whose ISO3 a current country carries, by code.
+    public static func successors(in countries: [Country]) -> [CountryCode: Successor] {
+        var current: [String: CountryCode] = [:]
+        for country in countries where country.formerUntil == nil { current[country.iso3.uppercased()] = country.code }
+        var result: [CountryCode: Successor] = [:]
+        for country in countries {
+            guard let until = country.formerUntil, let successor = current[country.iso3.uppercased()], successor != country.code else { continue }
+            result[country.code] = Successor(code: successor, after: until)
+        }
+        return result
+    }
+
     public static func read(
-        files: [String], codes: Set<Int>, knownCountries: Set<CountryCode>, nomenclature fixed: Nomenclature? = nil
+        files: [String], codes: Set<Int>, knownCountries: Set<CountryCode>, successors: [CountryCode: Successor] = [:],
+        nomenclature fixed: Nomenclature? = nil
     ) throws -> Result {
         guard let first = files.first else { throw StoreError.sourceNotFound(path: "(no BACI file given)") }
         guard let nomenclature = fixed ?? nomenclature(ofFile: first) else {
@@ -43,16 +64,23 @@ public enum BACIRelease {
             guard let data = FileManager.default.contents(atPath: path) else { throw StoreError.sourceNotFound(path: path) }
             result.sha256.append(SHA256.hex(of: data))
             let name = (path as NSString).lastPathComponent
-            try parse(data, file: name, codes: codes, known: knownCountries, nomenclature: nomenclature, seen: &seen, into: &result)
+            try parse(data, file: name, codes: codes, known: knownCountries, successors: successors, nomenclature: nomenclature,
+                      seen: &seen, into: &result)
         }
         return result
     }
 
     private static func parse(
-        _ data: Data, file: String, codes: Set<Int>, known: Set<CountryCode>, nomenclature: Nomenclature,
+        _ data: Data, file: String, codes: Set<Int>, known: Set<CountryCode>, successors: [CountryCode: Successor], nomenclature: Nomenclature,
         seen: inout Set<String>, into result: inout Result
     ) throws {
         var lineNumber = 0
+        var merged: [CountryCode: Int] = [:]
+        func current(_ code: CountryCode, _ year: Int) -> CountryCode {
+            guard let successor = successors[code], year > successor.after else { return code }
+            merged[code, default: 0] += 1
+            return successor.code
+        }
         var columns: [String: Int] = [:]
         var unknownCountries: [Int: Int] = [:]
         for rawLine in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
@@ -89,13 +117,13 @@ public enum BACIRelease {
                 }
                 tonnes = q > 0 ? q : nil
             }
-            let from = CountryCode(exporter), to = CountryCode(importer)
+            let from = current(CountryCode(exporter), year), to = current(CountryCode(importer), year)
             guard known.contains(from), known.contains(to) else {
                 unknownCountries[known.contains(from) ? importer : exporter, default: 0] += 1
                 continue
             }
             guard from != to else { continue }
-            let key = "\(year),\(exporter),\(importer),\(product)"
+            let key = "\(year),\(from.rawValue),\(to.rawValue),\(product)"
             guard seen.insert(key).inserted else {
                 warn(&result, file, lineNumber, "duplicate flow \(key); the first is kept")
                 continue
@@ -103,6 +131,11 @@ public enum BACIRelease {
             result.years.insert(year)
             result.flows.append(TradeFlow(year: year, exporter: from, importer: to, hs6: product, valueKUSD: value, tonnes: tonnes,
                                           nomenclature: nomenclature))
+        }
+        for (code, rows) in merged.sorted(by: { $0.key < $1.key }) {
+            let successor = successors[code]!
+            warn(&result, file, 0, "BACI country code \(code) (a former country in the store's list) in \(rows) flows after \(successor.after) "
+                 + "read as its successor with the same ISO3, code \(successor.code)")
         }
         for (code, rows) in unknownCountries.sorted(by: { $0.key < $1.key }) {
             warn(&result, file, 0, "BACI country code \(code) is not in the store's country list; \(rows) flows skipped")

@@ -27,7 +27,8 @@ public struct SourceSet: Sendable {
             guard let nomenclature = BACIRelease.nomenclature(ofFile: files[0]) else {
                 throw StoreError.malformedSource(location: files[0], reason: "cannot tell the HS version from the file name (expected BACI_HS17_…)")
             }
-            let result = try BACIRelease.read(files: files.sorted(), codes: catalogue.codes(in: nomenclature), knownCountries: known)
+            let result = try BACIRelease.read(files: files.sorted(), codes: catalogue.codes(in: nomenclature), knownCountries: known,
+                                              successors: BACIRelease.successors(in: data.countries))
             data.trade.removeAll { $0.nomenclature == nomenclature }
             data.trade += result.flows
             data.warnings += result.warnings
