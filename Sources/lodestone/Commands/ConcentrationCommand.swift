@@ -19,13 +19,8 @@ struct ConcentrationCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let engine = try storeOptions.openEngine()
-            func report(_ year: Int?) throws -> ConcentrationReport {
+            try output.emit(yearOptions) { year in
                 try engine.concentration(ConcentrationRequest(commodity: commodity, year: year, top: topOption.top))
-            }
-            if let years = try yearOptions.series() {
-                try output.emit(series: try years.map(report), years: years)
-            } else {
-                try output.emit(try report(yearOptions.year))
             }
         }
     }

@@ -36,28 +36,11 @@ struct PrioritiesCommand: ParsableCommand {
     }
 
     func run() throws {
-        var request = PrioritiesRequest(importer: importerOption.importer, year: year, commodities: commodity, draws: draws, seed: seed)
         try runReportingErrors {
-            _ = try storeOptions.openStore(access: .read)  // creates a store only at the default path
+            var request = PrioritiesRequest(importer: importerOption.importer, year: year, commodities: commodity, draws: draws, seed: seed)
             request.riskModel = try riskModel.map { try ScenarioLibrary.riskModel(at: $0) }
             request.parameters = try parameters.map { try ScenarioLibrary.marketParameters(at: $0) }
-        }
-        let format: ReportFormat = switch output.format {
-        case .table: .table
-        case .csv: .csv
-        case .json: .json
-        }
-        do {
-            let engine = try Engine.open(storePath: storeOptions.path) { Console.note($0) }
-            let report = try engine.priorities(request)
-            Console.out(try ReportRenderer.render(report, as: format))
-            if format != .json, !report.notAssessed.isEmpty {
-                Console.note("not assessed (\(report.notAssessed.count)): " + report.notAssessed.compactMap(\.commodity).joined(separator: ", ")
-                             + " — --format json gives the reasons")
-            }
-        } catch {
-            Console.note(error.message)
-            throw ExitCode(error.kind.exitCode)
+            try output.emit(try storeOptions.openEngine().priorities(request))
         }
     }
 }

@@ -28,13 +28,8 @@ struct RiskCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let engine = try storeOptions.openEngine()
-            func report(_ year: Int?) throws -> RiskReport {
+            try output.emit(yearOptions) { year in
                 try engine.risk(RiskRequest(importer: importerOption.importer, year: year, commodities: commodity, method: method, sort: sort))
-            }
-            if let years = try yearOptions.series() {
-                try output.emit(series: try years.map(report), years: years)
-            } else {
-                try output.emit(try report(yearOptions.year))
             }
         }
     }

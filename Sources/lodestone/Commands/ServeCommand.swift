@@ -27,15 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let engine: Engine
-        // Creates the store only at the default path, refuses files that are not stores.
-        try runReportingErrors { _ = try storeOptions.openStore(access: .read) }
-        do {
-            engine = try Engine.open(storePath: storeOptions.path, limits: .server) { Console.note($0) }
-        } catch {
-            Console.note(error.message)
-            throw ExitCode(error.kind.exitCode)
-        }
+        let engine = try runReportingErrors { try storeOptions.openEngine(limits: .server) }
         let configuration = ServerConfiguration(host: host, port: port, computeTimeLimitSeconds: timeLimit, cachedResponses: cache, logLevel: quiet ? .warning : .info)
         Console.note("serving the dashboard at http://\(host):\(port)/ and the API at /api/v1 (data version \(engine.dataVersion))")
         do {

@@ -20,14 +20,9 @@ struct SuppliersCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let engine = try storeOptions.openEngine()
-            func report(_ year: Int?) throws -> SuppliersReport {
+            try output.emit(yearOptions) { year in
                 try engine.suppliers(SuppliersRequest(importer: importerOption.importer, commodity: commodity, year: year,
                                                       partners: partnersOption.partners, top: topOption.top))
-            }
-            if let years = try yearOptions.series() {
-                try output.emit(series: try years.map(report), years: years)
-            } else {
-                try output.emit(try report(yearOptions.year))
             }
         }
     }

@@ -20,13 +20,8 @@ struct TraceCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let engine = try storeOptions.openEngine()
-            func report(_ year: Int?) throws -> TraceReport {
+            try output.emit(yearOptions) { year in
                 try engine.trace(TraceRequest(importer: importerOption.importer, commodity: commodity, year: year, top: topOption.top))
-            }
-            if let years = try yearOptions.series() {
-                try output.emit(series: try years.map(report), years: years)
-            } else {
-                try output.emit(try report(yearOptions.year))
             }
         }
     }

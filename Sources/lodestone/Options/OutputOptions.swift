@@ -19,6 +19,15 @@ struct OutputOptions: ParsableArguments {
         noteGaps(reports.flatMap(\.notAssessed))
     }
 
+    /// One report for `--year` (or the default year), or one per year for `--years`.
+    func emit<Report: TabularReport>(_ years: YearOptions, _ report: (Int?) throws -> Report) throws {
+        if let list = try years.series() {
+            try emit(series: try list.map { try report($0) }, years: list)
+        } else {
+            try emit(try report(years.year))
+        }
+    }
+
     private func noteGaps(_ gaps: [NotAssessedItem]) {
         guard format == .table, !gaps.isEmpty else { return }
         var seen = Set<String>()

@@ -24,48 +24,33 @@ struct StoreOptions: ParsableArguments {
     var path: String { location.path }
 
     static var defaultPath: String {
-        let environment = ProcessInfo.processInfo.environment
-        let data: String
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
-            data = xdg
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
-            data = (home as NSString).appendingPathComponent(".local/share")
-        }
-        return (data as NSString).appendingPathComponent("lodestone/lodestone.sqlite")
+        (UserDirectory.data.path as NSString).appendingPathComponent("lodestone/lodestone.sqlite")
     }
 
-    /// Opens the existing store (refusing, untouched, a file that is not one). At the default
-    /// path only, a missing store is first created from the bundled snapshot.
-    func openStore(access: SQLiteStore.Access = .read) throws -> SQLiteStore {
+    /// At the built-in default path only, a missing store is created from the bundled snapshot.
+    func createDefaultStoreIfMissing() throws {
         let (path, isDefault) = location
-        if isDefault, try !SQLiteStore.exists(at: path) {
-            // Concurrent first users wait here for the one that builds it.
-            try SQLiteStore.create(at: path) {
-                Console.note("creating a new store at \(path) from the bundled snapshot (one-time, a few seconds)")
-                return try Self.bundledSnapshot()
-            }
+        guard isDefault, try !SQLiteStore.exists(at: path) else { return }
+        // Concurrent first users wait here for the one that builds it.
+        try SQLiteStore.create(at: path) {
+            Console.note("creating a new store at \(path) from the bundled snapshot (one-time, a few seconds)")
+            return try Self.bundledSnapshot()
         }
+    }
+
+    /// Opens the existing store (refusing, untouched, a file that is not one), after creating it
+    /// if it is the missing default.
+    func openStore(access: SQLiteStore.Access = .read) throws -> SQLiteStore {
+        try createDefaultStoreIfMissing()
         return try SQLiteStore(path: path, create: false, access: access)
     }
 
     /// The engine on this store: the store's data, the bundled parameters, presets and backtest
-    /// observations. An empty Lodestone store is filled from the bundled snapshot first.
-    func openEngine() throws -> Engine {
-        _ = try openStore(access: .read)
-        return try Engine.open(storePath: path, note: Console.note)
-    }
-
-    /// Opens the store and builds the Dataset. A Lodestone store that holds no data (made by an
-    /// older version, or an interrupted first use) is filled from the bundled snapshot first.
-    func loadDataset() throws -> Dataset {
-        var store = try openStore(access: .read)
-        if try store.isEmpty() {
-            store = try openStore(access: .write)
-            Console.note("the store at \(path) holds no data: filling it from the bundled snapshot (one-time, a few seconds)")
-            try store.fillIfEmpty(with: Self.bundledSnapshot)
-        }
-        return try store.loadDataset(cache: TradeCache.standard)
+    /// observations. An empty Lodestone store is filled from the bundled snapshot first; a file
+    /// that is not a store is refused untouched.
+    func openEngine(limits: EngineLimits = EngineLimits()) throws -> Engine {
+        try createDefaultStoreIfMissing()
+        return try Engine.open(storePath: path, limits: limits, note: Console.note)
     }
 
     static func bundledSnapshot() throws -> NormalisedData {
@@ -82,22 +67,22 @@ enum CLIError: Error {
     case failure(String)
 }
 
-/// Runs a command body, mapping domain errors to messages on stderr and exit codes.
-func runReportingErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as LodestoneError {
-        Console.note(error.description)
-        switch error {
-        case .unknownCountry, .unknownCommodity, .unknownGroup, .emptySelection, .invalidParameter: throw ExitCode(64)
-        case .notTraded, .noProduction, .noTrade, .noCommodityTrade, .noQuantities, .damagedData, .cancelled: throw ExitCode(1)
-        }
-    } catch let error as EngineError {
+/// Runs a command body, mapping domain errors to messages on stderr and exit codes: the
+/// engine's error kinds (which the core's and the store's errors map to) decide the code.
+@discardableResult
+func runReportingErrors<T>(_ body: () throws -> T) throws -> T {
+    func exit(_ error: EngineError) -> ExitCode {
         Console.note(error.message)
-        throw ExitCode(error.kind.exitCode)
+        return ExitCode(error.kind.exitCode)
+    }
+    do {
+        return try body()
+    } catch let error as EngineError {
+        throw exit(error)
+    } catch let error as LodestoneError {
+        throw exit(EngineError(error))
     } catch let error as StoreError {
-        Console.note(error.description)
-        throw ExitCode(1)
+        throw exit(EngineError(error))
     } catch CLIError.usage(let message) {
         Console.note(message)
         throw ExitCode(64)
