@@ -28,14 +28,7 @@ public struct TradeCache: Sendable {
         if let dir = environment["LODESTONE_CACHE_DIR"], !dir.isEmpty {
             return dir == "off" ? nil : TradeCache(folder: (dir as NSString).expandingTildeInPath)
         }
-        let base: String
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            base = xdg
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
-            base = (home as NSString).appendingPathComponent(".cache")
-        }
-        return TradeCache(folder: (base as NSString).appendingPathComponent("lodestone"))
+        return TradeCache(folder: (UserDirectory.cache.path as NSString).appendingPathComponent("lodestone"))
     }
 
     /// The store's state as the file system sees it: resolved path, inode, size and modification
