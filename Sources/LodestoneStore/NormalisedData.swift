@@ -22,16 +22,11 @@ public struct NormalisedData: Sendable {
 }
 
 /// What a store holds, for `lodestone data info`.
+/// (Row counts come from the loaded Dataset, which holds every row: counting a million trade
+/// rows in SQLite took 0.12 s of every command's start.)
 public struct StoreInfo: Sendable, Codable {
-    public struct Table: Sendable, Codable {
-        public var dataset: String
-        public var rows: Int
-        public var years: String?
-    }
-
     public var path: String
     public var schemaVersion: String
-    public var tables: [Table]
     public var provenance: [Provenance]
     public var warningCount: Int
     public var warnings: [ImportWarning]

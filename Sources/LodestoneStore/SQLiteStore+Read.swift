@@ -97,26 +97,12 @@ extension SQLiteStore {
 
     public func info() throws -> StoreInfo {
         try wrap("read") { try db.readTransaction {
-            func count(_ table: String) throws -> Int { try db.scalarInt("SELECT count(*) FROM \(table)") ?? 0 }
-            func years(_ table: String) throws -> String? {
-                let statement = try db.prepare("SELECT min(year), max(year) FROM \(table)")
-                guard try statement.step(), !statement.isNull(0) else { return nil }
-                return "\(statement.int(0))–\(statement.int(1))"
-            }
-            let tables = [
-                StoreInfo.Table(dataset: "countries", rows: try count("country"), years: nil),
-                StoreInfo.Table(dataset: "commodities", rows: try count("commodity"), years: nil),
-                StoreInfo.Table(dataset: "production", rows: try count("production"), years: try years("production")),
-                StoreInfo.Table(dataset: "trade", rows: try count("trade"), years: try years("trade")),
-                StoreInfo.Table(dataset: "governance", rows: try count("governance"), years: try years("governance")),
-                StoreInfo.Table(dataset: "groups", rows: try count("country_group"), years: nil),
-            ]
             let schema = try db.prepare("SELECT name FROM lodestone_migration ORDER BY name DESC LIMIT 1")
             let version = try schema.step() ? schema.text(0) ?? "" : ""
             let warnings = try db.prepare("SELECT location, message FROM import_warning ORDER BY id")
             var list: [ImportWarning] = []
             while try warnings.step() { list.append(ImportWarning(location: warnings.text(0) ?? "", message: warnings.text(1) ?? "")) }
-            return StoreInfo(path: path, schemaVersion: version, tables: tables, provenance: try readProvenance(),
+            return StoreInfo(path: path, schemaVersion: version, provenance: try readProvenance(),
                              warningCount: list.count, warnings: list)
         } }
     }

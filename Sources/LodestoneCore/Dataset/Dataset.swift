@@ -14,6 +14,9 @@ public struct Dataset: Sendable {
 
     let countryIndex: [CountryCode: Int32]
     let commodityIndex: [CommodityID: Int]
+    /// What each commodity answers to by name (`nameKeys(of:)`), worked out once: resolving a
+    /// preset's commodities would otherwise redo it for every commodity each time.
+    let commodityNameKeys: [[String]]
     let production: [ProductionKey: ProductionSlice]
     let trade: [TradeKey: TradeSlice]
     let governance: GovernanceTable
@@ -35,6 +38,7 @@ public struct Dataset: Sendable {
         var commodityIndex: [CommodityID: Int] = [:]
         for (index, commodity) in commodities.enumerated() { commodityIndex[commodity.id] = index }
         self.commodityIndex = commodityIndex
+        commodityNameKeys = commodities.map(Self.nameKeys(of:))
         self.productionYears = Set(production.keys.map(\.year)).sorted()
         self.tradeYears = Set(trade.keys.map(\.year)).sorted()
     }
@@ -56,6 +60,9 @@ public struct Dataset: Sendable {
 
     /// Number of production records held.
     public var productionRecordCount: Int { production.values.reduce(0) { $0 + $1.countries.count } }
+
+    /// Number of governance scores held, and the years that have any, ascending.
+    public var governanceSummary: (count: Int, years: [Int]) { governance.summary }
 
     /// The latest year with both production and trade data: the default year of a question that
     /// needs both (risk, priorities). Production can run a year ahead of trade — the USGS MCS

@@ -29,6 +29,17 @@ struct GovernanceTable: Sendable {
         return (scores[slot], matchedByISO3[slot] ? .iso3 : .code)
     }
 
+    /// Scores held, and the years that have any.
+    var summary: (count: Int, years: [Int]) {
+        var count = 0, years: [Int] = []
+        for offset in 0..<yearCount {
+            let held = stride(from: offset, to: scores.count, by: max(1, yearCount)).reduce(0) { $0 + (scores[$1].isNaN ? 0 : 1) }
+            count += held
+            if held > 0 { years.append(firstYear + offset) }
+        }
+        return (count, years)
+    }
+
     /// The score the GeoPolRisk method uses: missing scores count as 0.5 (Koyamparambath et al.).
     /// `codeMatchesOnly` reproduces geopolrisk-py, which cannot see scores matched by ISO3.
     func riskWeight(country: Int32, year: Int, codeMatchesOnly: Bool) -> Double {

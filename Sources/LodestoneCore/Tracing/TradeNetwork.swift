@@ -22,6 +22,9 @@ struct TradeNetwork {
     let worldConsumption: Double
     /// Value / tonnes over all flows with a quantity, USD/kg (0 without trade).
     let unitValueUSDPerKg: Double
+    /// The LU factors of (I − A), Aₖⱼ = F_{j→k} / Sⱼ, shared by every solve on this network;
+    /// nil when it is singular (a closed re-export loop).
+    private let leontief: LinearSolver.Factors?
 
     /// Production comes from `productionYear` (default: `year`), for markets whose production
     /// series ends before or starts after the trade year.
@@ -63,43 +66,37 @@ struct TradeNetwork {
         }
         production = produced
         origin = (0..<n).map { produced[$0] + max(0, exports[$0] - produced[$0] - imports[$0]) }
-        supply = (0..<n).map { max(produced[$0] + imports[$0], exports[$0]) }
+        let supply = (0..<n).map { max(produced[$0] + imports[$0], exports[$0]) }
+        self.supply = supply
         consumption = (0..<n).map { max(0, produced[$0] + imports[$0] - exports[$0]) }
         self.flows = flows
         worldConsumption = consumption.reduce(0, +)
         unitValueUSDPerKg = tonnage > 0 ? value / tonnage : 0
-    }
-
-
-    /// (I − A) row-major, Aₖⱼ = F_{j→k} / Sⱼ.
-    private var leontief: [Double] {
-        var matrix = [Double](repeating: 0, count: size * size)
-        for i in 0..<size { matrix[i * size + i] = 1 }
-        for flow in flows { matrix[flow.to * size + flow.from] -= flow.tonnes / supply[flow.from] }
-        return matrix
+        // (I − A), row-major.
+        var matrix = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { matrix[i * n + i] = 1 }
+        for flow in flows { matrix[flow.to * n + flow.from] -= flow.tonnes / supply[flow.from] }
+        leontief = LinearSolver.Factors(matrix: matrix, size: n)
     }
 
     /// Total supply change at every node when `shock` tonnes are removed at the nodes where they
     /// first land, passed on in proportion to each pool's outflows: ℓ = (I − A)⁻¹·shock.
     func propagate(_ shock: [Double]) -> [Double]? {
-        LinearSolver.solve(matrix: leontief, size: size, rhs: shock)
+        leontief?.solve(shock)
     }
 
     /// Tonnes of every origin k in node `i`'s supply: xᵢₖ = [(I − A)⁻¹]ᵢₖ·originₖ, from one solve of
     /// (I − A)ᵀ·y = eᵢ.
     func originsOfSupply(at i: Int) -> [Double]? {
-        var transposed = [Double](repeating: 0, count: size * size)
-        let matrix = leontief
-        for row in 0..<size { for column in 0..<size { transposed[column * size + row] = matrix[row * size + column] } }
         var unit = [Double](repeating: 0, count: size)
         unit[i] = 1
-        return LinearSolver.solve(matrix: transposed, size: size, rhs: unit).map { y in (0..<size).map { y[$0] * origin[$0] } }
+        return leontief?.solveTransposed(unit).enumerated().map { $1 * origin[$0] }
     }
 
     /// Tonnes that originated in node `r` in every node's supply: x·ᵣ = (I − A)⁻¹·eᵣ·originᵣ.
     func originTonnes(of r: Int) -> [Double]? {
         var unit = [Double](repeating: 0, count: size)
         unit[r] = 1
-        return LinearSolver.solve(matrix: leontief, size: size, rhs: unit)?.map { $0 * origin[r] }
+        return leontief?.solve(unit).map { $0 * origin[r] }
     }
 }

@@ -21,6 +21,23 @@ extension Engine {
         })
     }
 
+    /// What the engine holds, table by table (the store's tables hold the same rows).
+    private func tables() -> [DataInfoReport.Table] {
+        func span(_ years: [Int]) -> String? {
+            guard let first = years.first, let last = years.last else { return nil }
+            return "\(first)–\(last)"
+        }
+        let governance = dataset.governanceSummary
+        return [
+            .init(dataset: "countries", rows: dataset.countries.count, years: nil),
+            .init(dataset: "commodities", rows: dataset.commodities.count, years: nil),
+            .init(dataset: "production", rows: dataset.productionRecordCount, years: span(dataset.productionYears)),
+            .init(dataset: "trade", rows: dataset.tradeFlowCount, years: span(dataset.tradeYears)),
+            .init(dataset: "governance", rows: governance.count, years: span(governance.years)),
+            .init(dataset: "groups", rows: dataset.groups.count, years: nil),
+        ]
+    }
+
     /// Sources, versions and licences; `warnings` limits the import warnings listed (nil: all).
     public func dataInfo(warnings: Int? = 20) -> DataInfoReport {
         let all = storeInfo?.warnings ?? []
@@ -28,7 +45,7 @@ extension Engine {
             dataVersion: dataVersion, storePath: storeInfo?.path, schemaVersion: storeInfo?.schemaVersion,
             tradeYears: dataset.tradeYears, productionYears: dataset.productionYears, countries: dataset.countries.count,
             commodities: dataset.commodities.count, tradeFlows: dataset.tradeFlowCount, productionRecords: dataset.productionRecordCount,
-            tables: storeInfo?.tables.map { .init(dataset: $0.dataset, rows: $0.rows, years: $0.years) } ?? [],
+            tables: tables(),
             warningCount: storeInfo?.warningCount ?? 0, warnings: Array(all.prefix(warnings ?? all.count)),
             rows: dataset.provenance.map { p in
                 .init(dataset: p.dataset, source: p.source, version: p.version, licence: p.licence, url: p.url, sha256: p.sha256,

@@ -68,6 +68,10 @@ import Testing
         ("USGS MCS 2025: Gallium, Primary production (2023); USGS MCS 2026: Gallium, Primary production (2024–2025)",
          ["Gallium, Primary production", "Gallium, Primary production"]),
         ("USGS MCS 2026: Platinum, Mine production: Platinum (2023, 2025)", ["Platinum"]),
+        ("BGS: Silicon (ferrosilicon) (2000–2024)", ["Silicon (ferrosilicon)"]),
+        ("BGS: Zirconium (ZrO2 2000)", ["Zirconium (ZrO2 2000)"]),
+        ("BGS: Vanadium (20000)", ["Vanadium (20000)"]),
+        ("BGS: Lithium (2020–)", ["Lithium (2020–)"]),
     ])
     func namesLoseTheirSourceAndYears(label: String, names: [String]) {
         #expect(Dataset.seriesNames(label) == names)
