@@ -23,6 +23,38 @@ enum Shared {
         #expect(report.notAssessed.allSatisfy { !$0.reason.isEmpty && $0.commodity != nil })
     }
 
+    /// Every answer built on trade says which nomenclature and release it used, and how a code
+    /// shared by several metals was split: in JSON per commodity, in a table's notes.
+    @Test func everyTradeAnswerCarriesItsTradeBasis() throws {
+        func json(_ report: some Encodable) throws -> [String: Any] {
+            try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any])
+        }
+        func basis(_ object: Any?) -> [String: Any]? { object as? [String: Any] }
+
+        let risk = try engine.risk(RiskRequest(importer: "USA", year: 2024, commodities: ["gallium", "cobalt"]))
+        let riskRows = try #require(try json(risk)["rows"] as? [[String: Any]])
+        #expect(riskRows.count == 2 && riskRows.allSatisfy { basis($0["tradeBasis"])?["nomenclature"] != nil })
+        #expect(risk.rows.first { $0.commodity == "gallium:refined" }?.tradeBasis.sharedCode == "HS17 811292")
+        #expect(risk.footer.contains("HS17 811292 is shared by gallium:refined"))
+        #expect(risk.footer.split(separator: "\n").allSatisfy { $0.count <= 100 })
+
+        let suppliers = try json(try engine.suppliers(SuppliersRequest(importer: "JPN", commodity: "gallium", year: 2024)))
+        #expect(basis(suppliers["tradeBasis"])?["nomenclature"] as? String == "HS17")
+        #expect(basis(suppliers["tradeBasis"])?["allocation"] as? String != nil)
+        // Every row has a tonnes key; a supplier counted by value only has null, never 0.
+        let rows = try #require(suppliers["rows"] as? [[String: Any]])
+        #expect(rows.allSatisfy { $0.keys.contains("tonnes") && $0.keys.contains("tonnesShare") })
+        #expect(rows.contains { $0["tonnes"] is NSNull })
+        #expect(!rows.contains { ($0["tonnes"] as? Double) == 0 && ($0["valueKUSD"] as? Double ?? 0) > 1 })
+
+        let trace = try json(try engine.trace(TraceRequest(importer: "JPN", commodity: "gallium", year: 2024)))
+        #expect(basis(trace["tradeBasis"])?["sharedCode"] as? String == "HS17 811292")
+
+        let priorities = try engine.priorities(PrioritiesRequest(importer: "USA", year: 2024, commodities: ["gallium", "tungsten:mine"], draws: 2_000))
+        let priorityRows = try #require(try json(priorities)["rows"] as? [[String: Any]])
+        #expect(!priorityRows.isEmpty && priorityRows.allSatisfy { basis($0["tradeBasis"])?["source"] != nil })
+    }
+
     /// Production runs to 2025 (USGS MCS 2026), trade to 2024: a risk question without a year
     /// takes the latest year with both, not the latest production year (which has no imports).
     @Test func riskDefaultsToTheLatestYearWithTradeAndProduction() throws {

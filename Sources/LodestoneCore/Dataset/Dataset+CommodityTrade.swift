@@ -9,6 +9,8 @@ extension Dataset {
         public var contentBasis: String
         /// How shared codes were split, when the stage has one.
         public var allocation: String?
+        /// The shared code ("HS17 811292"), when the stage has one.
+        public var sharedCode: String?
     }
 
     /// The nomenclature a commodity's trade uses in `year`: the first of its nomenclatures with any
@@ -47,10 +49,11 @@ extension Dataset {
             source: provenance.first { $0.dataset == Self.tradeProvenanceKey(nomenclature) }?.source ?? nomenclature.rawValue,
             contentBasis: info.contentBasis,
             allocation: shared.map { code in
-                "HS \(nomenclature.rawValue) \(code.hs6) is shared with \(code.sharedWith.map(\.rawValue).joined(separator: ", ")); "
+                "\(nomenclature.rawValue) \(code.hs6) is shared with \(code.sharedWith.map(\.rawValue).joined(separator: ", ")); "
                     + "each flow's value is split by the exporter's production mix valued at reference prices (the world mix where it produces none), "
                     + "tonnes = value share / reference price (also where the source gives no quantity)"
-            })
+            },
+            sharedCode: shared.map { "\(nomenclature.rawValue) \($0.hs6)" })
     }
 
     /// The provenance key of a nomenclature's trade rows: "trade" for HS92 (the first source),

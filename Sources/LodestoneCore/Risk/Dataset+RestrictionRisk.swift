@@ -33,15 +33,16 @@ extension Dataset {
         guard draws > 0 else { throw .invalidParameter("draws must be at least 1") }
         guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
         var notAssessed: [RestrictionRisk.NotAssessed] = []
-        var infos: [Commodity] = []
+        var infos: [Commodity] = [], bases: [TradeBasis] = []
         for id in selection ?? defaultStages.map(\.id) {
             guard let info = commodity(id), let index = commodityIndex[id] else { throw .unknownCommodity(id.rawValue, suggestion: nil) }
             do throws(LodestoneError) {
-                _ = try checkTrade(of: info, year: year)
+                let basis = try checkTrade(of: info, year: year)
                 guard production[ProductionKey(commodity: index, year: year)] != nil else {
                     throw LodestoneError.noProduction(commodity: info.name, year: year, available: productionYears(of: id))
                 }
                 infos.append(info)
+                bases.append(basis)
             } catch {
                 notAssessed.append(.init(commodity: id, reason: error.description))
             }
@@ -63,9 +64,9 @@ extension Dataset {
             }
         }
         var shocks: [[RestrictionRiskSimulation.Shock]] = [], indirectShare: [[Double]] = []
-        var markets: [(consumption: Double, unitValue: Double)] = []
+        var markets: [(consumption: Double, unitValue: Double, basis: TradeBasis)] = []
         infos = []
-        for (info, table) in zip(candidates, tables) {
+        for (info, (table, basis)) in zip(candidates, zip(tables, bases)) {
             let table = try table.get()
             // Without consumption (or a unit value) the loss share is 0/0: a restriction of this
             // stage costs the importer nothing it records buying, which is not the same as low risk.
@@ -78,7 +79,7 @@ extension Dataset {
             infos.append(info)
             shocks.append(table.shocks)
             indirectShare.append(table.indirectShare)
-            markets.append((table.consumption, table.unitValue))
+            markets.append((table.consumption, table.unitValue, basis))
         }
         let order = (selection ?? defaultStages.map(\.id))
         notAssessed.sort { (order.firstIndex(of: $0.commodity) ?? 0) < (order.firstIndex(of: $1.commodity) ?? 0) }
@@ -90,7 +91,7 @@ extension Dataset {
         try cancellation.check()
         let output = infos.indices.map { c in
             report(commodity: infos[c].id, index: c, result: result, shocks: shocks[c], indirectShare: indirectShare[c],
-                   consumption: markets[c].consumption, unitValue: markets[c].unitValue)
+                   consumption: markets[c].consumption, unitValue: markets[c].unitValue, tradeBasis: markets[c].basis)
         }
         return RestrictionRisk(importer: importer.id, year: year, draws: draws, seed: seed,
                                blocks: RestrictionRiskSimulation.blockCount, commodities: output, notAssessed: notAssessed)
@@ -130,7 +131,7 @@ extension Dataset {
 
     private func report(
         commodity id: CommodityID, index c: Int, result: RestrictionRiskSimulation.Result, shocks: [RestrictionRiskSimulation.Shock],
-        indirectShare: [Double], consumption: Double, unitValue: Double
+        indirectShare: [Double], consumption: Double, unitValue: Double, tradeBasis: TradeBasis
     ) -> RestrictionRisk.Commodity {
         let shortfall = result.moments(c, .shortfall), cost = result.moments(c, .cost), loss = result.moments(c, .loss)
         let shortfallTail = result.tail(c, .shortfall), costTail = result.tail(c, .cost), lossTail = result.tail(c, .loss)
@@ -159,6 +160,6 @@ extension Dataset {
             expectedCostUSD: cost.mean, expectedCostUSDStandardError: cost.standardError, p95CostUSD: costTail.p95, cvar95CostUSD: costTail.cvar95,
             expectedLossUSD: loss.mean, expectedLossUSDStandardError: loss.standardError, p95LossUSD: lossTail.p95, cvar95LossUSD: lossTail.cvar95,
             expectedLossShare: share(loss.mean, of: value), expectedLossShareStandardError: share(loss.standardError, of: value),
-            tier: tier, tierConfidence: confidence, drivers: Array(drivers.prefix(3)))
+            tier: tier, tierConfidence: confidence, drivers: Array(drivers.prefix(3)), tradeBasis: tradeBasis)
     }
 }

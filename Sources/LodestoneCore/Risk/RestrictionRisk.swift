@@ -63,6 +63,8 @@ public struct RestrictionRisk: Hashable, Sendable, Codable {
         public var tierConfidence: Double
         /// Up to three exporters, by share of expected loss (then of expected shortfall).
         public var drivers: [Driver]
+        /// Nomenclature, source, content basis and allocation of the trade the shocks come from.
+        public var tradeBasis: Dataset.TradeBasis
     }
 
     /// A selected commodity the simulation could not assess, and why (no trade code, no trade or

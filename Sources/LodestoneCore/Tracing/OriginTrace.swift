@@ -36,13 +36,15 @@ public struct OriginTrace: Hashable, Sendable, Codable {
     public var unrecordedWorldSupplyTonnes: Double
     /// Largest traced origin first.
     public var origins: [Origin]
+    /// Nomenclature, source, content basis and allocation of the trade used.
+    public var tradeBasis: Dataset.TradeBasis
 }
 
 extension Dataset {
     public func traceOrigins(for importer: Importer, commodity: CommodityID, year: Int) throws(LodestoneError) -> OriginTrace {
         guard let commodityIdx = commodityIndex[commodity] else { throw .unknownCommodity(commodity.rawValue, suggestion: nil) }
         let info = commodities[commodityIdx]
-        _ = try checkTrade(of: info, year: year)
+        let basis = try checkTrade(of: info, year: year)
         guard let production = production[ProductionKey(commodity: commodityIdx, year: year)] else {
             throw .noProduction(commodity: info.name, year: year, available: productionYears(of: commodity))
         }
@@ -79,7 +81,7 @@ extension Dataset {
         origins.sort { ($0.tracedTonnes, $0.directTonnes, $1.country) > ($1.tracedTonnes, $1.directTonnes, $0.country) }
         return OriginTrace(importer: importer.id, commodity: commodity, year: year, supplyTonnes: total,
                            domesticProductionTonnes: produced[target], unrecordedOwnSupplyTonnes: origin[target] - produced[target],
-                           unrecordedWorldSupplyTonnes: unexplained, origins: origins)
+                           unrecordedWorldSupplyTonnes: unexplained, origins: origins, tradeBasis: basis)
     }
 
     private func memberShare(_ country: Int32, among members: [Int32], production: ProductionSlice, of total: Double) -> Double {

@@ -60,7 +60,7 @@ extension Engine {
                 rows.append(RiskReport.Row(rank: 0, commodity: item.id.rawValue, name: item.name, stage: item.stage.rawValue, hhi: r.hhi,
                                            importRisk: r.importRisk, score: r.score, characterizationFactor: r.characterizationFactor,
                                            priceUSDPerKg: corrected && r.importTonnes == 0 ? nil : r.priceUSDPerKg, importTonnes: r.importTonnes,
-                                           domesticProductionTonnes: r.domesticProductionTonnes))
+                                           domesticProductionTonnes: r.domesticProductionTonnes, tradeBasis: r.tradeBasis))
             } catch {
                 if case .noTrade = error { throw EngineError(error) }
                 if selected.count == 1 { throw EngineError(error) }

@@ -53,9 +53,10 @@ extension Engine {
                                 inPartnerGroup: s.inPartnerGroup)
         }
         return SuppliersReport(importer: ImporterRef(buyer, in: dataset), commodity: CommodityRef(item), year: year,
-                               totalTonnes: mix.totalTonnes, totalValueKUSD: mix.totalValueKUSD, supplierCount: mix.suppliers.count, internalTonnes: mix.internalTonnes,
+                               totalTonnes: mix.totalTonnes, totalValueKUSD: mix.totalValueKUSD, valueOnlyKUSD: mix.valueOnlyKUSD,
+                               supplierCount: mix.suppliers.count, internalTonnes: mix.internalTonnes,
                                importHHI: mix.importHHI, governanceWeightedRisk: mix.governanceWeightedRisk,
-                               partnerGroup: mix.partnerGroup, partnerShare: mix.partnerShare, rows: rows)
+                               partnerGroup: mix.partnerGroup, partnerShare: mix.partnerShare, tradeBasis: mix.tradeBasis, rows: rows)
     }
 
     public func concentration(_ request: ConcentrationRequest) throws(EngineError) -> ConcentrationReport {

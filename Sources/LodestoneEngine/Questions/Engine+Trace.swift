@@ -35,6 +35,6 @@ extension Engine {
         }
         return TraceReport(importer: ImporterRef(buyer, in: dataset), commodity: CommodityRef(item), year: year, supplyTonnes: trace.supplyTonnes,
                            domesticProductionTonnes: trace.domesticProductionTonnes, unrecordedOwnSupplyTonnes: trace.unrecordedOwnSupplyTonnes,
-                           unrecordedWorldSupplyTonnes: trace.unrecordedWorldSupplyTonnes, rows: rows)
+                           unrecordedWorldSupplyTonnes: trace.unrecordedWorldSupplyTonnes, tradeBasis: trace.tradeBasis, rows: rows)
     }
 }

@@ -61,6 +61,8 @@ public struct PrioritiesReport: TabularReport, Hashable {
         public var topDriverLossShare: Double?
         /// Up to three exporters, by share of expected loss.
         public var drivers: [Driver]
+        /// Nomenclature, source, content basis and allocation of the trade used.
+        public var tradeBasis: Dataset.TradeBasis
     }
 
     public struct Threshold: Sendable, Hashable, Codable {
@@ -96,6 +98,7 @@ public struct PrioritiesReport: TabularReport, Hashable {
         Column("unitValueUSDPerKg", "unit value (USD/kg)", .price), Column("consumptionValueUSD", "consumption (USD)", .usd),
         Column("geoPolRiskScore", "GeoPolRisk", .score), Column("geoPolRiskNotAssessed", "GeoPolRisk not assessed", .text),
         Column("topDriver", "top driver", .country), Column("topDriverLossShare", "top driver's loss share", .share),
+        Column("tradeBasis.nomenclature", "trade", .text),
     ]
 
     /// Within 100 columns: the ranking measure with its standard error, tier and confidence, the
@@ -120,6 +123,8 @@ public struct PrioritiesReport: TabularReport, Hashable {
             tiers: \(cuts), limited below
             """
     }
+
+    public var footer: String { TradeBasisNote.lines(rows.map { ($0.commodity, $0.tradeBasis) }).joined(separator: "\n") }
 
     init(_ risk: RestrictionRisk, importer buyer: Importer, model: RestrictionRiskModel, parameters: MarketParameters, in dataset: Dataset) {
         importer = ImporterRef(buyer, in: dataset)
@@ -157,6 +162,6 @@ public struct PrioritiesReport: TabularReport, Hashable {
             p95CostUSD: c.p95CostUSD, cvar95CostUSD: c.cvar95CostUSD, annualProbability: c.annualProbability,
             consumptionTonnes: c.consumptionTonnes, unitValueUSDPerKg: c.unitValueUSDPerKg, consumptionValueUSD: c.consumptionValueUSD,
             geoPolRiskScore: score, geoPolRiskNotAssessed: gap, topDriver: drivers.first?.exporter,
-            topDriverLossShare: drivers.first?.shareOfExpectedLoss, drivers: drivers)
+            topDriverLossShare: drivers.first?.shareOfExpectedLoss, drivers: drivers, tradeBasis: c.tradeBasis)
     }
 }

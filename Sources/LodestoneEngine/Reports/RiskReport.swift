@@ -19,9 +19,12 @@ public struct RiskReport: TabularReport, Hashable {
         public var priceUSDPerKg: Double?
         public var importTonnes: Double
         public var domesticProductionTonnes: Double
+        /// Nomenclature, source, content basis and allocation of the trade used.
+        public var tradeBasis: Dataset.TradeBasis
 
         private enum CodingKeys: String, CodingKey {
-            case rank, commodity, name, stage, hhi, importRisk, score, characterizationFactor, priceUSDPerKg, importTonnes, domesticProductionTonnes
+            case rank, commodity, name, stage, hhi, importRisk, score, characterizationFactor, priceUSDPerKg, importTonnes, domesticProductionTonnes,
+                 tradeBasis
         }
 
         /// A missing price is written as null, so every row has the same keys.
@@ -38,6 +41,7 @@ public struct RiskReport: TabularReport, Hashable {
             try c.encode(priceUSDPerKg, forKey: .priceUSDPerKg)
             try c.encode(importTonnes, forKey: .importTonnes)
             try c.encode(domesticProductionTonnes, forKey: .domesticProductionTonnes)
+            try c.encode(tradeBasis, forKey: .tradeBasis)
         }
     }
 
@@ -54,7 +58,10 @@ public struct RiskReport: TabularReport, Hashable {
         Column("hhi", "hhi", .score), Column("importRisk", "import risk", .score), Column("score", "score", .score),
         Column("characterizationFactor", "cf (kg Cu-eq/kg)", .score), Column("priceUSDPerKg", "price (USD/kg)", .price),
         Column("importTonnes", "imports (t)", .tonnes), Column("domesticProductionTonnes", "production (t)", .tonnes),
+        Column("tradeBasis.nomenclature", "trade", .text),
     ]
 
     public var heading: String { "GeoPolRisk for \(importer.name) (\(importer.id)), \(year), method \(method)" }
+
+    public var footer: String { TradeBasisNote.lines(rows.map { ($0.commodity, $0.tradeBasis) }).joined(separator: "\n") }
 }

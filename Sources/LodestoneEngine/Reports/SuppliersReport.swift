@@ -1,15 +1,35 @@
+import LodestoneCore
+
 /// Who supplies an importer with one commodity in one year.
 public struct SuppliersReport: TabularReport, Hashable {
     public struct Row: Sendable, Hashable, Codable {
         public var rank: Int
         public var country: CountryRef
-        public var tonnes: Double
+        /// Null when none of the supplier's flows has a usable quantity (counted by value only).
+        public var tonnes: Double?
         public var valueKUSD: Double
-        public var tonnesShare: Double
+        public var tonnesShare: Double?
         public var valueShare: Double
         /// WGI political stability, normalised: 0 most stable, 1 least; nil when not on record.
         public var governanceScore: Double?
         public var inPartnerGroup: Bool
+
+        private enum CodingKeys: String, CodingKey {
+            case rank, country, tonnes, valueKUSD, tonnesShare, valueShare, governanceScore, inPartnerGroup
+        }
+
+        /// Missing tonnes are written as null, so every row has the same keys.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(rank, forKey: .rank)
+            try c.encode(country, forKey: .country)
+            try c.encode(tonnes, forKey: .tonnes)
+            try c.encode(valueKUSD, forKey: .valueKUSD)
+            try c.encode(tonnesShare, forKey: .tonnesShare)
+            try c.encode(valueShare, forKey: .valueShare)
+            try c.encodeIfPresent(governanceScore, forKey: .governanceScore)
+            try c.encode(inPartnerGroup, forKey: .inPartnerGroup)
+        }
     }
 
     public var importer: ImporterRef
@@ -17,6 +37,9 @@ public struct SuppliersReport: TabularReport, Hashable {
     public var year: Int
     public var totalTonnes: Double
     public var totalValueKUSD: Double
+    /// Value of flows without a usable quantity (none reported, or a unit value too low to be
+    /// the commodity): in value shares, not in tonnes.
+    public var valueOnlyKUSD: Double
     public var supplierCount: Int
     /// Trade between members of a group importer: supply, but no supply risk.
     public var internalTonnes: Double
@@ -24,6 +47,8 @@ public struct SuppliersReport: TabularReport, Hashable {
     public var governanceWeightedRisk: Double
     public var partnerGroup: String?
     public var partnerShare: Double?
+    /// Nomenclature, source, content basis and allocation of the trade used.
+    public var tradeBasis: Dataset.TradeBasis
     public var rows: [Row]
     public var columns: [Column] = [
         Column("rank", "rank", .count), Column("country", "supplier", .country), Column("tonnes", "tonnes", .tonnes),
@@ -38,6 +63,12 @@ public struct SuppliersReport: TabularReport, Hashable {
         if let partnerShare, let partnerGroup { summary += " · from \(partnerGroup) \(ReportRenderer.format(partnerShare, .share))" }
         var lines = ["\(commodity.name) imports of \(importer.name) (\(importer.id)), \(year)", summary]
         if internalTonnes > 0 { lines.append("internal trade (not counted above): \(ReportRenderer.format(internalTonnes, .tonnes)) t") }
+        if valueOnlyKUSD > 0 {
+            let share = totalValueKUSD > 0 ? valueOnlyKUSD / totalValueKUSD : 0
+            lines.append("\(ReportRenderer.format(valueOnlyKUSD, .kusd)) kUSD (\(ReportRenderer.format(share, .share)) of the value) has no usable quantity "
+                         + "(none reported, or a unit value under a quarter of the reference price): in value shares only, and a supplier with nothing else shows — tonnes")
+        }
+        lines += TradeBasisNote.lines(tradeBasis)
         lines.append("governance: WGI political stability, normalised, 0 = most stable, 1 = least")
         return lines.joined(separator: "\n")
     }

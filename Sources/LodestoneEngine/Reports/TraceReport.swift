@@ -1,3 +1,5 @@
+import LodestoneCore
+
 /// Who really supplies an importer: where its supply was shipped from (direct) and where it was
 /// produced (traced through re-exports).
 public struct TraceReport: TabularReport, Hashable {
@@ -20,6 +22,8 @@ public struct TraceReport: TabularReport, Hashable {
     /// Exports that recorded production and imports cannot explain, counted as the exporter's own.
     public var unrecordedOwnSupplyTonnes: Double
     public var unrecordedWorldSupplyTonnes: Double
+    /// Nomenclature, source, content basis and allocation of the trade used.
+    public var tradeBasis: Dataset.TradeBasis
     public var rows: [Row]
     public var columns: [Column] = [
         Column("rank", "rank", .count), Column("country", "origin", .country), Column("directTonnes", "direct (t)", .tonnes),
@@ -34,6 +38,6 @@ public struct TraceReport: TabularReport, Hashable {
         direct = shipped from; traced = where it was produced, following re-exports. conduit: ships >5 points more than it originates
         exports that recorded production + imports cannot explain count as the exporter's own: \
         \(ReportRenderer.format(unrecordedOwnSupplyTonnes, .tonnes)) t here, \(ReportRenderer.format(unrecordedWorldSupplyTonnes, .tonnes)) t elsewhere
-        """
+        """ + "\n" + TradeBasisNote.lines(tradeBasis).joined(separator: "\n")
     }
 }

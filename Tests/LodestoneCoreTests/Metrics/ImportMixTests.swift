@@ -15,6 +15,9 @@ import Testing
         #expect(abs(mix.partnerShare! - 0.25) < 1e-12)
         #expect(abs(mix.suppliers[2].valueShare - 5.0 / 85) < 1e-12)
         #expect(mix.suppliers[2].governanceScore == nil)
+        // C's only flow has no quantity: its tonnes are unknown, not 0, and its value is counted apart.
+        #expect(mix.suppliers[2].tonnes == nil && mix.suppliers[2].tonnesShare == nil)
+        #expect(mix.valueOnlyKUSD == 5)
     }
 
     @Test func internalTradeIsReportedApart() throws {
@@ -27,8 +30,24 @@ import Testing
     @Test func japanCobaltSharesSumToOne() throws {
         let dataset = Fixtures.bundledDataset
         let mix = try dataset.importMix(for: try dataset.resolveImporter("JPN"), commodity: "cobalt", year: 2023)
-        #expect(abs(mix.suppliers.reduce(0) { $0 + $1.tonnesShare } - 1) < 1e-9)
+        #expect(abs(mix.suppliers.reduce(0) { $0 + ($1.tonnesShare ?? 0) } - 1) < 1e-9)
         #expect(abs(mix.suppliers.reduce(0) { $0 + $1.valueShare } - 1) < 1e-9)
         #expect(mix.suppliers.count > 3)
+    }
+
+    /// HS17 811292 lumps gallium with germanium, indium and rhenium: Japan's gallium is the
+    /// allocated share, the basis says so, and Germany's flows, far below gallium's unit value,
+    /// count by value only (tonnes unknown, never 0).
+    @Test func japanGalliumIsAllocatedAndSaysSo() throws {
+        let dataset = Fixtures.bundledDataset
+        let mix = try dataset.importMix(for: try dataset.resolveImporter("JPN"), commodity: try dataset.resolveCommodity("gallium").id, year: 2024)
+        #expect(mix.tradeBasis.nomenclature == .hs17 && mix.tradeBasis.sharedCode == "HS17 811292")
+        #expect(mix.tradeBasis.allocation?.contains("germanium:refined") == true)
+        let china = try #require(mix.suppliers.first { $0.country == CountryCode(156) })
+        #expect((china.tonnesShare ?? 0) > 0.4)
+        let germany = try #require(mix.suppliers.first { $0.country == CountryCode(276) })
+        #expect(germany.tonnes == nil && germany.tonnesShare == nil && germany.valueKUSD > 0)
+        #expect(mix.valueOnlyKUSD >= germany.valueKUSD)
+        #expect(abs(mix.suppliers.reduce(0) { $0 + ($1.tonnesShare ?? 0) } - 1) < 1e-9)
     }
 }

@@ -90,7 +90,7 @@ export function sharesByCountry(rows, key, detail = () => "") {
   const values = new Map();
   for (const row of rows) {
     const c = row.country;
-    if (!c || !c.iso3 || c.iso3 === "?") continue;
+    if (!c || !c.iso3 || c.iso3 === "?" || row[key] === null || row[key] === undefined) continue;
     const iso3 = c.iso3;
     const previous = values.get(iso3);
     values.set(iso3, { value: (previous ? previous.value : 0) + row[key], name: c.name, detail: detail(row) });

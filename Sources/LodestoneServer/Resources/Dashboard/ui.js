@@ -151,6 +151,14 @@ export function table(report, { sortKey, sortDir, onSort, columns, cells = {} } 
   return el("div", { class: "table-wrap" }, el("table", {}, el("thead", {}, head), el("tbody", {}, ...body)));
 }
 
+// Where a commodity's trade comes from: nomenclature, source, content basis, and how a code
+// shared by several commodities was split.
+export function tradeBasisNote(basis) {
+  if (!basis) return "";
+  return el("p", { class: "note", text: `Trade: ${basis.source} (${basis.nomenclature}); ${basis.contentBasis}.` +
+    (basis.allocation ? ` Shared code: ${basis.allocation}.` : "") });
+}
+
 export function notAssessed(items) {
   if (!items || !items.length) return null;
   return el("details", { class: "gaps" },

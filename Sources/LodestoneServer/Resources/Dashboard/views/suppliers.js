@@ -1,7 +1,7 @@
 // Suppliers: who ships a commodity to an importer, on the map and in a table.
 import { bars } from "../charts.js";
 import { sharesByCountry, worldMap } from "../map.js";
-import { apiURL, busy, clearStatus, downloads, el, format, getJSON, hint, pick, show, showError, table } from "../ui.js";
+import { apiURL, busy, clearStatus, downloads, el, format, getJSON, hint, pick, show, showError, table, tradeBasisNote } from "../ui.js";
 
 export async function suppliersView(section, params, { link }) {
   if (!params.get("importer") || !params.get("commodity")) return hint(section, "Pick an importer (JPN, EU, US-Japan) and a commodity (gallium, cobalt…).");
@@ -22,9 +22,12 @@ export async function suppliersView(section, params, { link }) {
         el("p", { text: `${format(report.totalTonnes, "tonnes")} t from ${report.rows.length} suppliers` +
           (report.internalTonnes > 0 ? ` (plus ${format(report.internalTonnes, "tonnes")} t between members)` : "") +
           ` · import HHI ${format(report.importHHI, "score")} · governance-weighted risk ${format(report.governanceWeightedRisk, "score")}${partner}` }),
+        report.valueOnlyKUSD > 0 ? el("p", { class: "note", text: `${format(report.valueOnlyKUSD, "kusd")} kUSD (${format(report.valueOnlyKUSD / report.totalValueKUSD, "share")} of the value) ` +
+          "has no usable quantity (none reported, or a unit value under a quarter of the reference price): counted in value shares only; such suppliers show — tonnes." }) : "",
+        tradeBasisNote(report.tradeBasis),
         el("p", {}, "Shipped from is not produced in: ", el("a", { href: traceLink, text: "trace the origins through re-exports →" }))),
       map,
-      bars(report.rows.slice(0, 12).map((r) => ({ label: r.country.name, value: r.tonnesShare })), { unit: "share", title: "Share of imported tonnes", max: 1 }),
+      bars(report.rows.filter((r) => r.tonnesShare !== null).slice(0, 12).map((r) => ({ label: r.country.name, value: r.tonnesShare })), { unit: "share", title: "Share of imported tonnes", max: 1 }),
       downloads("/suppliers", query), table(report));
   } catch (error) { showError(section, error); }
 }

@@ -1,7 +1,7 @@
 // Trace: an importer's supply by the country that shipped it (direct) and the country that
 // produced it (traced through re-exports), as pairs of bars.
 import { pairedBars } from "../charts.js";
-import { apiURL, busy, clearStatus, downloads, el, format, getJSON, hint, pick, show, showError, table } from "../ui.js";
+import { apiURL, busy, clearStatus, downloads, el, format, getJSON, hint, pick, show, showError, table, tradeBasisNote } from "../ui.js";
 
 const shown = 15;
 
@@ -25,6 +25,7 @@ export async function traceView(section, params, { link }) {
         el("p", { text: `${format(report.supplyTonnes, "tonnes")} t supplied, own production ${format(report.domesticProductionTonnes, "tonnes")} t · ` +
           `exports that recorded production and imports cannot explain count as the exporter's own: ${format(report.unrecordedOwnSupplyTonnes, "tonnes")} t here, ` +
           `${format(report.unrecordedWorldSupplyTonnes, "tonnes")} t elsewhere` }),
+        tradeBasisNote(report.tradeBasis),
         el("p", { text: conduits.length ? `⇄ conduits (ship over 5 points more than they produce): ${conduits.join(", ")}` : "No conduit: no supplier ships more than 5 points above what it produces." }),
         el("p", {}, el("a", { href: link({ view: "suppliers", importer: report.importer.id, commodity: report.commodity.id, year: report.year }), text: "suppliers on the map →" }))),
       chart, downloads("/trace", query), table(report));
