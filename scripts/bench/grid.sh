@@ -17,7 +17,7 @@ bin=.build/release
 
 times=(); mems=()
 for _ in $(seq "$RUNS"); do
-  /usr/bin/time -f "%e %M" -o "$work/time" "$bin/lodestone" grid --store "$work/store.sqlite" -o "$work/grid.csv" 2>/dev/null
+  /usr/bin/time -f "%e %M" -o "$work/time" "$bin/lodestone" grid --store "$work/store.sqlite" -o "$work/grid.csv" --force 2>/dev/null
   read -r t m < "$work/time"; times+=("$t"); mems+=("$m")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
