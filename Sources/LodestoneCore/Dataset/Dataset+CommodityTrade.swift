@@ -9,8 +9,9 @@ extension Dataset {
         public var contentBasis: String
         /// How shared codes were split, when the stage has one.
         public var allocation: String?
-        /// The shared code ("HS17 811292"), when the stage has one.
+        /// The shared code ("HS17 811292") and every stage it is split among, when the stage has one.
         public var sharedCode: String?
+        public var sharedAmong: [CommodityID]?
     }
 
     /// The nomenclature a commodity's trade uses in `year`: the first of its nomenclatures with any
@@ -53,7 +54,7 @@ extension Dataset {
                     + "each flow's value is split by the exporter's production mix valued at reference prices (the world mix where it produces none), "
                     + "tonnes = value share / reference price (also where the source gives no quantity)"
             },
-            sharedCode: shared.map { "\(nomenclature.rawValue) \($0.hs6)" })
+            sharedCode: shared.map { "\(nomenclature.rawValue) \($0.hs6)" }, sharedAmong: shared.map { [info.id] + $0.sharedWith })
     }
 
     /// The provenance key of a nomenclature's trade rows: "trade" for HS92 (the first source),

@@ -26,8 +26,9 @@ public struct GeoPolRiskResult: Hashable, Sendable, Codable {
     public var domesticProductionTonnes: Double
     /// Σ q·w, the numerator of `importRisk`, in tonnes.
     public var riskWeightedImportTonnes: Double
-    /// Nomenclature, source and content basis of the trade used.
-    public var tradeBasis: Dataset.TradeBasis
+    /// Nomenclature, source and content basis of the trade used; nil when the reference method
+    /// scores a year without this commodity's trade (as geopolrisk-py does, with no imports).
+    public var tradeBasis: Dataset.TradeBasis?
 }
 
 extension Dataset {
@@ -46,9 +47,7 @@ extension Dataset {
         guard info.isTraded else { throw .notTraded(commodity: info.name) }
         guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
         // The reference method scores a year without this commodity's trade (imports 0), as geopolrisk-py does.
-        let basis = method == .geopolriskPy
-            ? (try? checkTrade(of: info, year: year)) ?? TradeBasis(nomenclature: .hs92, source: "none that year", contentBasis: info.contentBasis, allocation: nil)
-            : try checkTrade(of: info, year: year)
+        let basis = method == .geopolriskPy ? try? checkTrade(of: info, year: year) : try checkTrade(of: info, year: year)
         guard let slice = production[ProductionKey(commodity: commodityIdx, year: year)] else {
             throw .noProduction(commodity: info.name, year: year, available: productionYears(of: commodity))
         }
@@ -80,7 +79,7 @@ extension Dataset {
         }
         // Flows by value whose every quantity is missing or implausible: tonnes are unknown, not zero.
         if !compatible, imports == 0, value > 0 {
-            throw .noQuantities(commodity: info.name, year: year, nomenclature: basis.nomenclature.rawValue)
+            throw .noQuantities(commodity: info.name, year: year, nomenclature: basis?.nomenclature.rawValue ?? "")
         }
         let price = imports > 0 ? value / imports : 0
         let denominator = imports + domestic

