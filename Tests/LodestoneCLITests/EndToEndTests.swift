@@ -208,6 +208,25 @@ import Testing
         #expect((object["year"] as? Int) == 2024, "the last full year before April 2025")
     }
 
+    /// The issue's own command: no importer named means every country that consumes the
+    /// commodities, largest shortfall first, and none with nothing to lose.
+    @Test func aPresetRunWithoutImportersReportsTheWorld() throws {
+        let r = CLI.lodestone("scenario", "run", "china-rare-earths-april-2025")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("heavy-rare-earth:refined") && r.stdout.contains("price outside +") && r.stdout.contains(", inside −"))
+        #expect(r.stdout.contains("countries consume none of it in 2024 (no production, no net imports): not listed"))
+        let json = CLI.lodestone("scenario", "run", "china-rare-earths-april-2025", "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        let heavy = rows.filter { $0["commodity"] as? String == "heavy-rare-earth:refined" }
+        #expect(heavy.count > 20 && heavy.allSatisfy { ($0["consumptionTonnes"] as? Double ?? 0) > 0 })
+        let shortfalls = heavy.compactMap { $0["shortfallTonnes"] as? Double }
+        #expect(shortfalls.count == heavy.count && zip(shortfalls, shortfalls.dropFirst()).allSatisfy { $0 >= $1 }, "largest shortfall first")
+        #expect(heavy.contains { ($0["importer"] as? [String: Any])?["id"] as? String == "JPN" })
+        let markets = try #require(object["markets"] as? [[String: Any]])
+        #expect(markets.allSatisfy { ($0["nonConsumingCountries"] as? Int ?? 0) > 0 })
+    }
+
     @Test func optionsGivenWithAPresetApplyOrAreRefused() throws {
         let json = CLI.lodestone("scenario", "run", "china-gallium-germanium-2023", "--for", "JPN", "--targets", "USA", "--severity", "1",
                                  "--duration", "2", "--commodity", "gallium", "--format", "json")

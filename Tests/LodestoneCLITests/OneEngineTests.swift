@@ -71,7 +71,12 @@ import Testing
         let report = try engine.scenarioRun(ScenarioRunRequest(preset: "china-gallium-germanium-2023", importers: ["all"]))
         #expect(report.importers.count == engine.dataset.countries.count)
         let reported = Set(report.rows.map(\.importer.id))
-        #expect(reported.count > 200 && reported.isSubset(of: Set(engine.dataset.countries.map(\.iso3))), "a row for every country that consumes")
+        #expect(reported.count > 50 && reported.isSubset(of: Set(engine.dataset.countries.map(\.iso3))))
+        #expect(report.rows.allSatisfy { $0.consumptionTonnes > 0 && $0.shortfallShare != nil }, "a row for every country that consumes, and only those")
+        for market in report.markets {
+            let rows = report.rows.filter { $0.commodity == market.commodity.id }
+            #expect(rows.count + (market.nonConsumingCountries ?? -1) == engine.dataset.countries.count, "\(market.commodity.id): listed + counted = every country")
+        }
         #expect(throws: EngineError.self) { try engine.scenarioRun(ScenarioRunRequest(preset: "china-gallium-germanium-2023",
                                                                                      importers: (1...30).map { _ in "JPN" })) }
     }

@@ -27,8 +27,10 @@ public struct TradeCode: Hashable, Sendable, Codable {
     /// those by the exporter's production mix in the year, valued at the reference prices, the
     /// world mix for exporters that produce none of them; tonnes follow from value and price.
     public var sharedWith: [CommodityID]
-    /// A cited reference price of the content, USD/kg. Flows whose unit value is below a quarter of
-    /// it carry an implausible quantity (BACI's quantity estimates are sometimes off by orders of
+    /// A cited reference price, USD per kg as traded (for codes counted at content factor 1, the
+    /// content's price; for a share of a basket, such as Dy+Tb in rare-earth compounds, the
+    /// basket's cheapest grade). Flows whose unit value is below a quarter of it carry an
+    /// implausible quantity (BACI's quantity estimates are sometimes off by orders of
     /// magnitude) and count by value only. For a shared code it also turns each stage's share of
     /// a flow's value into tonnes: tonnes = value × share / price.
     public var referencePriceUSDPerKg: Double?

@@ -187,8 +187,8 @@ extension Dataset {
             impacts.append(ScenarioOutcome.Impact(
                 importer: importer.id, commodity: network.commodity, consumptionTonnes: consumption * years,
                 directLossTonnes: lostDirect * years, indirectLossTonnes: max(0, lost - lostDirect) * years,
-                lossShare: consumption > 0 ? lost / consumption : 0, shortfallTonnes: short,
-                shortfallShare: consumption > 0 ? short / (consumption * years) : 0, stockDrawTonnes: sum(stockDraw),
+                lossShare: consumption > 0 ? lost / consumption : nil, shortfallTonnes: short,
+                shortfallShare: consumption > 0 ? short / (consumption * years) : nil, stockDrawTonnes: sum(stockDraw),
                 priceChange: paid, extraCostUSD: extraCost))
         }
         let allySet = Set(allies + importers.flatMap { $0.members.count > 1 ? $0.members : [] })

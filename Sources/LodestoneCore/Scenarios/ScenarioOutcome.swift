@@ -62,11 +62,13 @@ public struct ScenarioOutcome: Hashable, Sendable, Codable {
         public var directLossTonnes: Double
         /// Supply lost because the restricted material no longer reaches it through third countries.
         public var indirectLossTonnes: Double
-        /// (direct + indirect) / consumption, 0...1.
-        public var lossShare: Double
+        /// (direct + indirect) / consumption, 0...1; nil when it consumes none (a share of
+        /// nothing is not assessable, not 0).
+        public var lossShare: Double?
         /// What it cannot consume after the market's response and its own stocks, tonnes.
         public var shortfallTonnes: Double
-        public var shortfallShare: Double
+        /// shortfall / consumption over the duration, 0...1; nil when it consumes none.
+        public var shortfallShare: Double?
         /// Its stocks drawn over the duration, tonnes.
         public var stockDrawTonnes: Double
         /// The price change it pays: outside, inside (for a restricting country), or their

@@ -19,7 +19,8 @@ public struct ScenarioRunRequest: Sendable, Hashable, Codable {
     /// Base year; default the last full year before a preset's event, else the latest, and then
     /// a commodity without trade that year uses its nearest year.
     public var year: Int?
-    /// Importers to report (countries, groups, unions), or "all" for every country.
+    /// Importers to report (countries, groups, unions), or "all" for every country that consumes
+    /// the commodity, largest shortfall first.
     public var importers: [String]
     /// A partner group: its members are flagged among the producers best placed to fill the gap.
     public var partners: String?
@@ -91,7 +92,7 @@ extension Engine {
             outcome = try dataset.run(scenario, year: year, for: importers, parameters: parameters, allies: allies, yearFallback: request.year == nil,
                                   cancellation: cancellation)
         } catch { throw EngineError(error) }
-        return report(outcome, definition: definition, importers: importers, yearFallback: request.year == nil)
+        return report(outcome, definition: definition, importers: importers, worldView: everyCountry, yearFallback: request.year == nil)
     }
 
     /// The preset or posted definition (or a blank custom one) with every field given applied.
@@ -129,7 +130,8 @@ extension Engine {
         return definition
     }
 
-    private func report(_ outcome: ScenarioOutcome, definition: ScenarioDefinition, importers: [Importer], yearFallback: Bool) -> ScenarioRunReport {
+    private func report(_ outcome: ScenarioOutcome, definition: ScenarioDefinition, importers: [Importer], worldView: Bool,
+                        yearFallback: Bool) -> ScenarioRunReport {
         let s = outcome.scenario
         let (kind, listed): (String, [CountryCode]) = switch s.targets {
         case .everyone: ("everyone", [])
@@ -145,7 +147,7 @@ extension Engine {
             extraterritorial: s.extraterritorial, durationYears: s.durationYears)
         var byCommodity: [CommodityID: ScenarioOutcome.Market] = [:]
         for market in outcome.markets { byCommodity[market.commodity] = market }
-        let markets = outcome.markets.map { m in
+        var markets = outcome.markets.map { m in
             ScenarioRunReport.Market(
                 commodity: dataset.commodity(m.commodity).map(CommodityRef.init) ?? CommodityRef(id: m.commodity.rawValue),
                 supplyClass: m.supplyClass.rawValue, tradeYear: m.tradeYear, productionYear: m.productionYear, severity: m.severity,
@@ -161,7 +163,21 @@ extension Engine {
                 note: m.note)
         }
         let names = Dictionary(importers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let rows = outcome.impacts.map { i in
+        var impacts = outcome.impacts
+        if worldView {
+            // Every country: those that consume none of a commodity have nothing to lose and are
+            // counted in its market (`nonConsumingCountries`), not listed; the rest come largest
+            // shortfall first.
+            let order = Dictionary(outcome.markets.enumerated().map { ($1.commodity, $0) }, uniquingKeysWith: { first, _ in first })
+            for i in markets.indices {
+                markets[i].nonConsumingCountries = impacts.filter { $0.commodity == outcome.markets[i].commodity && !($0.consumptionTonnes > 0) }.count
+            }
+            impacts = impacts.filter { $0.consumptionTonnes > 0 }.sorted { a, b in
+                let (ka, kb) = (order[a.commodity] ?? .max, order[b.commodity] ?? .max)
+                return ka != kb ? ka < kb : (a.shortfallTonnes, b.importer) > (b.shortfallTonnes, a.importer)
+            }
+        }
+        let rows = impacts.map { i in
             let market = byCommodity[i.commodity]
             return ScenarioRunReport.Row(
                 importer: .init(id: i.importer, name: names[i.importer] ?? i.importer), commodity: i.commodity.rawValue,

@@ -50,6 +50,8 @@ public struct ScenarioRunReport: TabularReport, Hashable {
         public var priceUSDPerKg: Double
         public var partners: [Partner]
         public var note: String?
+        /// In a run for every country: how many consume none of the commodity (they have no row).
+        public var nonConsumingCountries: Int?
     }
 
     /// One importer and commodity.
@@ -60,15 +62,41 @@ public struct ScenarioRunReport: TabularReport, Hashable {
         public var consumptionTonnes: Double
         public var directLossTonnes: Double
         public var indirectLossTonnes: Double
-        public var lossShare: Double
+        /// nil when the importer consumes none of it.
+        public var lossShare: Double?
         public var shortfallTonnes: Double
-        public var shortfallShare: Double
+        /// nil when the importer consumes none of it.
+        public var shortfallShare: Double?
         public var stockDrawTonnes: Double
         /// The price change this importer pays (outside, inside, or a group's weighted mean).
         public var priceChange: Double
         public var priceChangeOutside: Double
         public var priceChangeInside: Double
         public var extraCostUSD: Double
+
+        private enum CodingKeys: String, CodingKey {
+            case importer, commodity, name, consumptionTonnes, directLossTonnes, indirectLossTonnes, lossShare, shortfallTonnes,
+                 shortfallShare, stockDrawTonnes, priceChange, priceChangeOutside, priceChangeInside, extraCostUSD
+        }
+
+        /// Shares of no consumption are written as null, so every row has the same keys.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(importer, forKey: .importer)
+            try c.encode(commodity, forKey: .commodity)
+            try c.encode(name, forKey: .name)
+            try c.encode(consumptionTonnes, forKey: .consumptionTonnes)
+            try c.encode(directLossTonnes, forKey: .directLossTonnes)
+            try c.encode(indirectLossTonnes, forKey: .indirectLossTonnes)
+            try c.encode(lossShare, forKey: .lossShare)
+            try c.encode(shortfallTonnes, forKey: .shortfallTonnes)
+            try c.encode(shortfallShare, forKey: .shortfallShare)
+            try c.encode(stockDrawTonnes, forKey: .stockDrawTonnes)
+            try c.encode(priceChange, forKey: .priceChange)
+            try c.encode(priceChangeOutside, forKey: .priceChangeOutside)
+            try c.encode(priceChangeInside, forKey: .priceChangeInside)
+            try c.encode(extraCostUSD, forKey: .extraCostUSD)
+        }
     }
 
     public struct ImporterLabel: Sendable, Hashable, Codable {
@@ -109,6 +137,9 @@ public struct ScenarioRunReport: TabularReport, Hashable {
                          + "other producers +\(t(m.supplyResponseTonnes)) t, demand −\(t(m.demandResponseTonnes)) t, "
                          + "stocks drawn \(t(m.stockDrawTonnes)) t, kept at home \(t(m.keptAtHomeTonnes)) t")
             if let note = m.note { lines.append("  note: \(note)") }
+            if let idle = m.nonConsumingCountries, idle > 0 {
+                lines.append("  \(idle) countries consume none of it in \(m.tradeYear) (no production, no net imports): not listed")
+            }
             let partners = m.partners.prefix(5).map { "\($0.country.iso3) \(t($0.spareTonnes)) t" + ($0.inPartnerGroup ? " (partner)" : "") }
             lines.append("  best placed to fill the gap (spare capacity, weighted by stability): \(partners.joined(separator: ", "))")
         }

@@ -36,6 +36,7 @@ struct ScenarioCommand: ParsableCommand {
             abstract: "Run a preset, a scenario file, or a restriction given by flags, for one or more importers.",
             discussion: """
             Examples:
+              lodestone scenario run china-rare-earths-april-2025
               lodestone scenario run china-rare-earths-april-2025 --importer JPN,USA,US-Japan
               lodestone scenario run --restrict CHN --commodity gallium,germanium --severity 1 --importer USA
               lodestone scenario run --restrict CHN --commodity graphite --severity 0.5 --exempt G7 --importer JPN
@@ -46,8 +47,9 @@ struct ScenarioCommand: ParsableCommand {
 
         @Argument(help: "Preset name (omit to define the restriction with --restrict …).") var name: String?
         @Option(help: ArgumentHelp("A scenario file (JSON, as 'scenario show' prints).", valueName: "file")) var file: String?
-        @Option(name: [.customLong("importer"), .customLong("for")], help: "Importers to report, comma-separated (countries, groups, unions).")
-        var importer: String
+        @Option(name: [.customLong("importer"), .customLong("for")],
+                help: "Importers to report, comma-separated (countries, groups, unions); default all: every country that consumes the commodity, largest shortfall first.")
+        var importer: String = "all"
         @Option(help: "Restricting countries, comma-separated (only without a preset or file).") var restrict: String?
         @Option(help: "Commodities, comma-separated (replaces a preset's).") var commodity: String?
         @Option(help: "Share of exports withheld, 0–1 (replaces a preset's).") var severity: Double?

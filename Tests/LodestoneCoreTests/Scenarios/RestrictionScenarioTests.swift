@@ -4,9 +4,14 @@ import Testing
 
 @Suite struct RestrictionScenarioTests {
     /// A (restrictor) mines 100 t, B mines 50 t. A ships 40 t and B 20 t to C; C re-exports 10 t to D.
-    let world: Dataset = {
+    let world = Self.makeWorld()
+
+    /// The world above; with `idle`, also Epsilon (EPS), which neither produces nor trades the ore.
+    static func makeWorld(idle: Bool = false) -> Dataset {
         var builder = Dataset.Builder()
-        for (code, name) in [(SmallWorld.a, "Alpha"), (SmallWorld.b, "Beta"), (SmallWorld.c, "Gamma"), (SmallWorld.d, "Delta")] {
+        var countries = [(SmallWorld.a, "Alpha"), (SmallWorld.b, "Beta"), (SmallWorld.c, "Gamma"), (SmallWorld.d, "Delta")]
+        if idle { countries.append((CountryCode(5), "Epsilon")) }
+        for (code, name) in countries {
             builder.add(Country(code: code, m49: code.rawValue, iso3: String(name.prefix(3)).uppercased(), name: name))
         }
         builder.add(Commodity(id: "ore", name: "Ore", productionSeries: "Ore", category: "", stage: .mine, symbol: nil,
@@ -18,7 +23,7 @@ import Testing
             builder.add(TradeFlow(year: 2020, exporter: from, importer: to, hs6: 111111, valueKUSD: tonnes * 2, tonnes: tonnes))
         }
         return builder.build()
-    }()
+    }
 
     let parameters = MarketParameters(version: "test", defaults: .init(
         supplyElasticity: 0.2, demandElasticity: -0.2, spareCapacityShare: 0.1, resourcingShare: 0.5, maxPriceIncrease: 5, source: "test"))
@@ -151,5 +156,16 @@ extension RestrictionScenarioTests {
                                            severityByCommodity: ["ore": 0.25])
         let market = try world.run(scenario, year: 2020, for: everyone, parameters: parameters).markets[0]
         #expect(market.severity == 0.25 && abs(market.withheldTonnes - 10) < 1e-9)
+    }
+
+    @Test func anImporterThatConsumesNoneHasNoSharesRatherThanZero() throws {
+        let idleWorld = Self.makeWorld(idle: true)
+        let scenario = RestrictionScenario(name: "t", restricting: [SmallWorld.a], commodities: ["ore"], severity: 1)
+        let outcome = try idleWorld.run(scenario, year: 2020, for: idleWorld.countries.map(Importer.init), parameters: parameters)
+        let idle = try #require(outcome.impacts.first { $0.importer == "EPS" })
+        #expect(idle.consumptionTonnes == 0 && idle.shortfallTonnes == 0)
+        #expect(idle.lossShare == nil && idle.shortfallShare == nil, "a share of nothing is not assessable, not 0 %")
+        let gamma = try #require(outcome.impacts.first { $0.importer == "GAM" })
+        #expect(gamma.lossShare.map { $0 > 0 && $0 <= 1 } == true && gamma.shortfallShare.map { $0 > 0 && $0 <= 1 } == true)
     }
 }

@@ -64,7 +64,8 @@ export async function scenarioView(section, params) {
       el("p", { text: `${s.restricting.map((c) => c.name).join(", ")} withholds ${pct(s.severity)} of exports of ${s.commodities.map((c) => c.name).join(", ")}` +
         ` from ${s.targetKind === "everyone" ? "everyone" : s.targetKind === "only" ? "only " + s.targets.map((c) => c.iso3).join(" ") : "everyone except " + s.targets.map((c) => c.iso3).join(" ")}` +
         `${s.extraterritorial ? ", including re-exports of its material" : ""}; base year ${report.year}, ${s.durationYears} year(s).` }));
-    const shortfall = bars(report.rows.map((r) => ({ label: `${r.importer.id} · ${r.name}`, value: r.shortfallShare, cls: "bar warn" })),
+    // An importer that consumes none has no share (null): nothing to draw.
+    const shortfall = bars(report.rows.filter((r) => r.shortfallShare != null).map((r) => ({ label: `${r.importer.id} · ${r.name}`, value: r.shortfallShare, cls: "bar warn" })),
       { unit: "share", title: "Shortfall after market response and stocks", max: 1 });
     let mapArea = null;
     if (report.markets.some((m) => m.partners.length)) {
