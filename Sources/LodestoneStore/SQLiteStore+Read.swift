@@ -67,6 +67,7 @@ extension SQLiteStore {
             if let first = builder.problems.first {
                 throw damaged(builder.problemCount == 1 ? first : "\(builder.problemCount) rows break its rules, e.g. \(first)")
             }
+            builder.finishTrade()
             return Loaded(dataset: builder.build(), pending: file.map { (builder.tradeImage(), $0) })
         } }
     }

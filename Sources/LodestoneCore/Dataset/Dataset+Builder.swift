@@ -87,11 +87,17 @@ extension Dataset {
 
         public func hasCountry(_ code: CountryCode) -> Bool { countryIndex[code] != nil }
 
+        /// Sorts every trade slice and works out its typical unit value now, so that a trade
+        /// image taken afterwards carries them and `build()` has nothing left to do.
+        public mutating func finishTrade() {
+            for key in trade.keys { trade[key]?.finish() }
+        }
+
         /// Builds from the records that were accepted (see `problems` for those that were not).
         /// Group members that are not countries of the data are left out of their group.
         public func build() -> Dataset {
             var sortedTrade = trade
-            for key in sortedTrade.keys { sortedTrade[key]?.sortByImporter() }
+            for key in sortedTrade.keys { sortedTrade[key]?.finish() }
             let years = governance.map(\.year)
             var range: ClosedRange<Int>?
             if let first = years.min(), let last = years.max() { range = first...last }

@@ -74,7 +74,7 @@ extension Dataset {
         for code in info.tradeCodes where code.nomenclature == nomenclature {
             guard let slice = trade[TradeKey(nomenclature: nomenclature, hs6: code.hs6, year: year)] else { continue }
             let split = code.sharedWith.isEmpty ? nil : allocationShares(of: info.id, among: code.sharedWith, hs6: code.hs6, year: year)
-            let floor = (code.referencePriceUSDPerKg ?? 0) / 4
+            let floor = Self.plausibleUnitValueFloor(code: code, slice: slice, reference: info.isReference)
             func visit(_ flow: Int) {
                 let exporter = slice.exporters[flow]
                 let value = slice.valueKUSD[flow]
@@ -97,6 +97,24 @@ extension Dataset {
             }
         }
     }
+
+    /// The unit value (USD/kg as traded) below which a flow's quantity is implausible and the
+    /// flow counts by value only: a quarter of the code's cited reference price; without one, a
+    /// twentieth (`implausibleBelowTypical`) of the code's typical unit value that year (the lower
+    /// of its value- and tonnage-weighted medians, `TradeSlice.typicalUnitValue`). That is beyond
+    /// the spread of grades inside one HS6 code, so only quantities off by an order of magnitude
+    /// or more are caught (BACI estimates some: Chinese NdFeB magnets to Israel at 0.38 USD/kg in
+    /// 2024, Papua New Guinea's copper ore to North Korea, 14 Mt at 0.006 USD/kg in 2022). A code
+    /// whose flows are mostly such errors keeps them all: it needs a cited price. 0 for the
+    /// geopolrisk-py reference definitions, which take every quantity as the reference package does.
+    static func plausibleUnitValueFloor(code: TradeCode, slice: TradeSlice, reference: Bool) -> Double {
+        if let price = code.referencePriceUSDPerKg { return price / 4 }
+        guard !reference, slice.typicalUnitValue.isFinite else { return 0 }
+        return slice.typicalUnitValue * implausibleBelowTypical
+    }
+
+    /// See `plausibleUnitValueFloor`: 1/20.
+    public static let implausibleBelowTypical = 0.05
 
     /// Per exporter (dense index), the share of a shared code's flow value that belongs to `id`:
     /// its production value (tonnes × reference price) over that of all stages sharing the code,

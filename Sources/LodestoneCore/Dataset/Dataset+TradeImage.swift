@@ -3,12 +3,13 @@
 ///
 /// Layout (native byte order; the cache is local to the machine): the magic "LSTI", a format
 /// version, the number of countries the indices refer to and the number of slices; then per
-/// slice its nomenclature, HS6 code, year and flow count, followed by the exporter and importer
-/// indices (Int32) and the values and tonnes (Double). Reading checks every count and index, so
+/// slice its nomenclature, HS6 code, year, flow count and whether it is finished (sorted, typical unit value
+/// worked out: Int32 0 or 1), followed by the exporter and importer indices (Int32), the values
+/// and tonnes (Double) and the typical unit value (Double). Reading checks every count and index, so
 /// a damaged image is refused (the caller then reads the store), never trusted.
 extension Dataset.Builder {
     static let imageMagic: [UInt8] = Array("LSTI".utf8)
-    static let imageVersion: Int32 = 1
+    static let imageVersion: Int32 = 2
     /// Part of a cache file's name: a new layout never reads an old file.
     public static var imageVersionText: String { "LSTI\(imageVersion)" }
 
@@ -27,10 +28,12 @@ extension Dataset.Builder {
             put(Int32(key.hs6))
             put(Int32(key.year))
             put(Int32(slice.count))
+            put(Int32(slice.isFinished ? 1 : 0))
             put(slice.exporters)
             put(slice.importers)
             put(slice.valueKUSD)
             put(slice.tonnes)
+            put(slice.typicalUnitValue)
         }
         return bytes
     }
@@ -69,13 +72,21 @@ extension Dataset.Builder {
         for _ in 0..<sliceCount {
             guard let n = int32(), Nomenclature.allCases.indices.contains(Int(n)), let hs6 = int32(), Plausible.hs6.contains(Int(hs6)),
                   let year = int32(), Plausible.years.contains(Int(year)), let count = int32().map(Int.init), count >= 0,
+                  let finished = int32(), finished == 0 || finished == 1,
                   let exporters = array(count, of: Int32.self), let importers = array(count, of: Int32.self),
-                  let values = array(count, of: Double.self), let tonnes = array(count, of: Double.self)
+                  let values = array(count, of: Double.self), let tonnes = array(count, of: Double.self),
+                  let median = array(1, of: Double.self)?.first, median.isNaN || Plausible.isAmount(median)
             else { return nil }
             let valid = 0..<Int32(countryCount)
             guard exporters.allSatisfy(valid.contains), importers.allSatisfy(valid.contains) else { return nil }
-            trade[TradeKey(nomenclature: Nomenclature.allCases[Int(n)], hs6: Int(hs6), year: Int(year))] =
-                TradeSlice(exporters: exporters, importers: importers, valueKUSD: values, tonnes: tonnes)
+            var slice = TradeSlice(exporters: exporters, importers: importers, valueKUSD: values, tonnes: tonnes)
+            // A finished slice is trusted for its order and typical unit value only if its order holds; else
+            // `build()` sorts it and works the value out again.
+            if finished == 1, slice.isSortedByImporter {
+                slice.typicalUnitValue = median
+                slice.isFinished = true
+            }
+            trade[TradeKey(nomenclature: Nomenclature.allCases[Int(n)], hs6: Int(hs6), year: Int(year))] = slice
         }
         return offset == bytes.count ? trade : nil
     }
