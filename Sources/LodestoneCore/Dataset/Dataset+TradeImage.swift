@@ -3,10 +3,13 @@
 ///
 /// Layout (native byte order; the cache is local to the machine): the magic "LSTI", a format
 /// version, the number of countries the indices refer to and the number of slices; then per
-/// slice its nomenclature, HS6 code, year, flow count and whether it is finished (sorted, typical unit value
-/// worked out: Int32 0 or 1), followed by the exporter and importer indices (Int32), the values
-/// and tonnes (Double) and the typical unit value (Double). Reading checks every count and index, so
-/// a damaged image is refused (the caller then reads the store), never trusted.
+/// slice its nomenclature, HS6 code, year, flow count and whether it is finished (sorted, typical
+/// unit value worked out: Int32 0 or 1), followed by the exporter and importer indices (Int32),
+/// the values and tonnes (Double) and the typical unit value (Double); last, a 64-bit checksum of
+/// everything before it. Reading checks the checksum, every count and index and each finished
+/// slice's order, so a damaged image is refused (the caller then reads the store), never trusted.
+/// The typical unit value is stored, not recomputed: a change to how it is worked out
+/// (`TradeSlice.typicalUnitValue(values:tonnes:)`) needs a new `imageVersion`.
 extension Dataset.Builder {
     static let imageMagic: [UInt8] = Array("LSTI".utf8)
     static let imageVersion: Int32 = 2
@@ -35,7 +38,21 @@ extension Dataset.Builder {
             put(slice.tonnes)
             put(slice.typicalUnitValue)
         }
+        put(Self.checksum(bytes[...]))
         return bytes
+    }
+
+    /// FNV-1a over 64-bit words (then the remaining bytes): a few milliseconds for the whole
+    /// image; it catches torn writes and flipped bits, not deliberate tampering.
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for i in 0..<words { hash = (hash ^ raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* prime }
+            for i in (words * 8)..<raw.count { hash = (hash ^ UInt64(raw[i])) &* prime }
+        }
+        return hash
     }
 
     /// Replaces the trade with an image made for the same countries; false (trade untouched)
@@ -64,7 +81,10 @@ extension Dataset.Builder {
                 initialized = count
             }
         }
-        guard bytes.count >= 16, Array(bytes[0..<4]) == imageMagic else { return nil }
+        guard bytes.count >= 24, Array(bytes[0..<4]) == imageMagic else { return nil }
+        let end = bytes.count - 8
+        let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: end, as: UInt64.self) }
+        guard stored == checksum(bytes[..<end]) else { return nil }
         offset = 4
         guard int32() == imageVersion, int32() == Int32(countryCount), let sliceCount = int32(), sliceCount >= 0 else { return nil }
         var trade: [TradeKey: TradeSlice] = [:]
@@ -88,6 +108,6 @@ extension Dataset.Builder {
             }
             trade[TradeKey(nomenclature: Nomenclature.allCases[Int(n)], hs6: Int(hs6), year: Int(year))] = slice
         }
-        return offset == bytes.count ? trade : nil
+        return offset == end ? trade : nil
     }
 }

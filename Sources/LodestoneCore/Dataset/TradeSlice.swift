@@ -20,6 +20,7 @@ struct TradeSlice: Sendable {
     var count: Int { importers.count }
 
     mutating func append(exporter: Int32, importer: Int32, valueKUSD value: Double, tonnes quantity: Double) {
+        (isFinished, typicalUnitValue) = (false, .nan)
         exporters.append(exporter)
         importers.append(importer)
         valueKUSD.append(value)

@@ -18,3 +18,10 @@ public struct Country: Hashable, Sendable, Codable {
         self.formerUntil = formerUntil
     }
 }
+
+extension Country {
+    /// The name reports show: the data's own, except where that is an abbreviation or a
+    /// placeholder (BACI writes "USA", and "Other Asia, nes" for Taiwan). Matching against other
+    /// sources (governance scores, the reference package) keeps using `name`.
+    public var displayName: String { CountryAliases.displayNames[name] ?? name }
+}

@@ -14,7 +14,7 @@ public struct Importer: Hashable, Sendable, Codable {
     }
 
     public init(_ country: Country) {
-        self.init(id: country.iso3, name: country.name, members: [country.code])
+        self.init(id: country.iso3, name: country.displayName, members: [country.code])
     }
 
     public init(_ group: CountryGroup) {

@@ -36,4 +36,7 @@ package enum CountryAliases {
         "CAF": ["Central African Republic"],
         "DOM": ["Dominican Republic"],
     ]
+
+    /// The names reports show instead of the trade data's own, keyed by that name.
+    package static let displayNames: [String: String] = ["USA": "United States", "Other Asia, nes": "Taiwan"]
 }

@@ -24,7 +24,7 @@ extension Dataset {
 
     private var countryCandidates: [(key: String, label: String)] {
         countries.filter { $0.formerUntil == nil }.flatMap { country in
-            let label = "\(country.name) (\(country.iso3))"
+            let label = "\(country.displayName) (\(country.iso3))"
             let names = [country.name, country.iso3] + (CountryAliases.byISO3[country.iso3] ?? [])
             return names.map { (NameKey.of($0), label) }
         }

@@ -11,7 +11,7 @@ extension Engine {
     }
 
     public func countries() -> CountriesReport {
-        CountriesReport(rows: dataset.countries.map { .init(code: $0.code.rawValue, m49: $0.m49, iso3: $0.iso3, name: $0.name, formerUntil: $0.formerUntil) })
+        CountriesReport(rows: dataset.countries.map { .init(code: $0.code.rawValue, m49: $0.m49, iso3: $0.iso3, name: $0.displayName, formerUntil: $0.formerUntil) })
     }
 
     public func groups() -> GroupsReport {

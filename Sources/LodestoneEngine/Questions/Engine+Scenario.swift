@@ -71,7 +71,8 @@ extension Engine {
         let definition = try definition(for: request)
         let importerNames = try names(request.importers, what: "importer")
         guard !importerNames.isEmpty else { throw EngineError(.usage, "name at least one importer to report (e.g. JPN,USA,US-Japan, or all)") }
-        // "all": every country of the data, one row each (the world view of a restriction).
+        // "all": every country of the data (the world view of a restriction); the report lists
+        // those that consume the commodity and counts the others.
         let everyCountry = importerNames.count == 1 && importerNames[0].lowercased() == "all"
         guard everyCountry || importerNames.count <= limits.maxImporters else {
             throw EngineError(.usage, "\(importerNames.count) importers asked for; at most \(limits.maxImporters) per run, or 'all' for every country")
@@ -165,7 +166,7 @@ extension Engine {
         let names = Dictionary(importers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         var impacts = outcome.impacts
         if worldView {
-            // Every country: those that consume none of a commodity have nothing to lose and are
+            // Every country: those with no apparent consumption of a commodity have nothing to lose and are
             // counted in its market (`nonConsumingCountries`), not listed; the rest come largest
             // shortfall first.
             let order = Dictionary(outcome.markets.enumerated().map { ($1.commodity, $0) }, uniquingKeysWith: { first, _ in first })

@@ -15,7 +15,7 @@ public struct CountryRef: Sendable, Hashable, Codable {
     /// A code the data do not know reads as "code N" with iso3 "?": never a crash, never hidden.
     public init(_ code: CountryCode, in dataset: Dataset) {
         if let country = dataset.country(code) {
-            self.init(code: code.rawValue, iso3: country.iso3, name: country.name)
+            self.init(code: code.rawValue, iso3: country.iso3, name: country.displayName)
         } else {
             self.init(code: code.rawValue, iso3: "?", name: "code \(code.rawValue)")
         }

@@ -50,7 +50,8 @@ public struct ScenarioRunReport: TabularReport, Hashable {
         public var priceUSDPerKg: Double
         public var partners: [Partner]
         public var note: String?
-        /// In a run for every country: how many consume none of the commodity (they have no row).
+        /// In a run for every country: how many have no apparent consumption of the commodity
+        /// (production + imports ≤ exports); they have no row.
         public var nonConsumingCountries: Int?
     }
 
@@ -138,7 +139,7 @@ public struct ScenarioRunReport: TabularReport, Hashable {
                          + "stocks drawn \(t(m.stockDrawTonnes)) t, kept at home \(t(m.keptAtHomeTonnes)) t")
             if let note = m.note { lines.append("  note: \(note)") }
             if let idle = m.nonConsumingCountries, idle > 0 {
-                lines.append("  \(idle) countries consume none of it in \(m.tradeYear) (no production, no net imports): not listed")
+                lines.append("  \(idle) countries have no apparent consumption of it in \(m.tradeYear) (production + imports ≤ exports): not listed")
             }
             let partners = m.partners.prefix(5).map { "\($0.country.iso3) \(t($0.spareTonnes)) t" + ($0.inPartnerGroup ? " (partner)" : "") }
             lines.append("  best placed to fill the gap (spare capacity, weighted by stability): \(partners.joined(separator: ", "))")

@@ -66,7 +66,7 @@ public struct SuppliersReport: TabularReport, Hashable {
         if valueOnlyKUSD > 0 {
             let share = totalValueKUSD > 0 ? valueOnlyKUSD / totalValueKUSD : 0
             lines += TradeBasisNote.wrap("\(ReportRenderer.format(valueOnlyKUSD, .kusd)) kUSD (\(ReportRenderer.format(share, .share)) of the value) has no usable quantity "
-                         + "(none reported, or an implausible unit value: under a quarter of the reference price, or a twentieth of the median): in value shares only, and a supplier with nothing else shows — tonnes")
+                         + "(none reported, or an implausible unit value: under a quarter of the code's reference price or, without one, a twentieth of its typical unit value): in value shares only, and a supplier with nothing else shows — tonnes")
         }
         lines += TradeBasisNote.lines(tradeBasis)
         lines.append("governance: WGI political stability, normalised, 0 = most stable, 1 = least")

@@ -69,4 +69,24 @@ import Testing
         let mix = try mix(Self.world([(SmallWorld.a, SmallWorld.d, 1_000, 100), (SmallWorld.c, SmallWorld.d, 20, 2_000)]), into: SmallWorld.d)
         #expect(abs(mix.totalTonnes - 2_100) < 1e-9 && mix.valueOnlyKUSD == 0)
     }
+
+    @Test func aFlowAddedAfterFinishingIsSortedInAndJudgedAfresh() throws {
+        var builder = Dataset.Builder()
+        for (code, name) in [(SmallWorld.a, "Alpha"), (SmallWorld.b, "Beta"), (SmallWorld.c, "Gamma"), (SmallWorld.d, "Delta")] {
+            builder.add(Country(code: code, m49: code.rawValue, iso3: String(name.prefix(3)).uppercased(), name: name))
+        }
+        builder.add(Commodity(id: "metal:refined", name: "Metal", productionSeries: "Metal", category: "", stage: .refined, symbol: nil,
+                              hs6: [], productionUnit: "metr. t", tonnesPerProductionUnit: 1, recyclingRate: nil, family: "metal",
+                              isDefaultStage: true, isReference: false, tradeCodes: [TradeCode(nomenclature: .hs92, hs6: 222222)]))
+        builder.add(TradeFlow(year: 2020, exporter: SmallWorld.a, importer: SmallWorld.d, hs6: 222222, valueKUSD: 10, tonnes: 1))
+        builder.finishTrade()
+        // Into B, which sorts before D; at 0.3 USD/kg it would be implausible against the 10 USD/kg
+        // worked out before it came, but it is most of the slice's value and tonnage now.
+        builder.add(TradeFlow(year: 2020, exporter: SmallWorld.c, importer: SmallWorld.b, hs6: 222222, valueKUSD: 300, tonnes: 1_000))
+        let dataset = builder.build()
+        let beta = try dataset.importMix(for: Importer(dataset.country(SmallWorld.b)!), commodity: "metal:refined", year: 2020)
+        #expect(abs(beta.totalTonnes - 1_000) < 1e-9, "found by the importer search, and judged against a typical value that includes it")
+        let delta = try dataset.importMix(for: Importer(dataset.country(SmallWorld.d)!), commodity: "metal:refined", year: 2020)
+        #expect(abs(delta.totalTonnes - 1) < 1e-9)
+    }
 }

@@ -22,6 +22,15 @@ import Testing
         #expect(try dataset.resolveCountry("Curaçao").name == "Curaçao")
     }
 
+    /// Reports show "Taiwan" and "United States", not BACI's placeholder and abbreviation; the
+    /// data keep their own names for matching other sources.
+    @Test func displayNamesReplaceBACIsPlaceholders() throws {
+        let taiwan = try dataset.resolveCountry("Taiwan"), usa = try dataset.resolveCountry("USA")
+        #expect(taiwan.displayName == "Taiwan" && taiwan.name == "Other Asia, nes")
+        #expect(usa.displayName == "United States" && Importer(usa).name == "United States")
+        #expect(try dataset.resolveCountry("Japan").displayName == "Japan")
+    }
+
     @Test func suggestsTheNearestCountry() {
         #expect(throws: LodestoneError.unknownCountry("Jpan", suggestion: "Japan (JPN)")) { try dataset.resolveCountry("Jpan") }
         #expect(throws: LodestoneError.unknownCountry("Germny", suggestion: "Germany (DEU)")) { try dataset.resolveCountry("Germny") }

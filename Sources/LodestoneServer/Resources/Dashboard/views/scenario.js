@@ -27,6 +27,7 @@ function market(m) {
       el("dt", { text: "Withheld" }), el("dd", { text: format(m.withheldTonnes, "tonnes") + " t of " + format(m.consumptionTonnes, "tonnes") + " t" }),
       el("dt", { text: "Other producers" }), el("dd", { text: "+" + format(m.supplyResponseTonnes, "tonnes") + " t" })),
     m.note ? el("p", { class: "note", text: m.note }) : null,
+    m.nonConsumingCountries ? el("p", { class: "note", text: `${m.nonConsumingCountries} countries have no apparent consumption of it in ${m.tradeYear}: not listed` }) : null,
     m.partners.length ? bars(m.partners.slice(0, 6).map((p) => ({ label: p.country.name + (p.inPartnerGroup ? " ★" : ""), value: p.spareTonnes, cls: p.inPartnerGroup ? "bar ally" : "bar" })),
       { unit: "tonnes", title: "Best placed to fill the gap (spare t; ★ partner group or importer)", plot: 200 }) : null);
 }

@@ -23,7 +23,7 @@ export async function suppliersView(section, params, { link }) {
           (report.internalTonnes > 0 ? ` (plus ${format(report.internalTonnes, "tonnes")} t between members)` : "") +
           ` · import HHI ${format(report.importHHI, "score")} · governance-weighted risk ${format(report.governanceWeightedRisk, "score")}${partner}` }),
         report.valueOnlyKUSD > 0 ? el("p", { class: "note", text: `${format(report.valueOnlyKUSD, "kusd")} kUSD (${format(report.valueOnlyKUSD / report.totalValueKUSD, "share")} of the value) ` +
-          "has no usable quantity (none reported, or an implausible unit value: under a quarter of the reference price, or a twentieth of the median): counted in value shares only; such suppliers show — tonnes." }) : "",
+          "has no usable quantity (none reported, or an implausible unit value: under a quarter of the code's reference price or, without one, a twentieth of its typical unit value): counted in value shares only; such suppliers show — tonnes." }) : "",
         tradeBasisNote(report.tradeBasis),
         el("p", {}, "Shipped from is not produced in: ", el("a", { href: traceLink, text: "trace the origins through re-exports →" }))),
       map,
