@@ -32,7 +32,7 @@ CASES = [
     ("GET", "/api/v1/scenarios/china-graphite", "/api/v1/scenarios/{name}", None),
     ("GET", "/api/v1/scenarios/run?preset=china-graphite-2023&importer=JPN,USA", "/api/v1/scenarios/run", None),
     # every country: nonConsumingCountries per market; and an importer that consumes none (null shares)
-    ("GET", "/api/v1/scenarios/run?preset=china-rare-earths-april-2025&importer=all", "/api/v1/scenarios/run", None),
+    ("GET", "/api/v1/scenarios/run?preset=china-rare-earths-april-2025&importer=all&top=10", "/api/v1/scenarios/run", None),
     ("GET", "/api/v1/scenarios/run?preset=china-gallium-germanium-2023&importer=TWN", "/api/v1/scenarios/run", None),
     ("POST", "/api/v1/scenarios/run", "/api/v1/scenarios/run",
      {"restricting": ["CHN"], "commodities": ["antimony"], "severity": 0.8, "importers": ["JPN"]}),

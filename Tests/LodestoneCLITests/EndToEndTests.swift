@@ -225,6 +225,14 @@ import Testing
         #expect(heavy.contains { ($0["importer"] as? [String: Any])?["id"] as? String == "JPN" })
         let markets = try #require(object["markets"] as? [[String: Any]])
         #expect(markets.allSatisfy { ($0["nonConsumingCountries"] as? Int ?? 0) > 0 })
+        // --top keeps the largest shortfalls of each commodity, for named importers too.
+        let top = CLI.lodestone("scenario", "run", "china-rare-earths-april-2025", "--top", "3", "--format", "json")
+        let topRows = try #require((try JSONSerialization.jsonObject(with: Data(top.stdout.utf8)) as? [String: Any])?["rows"] as? [[String: Any]])
+        let topHeavy = topRows.filter { $0["commodity"] as? String == "heavy-rare-earth:refined" }
+        #expect(topRows.count == 6 && topHeavy.compactMap { $0["shortfallTonnes"] as? Double } == Array(shortfalls.prefix(3)))
+        let named = CLI.lodestone("scenario", "run", "china-rare-earths-april-2025", "--importer", "DEU,JPN,USA", "--top", "1", "--format", "csv")
+        #expect(named.status == 0 && named.stdout.split(separator: "\n").count == 3, "a header and the largest of the three per commodity")
+        #expect(CLI.lodestone("scenario", "run", "china-rare-earths-april-2025", "--top", "0").status == 64)
     }
 
     @Test func optionsGivenWithAPresetApplyOrAreRefused() throws {

@@ -72,6 +72,7 @@ enum Shared {
         ("/api/v1/scenarios/china-galium", 404, "did you mean china-gallium-germanium-2023"),
         ("/api/v1/scenarios/run?preset=china-graphite-2023", 400, "name at least one importer"),
         ("/api/v1/scenarios/run?restricting=CHN&commodity=gallium&importer=JPN", 400, "need a severity"),
+        ("/api/v1/scenarios/run?preset=china-graphite-2023&importer=all&top=0", 400, "must be at least 1"),
         ("/api/v1/scenarios/run?restricting=CHN&commodity=gallium&severity=1.5&importer=JPN", 400, "outside 0–1"),
         ("/api/v1/no-such-thing", 404, "no such endpoint"),
         ("/api/v1/priorities", 400, "missing query parameter 'importer'"),

@@ -24,10 +24,12 @@ public struct ScenarioRunRequest: Sendable, Hashable, Codable {
     public var importers: [String]
     /// A partner group: its members are flagged among the producers best placed to fill the gap.
     public var partners: String?
+    /// At most this many importers per commodity, largest shortfall first.
+    public var top: Int?
 
     public init(preset: String? = nil, definition: ScenarioDefinition? = nil, restricting: [String]? = nil, commodities: [String]? = nil,
                 severity: Double? = nil, targets: [String]? = nil, exempt: [String]? = nil, extraterritorial: Bool? = nil,
-                durationYears: Double? = nil, year: Int? = nil, importers: [String], partners: String? = nil) {
+                durationYears: Double? = nil, year: Int? = nil, importers: [String], partners: String? = nil, top: Int? = nil) {
         self.preset = preset
         self.definition = definition
         self.restricting = restricting
@@ -40,6 +42,7 @@ public struct ScenarioRunRequest: Sendable, Hashable, Codable {
         self.year = year
         self.importers = importers
         self.partners = partners
+        self.top = top
     }
 }
 
@@ -68,6 +71,7 @@ extension Engine {
     /// Once `cancellation` is set the run stops before its next market and throws a failure saying so.
     public func scenarioRun(_ request: ScenarioRunRequest, cancellation: CancellationFlag? = nil) throws(EngineError) -> ScenarioRunReport {
         try checkYear(request.year)
+        try checkTop(request.top)
         let definition = try definition(for: request)
         let importerNames = try names(request.importers, what: "importer")
         guard !importerNames.isEmpty else { throw EngineError(.usage, "name at least one importer to report (e.g. JPN,USA,US-Japan, or all)") }
@@ -93,7 +97,8 @@ extension Engine {
             outcome = try dataset.run(scenario, year: year, for: importers, parameters: parameters, allies: allies, yearFallback: request.year == nil,
                                   cancellation: cancellation)
         } catch { throw EngineError(error) }
-        return report(outcome, definition: definition, importers: importers, worldView: everyCountry, yearFallback: request.year == nil)
+        return report(outcome, definition: definition, importers: importers, worldView: everyCountry, top: request.top,
+                      yearFallback: request.year == nil)
     }
 
     /// The preset or posted definition (or a blank custom one) with every field given applied.
@@ -131,7 +136,7 @@ extension Engine {
         return definition
     }
 
-    private func report(_ outcome: ScenarioOutcome, definition: ScenarioDefinition, importers: [Importer], worldView: Bool,
+    private func report(_ outcome: ScenarioOutcome, definition: ScenarioDefinition, importers: [Importer], worldView: Bool, top: Int?,
                         yearFallback: Bool) -> ScenarioRunReport {
         let s = outcome.scenario
         let (kind, listed): (String, [CountryCode]) = switch s.targets {
@@ -166,16 +171,27 @@ extension Engine {
         let names = Dictionary(importers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         var impacts = outcome.impacts
         if worldView {
-            // Every country: those with no apparent consumption of a commodity have nothing to lose and are
-            // counted in its market (`nonConsumingCountries`), not listed; the rest come largest
-            // shortfall first.
-            let order = Dictionary(outcome.markets.enumerated().map { ($1.commodity, $0) }, uniquingKeysWith: { first, _ in first })
+            // Every country: those with no apparent consumption of a commodity have nothing to lose
+            // and are counted in its market (`nonConsumingCountries`), not listed.
             for i in markets.indices {
                 markets[i].nonConsumingCountries = impacts.filter { $0.commodity == outcome.markets[i].commodity && !($0.consumptionTonnes > 0) }.count
             }
-            impacts = impacts.filter { $0.consumptionTonnes > 0 }.sorted { a, b in
+            impacts = impacts.filter { $0.consumptionTonnes > 0 }
+        }
+        if worldView || top != nil {
+            // Largest shortfall first within each commodity (ties by importer id: the same bytes
+            // every time), at most `top` of each.
+            let order = Dictionary(outcome.markets.enumerated().map { ($1.commodity, $0) }, uniquingKeysWith: { first, _ in first })
+            impacts.sort { a, b in
                 let (ka, kb) = (order[a.commodity] ?? .max, order[b.commodity] ?? .max)
                 return ka != kb ? ka < kb : (a.shortfallTonnes, b.importer) > (b.shortfallTonnes, a.importer)
+            }
+            if let top {
+                var kept: [CommodityID: Int] = [:]
+                impacts = impacts.filter { impact in
+                    kept[impact.commodity, default: 0] += 1
+                    return kept[impact.commodity, default: 0] <= top
+                }
             }
         }
         let rows = impacts.map { i in

@@ -92,7 +92,7 @@ struct APIRoutes: Sendable {
     }
 
     static let runParameters = ["preset", "restricting", "commodity", "severity", "targets", "exempt", "extraterritorial",
-                                "duration", "year", "importer", "partners"]
+                                "duration", "year", "importer", "partners", "top"]
 
     static func prioritiesRequest(_ q: Query) throws(EngineError) -> PrioritiesRequest {
         var request = PrioritiesRequest(importer: try q.required("importer"), year: try q.int("year"), commodities: q.list("commodity"))
@@ -105,7 +105,7 @@ struct APIRoutes: Sendable {
         ScenarioRunRequest(preset: q.string("preset"), restricting: q.optionalList("restricting"), commodities: q.optionalList("commodity"),
                            severity: try q.double("severity"), targets: q.optionalList("targets"), exempt: q.optionalList("exempt"),
                            extraterritorial: try q.bool("extraterritorial"), durationYears: try q.double("duration"), year: try q.int("year"),
-                           importers: q.list("importer"), partners: q.string("partners"))
+                           importers: q.list("importer"), partners: q.string("partners"), top: try q.int("top"))
     }
 
     // MARK: Answering

@@ -62,6 +62,7 @@ struct ScenarioCommand: ParsableCommand {
         var year: Int?
         @Option(help: ArgumentHelp("Market parameter file (default: the bundled one).", valueName: "file")) var parameters: String?
         @OptionGroup var partnersOption: PartnersOption
+        @OptionGroup var topOption: TopOption
 
         func validate() throws {
             if name != nil || file != nil, restrict != nil {
@@ -76,7 +77,8 @@ struct ScenarioCommand: ParsableCommand {
                 let request = ScenarioRunRequest(
                     preset: name, definition: definition, restricting: restrict.map { [$0] }, commodities: commodity.map { [$0] },
                     severity: severity, targets: targets.map { [$0] }, exempt: exempt.map { [$0] }, extraterritorial: extraterritorial,
-                    durationYears: duration, year: year, importers: [importer], partners: partnersOption.partners)
+                    durationYears: duration, year: year, importers: [importer], partners: partnersOption.partners,
+                    top: topOption.top)
                 try output.emit(try engine.scenarioRun(request))
             }
         }
