@@ -48,6 +48,7 @@ check() {  # check NAME QUERY EXPECTED... ; an EXPECTED of "map" asks for a draw
 check risk "view=risk&importer=JPN&year=2024" "GeoPolRisk for Japan (JPN), 2024" "<table>" "<svg" "Not assessed ("
 check risk-error "view=risk&importer=Jpan" "did you mean Japan (JPN)?"
 check scenario "view=scenario&preset=china-gallium-germanium-2023&importer=JPN,USA" "Price outside" "Best placed to fill the gap" "<table>" map
+check world-scenario "view=scenario&preset=china-rare-earths-april-2025" "Price outside" "have no apparent consumption" "<table>" "Japan (JPN)"
 check custom-scenario "view=scenario&restricting=CHN&commodity=graphite&severity=0.5&severityTouched=true&targetKind=everyone-except&targetCountries=G7&importer=JPN" "Custom restriction" "everyone except"
 check producers "view=producers&commodity=cobalt" "Share of world production" "<table>" map "Stages of cobalt"
 check producers-stage "view=producers&commodity=tungsten:mine" "Tungsten ore and concentrate production" map

@@ -6,9 +6,11 @@ import { apiURL, busy, clearStatus, downloads, el, format, getJSON, hint, notAss
 
 export function scenarioQuery(params) {
   const query = {};
-  for (const key of ["preset", "restricting", "commodity", "severity", "extraterritorial", "year", "importer"]) {
+  for (const key of ["preset", "restricting", "commodity", "severity", "extraterritorial", "year", "importer", "top"]) {
     if (params.get(key)) query[key] = params.get(key);
   }
+  // No importer named: the world view, each commodity's largest shortfalls.
+  if (!query.importer) { query.importer = "all"; query.top = query.top || "15"; }
   const kind = params.get("targetKind"), countries = params.get("targetCountries");
   if (kind === "only" && countries) query.targets = countries;
   if (kind === "everyone-except" && countries) query.exempt = countries;
@@ -45,16 +47,21 @@ async function gapMap(report, index) {
     }
   }
   const marks = Object.fromEntries(report.scenario.restricting.map((c) => [c.iso3, "restricting"]));
-  const outlined = new Set(report.importers.flatMap((importer) => importer.members.map((member) => member.iso3)));
+  // A run for the world outlines the countries listed (the largest shortfalls), not all of them.
+  const world = report.markets.some((market) => market.nonConsumingCountries != null);
+  const outlined = world ? new Set(report.rows.filter((r) => r.commodity === m.commodity.id).map((r) => r.importer.id))
+    : new Set(report.importers.flatMap((importer) => importer.members.map((member) => member.iso3)));
   return worldMap({ values, marks, markNames: { restricting: "restricting" }, outlined, outlineName: "importer reported", valueName: "of the spare capacity",
     title: `Who can fill the ${m.commodity.name} gap: share of the spare capacity outside the restricting countries`, none: "no spare capacity recorded" });
 }
 
 export async function scenarioView(section, params) {
-  if (!params.get("importer") || (!params.get("preset") && !params.get("restricting"))) {
+  if (!params.get("preset") && !params.get("restricting")) {
     return hint(section, "Choose a preset, or name restricting countries, commodities and a severity, then run.");
   }
   const query = scenarioQuery(params);
+  // A run for the world leaves the importers field empty, as the user did.
+  if (!params.get("importer")) section.querySelector('input[name="importer"]').value = "";
   busy(section, "Running the scenario…");
   try {
     const report = await getJSON(apiURL("/scenarios/run", query));
