@@ -54,7 +54,7 @@ import Testing
         var bytes = try #require(FileManager.default.contents(atPath: file))
         switch damage {
         case "truncated": bytes = bytes.prefix(bytes.count - 3)
-        case "flipped index": bytes[39] ^= 0x7f  // the high byte of the first slice's first exporter index
+        case "flipped index": bytes[35] ^= 0x7f  // the high byte of the first slice's first exporter index
         default: bytes = Data(repeating: 0x41, count: 64)
         }
         try bytes.write(to: URL(fileURLWithPath: file))

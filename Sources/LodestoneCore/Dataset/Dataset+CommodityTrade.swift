@@ -118,7 +118,7 @@ extension Dataset {
     }
 
     /// See `plausibleUnitValueFloor`: 1/20.
-    public static let implausibleBelowTypical = 0.05
+    static let implausibleBelowTypical = 0.05
 
     /// Per exporter (dense index), the share of a shared code's flow value that belongs to `id`:
     /// its production value (tonnes × reference price) over that of all stages sharing the code,

@@ -3,20 +3,21 @@
 ///
 /// Layout (native byte order; the cache is local to the machine): the magic "LSTI", a format
 /// version, the number of countries the indices refer to and the number of slices; then per
-/// slice its nomenclature, HS6 code, year, flow count and whether it is finished (sorted, typical
-/// unit value worked out: Int32 0 or 1), followed by the exporter and importer indices (Int32),
-/// the values and tonnes (Double) and the typical unit value (Double); last, a 64-bit checksum of
-/// everything before it. Reading checks the checksum, every count and index and each finished
+/// slice its nomenclature, HS6 code, year and flow count, followed by the exporter and importer
+/// indices (Int32), the values and tonnes (Double) and the typical unit value (Double); last, a
+/// 64-bit checksum of everything before it. Every slice is written finished (sorted by importer,
+/// typical unit value worked out). Reading checks the checksum, every count and index and each
 /// slice's order, so a damaged image is refused (the caller then reads the store), never trusted.
 /// The typical unit value is stored, not recomputed: a change to how it is worked out
 /// (`TradeSlice.typicalUnitValue(values:tonnes:)`) needs a new `imageVersion`.
 extension Dataset.Builder {
     static let imageMagic: [UInt8] = Array("LSTI".utf8)
-    static let imageVersion: Int32 = 2
+    static let imageVersion: Int32 = 3
     /// Part of a cache file's name: a new layout never reads an old file.
     public static var imageVersionText: String { "LSTI\(imageVersion)" }
 
-    /// The trade added so far, as bytes.
+    /// The trade added so far, as bytes, every slice finished (call `finishTrade()` first to
+    /// keep that work for `build()` as well).
     public func tradeImage() -> [UInt8] {
         var bytes = Self.imageMagic
         func put<T>(_ value: T) { withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) } }
@@ -26,12 +27,12 @@ extension Dataset.Builder {
         put(Int32(trade.count))
         let keys = trade.keys.sorted { ($0.nomenclature, $0.hs6, $0.year) < ($1.nomenclature, $1.hs6, $1.year) }
         for key in keys {
-            let slice = trade[key]!
+            var slice = trade[key]!
+            slice.finish()
             put(Int32(Nomenclature.allCases.firstIndex(of: key.nomenclature)!))
             put(Int32(key.hs6))
             put(Int32(key.year))
             put(Int32(slice.count))
-            put(Int32(slice.isFinished ? 1 : 0))
             put(slice.exporters)
             put(slice.importers)
             put(slice.valueKUSD)
@@ -92,7 +93,6 @@ extension Dataset.Builder {
         for _ in 0..<sliceCount {
             guard let n = int32(), Nomenclature.allCases.indices.contains(Int(n)), let hs6 = int32(), Plausible.hs6.contains(Int(hs6)),
                   let year = int32(), Plausible.years.contains(Int(year)), let count = int32().map(Int.init), count >= 0,
-                  let finished = int32(), finished == 0 || finished == 1,
                   let exporters = array(count, of: Int32.self), let importers = array(count, of: Int32.self),
                   let values = array(count, of: Double.self), let tonnes = array(count, of: Double.self),
                   let median = array(1, of: Double.self)?.first, median.isNaN || Plausible.isAmount(median)
@@ -100,12 +100,8 @@ extension Dataset.Builder {
             let valid = 0..<Int32(countryCount)
             guard exporters.allSatisfy(valid.contains), importers.allSatisfy(valid.contains) else { return nil }
             var slice = TradeSlice(exporters: exporters, importers: importers, valueKUSD: values, tonnes: tonnes)
-            // A finished slice is trusted for its order and typical unit value only if its order holds; else
-            // `build()` sorts it and works the value out again.
-            if finished == 1, slice.isSortedByImporter {
-                slice.typicalUnitValue = median
-                slice.isFinished = true
-            }
+            guard slice.isSortedByImporter else { return nil }
+            (slice.typicalUnitValue, slice.isFinished) = (median, true)
             trade[TradeKey(nomenclature: Nomenclature.allCases[Int(n)], hs6: Int(hs6), year: Int(year))] = slice
         }
         return offset == end ? trade : nil

@@ -178,22 +178,7 @@ extension Engine {
             }
             impacts = impacts.filter { $0.consumptionTonnes > 0 }
         }
-        if worldView || top != nil {
-            // Largest shortfall first within each commodity (ties by importer id: the same bytes
-            // every time), at most `top` of each.
-            let order = Dictionary(outcome.markets.enumerated().map { ($1.commodity, $0) }, uniquingKeysWith: { first, _ in first })
-            impacts.sort { a, b in
-                let (ka, kb) = (order[a.commodity] ?? .max, order[b.commodity] ?? .max)
-                return ka != kb ? ka < kb : (a.shortfallTonnes, b.importer) > (b.shortfallTonnes, a.importer)
-            }
-            if let top {
-                var kept: [CommodityID: Int] = [:]
-                impacts = impacts.filter { impact in
-                    kept[impact.commodity, default: 0] += 1
-                    return kept[impact.commodity, default: 0] <= top
-                }
-            }
-        }
+        if worldView || top != nil { impacts = Self.largestShortfallsFirst(impacts, marketOrder: outcome.markets.map(\.commodity), top: top) }
         let rows = impacts.map { i in
             let market = byCommodity[i.commodity]
             return ScenarioRunReport.Row(
@@ -207,5 +192,21 @@ extension Engine {
         return ScenarioRunReport(scenario: scenario, year: outcome.year, yearFallback: yearFallback,
                                  importers: importers.map { ImporterRef($0, in: dataset) }, markets: markets, rows: rows,
                                  notAssessed: outcome.notAssessed.map { NotAssessedItem($0, in: dataset) })
+    }
+
+    /// Within each commodity (in market order), largest shortfall first, ties by importer id so
+    /// the same request gives the same bytes; at most `top` of each.
+    private static func largestShortfallsFirst(_ impacts: [ScenarioOutcome.Impact], marketOrder: [CommodityID], top: Int?) -> [ScenarioOutcome.Impact] {
+        let order = Dictionary(marketOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let sorted = impacts.sorted { a, b in
+            let (ka, kb) = (order[a.commodity] ?? .max, order[b.commodity] ?? .max)
+            return ka != kb ? ka < kb : (a.shortfallTonnes, b.importer) > (b.shortfallTonnes, a.importer)
+        }
+        guard let top else { return sorted }
+        var kept: [CommodityID: Int] = [:]
+        return sorted.filter { impact in
+            kept[impact.commodity, default: 0] += 1
+            return kept[impact.commodity, default: 0] <= top
+        }
     }
 }
