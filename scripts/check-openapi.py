@@ -47,6 +47,9 @@ CASES = [
     ("GET", "/api/v1/countries", "/api/v1/countries", None),
     ("GET", "/api/v1/groups", "/api/v1/groups", None),
     ("GET", "/api/v1/data", "/api/v1/data", None),
+    ("GET", "/api/v1/data/check?importer=USA&year=2024", "/api/v1/data/check", None),
+    ("GET", "/api/v1/data/check?importer=JPN", "/api/v1/data/check", None),
+    ("GET", "/api/v1/data/check?importer=US-Japan", "/api/v1/data/check", None),
 ]
 
 

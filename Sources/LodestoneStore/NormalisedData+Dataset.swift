@@ -10,6 +10,7 @@ extension NormalisedData {
         builder.provenance = provenance
         for record in production { builder.add(record) }
         for score in governance { builder.add(score) }
+        for statistic in official { builder.add(statistic) }
         for flow in trade { builder.add(flow) }
         return builder.build()
     }

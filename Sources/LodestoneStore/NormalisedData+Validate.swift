@@ -46,6 +46,19 @@ extension NormalisedData {
                 throw bad("trade", row, "value \(f.valueKUSD) kUSD or \(f.tonnes ?? 0) t is not a finite amount ≥ 0")
             }
         }
+        var officialKeys: Set<String> = []
+        for (row, o) in official.enumerated() {
+            guard commodityIDs.contains(o.commodity), countryCodes.contains(o.country) else {
+                throw bad("official statistics", row, "names unknown commodity '\(o.commodity)' or country \(o.country)")
+            }
+            guard Plausible.years.contains(o.year) else { throw bad("official statistics", row, "year \(o.year) outside \(Plausible.years)") }
+            guard o.amount.map({ o.measure.isTonnes ? Plausible.isAmount($0) : Plausible.isShare($0) }) ?? true else {
+                throw bad("official statistics", row, "\(o.measure.rawValue) of \(o.amount ?? 0) is out of range")
+            }
+            guard officialKeys.insert("\(o.commodity)|\(o.country)|\(o.year)|\(o.measure.rawValue)").inserted else {
+                throw bad("official statistics", row, "a second \(o.measure.rawValue) for '\(o.commodity)', \(o.country), \(o.year)")
+            }
+        }
         for (row, g) in governance.enumerated() {
             guard countryCodes.contains(g.country) else { throw bad("governance", row, "names unknown country \(g.country)") }
             guard Plausible.years.contains(g.year) else { throw bad("governance", row, "year \(g.year) outside \(Plausible.years)") }

@@ -9,6 +9,8 @@ public struct NormalisedData: Sendable {
     public var trade: [TradeFlow] = []
     public var governance: [GovernanceScore] = []
     public var groups: [CountryGroup] = []
+    /// National statistics (USGS MCS US salient statistics) on each stage's content basis.
+    public var official: [OfficialStatistic] = []
     public var provenance: [Provenance] = []
     public var warnings: [ImportWarning] = []
 
@@ -17,7 +19,8 @@ public struct NormalisedData: Sendable {
     /// Row counts by dataset, as `data info` and import summaries report them.
     public var rowCounts: [(dataset: String, rows: Int)] {
         [("countries", countries.count), ("commodities", commodities.count), ("production", production.count),
-         ("trade", trade.count), ("governance", governance.count), ("groups", groups.count)]
+         ("trade", trade.count), ("governance", governance.count), ("groups", groups.count),
+         ("official statistics", official.count)]
     }
 }
 

@@ -39,6 +39,7 @@ extension SQLiteStore {
             builder.checkGroups()
             builder.provenance = try readProvenance()
             for record in try readProduction() { builder.add(record) }
+            for statistic in try readOfficial() { builder.add(statistic) }
             for score in try readGovernance() { builder.add(score) }
             let file = cache.map { $0.cache.file(fingerprint: $0.fingerprint, provenance: builder.provenance) }
             if let file, let image = cache?.cache.read(file), builder.loadTradeImage(image) {
@@ -78,6 +79,7 @@ extension SQLiteStore {
             data.countries = try readCountries()
             data.commodities = try readCommodities()
             data.production = try readProduction()
+            data.official = try readOfficial()
             data.governance = try readGovernance()
             data.groups = try readGroups()
             data.provenance = try readProvenance()
@@ -114,6 +116,27 @@ extension SQLiteStore {
     func need<T>(_ value: T?, _ what: String) throws -> T {
         guard let value else { throw damaged("\(what) holds a value of the wrong type") }
         return value
+    }
+
+    private func readOfficial() throws -> [OfficialStatistic] {
+        let s = try db.prepare("""
+            SELECT commodity_id, country_code, year, measure, amount, published, series, source, comparable, note FROM official_statistic
+            ORDER BY commodity_id, country_code, year, measure
+            """)
+        var result: [OfficialStatistic] = []
+        while try s.step() {
+            guard let measure = OfficialStatistic.Measure(rawValue: s.strictText(3) ?? "") else {
+                throw damaged("official statistic with measure '\((s.text(3) ?? "").prefix(30))'")
+            }
+            result.append(OfficialStatistic(
+                country: CountryCode(try need(s.strictInt(1), "official_statistic.country_code")),
+                commodity: CommodityID(try need(s.strictText(0), "official_statistic.commodity_id")),
+                year: try need(s.strictInt(2), "official_statistic.year"), measure: measure,
+                amount: s.isNull(4) ? nil : try need(s.strictDouble(4), "official_statistic.amount"),
+                published: s.text(5) ?? "", series: s.text(6) ?? "", source: s.text(7) ?? "",
+                comparable: try need(s.strictInt(8), "official_statistic.comparable") != 0, note: s.text(9) ?? ""))
+        }
+        return result
     }
 
     private func readCountries() throws -> [Country] {

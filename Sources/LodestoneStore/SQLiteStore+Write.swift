@@ -30,7 +30,7 @@ struct StoreWriter {
         try write {
             try db.transaction {
                 try db.execute("""
-                    DELETE FROM import_warning; DELETE FROM provenance; DELETE FROM country_group_member;
+                    DELETE FROM official_statistic; DELETE FROM import_warning; DELETE FROM provenance; DELETE FROM country_group_member;
                     DELETE FROM country_group; DELETE FROM governance; DELETE FROM trade;
                     DELETE FROM production; DELETE FROM commodity_trade_code; DELETE FROM commodity; DELETE FROM country;
                     """)
@@ -90,6 +90,15 @@ struct StoreWriter {
             "INSERT INTO production (commodity_id, country_code, year, tonnes, published_amount) VALUES (?, ?, ?, ?, ?)")
         for p in data.production {
             try production.run([.text(p.commodity.rawValue), .int(p.country.rawValue), .int(p.year), .double(p.tonnes), .double(p.publishedAmount)])
+        }
+        let official = try db.prepare("""
+            INSERT INTO official_statistic (commodity_id, country_code, year, measure, amount, published, series, source, comparable, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for o in data.official {
+            try official.run([.text(o.commodity.rawValue), .int(o.country.rawValue), .int(o.year), .text(o.measure.rawValue),
+                              o.amount.map { .double($0) } ?? .null, .text(o.published), .text(o.series), .text(o.source),
+                              .int(o.comparable ? 1 : 0), .text(o.note)])
         }
         let governance = try db.prepare("INSERT INTO governance (country_code, year, score, matched_by) VALUES (?, ?, ?, ?)")
         for g in data.governance {

@@ -91,6 +91,33 @@ import Testing
         #expect(r.stdout.contains("trade:HS17") && r.stdout.contains("production:USGS"))
     }
 
+    @Test func dataCheckSetsLodestoneBesideUSGS() throws {
+        let r = CLI.lodestone("data", "check", "--importer", "USA", "--year", "2024", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let rows = try #require(json["rows"] as? [[String: Any]])
+        let gallium = try #require(rows.first { $0["commodity"] as? String == "gallium:refined" && $0["measure"] as? String == "imports" })
+        #expect(gallium["official"] as? Double == 11 && gallium["used"] as? Double == 11 && gallium["basis"] as? String == "official")
+        #expect((gallium["lodestone"] as? Double ?? 0) > 16)   // the trade-derived figure stays visible
+        // Every compared figure off by more than ×3 carries its reason.
+        for row in rows {
+            guard let ratio = row["ratio"] as? Double, max(ratio, 1 / ratio) > 3 else { continue }
+            #expect((row["reason"] as? String ?? "").count > 20, "\(row)")
+        }
+        #expect((json["stages"] as? Int ?? 0) >= 30)
+        let table = CLI.lodestone("data", "check", "--importer", "USA", "--year", "2024")
+        #expect(table.stdout.contains("figures compared") && table.stdout.contains("outside ×1.5, with the reason"))
+    }
+
+    @Test func dataCheckNamesWhereOfficialStatisticsExist() {
+        let japan = CLI.lodestone("data", "check", "--importer", "JPN")
+        #expect(japan.status == 1 && japan.stderr.contains("--importer USA"))
+        let group = CLI.lodestone("data", "check", "--importer", "US-Japan")
+        #expect(group.status == 64 && group.stderr.contains("name one country"))
+        let year = CLI.lodestone("data", "check", "--importer", "USA", "--year", "2010")
+        #expect(year.status != 0 && year.stderr.contains("2021–2025"))
+    }
+
     // MARK: bad input
 
     @Test func unknownCountryExits64WithASuggestion() {

@@ -19,6 +19,7 @@ extension Dataset {
         private var production: [ProductionKey: ProductionSlice] = [:]
         var trade: [TradeKey: TradeSlice] = [:]
         private var governance: [GovernanceScore] = []
+        private var official: [OfficialStatistic] = []
 
         static let problemLimit = 20
 
@@ -85,6 +86,18 @@ extension Dataset {
             governance.append(score)
         }
 
+        public mutating func add(_ statistic: OfficialStatistic) {
+            guard countryIndex[statistic.country] != nil else { return problem("official statistic of unknown country \(statistic.country)") }
+            guard commodityIndex[statistic.commodity] != nil else { return problem("official statistic of unknown commodity '\(statistic.commodity)'") }
+            guard Plausible.years.contains(statistic.year) else { return problem("official statistic year \(statistic.year) outside \(Plausible.years)") }
+            if let amount = statistic.amount {
+                guard statistic.measure.isTonnes ? Plausible.isAmount(amount) : amount.isFinite && amount >= 0 && amount <= 1 else {
+                    return problem("official \(statistic.measure.rawValue) of \(amount) is out of range")
+                }
+            }
+            official.append(statistic)
+        }
+
         public func hasCountry(_ code: CountryCode) -> Bool { countryIndex[code] != nil }
 
         /// Sorts every trade slice and works out its typical unit value now, so that a trade
@@ -111,8 +124,10 @@ extension Dataset {
                 group.members = group.members.filter { countryIndex[$0] != nil }
                 return group
             }
-            return Dataset(countries: countries, commodities: commodities, groups: knownGroups, provenance: provenance,
-                           production: production, trade: sortedTrade, governance: table)
+            var dataset = Dataset(countries: countries, commodities: commodities, groups: knownGroups, provenance: provenance,
+                                  production: production, trade: sortedTrade, governance: table, official: official)
+            dataset.anchors = dataset.computeAnchors()
+            return dataset
         }
 
         /// Records a problem for every group member that is not a country of the data (call

@@ -67,11 +67,20 @@ extension Dataset {
     /// tonnes on the content basis (NaN where the source has no quantity or an implausible one,
     /// see `plausibleUnitValueFloor`) and value in kUSD.
     /// With `importers`, only flows into those countries (dense indices), in their order.
+    /// Flows into or out of a country whose official totals anchor this stage are scaled to them
+    /// (`Dataset+OfficialAnchors`), unless `anchored` is false.
     func forEachFlow(
-        of info: Commodity, year: Int, into importers: [Int32]? = nil,
+        of info: Commodity, year: Int, into importers: [Int32]? = nil, anchored: Bool = true,
         _ body: (_ exporter: Int32, _ importer: Int32, _ valueKUSD: Double, _ tonnes: Double) -> Void
     ) {
         guard let nomenclature = tradeNomenclature(of: info, year: year) else { return }
+        if anchored, let index = commodityIndex[info.id], let anchors = anchors[AnchorKey(commodity: index, year: year)] {
+            forEachFlow(of: info, year: year, into: importers, anchored: false) { exporter, importer, value, tonnes in
+                let scale = (anchors[importer]?.importScale ?? 1) * (anchors[exporter]?.exportScale ?? 1)
+                body(exporter, importer, value * scale, tonnes * scale)
+            }
+            return
+        }
         for code in info.tradeCodes where code.nomenclature == nomenclature {
             guard let slice = trade[TradeKey(nomenclature: nomenclature, hs6: code.hs6, year: year)] else { continue }
             let split = code.sharedWith.isEmpty ? nil : allocationShares(of: info.id, among: code.sharedWith, hs6: code.hs6, year: year)

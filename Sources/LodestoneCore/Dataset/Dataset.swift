@@ -20,10 +20,15 @@ public struct Dataset: Sendable {
     let production: [ProductionKey: ProductionSlice]
     let trade: [TradeKey: TradeSlice]
     let governance: GovernanceTable
+    /// Official statistics by (country, stage, year), each measure once.
+    let official: [OfficialKey: [OfficialStatistic.Measure: OfficialStatistic]]
+    /// Where official totals stand in for trade-derived ones (`computeAnchors`), set once by the builder.
+    var anchors: [AnchorKey: [Int32: Anchor]] = [:]
 
     init(
         countries: [Country], commodities: [Commodity], groups: [CountryGroup], provenance: [Provenance],
-        production: [ProductionKey: ProductionSlice], trade: [TradeKey: TradeSlice], governance: GovernanceTable
+        production: [ProductionKey: ProductionSlice], trade: [TradeKey: TradeSlice], governance: GovernanceTable,
+        official: [OfficialStatistic] = []
     ) {
         self.countries = countries
         self.commodities = commodities
@@ -32,6 +37,11 @@ public struct Dataset: Sendable {
         self.production = production
         self.trade = trade
         self.governance = governance
+        var officialIndex: [OfficialKey: [OfficialStatistic.Measure: OfficialStatistic]] = [:]
+        for statistic in official {
+            officialIndex[OfficialKey(country: statistic.country, commodity: statistic.commodity, year: statistic.year), default: [:]][statistic.measure] = statistic
+        }
+        self.official = officialIndex
         var countryIndex: [CountryCode: Int32] = [:]
         for (index, country) in countries.enumerated() { countryIndex[country.code] = Int32(index) }
         self.countryIndex = countryIndex
@@ -57,6 +67,18 @@ public struct Dataset: Sendable {
 
     /// Number of trade flows held (all products and years).
     public var tradeFlowCount: Int { trade.values.reduce(0) { $0 + $1.count } }
+
+    /// Every official statistic held, in (commodity, country, year, measure) order.
+    public var officialStatistics: [OfficialStatistic] {
+        official.values.flatMap(\.values).sorted {
+            ($0.commodity.rawValue, $0.country.rawValue, $0.year, $0.measure) < ($1.commodity.rawValue, $1.country.rawValue, $1.year, $1.measure)
+        }
+    }
+
+    /// The official statistics of a country's stage in a year, by measure (empty where none).
+    public func officialStatistics(of country: CountryCode, commodity: CommodityID, year: Int) -> [OfficialStatistic.Measure: OfficialStatistic] {
+        official[OfficialKey(country: country, commodity: commodity, year: year)] ?? [:]
+    }
 
     /// Number of production records held.
     public var productionRecordCount: Int { production.values.reduce(0) { $0 + $1.countries.count } }

@@ -101,3 +101,9 @@ struct ProductionKey: Hashable, Sendable {
     var commodity: Int
     var year: Int
 }
+
+struct OfficialKey: Hashable, Sendable {
+    var country: CountryCode
+    var commodity: CommodityID
+    var year: Int
+}

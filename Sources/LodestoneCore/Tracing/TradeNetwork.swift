@@ -50,7 +50,14 @@ struct TradeNetwork {
         self.countryOfNode = countryOfNode
         var produced = [Double](repeating: 0, count: n)
         if let index = dataset.commodityIndex[info.id], let slice = dataset.production[ProductionKey(commodity: index, year: productionYear ?? year)] {
-            for (country, tonnes) in zip(slice.countries, slice.tonnes) { produced[nodeOfCountry[Int(country)]] += tonnes }
+            for (country, tonnes) in zip(slice.countries, slice.tonnes) {
+                produced[nodeOfCountry[Int(country)]] += dataset.anchoredProduction(commodity: index, country: country, year: productionYear ?? year, series: tonnes)
+            }
+        }
+        // An official production where the series has none for the country.
+        if let index = dataset.commodityIndex[info.id], let anchors = dataset.anchors[Dataset.AnchorKey(commodity: index, year: productionYear ?? year)] {
+            let listed = Set(dataset.production[ProductionKey(commodity: index, year: productionYear ?? year)]?.countries ?? [])
+            for (country, anchor) in anchors where !listed.contains(country) { produced[nodeOfCountry[Int(country)]] += anchor.production ?? 0 }
         }
         var flows: [(from: Int, to: Int, tonnes: Double)] = []
         var imports = [Double](repeating: 0, count: n), exports = [Double](repeating: 0, count: n)

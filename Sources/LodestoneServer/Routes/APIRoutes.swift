@@ -86,6 +86,11 @@ struct APIRoutes: Sendable {
         router.get("/api/v1/groups") { request, _ in
             await answer(request, allowed: []) { q in try render(engine.groups(), q.format()) }
         }
+        router.get("/api/v1/data/check") { request, _ in
+            await answer(request, allowed: ["importer", "year", "years"]) { q in
+                try byYear(q) { year in try engine.officialCheck(OfficialCheckRequest(importer: q.required("importer"), year: year)) }
+            }
+        }
         router.get("/api/v1/data") { request, _ in
             await answer(request, allowed: []) { q in try render(engine.dataInfo(), q.format()) }
         }

@@ -133,6 +133,9 @@ extension Catalogue {
             dataset: "catalogue", source: "Lodestone value-chain catalogue (stages, HS codes, content factors; sources per entry)",
             version: version, sha256: "", licence: "MIT (Lodestone); figures cited per entry", url: "",
             importedAt: data.provenance.first?.importedAt ?? "", rows: added.count))
+        let official = officialStatistics(from: sources.usgsCommodities, countries: data.countries)
+        data.official = official.statistics
+        data.warnings += official.warnings
         data.warnings += PhysicalConsistency.check(data)
     }
 }

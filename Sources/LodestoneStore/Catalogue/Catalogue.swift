@@ -23,6 +23,28 @@ public struct Catalogue: Codable, Sendable {
         public var codes: [Code]
         public var production: ProductionSource?
         public var notes: String?
+        /// Where national statistics measure this stage (today: USGS US salient statistics).
+        public var official: Official?
+    }
+
+    /// The USGS MCS US salient-statistics series (MCS 2026 data release: Commodity and
+    /// Statistics_detail) that measure a stage. Several series of one measure are summed; a gap
+    /// in any of them ("W", "NA", a bound) leaves the measure without an amount.
+    public struct Official: Codable, Sendable {
+        /// The release's Commodity ("Gallium", "Titanium sponge metal").
+        public var usgs: String
+        public var production: [String]?
+        public var imports: [String]?
+        public var exports: [String]?
+        public var consumption: String?
+        public var netImportReliance: String?
+        /// Tonnes of the stage's content basis per tonne published (default 1).
+        public var factor: Double?
+        /// False when the series counts more forms than the stage's codes: then the figure is
+        /// shown beside Lodestone's but never replaces it (default true).
+        public var anchor: Bool?
+        /// What differs between the series and the stage, shown beside the comparison.
+        public var note: String?
     }
 
     public struct Code: Codable, Sendable {

@@ -11,6 +11,8 @@ extension USGSCommoditiesData {
         let width: Int
         let columns: [String: Int]
         var series: [Key: [CountryCode: [Int: Double]]] = [:]
+        var salient: [Key: [Int: SalientFigure]] = [:]
+        var importSources: [Key: [ImportSource]] = [:]
         var warnings: [ImportWarning] = []
         var counts = Counts()
         private var unknownCountries: [String: (line: Int, rows: Int)] = [:]
@@ -44,7 +46,16 @@ extension USGSCommoditiesData {
                 return
             }
             counts.rows += 1
-            guard field("Section", row).hasPrefix("World"), field("Statistics", row).caseInsensitiveCompare("Production") == .orderedSame else { return }
+            let section = field("Section", row)
+            if section.hasPrefix("Salient Statistics"), field("Country", row) == "United States" {
+                readSalient(line, row)
+                return
+            }
+            if section == "Import Sources" {
+                readImportSource(line, row)
+                return
+            }
+            guard section.hasPrefix("World"), field("Statistics", row).caseInsensitiveCompare("Production") == .orderedSame else { return }
             let country = field("Country", row)
             let lowered = country.lowercased()
             if lowered.hasPrefix("world") || lowered.hasPrefix("other countries") { return }
@@ -91,6 +102,42 @@ extension USGSCommoditiesData {
             }
             series[key, default: [:]][code, default: [:]][year] = amount * perUnit
             counts.amounts += 1
+        }
+
+        /// The measures Lodestone anchors on; prices, stocks and employment are left out.
+        static let salientStatistics: Set<String> = ["Production", "Import", "Export", "Consumption", "Net import reliance"]
+
+        private mutating func readSalient(_ line: Int, _ row: [String]) {
+            guard Self.salientStatistics.contains(field("Statistics", row)) else { return }
+            let yearText = field("Year", row)
+            guard let year = Int(yearText), (1900...2100).contains(year) else {
+                warn(line, "year '\(ImportWarning.excerpt(yearText, 40))' is not a year; row skipped")
+                return
+            }
+            let unit = field("Unit", row), text = field("Value", row)
+            let isShare = unit == "percent"
+            let perUnit = isShare ? 0.01 : USGSWorldData.tonnesPerUnit(unit)
+            guard let perUnit else { return }  // a count or a price, not a quantity Lodestone compares
+            let key = Key(commodity: field("Commodity", row), statistic: field("Statistics_detail", row))
+            var amount: Double?
+            switch MCSValue(text) {
+            case .amount(let value): amount = value * perUnit
+            case .zero: amount = 0
+            case .gap, .bound: amount = nil
+            case .invalid(let bad):
+                warn(line, "value '\(ImportWarning.excerpt(bad, 40))' is not a figure (a number, W, NA, s, XX, E or —); row skipped")
+                return
+            }
+            if let value = amount, isShare, value > 1 { amount = nil }  // a share above 100 % is not one
+            salient[key, default: [:]][year] = SalientFigure(amount: amount, published: "\(text) \(unit)", isShare: isShare)
+        }
+
+        private mutating func readImportSource(_ line: Int, _ row: [String]) {
+            guard field("Unit", row) == "percent", case .amount(let percent) = MCSValue(field("Value", row)), (0...100).contains(percent) else { return }
+            let partner = field("Country", row)
+            let key = Key(commodity: field("Commodity", row), statistic: field("Statistics_detail", row))
+            let country = partner.lowercased().hasPrefix("other") ? nil : lookup.code(for: partner)
+            importSources[key, default: []].append(ImportSource(partner: partner, country: country, share: percent / 100, period: field("Year", row)))
         }
 
         /// The repeated problems, then what became of the gaps.

@@ -11,8 +11,11 @@ import LodestoneCore
 /// Each Statistics_detail is one series: "Mine production", "Refinery production", "Smelter
 /// production", "Primary production" (low-purity gallium), "Silicon metal"…
 ///
-/// Left out: "World total" and "Other countries" rows, capacity, reserves, the US salient
-/// statistics and import sources. Values are read by `MCSValue`: gaps ("W", "NA", "s", "XX")
+/// Also kept: the US salient statistics (Section "Salient Statistics—United States": production,
+/// imports, exports, consumption and net import reliance, `salient`) with each figure as
+/// published, and the US import sources by country (Section "Import Sources", `importSources`).
+///
+/// Left out: "World total" and "Other countries" rows, capacity, reserves, prices, stocks. Values are read by `MCSValue`: gaps ("W", "NA", "s", "XX")
 /// and zeros ("—") make no record; a bound (">75") or range is skipped with a warning. A unit
 /// without a mass conversion (carats, cubic metres, litres), a country the store does not know
 /// and a malformed row are warnings with their file:line; a file without this header is refused.
@@ -42,6 +45,30 @@ public struct USGSCommoditiesData: Sendable {
 
     /// The columns the reader needs, as the release names them.
     public static let requiredColumns = ["Section", "Commodity", "Country", "Statistics", "Statistics_detail", "Unit", "Year", "Value"]
+
+    /// One US salient figure: tonnes for a mass unit, a share 0...1 for a percentage; nil
+    /// amount for a gap, a bound or a symbol ("W", ">50", "E"), which `published` keeps.
+    public struct SalientFigure: Hashable, Sendable {
+        public var amount: Double?
+        public var published: String
+        public var isShare: Bool
+    }
+
+    /// One US import source as published: the partner's share of imports over a period.
+    public struct ImportSource: Hashable, Sendable {
+        /// The partner as the release names it ("China", "Other countries").
+        public var partner: String
+        /// The store's code for the partner; nil for "Other countries" or an unknown name.
+        public var country: CountryCode?
+        public var share: Double
+        /// "2021–24".
+        public var period: String
+    }
+
+    /// US salient statistics by (commodity, Statistics_detail) → year.
+    public private(set) var salient: [Key: [Int: SalientFigure]] = [:]
+    /// US import sources by (commodity, Statistics_detail: the form, "Metal", "Combined total").
+    public private(set) var importSources: [Key: [ImportSource]] = [:]
 
     /// Tonnes by (commodity, statistic) → country → year.
     public private(set) var series: [Key: [CountryCode: [Int: Double]]] = [:]
@@ -76,6 +103,8 @@ public struct USGSCommoditiesData: Sendable {
         for record in records.dropFirst() { reader.read(record) }
         reader.finish()
         series = reader.series
+        salient = reader.salient
+        importSources = reader.importSources
         warnings = reader.warnings
         counts = reader.counts
         guard counts.productionRows > 0 else {

@@ -115,6 +115,21 @@ enum Migrations {
         INSERT INTO trade SELECT 'HS92', hs6, year, importer, exporter, value_kusd, tonnes FROM trade_flow;
         DROP TABLE trade_flow;
         """),
+        ("2026-12-05-official-statistics", """
+        CREATE TABLE official_statistic (
+            commodity_id TEXT NOT NULL REFERENCES commodity(id) ON DELETE CASCADE,
+            country_code INTEGER NOT NULL REFERENCES country(code),
+            year INTEGER NOT NULL,
+            measure TEXT NOT NULL CHECK (measure IN ('production', 'imports', 'exports', 'consumption', 'net-import-reliance')),
+            amount REAL CHECK (amount >= 0),         -- content tonnes, or a share for net import reliance; NULL for a bound or symbol
+            published TEXT NOT NULL,                 -- as published, with its unit
+            series TEXT NOT NULL,
+            source TEXT NOT NULL,
+            comparable INTEGER NOT NULL CHECK (comparable IN (0, 1)),  -- measures the stage's own forms
+            note TEXT NOT NULL,
+            PRIMARY KEY (commodity_id, country_code, year, measure)
+        ) WITHOUT ROWID;
+        """),
     ]
 
     static func apply(to db: SQLiteDatabase) throws {

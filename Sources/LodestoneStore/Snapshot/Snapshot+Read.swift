@@ -4,7 +4,7 @@ import LodestoneCore
 extension Snapshot {
     /// The table files of a snapshot, in the order they are read (later tables refer to earlier ones).
     static let tableNames = ["countries.csv.gz", "trade_codes.csv.gz", "commodities.csv.gz", "production.csv.gz",
-                             "trade.csv.gz", "governance.csv.gz", "groups.csv.gz"]
+                             "official.csv.gz", "trade.csv.gz", "governance.csv.gz", "groups.csv.gz"]
 
     /// Reads a snapshot folder, checking each file against the manifest's SHA-256 and every
     /// value against its range (`Plausible`): a checksum says the bytes are the ones written,
@@ -95,6 +95,18 @@ extension Snapshot {
             data.production.append(ProductionRecord(
                 commodity: CommodityID(r[0]), country: try r.country(1, known: known), year: try r.int(2, in: Plausible.years),
                 tonnes: try r.amount(3), publishedAmount: try r.amount(4)))
+        }
+        let official = "official.csv.gz"
+        for row in try table(official, officialHeader) {
+            let r = try Row(row, 10, official)
+            guard commodityIDs.contains(CommodityID(r[0])) else { throw r.bad("unknown commodity '\(r.excerpt(0))'") }
+            guard let measure = OfficialStatistic.Measure(rawValue: r[3]) else { throw r.bad("unknown measure '\(r.excerpt(3))'") }
+            let amount = r[4].isEmpty ? nil : try r.amount(4)
+            if let amount, !measure.isTonnes, !Plausible.isShare(amount) { throw r.bad("share \(amount) outside 0–1") }
+            data.official.append(OfficialStatistic(
+                country: try r.country(1, known: known), commodity: CommodityID(r[0]), year: try r.int(2, in: Plausible.years),
+                measure: measure, amount: amount, published: r[5], series: r[6], source: r[7],
+                comparable: r[8] == "1", note: r[9]))
         }
         let trade = "trade.csv.gz"
         let tradeRows = try table(trade, tradeHeader)

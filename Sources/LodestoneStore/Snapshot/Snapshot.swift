@@ -12,7 +12,7 @@ public enum Snapshot {
         public var provenance: [Provenance]
     }
 
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// The snapshot bundled with the `LodestoneStore` module, if the resource bundle is present.
     public static var bundledFolder: String? {
@@ -41,6 +41,7 @@ public enum Snapshot {
     static let commodityHeader = ["id", "name", "production_series", "category", "stage", "symbol", "production_unit", "tonnes_per_unit",
                                   "recycling_rate", "family", "is_default", "is_reference", "content_basis", "supply_class", "notes"]
     static let tradeCodeHeader = ["commodity", "nomenclature", "hs6", "content_factor", "shared_with", "reference_price"]
+    static let officialHeader = ["commodity", "country", "year", "measure", "amount", "published", "series", "source", "comparable", "note"]
     static let tradeHeader = ["nomenclature", "hs6", "year", "importer", "exporter", "value_kusd", "tonnes"]
 
     private static func number(_ value: Double?) -> String { value.map { String(describing: $0) } ?? "" }
@@ -61,6 +62,10 @@ public enum Snapshot {
             })),
             ("production.csv.gz", CSVTable.render(header: ["commodity", "country", "year", "tonnes", "published_amount"], rows: data.production.map {
                 [$0.commodity.rawValue, String($0.country.rawValue), String($0.year), number($0.tonnes), number($0.publishedAmount)]
+            })),
+            ("official.csv.gz", CSVTable.render(header: officialHeader, rows: data.official.map {
+                [$0.commodity.rawValue, String($0.country.rawValue), String($0.year), $0.measure.rawValue, number($0.amount), $0.published, $0.series, $0.source,
+                 $0.comparable ? "1" : "0", $0.note]
             })),
             ("trade.csv.gz", CSVTable.render(header: tradeHeader, rows: data.trade.map {
                 [$0.nomenclature.rawValue, String($0.hs6), String($0.year), String($0.importer.rawValue), String($0.exporter.rawValue),

@@ -1,0 +1,136 @@
+/// A country's trade-derived figures beside its official statistics, stage by stage, and which
+/// of the two the answers use.
+///
+/// Per stage with official statistics in the year: production (the stage's production series),
+/// imports and exports (trade flows with a usable quantity, content tonnes), apparent consumption
+/// C = P + M − E and net import reliance (M − E) / C, each beside the official figure, with
+/// ratio = Lodestone ÷ official. Production, imports and exports take the official total where
+/// it anchors (`Dataset+OfficialAnchors`); consumption and reliance are then derived from the
+/// figures used. Range: ratios > 0; nil where either side has no amount (a gap, a bound, no
+/// production series, a zero official figure).
+public struct OfficialCheck: Sendable, Hashable, Codable {
+    /// Which figure the answers use for a measure.
+    public enum Basis: String, Sendable, Hashable, Codable {
+        /// The official total (trade keeps the split across partners).
+        case official
+        /// Lodestone's own figure: within tolerance, or nothing official to replace it with.
+        case trade
+        /// Derived from the production, imports and exports used.
+        case derived
+    }
+
+    public struct Row: Sendable, Hashable, Codable {
+        public var commodity: CommodityID
+        public var measure: OfficialStatistic.Measure
+        /// Trade- or series-derived, before anchoring (tonnes, or a share for reliance).
+        public var lodestone: Double?
+        /// The official amount, on the stage's basis.
+        public var official: Double?
+        /// As published ("11,000 kilograms", ">50 percent").
+        public var published: String
+        /// lodestone ÷ official.
+        public var ratio: Double?
+        /// The figure the answers use.
+        public var used: Double?
+        public var basis: Basis
+        /// Why this basis, and what differs between the series and the stage.
+        public var reason: String
+        public var series: String
+        public var source: String
+    }
+
+    public var country: CountryCode
+    public var year: Int
+    public var rows: [Row]
+    /// Rows where both sides have an amount and the official series measures the stage's own forms.
+    public var compared: Int { rows.filter { $0.ratio != nil && $0.isComparable }.count }
+    /// Of `compared`, those within `Dataset.officialTolerance`.
+    public var withinTolerance: Int { rows.filter { $0.isComparable && $0.ratio.map { Dataset.agrees($0, 1) } == true }.count }
+}
+
+extension OfficialCheck.Row {
+    /// The series measures the stage's own forms (the reason says when it does not).
+    public var isComparable: Bool { !reason.hasPrefix(OfficialCheck.notComparable) }
+}
+
+extension OfficialCheck {
+    static let notComparable = "not comparable"
+}
+
+extension Dataset {
+    /// Years with official statistics for a country, ascending.
+    public func officialYears(of country: CountryCode) -> [Int] {
+        Set(official.keys.filter { $0.country == country }.map(\.year)).sorted()
+    }
+
+    public func officialCheck(country code: CountryCode, year: Int) throws(LodestoneError) -> OfficialCheck {
+        guard let country = countryIndex[code] else { throw .unknownCountry("\(code)", suggestion: nil) }
+        let keys = official.keys.filter { $0.country == code && $0.year == year }
+            .sorted { (commodityIndex[$0.commodity] ?? 0) < (commodityIndex[$1.commodity] ?? 0) }
+        guard !keys.isEmpty else {
+            let years = officialYears(of: code)
+            throw .invalidParameter("no official statistics for \(countries[Int(country)].name) in \(year)"
+                + (years.isEmpty ? "; the data have official statistics for the United States only (USGS MCS)"
+                   : years.count == 1 ? "; they exist for \(years[0]) only" : "; they exist for \(years.first!)–\(years.last!)"))
+        }
+        var rows: [OfficialCheck.Row] = []
+        for key in keys {
+            guard let index = commodityIndex[key.commodity] else { continue }
+            rows += checkRows(of: commodities[index], index: index, country: country, year: year, measures: official[key] ?? [:])
+        }
+        return OfficialCheck(country: code, year: year, rows: rows)
+    }
+
+    private func checkRows(of info: Commodity, index: Int, country: Int32, year: Int,
+                           measures: [OfficialStatistic.Measure: OfficialStatistic]) -> [OfficialCheck.Row] {
+        let traded = info.isTraded && tradeNomenclature(of: info, year: year) != nil
+        let totals = traded ? tradeTotals(of: info, country: country, year: year) : nil
+        let anchor = anchors[AnchorKey(commodity: index, year: year)]?[country]
+        let series = seriesProduction(commodity: index, country: country, year: year)
+        let raw: [OfficialStatistic.Measure: Double?] = [.production: series, .imports: totals?.imports, .exports: totals?.exports]
+        var used: [OfficialStatistic.Measure: Double?] = [
+            .production: anchor?.production ?? series,
+            .imports: totals.map { $0.imports * (anchor?.importScale ?? 1) },
+            .exports: totals.map { $0.exports * (anchor?.exportScale ?? 1) },
+        ]
+        func consumption(_ figures: [OfficialStatistic.Measure: Double?]) -> Double? {
+            guard let p = figures[.production] ?? nil, let m = figures[.imports] ?? nil, let e = figures[.exports] ?? nil else { return nil }
+            return max(0, p + m - e)
+        }
+        func reliance(_ figures: [OfficialStatistic.Measure: Double?]) -> Double? {
+            guard let c = consumption(figures), c > 0, let m = figures[.imports] ?? nil, let e = figures[.exports] ?? nil else { return nil }
+            return min(1, max(0, (m - e) / c))
+        }
+        let lodestoneDerived: [OfficialStatistic.Measure: Double?] = [.consumption: consumption(raw), .netImportReliance: reliance(raw)]
+        used[.consumption] = consumption(used)
+        used[.netImportReliance] = reliance(used)
+
+        return OfficialStatistic.Measure.allCases.compactMap { measure in
+            guard let statistic = measures[measure] else { return nil }
+            let mine = (raw[measure] ?? lodestoneDerived[measure]) ?? nil
+            let ratio: Double? = if let mine, let official = statistic.amount, official > 0 { mine / official } else { nil }
+            let derived = measure == .consumption || measure == .netImportReliance
+            let anchored = switch measure {
+            case .production: anchor?.production != nil
+            case .imports: (anchor?.importScale ?? 1) != 1
+            case .exports: (anchor?.exportScale ?? 1) != 1
+            default: false
+            }
+            var reasons: [String] = []
+            if !statistic.comparable { reasons.append("\(OfficialCheck.notComparable): \(statistic.note)") }
+            else if anchored { reasons.append("official total used: Lodestone's differs by more than ×\(Self.officialTolerance)") }
+            else if derived { reasons.append("from the production, imports and exports used") }
+            else if statistic.amount == nil { reasons.append("no official amount (\(statistic.published))") }
+            else if mine == nil { reasons.append(measure == .production ? "no production series for this stage in \(year)" : "no trade for this stage in \(year)") }
+            else if let ratio, Self.agrees(ratio, 1) { reasons.append("within ×\(Self.officialTolerance)") }
+            else if measure != .production, (measure == .imports ? totals?.importFlows : totals?.exportFlows) == 0 {
+                reasons.append("no trade flows to split the official total over")
+            } else if statistic.amount == 0 { reasons.append("official figure is zero") }
+            if statistic.comparable, !statistic.note.isEmpty { reasons.append(statistic.note) }
+            return OfficialCheck.Row(
+                commodity: info.id, measure: measure, lodestone: mine, official: statistic.amount, published: statistic.published,
+                ratio: ratio, used: (used[measure] ?? nil) ?? nil, basis: derived ? .derived : anchored ? .official : .trade,
+                reason: reasons.joined(separator: "; "), series: statistic.series, source: statistic.source)
+        }
+    }
+}

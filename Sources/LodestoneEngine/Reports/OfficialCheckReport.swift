@@ -1,0 +1,126 @@
+import Foundation
+import LodestoneCore
+
+/// A country's figures beside its official statistics: one row per stage and measure
+/// (production, imports, exports, consumption; net import reliance beside consumption).
+public struct OfficialCheckReport: TabularReport, Hashable {
+    public struct Row: Sendable, Hashable, Codable {
+        public var commodity: String
+        public var name: String
+        public var measure: OfficialStatistic.Measure
+        /// Lodestone's own figure before anchoring, tonnes on the stage's content basis.
+        public var lodestone: Double?
+        public var official: Double?
+        /// lodestone ÷ official.
+        public var ratio: Double?
+        /// The figure the answers use.
+        public var used: Double?
+        public var basis: OfficialCheck.Basis
+        /// Net import reliance (consumption rows only), shares 0...1.
+        public var relianceLodestone: Double?
+        public var relianceOfficial: Double?
+        public var relianceUsed: Double?
+        public var published: String
+        public var reason: String
+        public var series: String
+        public var source: String
+
+        private enum CodingKeys: String, CodingKey {
+            case commodity, name, measure, lodestone, official, ratio, used, basis, relianceLodestone, relianceOfficial, relianceUsed,
+                 published, reason, series, source
+        }
+
+        /// Missing figures are written as null, so every row has the same keys.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(commodity, forKey: .commodity)
+            try c.encode(name, forKey: .name)
+            try c.encode(measure, forKey: .measure)
+            try c.encode(lodestone, forKey: .lodestone)
+            try c.encode(official, forKey: .official)
+            try c.encode(ratio, forKey: .ratio)
+            try c.encode(used, forKey: .used)
+            try c.encode(basis, forKey: .basis)
+            try c.encode(relianceLodestone, forKey: .relianceLodestone)
+            try c.encode(relianceOfficial, forKey: .relianceOfficial)
+            try c.encode(relianceUsed, forKey: .relianceUsed)
+            try c.encode(published, forKey: .published)
+            try c.encode(reason, forKey: .reason)
+            try c.encode(series, forKey: .series)
+            try c.encode(source, forKey: .source)
+        }
+    }
+
+    public var importer: CountryRef
+    public var year: Int
+    /// Figures agree when the larger is at most this many times the smaller.
+    public var tolerance: Double
+    /// Stages with official statistics this year.
+    public var stages: Int
+    /// Tonnes figures with an amount on both sides, from series that measure the stage's own forms.
+    public var compared: Int
+    public var withinTolerance: Int
+    /// Compared figures off by more than ×3, each with its reason in `rows`.
+    public var beyondThree: Int
+    public var rows: [Row]
+    public var columns: [Column] = [
+        Column("commodity", "stage", .text), Column("measure", "measure", .text), Column("lodestone", "Lodestone t", .tonnes),
+        Column("official", "official t", .tonnes), Column("ratio", "ratio", .score), Column("used", "used t", .tonnes),
+        Column("basis", "basis", .text), Column("relianceLodestone", "NIR", .share), Column("relianceOfficial", "NIR off.", .share),
+        Column("relianceUsed", "NIR used", .share), Column("published", "as published", .text), Column("reason", "reason", .text),
+        Column("series", "series", .text), Column("source", "source", .text),
+    ]
+
+    public var tableColumns: [Column] { Array(columns.prefix(10)) }
+
+    init(_ check: OfficialCheck, importer: CountryRef, dataset: Dataset) {
+        self.importer = importer
+        year = check.year
+        tolerance = Dataset.officialTolerance
+        var rows: [Row] = []
+        for row in check.rows where row.measure != .netImportReliance {
+            rows.append(Row(commodity: row.commodity.rawValue, name: dataset.commodity(row.commodity)?.name ?? row.commodity.rawValue,
+                            measure: row.measure, lodestone: row.lodestone, official: row.official, ratio: row.ratio, used: row.used,
+                            basis: row.basis, published: row.published, reason: row.reason, series: row.series, source: row.source))
+        }
+        // Net import reliance sits beside consumption (a row of its own where no consumption is published).
+        for row in check.rows where row.measure == .netImportReliance {
+            let index = rows.firstIndex { $0.commodity == row.commodity.rawValue && $0.measure == .consumption } ?? {
+                let at = (rows.lastIndex { $0.commodity == row.commodity.rawValue } ?? rows.count - 1) + 1
+                rows.insert(Row(commodity: row.commodity.rawValue, name: dataset.commodity(row.commodity)?.name ?? row.commodity.rawValue,
+                                measure: .consumption, basis: .derived, published: "", reason: "no official consumption", series: "",
+                                source: row.source), at: at)
+                return at
+            }()
+            rows[index].relianceLodestone = row.lodestone
+            rows[index].relianceOfficial = row.official
+            rows[index].relianceUsed = row.used
+            rows[index].published += (rows[index].published.isEmpty ? "" : "; ") + "NIR \(row.published)"
+            if !row.reason.isEmpty, !rows[index].reason.contains(row.reason) { rows[index].reason += "; NIR: \(row.reason)" }
+        }
+        self.rows = rows
+        stages = Set(check.rows.map(\.commodity)).count
+        let compared = check.rows.filter { $0.measure.isTonnes && $0.isComparable && $0.ratio != nil }
+        self.compared = compared.count
+        withinTolerance = compared.filter { Dataset.agrees($0.ratio!, 1) }.count
+        beyondThree = compared.filter { max($0.ratio!, 1 / $0.ratio!) > 3 }.count
+    }
+
+    public var heading: String {
+        let share = compared > 0 ? Double(withinTolerance) / Double(compared) : 0
+        return """
+        \(importer.name) (\(importer.iso3)), \(year): Lodestone's figures beside the official statistics (\(rows.first?.source ?? "USGS MCS")), \
+        content tonnes
+        \(stages) stages · \(compared) figures compared · \(withinTolerance) within ×\(ReportRenderer.format(tolerance, .score)) \
+        (\(ReportRenderer.format(share, .share))) · \(beyondThree) beyond ×3
+        basis: official = the official total is used (trade keeps the split across partners); trade = Lodestone's own; \
+        derived = from those used. NIR = net import reliance
+        """
+    }
+
+    public var footer: String {
+        let notes = rows.filter { row in row.ratio.map { !Dataset.agrees($0, 1) } ?? false }
+            .map { "  \($0.commodity) \($0.measure.rawValue) ×\(ReportRenderer.format($0.ratio!, .score)): \($0.reason)" }
+        return notes.isEmpty ? "" : (["outside ×\(ReportRenderer.format(tolerance, .score)), with the reason:"] + notes).joined(separator: "\n")
+    }
+}

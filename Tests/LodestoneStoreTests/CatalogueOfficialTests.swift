@@ -1,0 +1,48 @@
+import Foundation
+import LodestoneCore
+@testable import LodestoneStore
+import LodestoneTestSupport
+import Testing
+
+/// The US salient statistics of the real MCS 2026 data release (../shared/data/usgs-mcs2026),
+/// read by the reader and put on each stage's basis by the catalogue's `official` mapping.
+@Suite struct CatalogueOfficialTests {
+    static let applied = CatalogueUSGSTests.applied
+    static let usa = CountryCode(842)
+
+    static func statistic(_ data: NormalisedData, _ id: CommodityID, _ year: Int, _ measure: OfficialStatistic.Measure) -> OfficialStatistic? {
+        data.official.first { $0.commodity == id && $0.country == usa && $0.year == year && $0.measure == measure }
+    }
+
+    @Test func salientFiguresAreReadWithTheirUnitsAndGaps() throws {
+        let release = try USGSCommoditiesDataTests.release.get()
+        let imports = try #require(release.salient[.init(commodity: "Gallium", statistic: "Imports for consumption: Metal")])
+        #expect(imports[2024]?.amount == 11 && imports[2024]?.published == "11,000 kilograms")   // kilograms → tonnes
+        let reliance = try #require(release.salient[.init(commodity: "Germanium", statistic: "Net import reliance as a percentage of estimated consumption")])
+        #expect(reliance[2024]?.amount == nil && reliance[2024]?.published == ">50 percent")    // a bound is no amount
+        let exports = try #require(release.salient[.init(commodity: "Gallium", statistic: "Exports")])
+        #expect(exports[2024]?.amount == nil)                                                   // NA
+        let copper = try #require(release.salient[.init(commodity: "Copper", statistic: "Imports for consumption: Refined")])
+        #expect(copper[2024]?.amount == 903_000)                                                // thousand metric tons
+        let sources = try #require(release.importSources[.init(commodity: "Germanium", statistic: "Combined total")])
+        #expect(Set(sources.compactMap(\.country)) == [CountryCode(56), CountryCode(156), CountryCode(124), CountryCode(276)])
+    }
+
+    @Test func theMappingPutsFiguresOnTheStagesBasis() throws {
+        let data = try Self.applied.get()
+        #expect(Self.statistic(data, "gallium:refined", 2024, .imports)?.amount == 11)
+        #expect(Self.statistic(data, "gallium:refined", 2024, .consumption)?.amount == 18.7)
+        // Two series summed: compounds plus rare-earth metals and alloys, REO.
+        #expect(Self.statistic(data, "rare-earth:refined", 2024, .imports)?.amount == 8_216)
+        #expect(Self.statistic(data, "rare-earth:refined", 2024, .production)?.amount == 4_300)
+        // Lithium content × 2.153 gives the stage's Li2O.
+        let lithium = try #require(Self.statistic(data, "lithium:refined", 2024, .imports)?.amount)
+        #expect(abs(lithium - 3_020 * 2.153) < 1e-6)
+        let reliance = try #require(Self.statistic(data, "rare-earth:refined", 2024, .netImportReliance))
+        #expect(reliance.amount == 0.53 && reliance.comparable)
+        // Every form of cobalt is not the cobalt-oxide stage: shown, never used in its place.
+        #expect(Self.statistic(data, "cobalt:refined", 2024, .imports)?.comparable == false)
+        #expect(data.warnings.allSatisfy { !$0.message.contains("no US salient statistic") })
+        #expect(Set(data.official.map(\.commodity)).count == 31)
+    }
+}
