@@ -169,7 +169,7 @@ extension SQLiteStore {
         }
         let s = try db.prepare("""
             SELECT id, name, production_series, category, chain_stage, symbol, production_unit, tonnes_per_unit, recycling_rate,
-                   family, is_default, is_reference, content_basis, supply_class, notes
+                   family, is_default, is_reference, content_basis, supply_class, notes, production_basis, production_world_tonnes
             FROM commodity ORDER BY rowid
             """)
         var result: [Commodity] = []
@@ -183,7 +183,9 @@ extension SQLiteStore {
                 recyclingRate: s.isNull(8) ? nil : try need(s.strictDouble(8), "commodity.recycling_rate"),
                 family: s.text(9) ?? id, isDefaultStage: s.int(10) == 1, isReference: s.int(11) == 1,
                 tradeCodes: codes[id] ?? [], contentBasis: s.text(12) ?? "",
-                supplyClass: Commodity.SupplyClass(rawValue: s.text(13) ?? "") ?? .mainProduct, notes: s.text(14) ?? ""))
+                supplyClass: Commodity.SupplyClass(rawValue: s.text(13) ?? "") ?? .mainProduct, notes: s.text(14) ?? "",
+                productionBasis: try need(Commodity.ProductionBasis(rawValue: s.text(15) ?? ""), "commodity.production_basis"),
+                productionWorldTonnes: s.isNull(16) ? nil : try need(s.strictDouble(16), "commodity.production_world_tonnes")))
         }
         return result
     }

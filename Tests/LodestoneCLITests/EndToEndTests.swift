@@ -54,10 +54,30 @@ import Testing
     @Test func concentrationOfRareEarths() {
         let r = CLI.lodestone("concentration", "--commodity", "rare earths", "--year", "2024", "--top", "3")
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("Rare earths (compounds and metals) production 2024"))
+        #expect(r.stdout.contains("Rare earths (compounds and metals) production 2024: cited shares of a cited world total"))
         #expect(r.stdout.contains("China"))
-        #expect(r.stdout.split(separator: "\n").count == 7, "title, summary, the magnet stage's summary, header, 3 rows")
+        #expect(r.stdout.split(separator: "\n").count == 10, "title, source, summary, unattributed, magnet and mine summaries, header, 3 rows")
         #expect(r.stdout.contains("component share") && r.stdout.contains("92.0%"), "magnet shares beside the compounds'")
+    }
+
+    /// Refining is not mining: refined rare earths and lithium show China at the IEA's refining
+    /// shares, and a stage whose only series is mine output says so in its title and JSON.
+    @Test(arguments: [("rare earths", 0.913), ("lithium", 0.702)])
+    func refinedStagesShowRefiningShares(commodity: String, china: Double) throws {
+        let r = CLI.lodestone("concentration", "--commodity", commodity, "--year", "2024", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["productionBasis"] as? String == "cited-shares")
+        #expect(abs((json["top1Share"] as? Double ?? 0) - china) < 1e-9)
+        let first = try #require((json["rows"] as? [[String: Any]])?.first?["country"] as? [String: Any])
+        #expect(first["iso3"] as? String == "CHN")
+    }
+
+    @Test func aMineSeriesStandingInSaysSo() throws {
+        let table = CLI.lodestone("concentration", "--commodity", "antimony:metal", "--year", "2024")
+        #expect(table.stdout.hasPrefix("Antimony (unwrought), 2024: MINE OUTPUT STANDS IN — no country-level metal data"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(CLI.lodestone("concentration", "--commodity", "tungsten:metal", "--format", "json").stdout.utf8)) as? [String: Any])
+        #expect(json["productionBasis"] as? String == "mine-output")
     }
 
     @Test func concentrationShowsMiningAndRefiningSideBySide() throws {
@@ -200,7 +220,7 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let origins = try #require(object["rows"] as? [[String: Any]])
         let traced = origins.compactMap { $0["tracedShare"] as? Double }.reduce(0, +)
-        #expect(abs(traced - 1) < 1e-9)
+        #expect(abs(traced + (object["unrecordedOriginShare"] as? Double ?? -1) - 1) < 1e-9)
         let csv = CLI.lodestone("trace", "--importer", "DEU", "--commodity", "graphite", "--format", "csv", "--top", "3")
         #expect(csv.stdout.split(separator: "\n").count == 4)
         #expect(CLI.lodestone("trace", "--importer", "DEU", "--commodity", "gold").status == 1, "gold ores have no content basis")

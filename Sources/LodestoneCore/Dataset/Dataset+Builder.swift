@@ -126,6 +126,7 @@ extension Dataset {
             }
             var dataset = Dataset(countries: countries, commodities: commodities, groups: knownGroups, provenance: provenance,
                                   production: production, trade: sortedTrade, governance: table, official: official)
+            dataset.baskets = dataset.computeBaskets()
             dataset.anchors = dataset.computeAnchors()
             return dataset
         }

@@ -51,7 +51,8 @@ extension Dataset {
             contentBasis: info.contentBasis,
             allocation: shared.map { code in
                 "\(nomenclature.rawValue) \(code.hs6) is shared with \(code.sharedWith.map(\.rawValue).joined(separator: ", ")); "
-                    + "each flow's value is split by the exporter's production mix valued at reference prices (the world mix where it produces none), "
+                    + "each flow's value is split by the exporter's pool (its own production plus what it imports under the code, at reference prices; "
+                    + "exports beyond that pool are of unrecorded origin and go to no stage), tilted to the flows' unit value where it reports fewer tonnes; "
                     + "tonnes = value share / reference price (also where the source gives no quantity)"
             },
             sharedCode: shared.map { "\(nomenclature.rawValue) \($0.hs6)" }, sharedAmong: shared.map { [info.id] + $0.sharedWith })
@@ -83,15 +84,17 @@ extension Dataset {
         }
         for code in info.tradeCodes where code.nomenclature == nomenclature {
             guard let slice = trade[TradeKey(nomenclature: nomenclature, hs6: code.hs6, year: year)] else { continue }
-            let split = code.sharedWith.isEmpty ? nil : allocationShares(of: info.id, among: code.sharedWith, hs6: code.hs6, year: year)
+            let split = code.sharedWith.isEmpty ? nil : allocationShares(of: info.id, hs6: code.hs6, nomenclature: nomenclature, year: year)
             let floor = Self.plausibleUnitValueFloor(code: code, slice: slice, reference: info.isReference)
             func visit(_ flow: Int) {
                 let exporter = slice.exporters[flow]
                 let value = slice.valueKUSD[flow]
                 let tonnes = slice.tonnes[flow]
-                let implausible = !tonnes.isNaN && tonnes > 0 && value / tonnes < floor  // counts by value only
+                // A shared code's member tonnes come from value and price; its reported tonnes only bound the whole basket.
+                let implausible = split == nil && !tonnes.isNaN && tonnes > 0 && value / tonnes < floor  // counts by value only
+                if !code.sharedWith.isEmpty, code.referencePriceUSDPerKg != nil, split == nil { return }
                 if let split, let price = code.referencePriceUSDPerKg {
-                    let share = split[Int(exporter)]
+                    let share = split[flow]
                     guard share > 0 else { return }
                     body(exporter, slice.importers[flow], value * share, implausible ? .nan : value * share / price * code.contentFactor)
                 } else if implausible {
@@ -129,26 +132,10 @@ extension Dataset {
     /// See `plausibleUnitValueFloor`: 1/20.
     static let implausibleBelowTypical = 0.05
 
-    /// Per exporter (dense index), the share of a shared code's flow value that belongs to `id`:
-    /// its production value (tonnes × reference price) over that of all stages sharing the code,
-    /// from the latest year ≤ `year` with data (else the earliest); the world mix where the
-    /// exporter produces none of them.
-    func allocationShares(of id: CommodityID, among others: [CommodityID], hs6: Int, year: Int) -> [Double] {
-        let members = [id] + others.filter { $0 != id }
-        var own = [Double](repeating: 0, count: countries.count), all = own
-        for member in members {
-            guard let index = commodityIndex[member] else { continue }
-            let price = commodities[index].tradeCodes.first { $0.hs6 == hs6 }?.referencePriceUSDPerKg ?? 1
-            let years = productionYears(of: member)
-            guard let chosen = years.last(where: { $0 <= year }) ?? years.first,
-                  let slice = production[ProductionKey(commodity: index, year: chosen)] else { continue }
-            for (country, tonnes) in zip(slice.countries, slice.tonnes) where tonnes > 0 {
-                all[Int(country)] += tonnes * price
-                if member == id { own[Int(country)] += tonnes * price }
-            }
-        }
-        let worldAll = all.reduce(0, +), worldOwn = own.reduce(0, +)
-        let worldShare = worldAll > 0 ? worldOwn / worldAll : 0
-        return (0..<countries.count).map { all[$0] > 0 ? own[$0] / all[$0] : worldShare }
+    /// Per flow (position in the code's trade slice), the share of its value that belongs to `id`
+    /// (`Dataset+Basket`); nil when the code has no split for that year.
+    func allocationShares(of id: CommodityID, hs6: Int, nomenclature: Nomenclature, year: Int) -> [Double]? {
+        guard let index = commodityIndex[id] else { return nil }
+        return baskets[TradeKey(nomenclature: nomenclature, hs6: hs6, year: year)]?.shares[index]
     }
 }

@@ -24,6 +24,8 @@ public struct Dataset: Sendable {
     let official: [OfficialKey: [OfficialStatistic.Measure: OfficialStatistic]]
     /// Where official totals stand in for trade-derived ones (`computeAnchors`), set once by the builder.
     var anchors: [AnchorKey: [Int32: Anchor]] = [:]
+    /// How each code shared by several stages is split per exporter (`computeBaskets`), set once by the builder.
+    var baskets: [TradeKey: BasketSplit] = [:]
 
     init(
         countries: [Country], commodities: [Commodity], groups: [CountryGroup], provenance: [Provenance],

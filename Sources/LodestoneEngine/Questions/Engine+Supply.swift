@@ -69,7 +69,7 @@ extension Engine {
         // Other stages of the family with a production series of their own (not a stand-in
         // borrowed from another stage), in the same year.
         let others = dataset.commodities.filter { other in
-            other.family == item.family && other.id != item.id && !other.isReference && !other.productionSeries.hasPrefix("stand-in")
+            other.family == item.family && other.id != item.id && !other.isReference && other.productionBasis != .mineOutput
                 && other.productionSeries != item.productionSeries && dataset.productionYears(of: other.id).contains(year)
         }.sorted { $0.stage.rawValue < $1.stage.rawValue }
         var otherConcentrations: [ProductionConcentration] = []
@@ -89,10 +89,12 @@ extension Engine {
                                            share: own[code]?.share ?? 0, cumulativeShare: cumulative, stageShares: shares)
         }
         let summaries = zip(others, otherConcentrations).map { other, oc in
-            ConcentrationReport.StageSummary(commodity: CommodityRef(other), productionSeries: other.productionSeries, totalTonnes: oc.totalTonnes,
+            ConcentrationReport.StageSummary(commodity: CommodityRef(other), productionSeries: other.productionSeries,
+                                             productionBasis: other.productionBasis, totalTonnes: oc.totalTonnes,
                                              hhi: oc.hhi, top1Share: oc.top1Share, top3Share: oc.top3Share, producerCount: oc.producers.count)
         }
-        return ConcentrationReport(commodity: CommodityRef(item), year: year, productionSeries: item.productionSeries, totalTonnes: c.totalTonnes,
+        return ConcentrationReport(commodity: CommodityRef(item), year: year, productionSeries: item.productionSeries,
+                                   productionBasis: item.productionBasis, unattributedTonnes: c.unattributedTonnes, totalTonnes: c.totalTonnes,
                                    hhi: c.hhi, top1Share: c.top1Share, top3Share: c.top3Share, producerCount: c.producers.count,
                                    otherStages: summaries, rows: rows)
     }

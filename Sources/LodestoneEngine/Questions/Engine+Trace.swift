@@ -30,11 +30,12 @@ extension Engine {
         do { trace = try dataset.traceOrigins(for: buyer, commodity: item.id, year: year) } catch { throw EngineError(error) }
         let rows = trace.origins.prefix(request.top ?? trace.origins.count).enumerated().map { index, o in
             TraceReport.Row(rank: index + 1, country: CountryRef(o.country, in: dataset), directTonnes: o.directTonnes, directShare: o.directShare,
-                            tracedTonnes: o.tracedTonnes, tracedShare: o.tracedShare,
+                            tracedTonnes: o.tracedTonnes, tracedShare: o.tracedShare, unrecordedTonnes: o.unrecordedTonnes,
                             conduit: o.directShare - o.tracedShare > Self.conduitShareGap)
         }
         return TraceReport(importer: ImporterRef(buyer, in: dataset), commodity: CommodityRef(item), year: year, supplyTonnes: trace.supplyTonnes,
                            domesticProductionTonnes: trace.domesticProductionTonnes, unrecordedOwnSupplyTonnes: trace.unrecordedOwnSupplyTonnes,
-                           unrecordedWorldSupplyTonnes: trace.unrecordedWorldSupplyTonnes, tradeBasis: trace.tradeBasis, rows: rows)
+                           unrecordedWorldSupplyTonnes: trace.unrecordedWorldSupplyTonnes,
+                           unrecordedOriginTonnes: trace.unrecordedOriginTonnes, unrecordedOriginShare: trace.unrecordedOriginShare, tradeBasis: trace.tradeBasis, rows: rows)
     }
 }

@@ -1,3 +1,5 @@
+import LodestoneCore
+
 /// Who produces a commodity, with HHI and top shares, and the shares of the same countries in
 /// the family's other stages (mining beside refining) where those have a series of their own.
 public struct ConcentrationReport: TabularReport, Hashable {
@@ -15,6 +17,7 @@ public struct ConcentrationReport: TabularReport, Hashable {
     public struct StageSummary: Sendable, Hashable, Codable {
         public var commodity: CommodityRef
         public var productionSeries: String
+        public var productionBasis: Commodity.ProductionBasis
         public var totalTonnes: Double
         public var hhi: Double
         public var top1Share: Double
@@ -25,6 +28,11 @@ public struct ConcentrationReport: TabularReport, Hashable {
     public var commodity: CommodityRef
     public var year: Int
     public var productionSeries: String
+    /// What the series measures: `stage-output`, `mine-output` (mine output standing in for this
+    /// stage, which has no country-level series) or `cited-shares`.
+    public var productionBasis: Commodity.ProductionBasis
+    /// World output the cited source attributes to no country (counted in the total), tonnes.
+    public var unattributedTonnes: Double
     public var totalTonnes: Double
     public var hhi: Double
     public var top1Share: Double
@@ -35,11 +43,14 @@ public struct ConcentrationReport: TabularReport, Hashable {
     public var rows: [Row]
     public var columns: [Column]
 
-    init(commodity: CommodityRef, year: Int, productionSeries: String, totalTonnes: Double, hhi: Double, top1Share: Double, top3Share: Double,
+    init(commodity: CommodityRef, year: Int, productionSeries: String, productionBasis: Commodity.ProductionBasis,
+         unattributedTonnes: Double, totalTonnes: Double, hhi: Double, top1Share: Double, top3Share: Double,
          producerCount: Int, otherStages: [StageSummary], rows: [Row]) {
         self.commodity = commodity
         self.year = year
         self.productionSeries = productionSeries
+        self.productionBasis = productionBasis
+        self.unattributedTonnes = unattributedTonnes
         self.totalTonnes = totalTonnes
         self.hhi = hhi
         self.top1Share = top1Share
@@ -58,8 +69,18 @@ public struct ConcentrationReport: TabularReport, Hashable {
             "total \(ReportRenderer.format(total, .tonnes)) t · \(count) producers · HHI \(ReportRenderer.format(hhi, .score)) · "
                 + "top-1 \(ReportRenderer.format(top1, .share)) · top-3 \(ReportRenderer.format(top3, .share))"
         }
-        var lines = ["\(commodity.name) production \(year) (\(productionSeries), tonnes)",
-                     summary(totalTonnes, producerCount, hhi, top1Share, top3Share)]
+        var lines: [String] = switch productionBasis {
+        case .stageOutput: ["\(commodity.name) production \(year) (\(productionSeries), tonnes)"]
+        case .mineOutput: ["\(commodity.name), \(year): MINE OUTPUT STANDS IN — no country-level \(commodity.stage) data "
+                           + "(\(productionSeries), tonnes)"]
+        case .citedShares: ["\(commodity.name) production \(year): cited shares of a cited world total, tonnes",
+                            "source: \(productionSeries)"]
+        }
+        lines.append(summary(totalTonnes, producerCount, hhi, top1Share, top3Share))
+        if unattributedTonnes > 0 {
+            lines.append("not attributed to a country by the source: \(ReportRenderer.format(unattributedTonnes, .tonnes)) t "
+                         + "(\(ReportRenderer.format(unattributedTonnes / totalTonnes, .share))), counted as many small producers")
+        }
         for s in otherStages {
             let series = s.productionSeries.count > 60 ? String(s.productionSeries.prefix { $0 != ":" }) : s.productionSeries
             lines.append("\(s.commodity.stage) stage (\(s.commodity.id), \(series)): "

@@ -62,6 +62,8 @@ public struct OfficialCheckReport: TabularReport, Hashable {
     public var withinTolerance: Int
     /// Compared figures off by more than ×3, each with its reason in `rows`.
     public var beyondThree: Int
+    /// Of the same figures, those whose value as the answers use it is within the tolerance of the official one.
+    public var usedWithinTolerance: Int
     public var rows: [Row]
     public var columns: [Column] = [
         Column("commodity", "stage", .text), Column("measure", "measure", .text), Column("lodestone", "Lodestone t", .tonnes),
@@ -104,6 +106,7 @@ public struct OfficialCheckReport: TabularReport, Hashable {
         self.compared = compared.count
         withinTolerance = compared.filter { Dataset.agrees($0.ratio!, 1) }.count
         beyondThree = compared.filter { max($0.ratio!, 1 / $0.ratio!) > 3 }.count
+        usedWithinTolerance = compared.filter { row in row.used.map { Dataset.agrees($0, row.official!) } ?? false }.count
     }
 
     public var heading: String {
@@ -111,8 +114,8 @@ public struct OfficialCheckReport: TabularReport, Hashable {
         return """
         \(importer.name) (\(importer.iso3)), \(year): Lodestone's figures beside the official statistics (\(rows.first?.source ?? "USGS MCS")), \
         content tonnes
-        \(stages) stages · \(compared) figures compared · \(withinTolerance) within ×\(ReportRenderer.format(tolerance, .score)) \
-        (\(ReportRenderer.format(share, .share))) · \(beyondThree) beyond ×3
+        \(stages) stages · \(compared) figures compared · Lodestone's own: \(withinTolerance) within ×\(ReportRenderer.format(tolerance, .score)) \
+        (\(ReportRenderer.format(share, .share))), \(beyondThree) beyond ×3 · as used: \(usedWithinTolerance) within ×\(ReportRenderer.format(tolerance, .score))
         basis: official = the official total is used (trade keeps the split across partners); trade = Lodestone's own; \
         derived = from those used. NIR = net import reliance
         """

@@ -10,6 +10,8 @@ public struct TraceReport: TabularReport, Hashable {
         public var directShare: Double
         public var tracedTonnes: Double
         public var tracedShare: Double
+        /// Shipped on from here beyond this country's production and imports: of unrecorded origin.
+        public var unrecordedTonnes: Double
         /// Ships more than 5 points of share above what it originates: a re-export hub.
         public var conduit: Bool
     }
@@ -22,13 +24,16 @@ public struct TraceReport: TabularReport, Hashable {
     /// Exports that recorded production and imports cannot explain, counted as the exporter's own.
     public var unrecordedOwnSupplyTonnes: Double
     public var unrecordedWorldSupplyTonnes: Double
+    /// The importer's supply that cannot be followed to a producer, and its share.
+    public var unrecordedOriginTonnes: Double
+    public var unrecordedOriginShare: Double
     /// Nomenclature, source, content basis and allocation of the trade used.
     public var tradeBasis: Dataset.TradeBasis
     public var rows: [Row]
     public var columns: [Column] = [
         Column("rank", "rank", .count), Column("country", "origin", .country), Column("directTonnes", "direct (t)", .tonnes),
         Column("directShare", "direct", .share), Column("tracedTonnes", "traced (t)", .tonnes), Column("tracedShare", "traced", .share),
-        Column("conduit", "conduit", .flag),
+        Column("unrecordedTonnes", "unrecorded (t)", .tonnes), Column("conduit", "conduit", .flag),
     ]
 
     public var heading: String {
@@ -36,8 +41,8 @@ public struct TraceReport: TabularReport, Hashable {
         \(commodity.name) supply of \(importer.name) (\(importer.id)), \(year): \(ReportRenderer.format(supplyTonnes, .tonnes)) t \
         (own production \(ReportRenderer.format(domesticProductionTonnes, .tonnes)) t)
         direct = shipped from; traced = where it was produced, following re-exports. conduit: ships >5 points more than it originates
-        exports that recorded production + imports cannot explain count as the exporter's own: \
-        \(ReportRenderer.format(unrecordedOwnSupplyTonnes, .tonnes)) t here, \(ReportRenderer.format(unrecordedWorldSupplyTonnes, .tonnes)) t elsewhere
+        unrecorded origin: \(ReportRenderer.format(unrecordedOriginTonnes, .tonnes)) t (\(ReportRenderer.format(unrecordedOriginShare, .share))), \
+        exports beyond the shipper's production and imports that cannot be followed to a producer (unrecorded (t): where they entered)
         """ + "\n" + TradeBasisNote.lines(tradeBasis).joined(separator: "\n")
     }
 }

@@ -96,7 +96,10 @@ extension Catalogue {
                                   sharedWith: ($0.sharedWith ?? []).map { CommodityID($0) }, referencePriceUSDPerKg: $0.priceUSDPerKg)
                     },
                     contentBasis: stage.contentBasis, supplyClass: family.supplyClass,
-                    notes: notes.filter { !$0.isEmpty }.joined(separator: " ")))
+                    notes: notes.filter { !$0.isEmpty }.joined(separator: " "),
+                    productionBasis: stage.production?.shares != nil ? .citedShares
+                        : stage.productionBasis ?? (stage.production?.proxy != nil ? .mineOutput : .stageOutput),
+                    productionWorldTonnes: stage.production?.shares?.worldTonnes))
             }
         }
         for (id, from) in proxies {

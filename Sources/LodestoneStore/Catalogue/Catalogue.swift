@@ -23,6 +23,9 @@ public struct Catalogue: Codable, Sendable {
         public var codes: [Code]
         public var production: ProductionSource?
         public var notes: String?
+        /// What the production series measures where it is not the stage's own output nor cited
+        /// shares (then it is said by the source): `mine-output` for a mine series standing in.
+        public var productionBasis: Commodity.ProductionBasis?
         /// Where national statistics measure this stage (today: USGS US salient statistics).
         public var official: Official?
     }

@@ -130,6 +130,11 @@ enum Migrations {
             PRIMARY KEY (commodity_id, country_code, year, measure)
         ) WITHOUT ROWID;
         """),
+        ("2026-12-05-production-basis", """
+        ALTER TABLE commodity ADD COLUMN production_basis TEXT NOT NULL DEFAULT 'stage-output'
+            CHECK (production_basis IN ('stage-output', 'mine-output', 'cited-shares'));
+        ALTER TABLE commodity ADD COLUMN production_world_tonnes REAL CHECK (production_world_tonnes > 0);
+        """),
     ]
 
     static func apply(to db: SQLiteDatabase) throws {

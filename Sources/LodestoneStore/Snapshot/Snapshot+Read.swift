@@ -74,7 +74,10 @@ extension Snapshot {
         let commodities = "commodities.csv.gz"
         var commodityIDs = Set<CommodityID>()
         for row in try table(commodities, commodityHeader) {
-            let r = try Row(row, 15, commodities)
+            let r = try Row(row, 17, commodities)
+            guard let basis = Commodity.ProductionBasis(rawValue: r[15]) else { throw r.bad("unknown production basis '\(r.excerpt(15))'") }
+            let world = r[16].isEmpty ? nil : try r.double(16)
+            guard world.map({ $0 > 0 }) ?? true else { throw r.bad("world tonnes must be > 0") }
             guard let stage = Commodity.Stage(rawValue: r[4]) else { throw r.bad("unknown stage '\(r.excerpt(4))'") }
             guard let supplyClass = Commodity.SupplyClass(rawValue: r[13]) else { throw r.bad("unknown supply class '\(r.excerpt(13))'") }
             guard commodityIDs.insert(CommodityID(r[0])).inserted else { throw r.bad("commodity '\(r.excerpt(0))' appears twice") }
@@ -86,7 +89,7 @@ extension Snapshot {
                 id: CommodityID(r[0]), name: r[1], productionSeries: r[2], category: r[3], stage: stage, symbol: r[5].isEmpty ? nil : r[5],
                 hs6: [], productionUnit: r[6], tonnesPerProductionUnit: perUnit, recyclingRate: recycling,
                 family: r[9], isDefaultStage: r[10] == "1", isReference: r[11] == "1", tradeCodes: codes[r[0]] ?? [],
-                contentBasis: r[12], supplyClass: supplyClass, notes: r[14]))
+                contentBasis: r[12], supplyClass: supplyClass, notes: r[14], productionBasis: basis, productionWorldTonnes: world))
         }
         let production = "production.csv.gz"
         for row in try table(production, ["commodity", "country", "year", "tonnes", "published_amount"]) {

@@ -35,19 +35,21 @@ import Testing
         #expect(mix.suppliers.count > 3)
     }
 
-    /// HS17 811292 lumps gallium with germanium, indium and rhenium: Japan's gallium is the
-    /// allocated share, the basis says so, and Germany's flows, far below gallium's unit value,
-    /// count by value only (tonnes unknown, never 0).
+    /// HS17 811292 lumps gallium with germanium, hafnium, indium, rhenium and cheaper metals:
+    /// Japan's gallium is the allocated share and the basis says so; Germany, which produces none,
+    /// ships gallium only out of what it imports; Estonia and Brazil, whose exports have no pool of
+    /// the code's members behind them (niobium and tantalum refining), ship next to none.
     @Test func japanGalliumIsAllocatedAndSaysSo() throws {
         let dataset = Fixtures.bundledDataset
         let mix = try dataset.importMix(for: try dataset.resolveImporter("JPN"), commodity: try dataset.resolveCommodity("gallium").id, year: 2024)
         #expect(mix.tradeBasis.nomenclature == .hs17 && mix.tradeBasis.sharedCode == "HS17 811292")
         #expect(mix.tradeBasis.allocation?.contains("germanium:refined") == true)
         let china = try #require(mix.suppliers.first { $0.country == CountryCode(156) })
-        #expect((china.tonnesShare ?? 0) > 0.4)
+        #expect((china.tonnesShare ?? 0) > 0.3)
         let germany = try #require(mix.suppliers.first { $0.country == CountryCode(276) })
-        #expect(germany.tonnes == nil && germany.tonnesShare == nil && germany.valueKUSD > 0)
-        #expect(mix.valueOnlyKUSD >= germany.valueKUSD)
+        #expect((germany.tonnes ?? 0) > 0 && (germany.tonnesShare ?? 1) < 0.2)
+        // Estonia and Brazil ship gallium only out of their tiny 811292 imports: under 0.1 % each.
+        #expect(mix.suppliers.filter { [CountryCode(233), CountryCode(76)].contains($0.country) }.allSatisfy { ($0.tonnesShare ?? 0) < 0.001 })
         #expect(abs(mix.suppliers.reduce(0) { $0 + ($1.tonnesShare ?? 0) } - 1) < 1e-9)
     }
 }

@@ -62,7 +62,10 @@ import Testing
         let data = world(production: [(SmallWorld.a, 100)], flows: [(SmallWorld.b, SmallWorld.c, 40)])
         let result = try data.traceOrigins(for: Importer(data.country(SmallWorld.c)!), commodity: "ore", year: 2020)
         #expect(result.unrecordedWorldSupplyTonnes == 40)
-        #expect(abs(result.origins.first!.tracedTonnes - 40) < 1e-12 && result.origins.first!.country == SmallWorld.b)
+        // B produced none of it: its 40 t are of unrecorded origin, never B's own production.
+        let b = try #require(result.origins.first { $0.country == SmallWorld.b })
+        #expect(b.directTonnes == 40 && b.tracedTonnes == 0 && abs(b.unrecordedTonnes - 40) < 1e-12)
+        #expect(abs(result.unrecordedOriginTonnes - 40) < 1e-12 && abs(result.unrecordedOriginShare - 1) < 1e-12)
     }
 
     @Test func aGroupIsOneNodeWithInternalTradeRemoved() throws {
@@ -79,8 +82,10 @@ import Testing
     func realNetworksConserveTonnes(importer: String, commodity: String, year: Int) throws {
         let dataset = Fixtures.bundledDataset
         let result = try dataset.traceOrigins(for: try dataset.resolveImporter(importer), commodity: CommodityID(commodity), year: year)
+        // Produced somewhere on record, or of unrecorded origin: together the whole supply.
         let traced = result.origins.reduce(0) { $0 + $1.tracedTonnes }
-        #expect(abs(traced - result.supplyTonnes) <= 1e-9 * result.supplyTonnes)
+        #expect(abs(traced + result.unrecordedOriginTonnes - result.supplyTonnes) <= 1e-9 * result.supplyTonnes)
+        #expect(abs(result.origins.reduce(0) { $0 + $1.unrecordedTonnes } - result.unrecordedOriginTonnes) <= 1e-9 * result.supplyTonnes)
         #expect(result.origins.allSatisfy { $0.tracedTonnes >= -1e-9 * result.supplyTonnes })
     }
 }

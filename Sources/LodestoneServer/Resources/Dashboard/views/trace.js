@@ -23,8 +23,8 @@ export async function traceView(section, params, { link }) {
       el("div", { class: "summary" },
         el("h2", { text: `${report.commodity.name} supply of ${report.importer.name} (${report.importer.id}), ${report.year}` }),
         el("p", { text: `${format(report.supplyTonnes, "tonnes")} t supplied, own production ${format(report.domesticProductionTonnes, "tonnes")} t · ` +
-          `exports that recorded production and imports cannot explain count as the exporter's own: ${format(report.unrecordedOwnSupplyTonnes, "tonnes")} t here, ` +
-          `${format(report.unrecordedWorldSupplyTonnes, "tonnes")} t elsewhere` }),
+          `unrecorded origin: ${format(report.unrecordedOriginTonnes, "tonnes")} t (${format(report.unrecordedOriginShare, "share")}), ` +
+          `shipped beyond the shippers' production and imports and not followed to a producer` }),
         tradeBasisNote(report.tradeBasis),
         el("p", { text: conduits.length ? `⇄ conduits (ship over 5 points more than they produce): ${conduits.join(", ")}` : "No conduit: no supplier ships more than 5 points above what it produces." }),
         el("p", {}, el("a", { href: link({ view: "suppliers", importer: report.importer.id, commodity: report.commodity.id, year: report.year }), text: "suppliers on the map →" }))),
