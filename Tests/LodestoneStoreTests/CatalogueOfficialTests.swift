@@ -43,6 +43,6 @@ import Testing
         // Every form of cobalt is not the cobalt-oxide stage: shown, never used in its place.
         #expect(Self.statistic(data, "cobalt:refined", 2024, .imports)?.comparable == false)
         #expect(data.warnings.allSatisfy { !$0.message.contains("no US salient statistic") })
-        #expect(Set(data.official.map(\.commodity)).count == 32)
+        #expect(Set(data.official.map(\.commodity)).count == 33)
     }
 }

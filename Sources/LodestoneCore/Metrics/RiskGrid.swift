@@ -34,6 +34,13 @@ extension Dataset {
         return stages.isEmpty ? commodities : stages
     }
 
+    /// Every value-chain stage of every family, default stages first (the reference definitions
+    /// when there are no stages).
+    public var valueChainStages: [Commodity] {
+        let stages = commodities.filter { !$0.isReference }
+        return stages.isEmpty ? commodities : stages.filter(\.isDefaultStage) + stages.filter { !$0.isDefaultStage }
+    }
+
     /// Every current country (not a historical entity) and every stored group, as importers.
     public var allImporters: [Importer] {
         countries.filter { $0.formerUntil == nil }.map(Importer.init) + groups.map(Importer.init)

@@ -22,17 +22,17 @@ public struct TradeCode: Hashable, Sendable, Codable {
     /// Tonnes of content per tonne traded, in (0, 1] for ores and compounds (e.g. 0.1878 Li per
     /// tonne of Li₂CO₃). 1 for a gross-weight basis.
     public var contentFactor: Double
-    /// Other stages that share this code (HS17 811292 holds gallium, germanium, indium and
-    /// rhenium among others). When not empty, each flow's value is split among this stage and
-    /// those by the exporter's production mix in the year, valued at the reference prices, the
-    /// world mix for exporters that produce none of them; tonnes follow from value and price.
+    /// Other stages that share this code (HS17 811292 holds gallium, germanium, hafnium, indium
+    /// and rhenium among others). When not empty, each flow's value is split among this stage and
+    /// those by the exporter's pool of production and imports (`Dataset+Basket`); tonnes follow
+    /// from value and price.
     public var sharedWith: [CommodityID]
     /// A cited reference price, USD per kg as traded (for codes counted at content factor 1, the
     /// content's price; for a share of a basket, such as Dy+Tb in rare-earth compounds, the
-    /// basket's cheapest grade). Flows whose unit value is below a quarter of it carry an
-    /// implausible quantity (BACI's quantity estimates are sometimes off by orders of
-    /// magnitude) and count by value only. For a shared code it also turns each stage's share of
-    /// a flow's value into tonnes: tonnes = value × share / price.
+    /// basket's cheapest grade). Flows of an unshared code whose unit value is below a quarter of
+    /// it carry an implausible quantity (BACI's quantity estimates are sometimes off by orders of
+    /// magnitude) and count by value only. For a shared code it turns each stage's share of a
+    /// flow's value into tonnes: tonnes = value × share / price.
     public var referencePriceUSDPerKg: Double?
 
     /// Shared with other stages and split by value at reference prices (tonnes = value / price).

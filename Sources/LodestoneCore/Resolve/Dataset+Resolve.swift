@@ -53,6 +53,15 @@ extension Dataset {
         if let preferred = matches.first(where: \.isDefaultStage) ?? matches.first {
             return searched.lazy.map { commodities[$0] }.first { $0.family == preferred.family && $0.isDefaultStage } ?? preferred
         }
+        // Element and product names ("dysprosium", "NdFeB"); products without a stage say where to look.
+        if !reference {
+            if let id = CommodityAliases.stageByName.first(where: { NameKey.of($0.key) == key })?.value, let index = commodityIndex[CommodityID(id)] {
+                return commodities[index]
+            }
+            if let instead = CommodityAliases.missing.first(where: { NameKey.of($0.key) == key })?.value {
+                throw .invalidParameter("'\(text)' has no stage in the bundled data: \(instead) — 'lodestone commodities' lists the stages")
+            }
+        }
         let candidates = searched.flatMap { c in commodityNameKeys[c].map { ($0, "\(commodities[c].name) (\(commodities[c].id))") } }
         throw .unknownCommodity(text, suggestion: NameKey.suggestion(for: text, among: candidates))
     }

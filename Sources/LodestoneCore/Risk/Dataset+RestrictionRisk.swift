@@ -63,7 +63,7 @@ extension Dataset {
                 return try shockTable(for: importer, commodity: candidates[c], year: year, model: model, parameters: parameters, history: history)
             }
         }
-        var shocks: [[RestrictionRiskSimulation.Shock]] = [], indirectShare: [[Double]] = []
+        var shocks: [[RestrictionRiskSimulation.Shock]] = [], indirectShare: [[Double]] = [], withheld: [[Double]] = []
         var markets: [(consumption: Double, unitValue: Double, basis: TradeBasis)] = []
         infos = []
         for (info, (table, basis)) in zip(candidates, zip(tables, bases)) {
@@ -79,6 +79,7 @@ extension Dataset {
             infos.append(info)
             shocks.append(table.shocks)
             indirectShare.append(table.indirectShare)
+            withheld.append(table.lost)
             markets.append((table.consumption, table.unitValue, basis))
         }
         let order = (selection ?? defaultStages.map(\.id))
@@ -90,8 +91,13 @@ extension Dataset {
         // A run stopped by the flag holds partial figures: they are never reported.
         try cancellation.check()
         let output = infos.indices.map { c in
-            report(commodity: infos[c].id, index: c, result: result, shocks: shocks[c], indirectShare: indirectShare[c],
-                   consumption: markets[c].consumption, unitValue: markets[c].unitValue, tradeBasis: markets[c].basis)
+            var row = report(commodity: infos[c].id, index: c, result: result, shocks: shocks[c], indirectShare: indirectShare[c],
+                             consumption: markets[c].consumption, unitValue: markets[c].unitValue, tradeBasis: markets[c].basis)
+            if row.expectedLossUSD == 0 {
+                row.zeroLossReason = zeroLossReason(importer: importer, commodity: infos[c], year: year, shocks: shocks[c],
+                                                    withheld: withheld[c], model: model, draws: draws)
+            }
+            return row
         }
         return RestrictionRisk(importer: importer.id, year: year, draws: draws, seed: seed,
                                blocks: RestrictionRiskSimulation.blockCount, commodities: output, notAssessed: notAssessed)
@@ -102,12 +108,13 @@ extension Dataset {
     private func shockTable(
         for importer: Importer, commodity info: Commodity, year: Int, model: RestrictionRiskModel,
         parameters: MarketParameters, history: [RestrictionScenario]
-    ) throws(LodestoneError) -> (shocks: [RestrictionRiskSimulation.Shock], indirectShare: [Double], consumption: Double, unitValue: Double) {
+    ) throws(LodestoneError) -> (shocks: [RestrictionRiskSimulation.Shock], indirectShare: [Double], lost: [Double], consumption: Double,
+                                 unitValue: Double) {
         let network = TradeNetwork(self, commodity: info, year: year)
         var exportsBy = [Double](repeating: 0, count: network.size)
         for flow in network.flows { exportsBy[flow.from] += flow.tonnes }
         let world = exportsBy.reduce(0, +)
-        var shocks: [RestrictionRiskSimulation.Shock] = [], indirect: [Double] = []
+        var shocks: [RestrictionRiskSimulation.Shock] = [], indirect: [Double] = [], lostTonnes: [Double] = []
         for e in 0..<network.size where world > 0 && exportsBy[e] / world >= model.minExportShare && !importer.members.contains(countries[e].code) {
             let code = countries[e].code
             let past = history.filter { $0.restricting.contains(code) }
@@ -122,9 +129,32 @@ extension Dataset {
             let loss = impact.shortfallTonnes * 1000 * network.unitValueUSDPerKg * (1 + impact.priceChange)
             shocks.append(.init(exporter: e, probability: p, shortfallTonnes: impact.shortfallTonnes, costUSD: impact.extraCostUSD, lossUSD: loss))
             indirect.append(lost > 0 ? impact.indirectLossTonnes / lost : 0)
+            lostTonnes.append(lost)
         }
         let consumption = importer.members.compactMap { countryIndex[$0] }.reduce(0) { $0 + network.consumption[Int($1)] }
-        return (shocks, indirect, consumption, network.unitValueUSDPerKg)
+        return (shocks, indirect, lostTonnes, consumption, network.unitValueUSDPerKg)
+    }
+
+    /// Why a stage's expected loss is exactly 0: no exporter the model can make restrict; none of
+    /// them supplies the importer, directly or through third countries; what they would withhold
+    /// is all re-sourced or covered by stocks; or no restriction was drawn in the simulated years.
+    private func zeroLossReason(importer: Importer, commodity info: Commodity, year: Int, shocks: [RestrictionRiskSimulation.Shock],
+                                withheld: [Double], model: RestrictionRiskModel, draws: Int) -> String {
+        let threshold = "\(Int((model.minExportShare * 100).rounded())) % of world exports"
+        guard !shocks.isEmpty else {
+            return "no exporter other than \(importer.name) holds \(threshold) of \(info.name) in \(year) (the risk model's threshold), so no restriction is drawn"
+        }
+        let named = shocks.sorted { $0.probability > $1.probability }.prefix(5)
+            .map { "\(countries[$0.exporter].iso3) \(String(format: "%.1f", $0.probability * 100)) %/yr" }.joined(separator: ", ")
+        let candidates = "the exporters the risk model can make restrict (\(threshold) or more: \(named)\(shocks.count > 5 ? ", …" : ""))"
+        let most = withheld.max() ?? 0
+        if most <= 0 {
+            return "\(candidates) ship \(importer.name) none of it, directly or through third countries"
+        }
+        if shocks.allSatisfy({ $0.shortfallTonnes <= 0 }) {
+            return "\(candidates) would withhold up to \(String(format: "%.3g", most)) t from \(importer.name), all of it re-sourced or drawn from stocks: no shortfall"
+        }
+        return "\(candidates) can cause a shortfall, but no restriction was drawn in \(draws) simulated years; ask for more draws"
     }
 
     private static func megabytes(_ bytes: Int) -> String { "\(bytes / (1 << 20) + (bytes % (1 << 20) > 0 ? 1 : 0)) MB" }

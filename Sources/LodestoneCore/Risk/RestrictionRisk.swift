@@ -65,11 +65,22 @@ public struct RestrictionRisk: Hashable, Sendable, Codable {
         public var drivers: [Driver]
         /// Nomenclature, source, content basis and allocation of the trade the shocks come from.
         public var tradeBasis: Dataset.TradeBasis
+        /// Why the expected loss is exactly 0, when it is: which exporters the risk model can make
+        /// restrict, and why none of them costs the importer anything.
+        public var zeroLossReason: String?
+        /// When the ranking is by family: every consumed stage of the family that was assessed,
+        /// the most exposed (this one) first.
+        public var consumedStages: [CommodityID] = []
     }
 
     /// A selected commodity the simulation could not assess, and why (no trade code, no trade or
     /// no quantities in the year, no production, no consumption by the importer at this stage).
     public struct NotAssessed: Hashable, Sendable, Codable {
+        public init(commodity: CommodityID, reason: String) {
+            self.commodity = commodity
+            self.reason = reason
+        }
+
         public var commodity: CommodityID
         public var reason: String
     }

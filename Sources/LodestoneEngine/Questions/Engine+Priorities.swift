@@ -55,7 +55,9 @@ extension Engine {
         guard selection.count <= limits.maxCommodities else {
             throw EngineError(.usage, "\(selection.count) commodities asked for; at most \(limits.maxCommodities) per request")
         }
-        if selection.isEmpty { selection = dataset.defaultStages }
+        // Without a selection, every family at every stage the importer consumes, ranked by its most exposed one.
+        let byFamily = selection.isEmpty
+        if byFamily { selection = dataset.valueChainStages }
         // Refuse before any work; stages that turn out not assessable only lower the need.
         let candidates = selection.filter(\.isTraded).count
         if RestrictionRisk.estimatedMemoryBytes(draws: request.draws, commodities: candidates) > RestrictionRisk.memoryLimitBytes {
@@ -78,7 +80,7 @@ extension Engine {
             let reason = risk.notAssessed.first.map { ": \($0.commodity.rawValue): \($0.reason)" } ?? ""
             throw EngineError(.noData, "nothing to assess for \(buyer.name) in \(year)\(reason)")
         }
-        return PrioritiesReport(risk, importer: buyer, model: model, parameters: request.parameters ?? parameters, in: dataset)
+        return PrioritiesReport(byFamily ? risk.mostExposedStagePerFamily(in: dataset) : risk, importer: buyer, model: model, parameters: request.parameters ?? parameters, in: dataset)
     }
 
     /// What a request over the memory limit needs and what fits instead.

@@ -70,6 +70,7 @@ extension Engine {
         // borrowed from another stage), in the same year.
         let others = dataset.commodities.filter { other in
             other.family == item.family && other.id != item.id && !other.isReference && other.productionBasis != .mineOutput
+                && !other.productionSeries.hasPrefix("stand-in")
                 && other.productionSeries != item.productionSeries && dataset.productionYears(of: other.id).contains(year)
         }.sorted { $0.stage.rawValue < $1.stage.rawValue }
         var otherConcentrations: [ProductionConcentration] = []

@@ -73,7 +73,13 @@ public struct OfficialCheckReport: TabularReport, Hashable {
         Column("series", "series", .text), Column("source", "source", .text),
     ]
 
-    public var tableColumns: [Column] { Array(columns.prefix(10)) }
+    /// Within 100 columns: the tonnes figures, ratio, figure used and basis, and the official
+    /// reliance (the others are in CSV and JSON).
+    public var tableColumns: [Column] {
+        [Column("commodity", "stage", .text), Column("measure", "measure", .text), Column("lodestone", "ours (t)", .tonnes),
+         Column("official", "USGS (t)", .tonnes), Column("ratio", "ratio", .score), Column("used", "used (t)", .tonnes),
+         Column("basis", "basis", .text), Column("relianceOfficial", "NIR", .share)]
+    }
 
     init(_ check: OfficialCheck, importer: CountryRef, dataset: Dataset) {
         self.importer = importer
@@ -111,19 +117,20 @@ public struct OfficialCheckReport: TabularReport, Hashable {
 
     public var heading: String {
         let share = compared > 0 ? Double(withinTolerance) / Double(compared) : 0
-        return """
-        \(importer.name) (\(importer.iso3)), \(year): Lodestone's figures beside the official statistics (\(rows.first?.source ?? "USGS MCS")), \
-        content tonnes
-        \(stages) stages · \(compared) figures compared · Lodestone's own: \(withinTolerance) within ×\(ReportRenderer.format(tolerance, .score)) \
-        (\(ReportRenderer.format(share, .share))), \(beyondThree) beyond ×3 · as used: \(usedWithinTolerance) within ×\(ReportRenderer.format(tolerance, .score))
-        basis: official = the official total is used (trade keeps the split across partners); trade = Lodestone's own; \
-        derived = from those used. NIR = net import reliance
-        """
+        let within = "×" + ReportRenderer.format(tolerance, .score)
+        return ([
+            "\(importer.name) (\(importer.iso3)), \(year): Lodestone's figures (ours) beside the official statistics "
+                + "(\(rows.first?.source ?? "USGS MCS")), content tonnes",
+            "\(stages) stages · \(compared) figures compared · ours within \(within): \(withinTolerance) (\(ReportRenderer.format(share, .share))), "
+                + "beyond ×3: \(beyondThree) · as used, within \(within): \(usedWithinTolerance)",
+            "basis: official = the official total is used (trade keeps the split across partners); trade = ours; derived = from "
+                + "those used. NIR = official net import reliance (ours and as used in CSV and JSON)",
+        ] as [String]).flatMap(TradeBasisNote.wrap).joined(separator: "\n")
     }
 
     public var footer: String {
         let notes = rows.filter { row in row.ratio.map { !Dataset.agrees($0, 1) } ?? false }
-            .map { "  \($0.commodity) \($0.measure.rawValue) ×\(ReportRenderer.format($0.ratio!, .score)): \($0.reason)" }
+            .flatMap { TradeBasisNote.wrap("\($0.commodity) \($0.measure.rawValue) ×\(ReportRenderer.format($0.ratio!, .score)): \($0.reason)") }
         return notes.isEmpty ? "" : (["outside ×\(ReportRenderer.format(tolerance, .score)), with the reason:"] + notes).joined(separator: "\n")
     }
 }

@@ -63,6 +63,10 @@ public struct PrioritiesReport: TabularReport, Hashable {
         public var drivers: [Driver]
         /// Nomenclature, source, content basis and allocation of the trade used.
         public var tradeBasis: Dataset.TradeBasis
+        /// Why the expected loss is exactly 0, when it is.
+        public var zeroLossReason: String?
+        /// Ranked by family: every consumed stage of the family that was assessed, this one first.
+        public var consumedStages: [String]
     }
 
     public struct Threshold: Sendable, Hashable, Codable {
@@ -98,7 +102,8 @@ public struct PrioritiesReport: TabularReport, Hashable {
         Column("unitValueUSDPerKg", "unit value (USD/kg)", .price), Column("consumptionValueUSD", "consumption (USD)", .usd),
         Column("geoPolRiskScore", "GeoPolRisk", .score), Column("geoPolRiskNotAssessed", "GeoPolRisk not assessed", .text),
         Column("topDriver", "top driver", .country), Column("topDriverLossShare", "top driver's loss share", .share),
-        Column("tradeBasis.nomenclature", "trade", .text),
+        Column("tradeBasis.nomenclature", "trade", .text), Column("consumedStages", "consumed stages", .text),
+        Column("zeroLossReason", "why no loss", .text),
     ]
 
     /// Within 100 columns: the ranking measure with its standard error, tier and confidence, the
@@ -124,7 +129,14 @@ public struct PrioritiesReport: TabularReport, Hashable {
             """
     }
 
-    public var footer: String { TradeBasisNote.lines(rows.map { ($0.commodity, $0.tradeBasis) }).joined(separator: "\n") }
+    public var footer: String {
+        let zero = rows.compactMap { row in row.zeroLossReason.map { "\(row.commodity): \($0)" } }
+        let stages = rows.filter { $0.consumedStages.count > 1 }.map { "\($0.family): \($0.consumedStages.joined(separator: ", "))" }
+        var lines = TradeBasisNote.lines(rows.map { ($0.commodity, $0.tradeBasis) })
+        if !stages.isEmpty { lines += TradeBasisNote.wrap("ranked at the most exposed consumed stage of: " + stages.joined(separator: "; ")) }
+        if !zero.isEmpty { lines += ["no loss, and why:"] + zero.flatMap(TradeBasisNote.wrap) }
+        return lines.joined(separator: "\n")
+    }
 
     init(_ risk: RestrictionRisk, importer buyer: Importer, model: RestrictionRiskModel, parameters: MarketParameters, in dataset: Dataset) {
         importer = ImporterRef(buyer, in: dataset)
@@ -162,6 +174,7 @@ public struct PrioritiesReport: TabularReport, Hashable {
             p95CostUSD: c.p95CostUSD, cvar95CostUSD: c.cvar95CostUSD, annualProbability: c.annualProbability,
             consumptionTonnes: c.consumptionTonnes, unitValueUSDPerKg: c.unitValueUSDPerKg, consumptionValueUSD: c.consumptionValueUSD,
             geoPolRiskScore: score, geoPolRiskNotAssessed: gap, topDriver: drivers.first?.exporter,
-            topDriverLossShare: drivers.first?.shareOfExpectedLoss, drivers: drivers, tradeBasis: c.tradeBasis)
+            topDriverLossShare: drivers.first?.shareOfExpectedLoss, drivers: drivers, tradeBasis: c.tradeBasis,
+            zeroLossReason: c.zeroLossReason, consumedStages: c.consumedStages.map(\.rawValue))
     }
 }

@@ -34,7 +34,7 @@ enum TradeBasisNote {
         for (code, among, here) in shared {
             let all = among.map(\.rawValue), shown = Set(here) == Set(all) ? "" : " (here: \(here.joined(separator: ", ")))"
             lines += wrap("\(code) is split among \(all.joined(separator: ", "))\(shown): "
-                          + "each flow's value by the exporter's production mix at reference prices (tradeBasis.allocation in JSON)")
+                          + "each flow's value by the exporter's pool of production and imports at reference prices (tradeBasis.allocation in JSON)")
         }
         return lines
     }

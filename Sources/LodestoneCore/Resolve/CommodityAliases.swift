@@ -1,0 +1,46 @@
+/// Element and product names that stand for a stage without being its name: what analysts type
+/// ("dysprosium", "NdPr", "NdFeB", "lithium hydroxide"). Keys are matched as `NameKey`s.
+///
+/// A product the bundled data have no stage for answers with where to look instead, never with
+/// a stage that is not it (synthetic graphite is not natural graphite).
+enum CommodityAliases {
+    static let stageByName: [String: String] = [
+        // Heavy rare earths travel inside the rare-earth compound codes (heavy-rare-earth:refined).
+        "dysprosium": "heavy-rare-earth:refined", "terbium": "heavy-rare-earth:refined", "dy": "heavy-rare-earth:refined",
+        "tb": "heavy-rare-earth:refined", "dysprosium oxide": "heavy-rare-earth:refined", "terbium oxide": "heavy-rare-earth:refined",
+        "heavy rare earths": "heavy-rare-earth:refined", "hree": "heavy-rare-earth:refined",
+        // Light rare earths: separated oxides and metals are the compounds-and-metals stage.
+        "neodymium": "rare-earth:refined", "praseodymium": "rare-earth:refined", "ndpr": "rare-earth:refined",
+        "ndpr oxide": "rare-earth:refined", "nd": "rare-earth:refined", "pr": "rare-earth:refined", "samarium": "rare-earth:refined",
+        "sm": "rare-earth:refined", "lanthanum": "rare-earth:refined", "cerium": "rare-earth:refined", "yttrium": "rare-earth:refined",
+        "europium": "rare-earth:refined", "gadolinium": "rare-earth:refined", "rare earth oxides": "rare-earth:refined",
+        "rare earth concentrate": "rare-earth:mine", "bastnaesite": "rare-earth:mine", "monazite": "rare-earth:mine",
+        // Magnets.
+        "ndfeb": "rare-earth:component", "ndfeb magnets": "rare-earth:component", "neodymium magnets": "rare-earth:component",
+        "permanent magnets": "rare-earth:component", "magnets": "rare-earth:component", "rare earth magnets": "rare-earth:component",
+        "smco": "rare-earth:component",
+        // Chemicals and metals by their trade names.
+        "lithium carbonate": "lithium:refined", "lithium hydroxide": "lithium:refined", "lithium chemicals": "lithium:refined",
+        "copper cathode": "copper:refined", "refined copper": "copper:refined", "cobalt metal": "cobalt:metal",
+        "cobalt oxide": "cobalt:refined", "cobalt oxides": "cobalt:refined", "nickel metal": "nickel:metal", "class 1 nickel": "nickel:metal",
+        "tungsten metal": "tungsten:metal", "tungsten powder": "tungsten:metal", "tungsten concentrate": "tungsten:mine",
+        "antimony metal": "antimony:metal", "antimony ore": "antimony:mine", "gallium metal": "gallium:refined",
+        "germanium metal": "germanium:refined", "silicon metal": "silicon:metal", "titanium sponge": "titanium:metal",
+        "magnesium metal": "magnesium:metal", "ferroniobium": "niobium:metal", "ferrovanadium": "vanadium:metal",
+        "natural graphite": "graphite:mine", "flake graphite": "graphite:mine", "spherical graphite": "graphite:mine",
+        "manganese ore": "manganese:mine", "chromium ore": "chromite:mine", "chrome ore": "chromite:mine",
+    ]
+
+    /// Products with no stage in the bundled data, and what to say instead.
+    static let missing: [String: String] = [
+        "synthetic graphite": "graphite:mine is natural graphite; synthetic graphite (HS 380110) is not in the bundled trade data",
+        "artificial graphite": "graphite:mine is natural graphite; synthetic graphite (HS 380110) is not in the bundled trade data",
+        "apt": "tungsten:mine or tungsten:metal; ammonium paratungstate (HS 284180) is not in the bundled trade data",
+        "ammonium paratungstate": "tungsten:mine or tungsten:metal; ammonium paratungstate (HS 284180) is not in the bundled trade data",
+        "antimony oxide": "antimony:metal; antimony oxides (HS 282580) are not in the bundled trade data",
+        "refined tin": "tin:mine; refined tin (HS 800110) is not in the bundled trade data",
+        "tin metal": "tin:mine; refined tin (HS 800110) is not in the bundled trade data",
+        "cobalt hydroxide": "cobalt:refined or cobalt:metal; cobalt hydroxide intermediates are not in the bundled trade data",
+        "spodumene": "lithium:refined; spodumene concentrate (HS 253090) is not in the bundled trade data",
+    ]
+}
