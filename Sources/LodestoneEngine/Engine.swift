@@ -59,8 +59,18 @@ public struct Engine: Sendable {
                 }
             }
             let dataset = try store.loadDataset(cache: cache)
+            if let stale = staleCatalogueNote(dataset) { note(stale) }
             return try bundledLibraries(dataset: dataset, storeInfo: try store.info(), limits: limits)
         }
+    }
+
+    /// A note when the store was built with another catalogue than the bundled one (a store made
+    /// by an earlier Lodestone keeps its figures until it is imported again), else nil.
+    static func staleCatalogueNote(_ dataset: Dataset) -> String? {
+        guard let stored = dataset.provenance.first(where: { $0.dataset == "catalogue" })?.version,
+              let bundled = try? Catalogue.bundled().version, stored != bundled else { return nil }
+        return "this store was built with catalogue \(stored), this lodestone has \(bundled): its stages, official anchors and "
+            + "production bases may be out of date — rebuild it with 'lodestone data import' (the bundled snapshot) or from the public releases"
     }
 
     /// An engine on the bundled snapshot, read straight into memory without a store (tests).

@@ -150,3 +150,4 @@ enum Shared {
         #expect(engine.dataVersion.count == 16)
     }
 }
+

@@ -50,6 +50,20 @@ import Testing
         #expect(try dataset.resolveCommodity(text, reference: true).id == CommodityID(id))
     }
 
+    @Test(arguments: [("dysprosium", "heavy-rare-earth:refined"), ("Terbium", "heavy-rare-earth:refined"), ("neodymium", "rare-earth:refined"),
+                      ("NdPr", "rare-earth:refined"), ("samarium", "rare-earth:refined"), ("NdFeB", "rare-earth:component"),
+                      ("lithium hydroxide", "lithium:refined"), ("cobalt metal", "cobalt:metal"), ("hafnium", "hafnium:metal")])
+    func elementAndProductNamesFindTheirStage(text: String, id: String) throws {
+        #expect(try dataset.resolveCommodity(text).id == CommodityID(id))
+    }
+
+    @Test func aProductWithoutAStageSaysWhereToLook() {
+        #expect(throws: LodestoneError.invalidParameter("'synthetic graphite' has no stage in the bundled data: graphite:mine is natural graphite; "
+            + "synthetic graphite (HS 380110) is not in the bundled trade data — 'lodestone commodities' lists the stages")) {
+            try dataset.resolveCommodity("synthetic graphite")
+        }
+    }
+
     @Test func suggestsTheNearestCommodityAndStage() {
         #expect(throws: LodestoneError.unknownCommodity("cobolt", suggestion: "Cobalt (mine) (cobalt:mine)")) { try dataset.resolveCommodity("cobolt") }
         #expect(throws: LodestoneError.unknownCommodity("gallium:mine", suggestion: "gallium:refined")) { try dataset.resolveCommodity("gallium:mine") }
