@@ -56,6 +56,6 @@ check priorities "view=priorities&importer=JPN&draws=5000" "Priority minerals fo
   'class="whisker"' 'class="tier high"' "loss share ± se" "<table>" "Not assessed ("
 check priorities-error "view=priorities&importer=JPN&draws=99000000" "over the limit of 1000000"
 check suppliers "view=suppliers&importer=JPN&commodity=gallium" "Gallium (unwrought) imports of Japan (JPN)" "Japan (importer)" "<table>" map
-check trace "view=trace&importer=USA&commodity=cobalt" "shipped from (direct)" "produced in (traced)" "conduits" "<table>"
+check trace "view=trace&importer=USA&commodity=cobalt" "shipped from (direct)" "produced in (traced)" "conduits" "unrecorded origin" "<table>"
 check scenario-map "view=scenario&preset=china-gallium-germanium-2023&importer=JPN,USA&market=1" "Who can fill the Germanium (unwrought) gap" "outlined" map
 exit $((failures > 0))

@@ -13,7 +13,10 @@ export async function traceView(section, params, { link }) {
     const report = await getJSON(apiURL("/trace", query));
     clearStatus(section);
     const top = report.rows.slice().sort((a, b) => Math.max(b.directShare, b.tracedShare) - Math.max(a.directShare, a.tracedShare)).slice(0, shown);
-    const chart = pairedBars(top.map((r) => ({ label: r.country.name, a: r.directShare, b: r.tracedShare, mark: r.conduit ? "⇄" : "" })), {
+    const bars = top.map((r) => ({ label: r.country.name, a: r.directShare, b: r.tracedShare, mark: r.conduit ? "⇄" : "" }));
+    // Supply that cannot be followed to a producer is its own bar, never a conduit's production.
+    if (report.unrecordedOriginShare > 0.0005) bars.push({ label: "unrecorded origin", a: 0, b: report.unrecordedOriginShare, mark: "?" });
+    const chart = pairedBars(bars, {
       title: `Direct against traced origins of ${report.importer.name}'s ${report.commodity.name} supply, ${report.year}` +
         (report.rows.length > shown ? ` — the ${shown} largest of ${report.rows.length}` : ""),
       names: ["shipped from (direct)", "produced in (traced)"], classes: ["bar light", "bar"],
