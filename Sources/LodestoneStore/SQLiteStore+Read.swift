@@ -169,7 +169,8 @@ extension SQLiteStore {
         }
         let s = try db.prepare("""
             SELECT id, name, production_series, category, chain_stage, symbol, production_unit, tonnes_per_unit, recycling_rate,
-                   family, is_default, is_reference, content_basis, supply_class, notes, production_basis, production_world_tonnes
+                   family, is_default, is_reference, content_basis, supply_class, notes, production_basis, production_world_tonnes,
+                   cited_unit_value
             FROM commodity ORDER BY rowid
             """)
         var result: [Commodity] = []
@@ -185,7 +186,8 @@ extension SQLiteStore {
                 tradeCodes: codes[id] ?? [], contentBasis: s.text(12) ?? "",
                 supplyClass: Commodity.SupplyClass(rawValue: s.text(13) ?? "") ?? .mainProduct, notes: s.text(14) ?? "",
                 productionBasis: try need(Commodity.ProductionBasis(rawValue: s.text(15) ?? ""), "commodity.production_basis"),
-                productionWorldTonnes: s.isNull(16) ? nil : try need(s.strictDouble(16), "commodity.production_world_tonnes")))
+                productionWorldTonnes: s.isNull(16) ? nil : try need(s.strictDouble(16), "commodity.production_world_tonnes"),
+                citedUnitValueUSDPerKg: s.isNull(17) ? nil : try need(s.strictDouble(17), "commodity.cited_unit_value")))
         }
         return result
     }

@@ -66,8 +66,8 @@ struct StoreWriter {
         let commodity = try db.prepare("""
             INSERT INTO commodity (id, name, production_series, category, stage, symbol, production_unit, tonnes_per_unit, recycling_rate,
                                    family, chain_stage, is_default, is_reference, content_basis, supply_class, notes,
-                                   production_basis, production_world_tonnes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   production_basis, production_world_tonnes, cited_unit_value)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let code = try db.prepare("""
             INSERT INTO commodity_trade_code (commodity_id, position, nomenclature, hs6, content_factor, shared_with, reference_price)
@@ -82,6 +82,7 @@ struct StoreWriter {
                 .text(c.family), .text(c.stage.rawValue), .int(c.isDefaultStage ? 1 : 0), .int(c.isReference ? 1 : 0),
                 .text(c.contentBasis), .text(c.supplyClass.rawValue), .text(c.notes),
                 .text(c.productionBasis.rawValue), c.productionWorldTonnes.map { .double($0) } ?? .null,
+                c.citedUnitValueUSDPerKg.map { .double($0) } ?? .null,
             ])
             for (position, t) in c.tradeCodes.enumerated() {
                 try code.run([.text(c.id.rawValue), .int(position), .text(t.nomenclature.rawValue), .int(t.hs6), .double(t.contentFactor),

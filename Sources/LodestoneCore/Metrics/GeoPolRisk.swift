@@ -81,7 +81,7 @@ extension Dataset {
         if !compatible, imports == 0, value > 0 {
             throw .noQuantities(commodity: info.name, year: year, nomenclature: basis?.nomenclature.rawValue ?? "")
         }
-        let price = imports > 0 ? value / imports : 0
+        let price = imports > 0 ? (compatible ? nil : info.citedUnitValueUSDPerKg) ?? value / imports : 0
         let denominator = imports + domestic
         let importRisk = denominator > 0 ? weighted / denominator : 0
         let score = hhi * importRisk

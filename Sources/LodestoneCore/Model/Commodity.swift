@@ -83,13 +83,18 @@ public struct Commodity: Hashable, Sendable, Codable {
     /// For cited shares, the cited world total, tonnes: what the named countries' shares leave is
     /// output the source does not attribute.
     public var productionWorldTonnes: Double?
+    /// A cited price of the stage's traded form, USD per kg of content, where the trade value
+    /// does not measure it (heavy rare earths travel inside rare-earth compounds, whose whole value
+    /// the flows carry): the unit value losses and costs are valued at. Nil: value ÷ tonnes.
+    public var citedUnitValueUSDPerKg: Double?
 
     public init(
         id: CommodityID, name: String, productionSeries: String, category: String, stage: Stage,
         symbol: String?, hs6: [Int], productionUnit: String, tonnesPerProductionUnit: Double?,
         recyclingRate: Double?, family: String? = nil, isDefaultStage: Bool = false, isReference: Bool = true,
         tradeCodes: [TradeCode]? = nil, contentBasis: String = "gross weight", supplyClass: SupplyClass = .mainProduct,
-        notes: String = "", productionBasis: ProductionBasis = .stageOutput, productionWorldTonnes: Double? = nil
+        notes: String = "", productionBasis: ProductionBasis = .stageOutput, productionWorldTonnes: Double? = nil,
+        citedUnitValueUSDPerKg: Double? = nil
     ) {
         self.id = id
         self.name = name
@@ -109,6 +114,7 @@ public struct Commodity: Hashable, Sendable, Codable {
         self.notes = notes
         self.productionBasis = productionBasis
         self.productionWorldTonnes = productionWorldTonnes
+        self.citedUnitValueUSDPerKg = citedUnitValueUSDPerKg
     }
 
     /// The six-digit codes, all nomenclatures, in order.

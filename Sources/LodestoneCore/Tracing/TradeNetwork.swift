@@ -20,7 +20,8 @@ struct TradeNetwork {
     let consumption: [Double]
     let flows: [(from: Int, to: Int, tonnes: Double)]
     let worldConsumption: Double
-    /// Value / tonnes over all flows with a quantity, USD/kg (0 without trade).
+    /// The stage's cited unit value where it has one, else value / tonnes over all flows with a
+    /// quantity, USD/kg (0 without trade).
     let unitValueUSDPerKg: Double
     /// The LU factors of (I − A), Aₖⱼ = F_{j→k} / Sⱼ, shared by every solve on this network;
     /// nil when it is singular (a closed re-export loop).
@@ -78,7 +79,7 @@ struct TradeNetwork {
         consumption = (0..<n).map { max(0, produced[$0] + imports[$0] - exports[$0]) }
         self.flows = flows
         worldConsumption = consumption.reduce(0, +)
-        unitValueUSDPerKg = tonnage > 0 ? value / tonnage : 0
+        unitValueUSDPerKg = info.citedUnitValueUSDPerKg ?? (tonnage > 0 ? value / tonnage : 0)
         // (I − A), row-major.
         var matrix = [Double](repeating: 0, count: n * n)
         for i in 0..<n { matrix[i * n + i] = 1 }

@@ -99,7 +99,7 @@ extension Catalogue {
                     notes: notes.filter { !$0.isEmpty }.joined(separator: " "),
                     productionBasis: stage.production?.shares != nil ? .citedShares
                         : stage.productionBasis ?? (stage.production?.proxy != nil ? .mineOutput : .stageOutput),
-                    productionWorldTonnes: stage.production?.shares?.worldTonnes))
+                    productionWorldTonnes: stage.production?.shares?.worldTonnes, citedUnitValueUSDPerKg: stage.unitValueUSDPerKg))
             }
         }
         for (id, from) in proxies {

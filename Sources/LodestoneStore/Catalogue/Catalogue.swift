@@ -26,6 +26,9 @@ public struct Catalogue: Codable, Sendable {
         /// What the production series measures where it is not the stage's own output nor cited
         /// shares (then it is said by the source): `mine-output` for a mine series standing in.
         public var productionBasis: Commodity.ProductionBasis?
+        /// A cited price of the traded form, USD per kg of content, where trade values do not
+        /// measure the stage (a share of a basket); with its source in `notes`.
+        public var unitValueUSDPerKg: Double?
         /// Where national statistics measure this stage (today: USGS US salient statistics).
         public var official: Official?
     }

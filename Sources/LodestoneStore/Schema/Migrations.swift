@@ -135,6 +135,9 @@ enum Migrations {
             CHECK (production_basis IN ('stage-output', 'mine-output', 'cited-shares'));
         ALTER TABLE commodity ADD COLUMN production_world_tonnes REAL CHECK (production_world_tonnes > 0);
         """),
+        ("2026-12-05-cited-unit-value", """
+        ALTER TABLE commodity ADD COLUMN cited_unit_value REAL CHECK (cited_unit_value > 0);  -- USD/kg of content
+        """),
     ]
 
     static func apply(to db: SQLiteDatabase) throws {

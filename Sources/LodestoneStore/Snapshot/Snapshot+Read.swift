@@ -74,7 +74,9 @@ extension Snapshot {
         let commodities = "commodities.csv.gz"
         var commodityIDs = Set<CommodityID>()
         for row in try table(commodities, commodityHeader) {
-            let r = try Row(row, 17, commodities)
+            let r = try Row(row, 18, commodities)
+            let cited = r[17].isEmpty ? nil : try r.double(17)
+            guard cited.map({ $0 > 0 }) ?? true else { throw r.bad("cited unit value must be > 0") }
             guard let basis = Commodity.ProductionBasis(rawValue: r[15]) else { throw r.bad("unknown production basis '\(r.excerpt(15))'") }
             let world = r[16].isEmpty ? nil : try r.double(16)
             guard world.map({ $0 > 0 }) ?? true else { throw r.bad("world tonnes must be > 0") }
@@ -89,7 +91,8 @@ extension Snapshot {
                 id: CommodityID(r[0]), name: r[1], productionSeries: r[2], category: r[3], stage: stage, symbol: r[5].isEmpty ? nil : r[5],
                 hs6: [], productionUnit: r[6], tonnesPerProductionUnit: perUnit, recyclingRate: recycling,
                 family: r[9], isDefaultStage: r[10] == "1", isReference: r[11] == "1", tradeCodes: codes[r[0]] ?? [],
-                contentBasis: r[12], supplyClass: supplyClass, notes: r[14], productionBasis: basis, productionWorldTonnes: world))
+                contentBasis: r[12], supplyClass: supplyClass, notes: r[14], productionBasis: basis, productionWorldTonnes: world,
+                citedUnitValueUSDPerKg: cited))
         }
         let production = "production.csv.gz"
         for row in try table(production, ["commodity", "country", "year", "tonnes", "published_amount"]) {

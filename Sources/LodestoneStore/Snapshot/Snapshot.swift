@@ -40,7 +40,7 @@ public enum Snapshot {
 
     static let commodityHeader = ["id", "name", "production_series", "category", "stage", "symbol", "production_unit", "tonnes_per_unit",
                                   "recycling_rate", "family", "is_default", "is_reference", "content_basis", "supply_class", "notes",
-                                  "production_basis", "production_world_tonnes"]
+                                  "production_basis", "production_world_tonnes", "cited_unit_value"]
     static let tradeCodeHeader = ["commodity", "nomenclature", "hs6", "content_factor", "shared_with", "reference_price"]
     static let officialHeader = ["commodity", "country", "year", "measure", "amount", "published", "series", "source", "comparable", "note"]
     static let tradeHeader = ["nomenclature", "hs6", "year", "importer", "exporter", "value_kusd", "tonnes"]
@@ -56,7 +56,7 @@ public enum Snapshot {
                 [$0.id.rawValue, $0.name, $0.productionSeries, $0.category, $0.stage.rawValue, $0.symbol ?? "",
                  $0.productionUnit, number($0.tonnesPerProductionUnit), number($0.recyclingRate), $0.family,
                  $0.isDefaultStage ? "1" : "0", $0.isReference ? "1" : "0", $0.contentBasis, $0.supplyClass.rawValue, $0.notes,
-                 $0.productionBasis.rawValue, number($0.productionWorldTonnes)]
+                 $0.productionBasis.rawValue, number($0.productionWorldTonnes), number($0.citedUnitValueUSDPerKg)]
             })),
             ("trade_codes.csv.gz", CSVTable.render(header: tradeCodeHeader, rows: data.commodities.flatMap { c in
                 c.tradeCodes.map { [c.id.rawValue, $0.nomenclature.rawValue, String($0.hs6), number($0.contentFactor),
