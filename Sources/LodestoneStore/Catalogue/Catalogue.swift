@@ -51,6 +51,18 @@ public struct Catalogue: Codable, Sendable {
         public var anchor: Bool?
         /// What differs between the series and the stage, shown beside the comparison.
         public var note: String?
+        /// The same measures in the MCS 2025 salient tables: the file's Commodity and its column
+        /// names ("Imports_Metal_kg"); the MCS 2026 edition's figure wins any year both give.
+        public var mcs2025: Older?
+    }
+
+    public struct Older: Codable, Sendable {
+        public var commodity: String
+        public var production: [String]?
+        public var imports: [String]?
+        public var exports: [String]?
+        public var consumption: String?
+        public var netImportReliance: String?
     }
 
     public struct Code: Codable, Sendable {

@@ -6,10 +6,24 @@ extension SourceSet {
     /// its provenance. Where both give a (stage, year), the commodities data (the newer edition)
     /// wins: see `ProductionSplice`.
     static func readUSGS(_ path: String, into sources: inout CatalogueSources, data: inout NormalisedData, importedAt: String) throws {
-        let bytes = try SourceFile.read(path, what: "a USGS MCS data-release file (MCS2025_World_Data.csv or MCS2026_Commodities_Data.csv)")
+        // A folder: the MCS 2025 salient-statistics tables in it (salient_commodity/).
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix("_salient.csv") }.sorted()
+            guard !names.isEmpty else {
+                throw StoreError.io(path: path, reason: "a folder with no *_salient.csv file — give the MCS 2025 salient_commodity folder or a USGS MCS file")
+            }
+            for name in names { try readUSGS((path as NSString).appendingPathComponent(name), into: &sources, data: &data, importedAt: importedAt) }
+            return
+        }
+        let bytes = try SourceFile.read(path, what: "a USGS MCS data-release file (MCS2025_World_Data.csv, MCS2026_Commodities_Data.csv or an MCS 2025 salient table)")
         let file = (path as NSString).lastPathComponent
         let header = SourceFile.header(of: bytes)
-        if USGSWorldData.isThisLayout(header: header) {
+        if USGSSalientTables.isThisLayout(header: header) {
+            var tables = sources.salient2025 ?? USGSSalientTables()
+            try tables.add(data: bytes, file: file)
+            sources.salient2025 = tables
+        } else if USGSWorldData.isThisLayout(header: header) {
             guard sources.usgs == nil else { throw StoreError.malformedSource(location: file, reason: "a second MCS world-data file — give one file of each USGS layout") }
             let table = try USGSWorldData(data: bytes, file: file, countries: data.countries)
             data.warnings += table.warnings
@@ -35,8 +49,8 @@ extension SourceSet {
                 importedAt: importedAt, rows: table.counts.amounts))
         } else {
             throw StoreError.malformedSource(location: "\(file):1", reason: "not a USGS MCS data-release table: expected the header of MCS2025_World_Data.csv "
-                + "(SOURCE,COMMODITY,COUNTRY,TYPE,UNIT_MEAS,PROD_…) or of MCS2026_Commodities_Data.csv (MCS chapter,Section,Commodity,Country,"
-                + "Statistics,Statistics_detail,Unit,Year,Value,…)")
+                + "(SOURCE,COMMODITY,COUNTRY,TYPE,UNIT_MEAS,PROD_…), of MCS2026_Commodities_Data.csv (MCS chapter,Section,Commodity,Country,"
+                + "Statistics,Statistics_detail,Unit,Year,Value,…) or of an MCS 2025 salient table (DataSource,Commodity,Year,…)")
         }
     }
 

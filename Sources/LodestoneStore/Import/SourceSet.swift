@@ -43,6 +43,14 @@ public struct SourceSet: Sendable {
         }
         var sources = CatalogueSources()
         for path in usgs { try Self.readUSGS(path, into: &sources, data: &data, importedAt: importedAt) }
+        if let salient = sources.salient2025 {
+            data.warnings += salient.warnings
+            data.provenance.append(Provenance(
+                dataset: "official:USGS-MCS2025", source: "USGS Mineral Commodity Summaries 2025 data release, US salient statistics "
+                    + "(\(salient.files.count) tables, salient_commodity/mcs2025-*_salient.csv): 2020–2024, below the MCS 2026 edition's figures",
+                version: "MCS2025", sha256: salient.sha256.joined(separator: ";"), licence: "public domain (USGS)",
+                url: "https://doi.org/10.5066/P13XCP3R", importedAt: importedAt, rows: salient.figures.values.reduce(0) { $0 + $1.count }))
+        }
         if let refinedShares {
             guard !iso2.isEmpty else {
                 throw StoreError.malformedSource(location: refinedShares, reason: "BGS shares name countries by ISO2: give a BACI file (--baci) whose country_codes file maps them")

@@ -51,6 +51,15 @@ import Testing
         #expect(row.basis == .trade && row.ratio == 0.1 && row.reason.hasPrefix("not comparable: counts every form"))
     }
 
+    @Test func tradeTooThinToCarryAnOfficialTotalIsNotBlownUp() throws {
+        // 40 t of trade against an official 10,000 t: 0.4 %, under the 1 % a split needs.
+        let dataset = Self.world([Self.statistic(SmallWorld.d, .imports, 10_000)])
+        let mix = try dataset.importMix(for: Importer(dataset.country(SmallWorld.d)!), commodity: SmallWorld.ore, year: 2020)
+        #expect(mix.totalTonnes == 40)
+        let row = try #require(try dataset.officialCheck(country: SmallWorld.d, year: 2020).rows.first)
+        #expect(row.basis == .trade && row.reason.contains("too little to split it over"))
+    }
+
     @Test func aGapIsNotAZero() throws {
         let dataset = Self.world([Self.statistic(SmallWorld.d, .imports, nil)])
         let row = try #require(try dataset.officialCheck(country: SmallWorld.d, year: 2020).rows.first)
