@@ -99,4 +99,15 @@ mcs_rows = [
 ]
 put("FuzzUSGSCommodities", "release-rows.csv", (mcs_header + "\r\n".join(mcs_rows) + "\r\n").encode("cp1252"))
 put("FuzzUSGSCommodities", "header-only.csv", mcs_header.encode("cp1252"))
+salient_rows = [
+    "GALLIUM,Salient Statistics\u2014United States,Gallium,United States,Import,Imports for consumption: Metal,kilograms,2024,\"11,000\",,Yes,",
+    "GERMANIUM,Salient Statistics\u2014United States,Germanium,United States,Net import reliance,Net import reliance as a percentage of estimated consumption,percent,2024,>50,,Yes,",
+    "GERMANIUM,Import Sources,Germanium,Belgium,Import sources 2021-2024,Combined total,percent,2021\u201324,41,,Yes,",
+]
+put("FuzzUSGSCommodities", "salient-rows.csv", (mcs_header + "\r\n".join(salient_rows) + "\r\n").encode("cp1252"))
+
+# FuzzUSGSSalient: an MCS 2025 salient table (wide: one column per series), with a BOM as published.
+put("FuzzUSGSSalient", "gallium.csv", ("\ufeffDataSource,Commodity,Year,USprod_Primary_kg,Imports_Metal_kg,Exports_kg,Consump_kg,Price_High-purity_dkg,NIR_pct\r\n"
+    "MCS2025,Gallium,2020,0,4430,NA,15700,596,100\r\nMCS2025,Gallium,2024,\u2014,11000,W,19000,500,>50\r\n").encode("utf-8"))
+put("FuzzUSGSSalient", "bauxite-source.csv", "Source,Commodity,Year,Imports_kt\r\nMCS2025,Bauxite,2024,\"1,000\"\r\n".encode("utf-8"))
 

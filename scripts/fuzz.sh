@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
-targets="${TARGETS:-FuzzZip FuzzSourceDatabase FuzzSnapshot FuzzScenarioJSON FuzzUSGSCommodities}"
+targets="${TARGETS:-FuzzZip FuzzSourceDatabase FuzzSnapshot FuzzScenarioJSON FuzzUSGSCommodities FuzzUSGSSalient}"
 (cd Fuzz && swift build -Xswiftc -sanitize=fuzzer,address >&2)
 bin="$(cd Fuzz && swift build -Xswiftc -sanitize=fuzzer,address --show-bin-path)"
 work=.build/fuzz

@@ -10,7 +10,7 @@ import Testing
     static let targets: [(String, @Sendable (Data) -> Void)] = [
         ("FuzzZip", Fuzzing.zip), ("FuzzSourceDatabase", Fuzzing.sourceDatabases),
         ("FuzzSnapshot", Fuzzing.snapshot), ("FuzzScenarioJSON", Fuzzing.scenarioJSON),
-        ("FuzzUSGSCommodities", Fuzzing.usgsCommoditiesData),
+        ("FuzzUSGSCommodities", Fuzzing.usgsCommoditiesData), ("FuzzUSGSSalient", Fuzzing.usgsSalientTables),
     ]
 
     @Test(arguments: targets.indices)

@@ -74,6 +74,29 @@ import LodestoneCore
             if case .disagree(let agreement) = ProductionSplice.extend(primary, with: years) { _ = agreement.summary }
         }
         _ = (table.years, table.edition, table.warnings.map(\.description))
+        // Its US salient statistics put on the catalogue's stages, and into a store's checks.
+        if let catalogue { officialStatistics(catalogue.officialStatistics(from: table, countries: smallWorld.countries).statistics) }
+    }
+
+    /// The USGS MCS 2025 salient-table reader (salient_commodity/mcs2025-*_salient.csv): the input
+    /// is one table; what is accepted is mapped onto the catalogue's stages.
+    public static func usgsSalientTables(_ data: Data) {
+        var tables = USGSSalientTables()
+        guard (try? tables.add(data: data, file: "fuzz_salient.csv")) != nil else { return }
+        _ = (tables.figures.count, tables.warnings.map(\.description))
+        if let catalogue { officialStatistics(catalogue.officialStatistics(from: nil, older: tables, countries: smallWorld.countries).statistics) }
+    }
+
+    static let catalogue = try? Catalogue.bundled()
+
+    /// Official statistics validated and checked the way a store would: every amount in range.
+    static func officialStatistics(_ statistics: [OfficialStatistic]) {
+        var data = NormalisedData()
+        data.countries = smallWorld.countries
+        data.official = statistics.filter { $0.commodity == "graphite" }
+        data.commodities = smallWorld.commodities
+        guard (try? data.validate()) != nil else { return }
+        _ = try? data.makeDataset().officialCheck(country: CountryCode(842), year: statistics.first?.year ?? 2024)
     }
 
     /// Runs the metrics every command starts from over everything in the dataset.
