@@ -40,7 +40,7 @@ export async function prioritiesView(section, params, { route }) {
     const counts = ["high", "elevated", "moderate", "limited"].map((t) => `${t} ${report.rows.filter((r) => r.tier === t).length}`).join(" · ");
     const summary = el("div", { class: "summary" },
       el("h2", { text: `Priority minerals for ${report.importer.name} (${report.importer.id}), base year ${report.year}` }),
-      el("p", { text: `${report.rows.length} stages assessed (${counts}), ${report.notAssessed.length} not assessed · ${grouped(report.draws)} simulated years, seed ${report.seed}` +
+      el("p", { text: `${report.rows.length} ${report.rows.some((r) => r.consumedStages.length) ? "families assessed at their most exposed consumed stage" : "stages assessed"} (${counts}), ${report.notAssessed.length} not assessed · ${grouped(report.draws)} simulated years, seed ${report.seed}` +
         ` · risk model ${report.riskModelVersion}, market parameters ${report.parametersVersion}` }),
       el("p", { text: `Ranked by expected annual loss (value of the shortfall at the post-disruption price) as a share of what ${report.importer.name} spends on the stage. ` +
         `Error bars: 95 % intervals (± 1.96 standard errors). Tier confidence: share of ${report.blocks} independent batches that give the same tier. ` +
