@@ -3,7 +3,8 @@
 import { el, format, pctFine, svg } from "./ui.js";
 
 const clip = (t, n = 46) => t.length > n ? t.slice(0, n - 1) + "…" : t;
-const labelWidth = (items) => Math.min(330, 16 + Math.max(...items.map((d) => clip(d.label).length), 4) * 6.6);
+// 7.4 px a character: the dashboard font's average at 12 px (6.6 clipped the first letters of 46-character labels).
+const labelWidth = (items) => Math.min(360, 16 + Math.max(...items.map((d) => clip(d.label).length), 4) * 7.4);
 function figure(title, root, legend) {
   return el("figure", { class: "chart" }, title ? el("figcaption", { text: title }) : null, root, legend || null);
 }
