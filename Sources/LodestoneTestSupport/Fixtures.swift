@@ -16,6 +16,14 @@ public enum Fixtures {
         repoRoot.deletingLastPathComponent().appendingPathComponent("shared/data").appendingPathComponent(relative).path
     }
 
+    /// Whether `../shared/data` (the public releases) sits beside the checkout. Suites that read
+    /// it are enabled only then, and say why they were skipped; `.ci/run` refuses to run without
+    /// it, so CI never skips them.
+    public static let hasSharedData: Bool = FileManager.default.fileExists(atPath: sharedData("README.md"))
+
+    /// The reason a suite that needs the public releases gives when they are absent.
+    public static let sharedDataReason = "needs ../shared/data beside the checkout (the USGS, BACI and BGS releases; see README, Data)"
+
     /// The bundled snapshot as normalised data, read once per test process.
     public static let bundledData: NormalisedData = {
         do { return try Snapshot.read(from: path("Sources/LodestoneStore/Resources/Snapshot")) } catch {

@@ -6,7 +6,7 @@ import Testing
 
 /// The US salient statistics of the real MCS 2026 data release (../shared/data/usgs-mcs2026),
 /// read by the reader and put on each stage's basis by the catalogue's `official` mapping.
-@Suite struct CatalogueOfficialTests {
+@Suite(.enabled(if: Fixtures.hasSharedData, Comment(rawValue: Fixtures.sharedDataReason))) struct CatalogueOfficialTests {
     static let applied = CatalogueUSGSTests.applied
     static let usa = CountryCode(842)
 
@@ -49,7 +49,7 @@ import Testing
 
 /// The MCS 2025 salient tables (../shared/data/usgs-mcs2025/salient_commodity) beside the MCS 2026
 /// edition: 2020 comes from them, and the newer edition wins the years both give.
-@Suite struct SalientTables2025Tests {
+@Suite(.enabled(if: Fixtures.hasSharedData, Comment(rawValue: Fixtures.sharedDataReason))) struct SalientTables2025Tests {
     static let folder = Fixtures.sharedData("usgs-mcs2025/salient_commodity")
     static let applied: Result<NormalisedData, any Error> = Result {
         var data = Fixtures.bundledData

@@ -6,7 +6,7 @@ import Testing
 
 /// The catalogue's stages on both real USGS releases (MCS 2025 world data, MCS 2026 commodities
 /// data): which edition supplies which year, and where MCS 2026 may extend World Mining Data.
-@Suite struct CatalogueUSGSTests {
+@Suite(.enabled(if: Fixtures.hasSharedData, Comment(rawValue: Fixtures.sharedDataReason))) struct CatalogueUSGSTests {
     static let applied: Result<NormalisedData, any Error> = Result {
         var data = Fixtures.bundledData
         data.warnings = []

@@ -6,7 +6,7 @@ import Testing
 
 /// The reader on the real MCS 2026 data release (../shared/data/usgs-mcs2026). Expected figures
 /// are those of MCS2026_Commodities_Data.csv (doi:10.5066/P1WKQ63T), rows cited by line.
-@Suite struct USGSCommoditiesDataTests {
+@Suite(.enabled(if: Fixtures.hasSharedData, Comment(rawValue: Fixtures.sharedDataReason))) struct USGSCommoditiesDataTests {
     static let path = Fixtures.sharedData("usgs-mcs2026/MCS2026_Commodities_Data.csv")
     static let release = Result { try USGSCommoditiesData(path: path, countries: Fixtures.bundledData.countries) }
 

@@ -61,14 +61,14 @@ extension Dataset {
 
     /// Trade-derived imports and exports of one country (dense index) for a stage and year,
     /// content tonnes over the flows with a usable quantity, before anchoring.
-    func tradeTotals(of info: Commodity, country: Int32, year: Int) -> (imports: Double, exports: Double, importFlows: Int, exportFlows: Int) {
-        var imports = 0.0, exports = 0.0, importFlows = 0, exportFlows = 0
+    func tradeTotals(of info: Commodity, country: Int32, year: Int) -> (imports: Double, exports: Double) {
+        var imports = 0.0, exports = 0.0
         forEachFlow(of: info, year: year, anchored: false) { exporter, importer, _, tonnes in
             guard !tonnes.isNaN, exporter != importer else { return }
-            if importer == country { imports += tonnes; importFlows += 1 }
-            if exporter == country { exports += tonnes; exportFlows += 1 }
+            if importer == country { imports += tonnes }
+            if exporter == country { exports += tonnes }
         }
-        return (imports, exports, importFlows, exportFlows)
+        return (imports, exports)
     }
 
     /// The production series' figure for a country (dense index): nil when the series has no
@@ -87,8 +87,9 @@ extension Dataset {
             let info = commodities[index]
             guard !info.isReference else { continue }
             var anchor = Anchor()
-            if info.isTraded, tradeNomenclature(of: info, year: key.year) != nil {
-                let totals = tradeTotals(of: info, country: country, year: key.year)
+            let totals = info.isTraded && tradeNomenclature(of: info, year: key.year) != nil
+                ? tradeTotals(of: info, country: country, year: key.year) : nil
+            if let totals {
                 if let official = measures[.imports], official.comparable, let amount = official.amount, Self.canSplit(totals.imports, over: amount),
                    !Self.agrees(totals.imports, amount) {
                     anchor.importScale = amount / totals.imports
@@ -108,9 +109,7 @@ extension Dataset {
                 anchor.production = amount
             }
             // Consumption last: what production would make P + M − E meet the official consumption.
-            if info.isTraded, tradeNomenclature(of: info, year: key.year) != nil,
-               let official = measures[.consumption], official.comparable, let target = official.amount, target > 0 {
-                let totals = tradeTotals(of: info, country: country, year: key.year)
+            if let totals, let official = measures[.consumption], official.comparable, let target = official.amount, target > 0 {
                 let imports = totals.imports * anchor.importScale, exports = totals.exports * anchor.exportScale
                 let produced = anchor.production ?? seriesProduction(commodity: index, country: country, year: key.year) ?? 0
                 let needed = target - imports + exports

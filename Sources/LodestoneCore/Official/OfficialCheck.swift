@@ -35,6 +35,8 @@ public struct OfficialCheck: Sendable, Hashable, Codable {
         /// The figure the answers use.
         public var used: Double?
         public var basis: Basis
+        /// The official series measures the stage's own forms (else it is shown, never used).
+        public var isComparable: Bool
         /// Why this basis, and what differs between the series and the stage.
         public var reason: String
         public var series: String
@@ -44,19 +46,9 @@ public struct OfficialCheck: Sendable, Hashable, Codable {
     public var country: CountryCode
     public var year: Int
     public var rows: [Row]
-    /// Rows where both sides have an amount and the official series measures the stage's own forms.
-    public var compared: Int { rows.filter { $0.ratio != nil && $0.isComparable }.count }
-    /// Of `compared`, those within `Dataset.officialTolerance`.
-    public var withinTolerance: Int { rows.filter { $0.isComparable && $0.ratio.map { Dataset.agrees($0, 1) } == true }.count }
-}
-
-extension OfficialCheck.Row {
-    /// The series measures the stage's own forms (the reason says when it does not).
-    public var isComparable: Bool { !reason.hasPrefix(OfficialCheck.notComparable) }
-}
-
-extension OfficialCheck {
-    static let notComparable = "not comparable"
+    /// The tonnes figures with an amount on both sides from series that measure the stage's own
+    /// forms: what agreement is counted over.
+    public var compared: [Row] { rows.filter { $0.measure.isTonnes && $0.isComparable && $0.ratio != nil } }
 }
 
 extension Dataset {
@@ -122,7 +114,7 @@ extension Dataset {
             default: false
             }
             var reasons: [String] = []
-            if !statistic.comparable { reasons.append("\(OfficialCheck.notComparable): \(statistic.note)") }
+            if !statistic.comparable { reasons.append("not comparable: \(statistic.note)") }
             else if anchored { reasons.append("official total used: Lodestone's differs by more than ×\(Self.officialTolerance)") }
             else if meetsConsumption {
                 reasons.append("official consumption met: production set to the domestic supply the series does not count (secondary refining, stock draws)")
@@ -143,7 +135,7 @@ extension Dataset {
             return OfficialCheck.Row(
                 commodity: info.id, measure: measure, lodestone: mine, official: statistic.amount, published: statistic.published,
                 ratio: ratio, used: (used[measure] ?? nil) ?? nil, basis: meetsConsumption ? .official : derived || followsImports ? .derived : anchored ? .official : .trade,
-                reason: reasons.joined(separator: "; "), series: statistic.series, source: statistic.source)
+                isComparable: statistic.comparable, reason: reasons.joined(separator: "; "), series: statistic.series, source: statistic.source)
         }
     }
 }

@@ -108,7 +108,7 @@ public struct OfficialCheckReport: TabularReport, Hashable {
         }
         self.rows = rows
         stages = Set(check.rows.map(\.commodity)).count
-        let compared = check.rows.filter { $0.measure.isTonnes && $0.isComparable && $0.ratio != nil }
+        let compared = check.compared
         self.compared = compared.count
         withinTolerance = compared.filter { Dataset.agrees($0.ratio!, 1) }.count
         beyondThree = compared.filter { max($0.ratio!, 1 / $0.ratio!) > 3 }.count
