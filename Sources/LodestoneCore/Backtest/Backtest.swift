@@ -8,7 +8,10 @@ import Foundation
 /// effective severity: the mean observed year-on-year fall of exports in the first year
 /// (`ExportDrop.effectiveSeverity`), or the preset's own severity where no fall is on record.
 /// Another model's result (`market == .model`) is compared with a complete restriction
-/// (severity 1, all importers targeted).
+/// (severity 1, all importers targeted). An observed spot price is compared with the model's
+/// equilibrium move times its path share at the observation's horizon (`pricePath`): a price
+/// quoted ten days after a control has not yet made the year's move. Another model's
+/// equilibrium is compared with the model's equilibrium.
 ///
 /// The error of a row is ln(1 + model) − ln(1 + observed): symmetric in ratios, so +100 % against
 /// +50 % weighs like +50 % against +100 %.
@@ -23,6 +26,9 @@ public struct Backtest: Hashable, Sendable, Codable {
         public var severity: Double
         /// "observed export drops (4)" or "preset".
         public var severitySource: String
+        /// The model's annual equilibrium move, and the share of it reached at the horizon.
+        public var equilibriumChange: Double
+        public var pathShare: Double
         public var modelChange: Double
         public var observedChange: Double
         public var logError: Double
@@ -117,10 +123,13 @@ extension Dataset {
         guard let market = outcome.markets.first else {
             throw .invalidParameter(outcome.notAssessed.first?.reason ?? "not assessable")
         }
-        let model = observation.market == .inside ? market.priceChangeInside : market.priceChangeOutside
+        let equilibrium = observation.market == .inside ? market.priceChangeInside : market.priceChangeOutside
+        let path = observation.market == .model ? 1 : market.parameters.pricePath(months: observation.horizonMonths)
+        let model = equilibrium * path
         return Backtest.Row(
             event: observation.event, commodity: id, market: observation.market, role: observation.role, baseYear: baseYear,
-            tradeYear: market.tradeYear, severity: severity, severitySource: source, modelChange: model,
+            tradeYear: market.tradeYear, severity: severity, severitySource: source, equilibriumChange: equilibrium,
+            pathShare: path, modelChange: model,
             observedChange: observation.change, logError: log1p(model) - log1p(observation.change), observation: observation,
             note: market.note)
     }

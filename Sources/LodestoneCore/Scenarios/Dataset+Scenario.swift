@@ -156,6 +156,7 @@ extension Dataset {
             } else {
                 split.outsideProductionTonnes += network.production[k]
                 split.outsideConsumptionTonnes += network.consumption[k]
+                split.outsideSupplyFromRestrictingTonnes += fromRestricting[k]
                 if !targeted[k] { split.divertibleTonnes += max(0, network.consumption[k] - fromRestricting[k]) }
             }
         }
@@ -206,6 +207,7 @@ extension Dataset {
             commodity: network.commodity, supplyClass: info?.supplyClass ?? .mainProduct, tradeYear: network.year,
             productionYear: network.year, severity: s, consumptionTonnes: network.worldConsumption * years,
             withheldTonnes: totalLoss * years, divertedTonnes: market.divertedTonnes * years,
+            precautionaryTonnes: market.precautionaryTonnes * years,
             supplyResponseTonnes: market.supplyResponseTonnes * years, demandResponseTonnes: market.demandResponseTonnes * years,
             unmetTonnes: market.unmetTonnes * years, priceChangeOutside: market.priceChangeOutside, priceCapped: market.outsidePriceCapped,
             keptAtHomeTonnes: market.keptAtHomeTonnes * years, stockpiledInsideTonnes: market.stockpiledInsideTonnes * years,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Market-response parameters for a one-year disruption, in layers: `defaults`, then the
 /// commodity's supply class (`classes["by-product"]`), then its family ("gallium"), then its stage
 /// ("gallium:refined"). Each layer names only the fields it changes, with its source.
@@ -17,6 +19,16 @@
 ///   the price: stocks held against a disruption are not sold into it).
 /// - `insideStockpilingShare` in 0...1: share of the supply kept at home that the restricting
 ///   countries' producers and state reserves hold back rather than sell on the domestic market.
+/// - `precautionaryMonths` in 0...12: when a control is announced, buyers outside the restricting
+///   countries, targeted or not, add this many months of what they took from those countries to
+///   their stocks within the year: extra demand on the outside market.
+/// - `licensingDelayMonths` in 0...12: a licensing regime holds deliveries to buyers who are not
+///   targeted for this long, so only (12 − delay)/12 of what could be diverted to them arrives
+///   within the year.
+/// - `priceAdjustmentMonths` τ ≥ 0 and `announcementShare` a in 0...1: the path of a spot price
+///   towards its annual equilibrium. At h months after the control, the move is
+///   g(h) = 1 − (1 − a)·e^(−h/τ) of the equilibrium move: a share a at once (forward-looking
+///   buyers and sellers), the rest as working stocks run down. τ = 0 means at once (g = 1).
 public struct MarketParameters: Hashable, Sendable, Codable {
     public struct Entry: Hashable, Sendable, Codable {
         public var supplyElasticity: Double
@@ -27,12 +39,18 @@ public struct MarketParameters: Hashable, Sendable, Codable {
         public var maxPriceDecrease: Double
         public var stockMonths: Double
         public var insideStockpilingShare: Double
+        public var precautionaryMonths: Double
+        public var licensingDelayMonths: Double
+        public var priceAdjustmentMonths: Double
+        public var announcementShare: Double
         /// The sources of every layer applied, most general first.
         public var source: String
 
         public init(supplyElasticity: Double, demandElasticity: Double, spareCapacityShare: Double,
                     resourcingShare: Double, maxPriceIncrease: Double, maxPriceDecrease: Double = 0.9,
-                    stockMonths: Double = 0, insideStockpilingShare: Double = 0, source: String) {
+                    stockMonths: Double = 0, insideStockpilingShare: Double = 0, precautionaryMonths: Double = 0,
+                    licensingDelayMonths: Double = 0, priceAdjustmentMonths: Double = 0, announcementShare: Double = 1,
+                    source: String) {
             self.supplyElasticity = supplyElasticity
             self.demandElasticity = demandElasticity
             self.spareCapacityShare = spareCapacityShare
@@ -41,11 +59,21 @@ public struct MarketParameters: Hashable, Sendable, Codable {
             self.maxPriceDecrease = maxPriceDecrease
             self.stockMonths = stockMonths
             self.insideStockpilingShare = insideStockpilingShare
+            self.precautionaryMonths = precautionaryMonths
+            self.licensingDelayMonths = licensingDelayMonths
+            self.priceAdjustmentMonths = priceAdjustmentMonths
+            self.announcementShare = announcementShare
             self.source = source
         }
 
-        /// Files written before the split-market model lack the last three fields: they take
-        /// their neutral values (floor −90 %, no stocks, no stockpiling).
+        /// The share of the equilibrium price move reached `months` after a control takes effect.
+        public func pricePath(months: Double) -> Double {
+            guard priceAdjustmentMonths > 0 else { return 1 }
+            return 1 - (1 - announcementShare) * exp(-max(0, months) / priceAdjustmentMonths)
+        }
+
+        /// Files written before a field existed take its neutral value (floor −90 %, no stocks,
+        /// no stockpiling, no precautionary buying, no licensing delay, prices at once).
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             self.init(supplyElasticity: try c.decode(Double.self, forKey: .supplyElasticity),
@@ -56,6 +84,10 @@ public struct MarketParameters: Hashable, Sendable, Codable {
                       maxPriceDecrease: try c.decodeIfPresent(Double.self, forKey: .maxPriceDecrease) ?? 0.9,
                       stockMonths: try c.decodeIfPresent(Double.self, forKey: .stockMonths) ?? 0,
                       insideStockpilingShare: try c.decodeIfPresent(Double.self, forKey: .insideStockpilingShare) ?? 0,
+                      precautionaryMonths: try c.decodeIfPresent(Double.self, forKey: .precautionaryMonths) ?? 0,
+                      licensingDelayMonths: try c.decodeIfPresent(Double.self, forKey: .licensingDelayMonths) ?? 0,
+                      priceAdjustmentMonths: try c.decodeIfPresent(Double.self, forKey: .priceAdjustmentMonths) ?? 0,
+                      announcementShare: try c.decodeIfPresent(Double.self, forKey: .announcementShare) ?? 1,
                       source: try c.decode(String.self, forKey: .source))
         }
 
@@ -70,6 +102,10 @@ public struct MarketParameters: Hashable, Sendable, Codable {
             if let v = layer.maxPriceDecrease { entry.maxPriceDecrease = v }
             if let v = layer.stockMonths { entry.stockMonths = v }
             if let v = layer.insideStockpilingShare { entry.insideStockpilingShare = v }
+            if let v = layer.precautionaryMonths { entry.precautionaryMonths = v }
+            if let v = layer.licensingDelayMonths { entry.licensingDelayMonths = v }
+            if let v = layer.priceAdjustmentMonths { entry.priceAdjustmentMonths = v }
+            if let v = layer.announcementShare { entry.announcementShare = v }
             entry.source += " | \(name): \(layer.source)"
             return entry
         }
@@ -85,11 +121,17 @@ public struct MarketParameters: Hashable, Sendable, Codable {
         public var maxPriceDecrease: Double?
         public var stockMonths: Double?
         public var insideStockpilingShare: Double?
+        public var precautionaryMonths: Double?
+        public var licensingDelayMonths: Double?
+        public var priceAdjustmentMonths: Double?
+        public var announcementShare: Double?
         public var source: String
 
         public init(supplyElasticity: Double? = nil, demandElasticity: Double? = nil, spareCapacityShare: Double? = nil,
                     resourcingShare: Double? = nil, maxPriceIncrease: Double? = nil, maxPriceDecrease: Double? = nil,
-                    stockMonths: Double? = nil, insideStockpilingShare: Double? = nil, source: String) {
+                    stockMonths: Double? = nil, insideStockpilingShare: Double? = nil, precautionaryMonths: Double? = nil,
+                    licensingDelayMonths: Double? = nil, priceAdjustmentMonths: Double? = nil, announcementShare: Double? = nil,
+                    source: String) {
             self.supplyElasticity = supplyElasticity
             self.demandElasticity = demandElasticity
             self.spareCapacityShare = spareCapacityShare
@@ -98,6 +140,10 @@ public struct MarketParameters: Hashable, Sendable, Codable {
             self.maxPriceDecrease = maxPriceDecrease
             self.stockMonths = stockMonths
             self.insideStockpilingShare = insideStockpilingShare
+            self.precautionaryMonths = precautionaryMonths
+            self.licensingDelayMonths = licensingDelayMonths
+            self.priceAdjustmentMonths = priceAdjustmentMonths
+            self.announcementShare = announcementShare
             self.source = source
         }
     }
@@ -156,5 +202,11 @@ public struct MarketParameters: Hashable, Sendable, Codable {
         guard (0...1).contains(e.maxPriceDecrease) else { throw bad("maxPriceDecrease", e.maxPriceDecrease, "in 0–1") }
         guard e.stockMonths.isFinite, (0...24).contains(e.stockMonths) else { throw bad("stockMonths", e.stockMonths, "in 0–24") }
         guard (0...1).contains(e.insideStockpilingShare) else { throw bad("insideStockpilingShare", e.insideStockpilingShare, "in 0–1") }
+        guard (0...12).contains(e.precautionaryMonths) else { throw bad("precautionaryMonths", e.precautionaryMonths, "in 0–12") }
+        guard (0...12).contains(e.licensingDelayMonths) else { throw bad("licensingDelayMonths", e.licensingDelayMonths, "in 0–12") }
+        guard e.priceAdjustmentMonths.isFinite, (0...60).contains(e.priceAdjustmentMonths) else {
+            throw bad("priceAdjustmentMonths", e.priceAdjustmentMonths, "in 0–60")
+        }
+        guard (0...1).contains(e.announcementShare) else { throw bad("announcementShare", e.announcementShare, "in 0–1") }
     }
 }

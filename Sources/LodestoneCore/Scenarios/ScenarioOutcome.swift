@@ -16,6 +16,8 @@ public struct ScenarioOutcome: Hashable, Sendable, Codable {
         public var withheldTonnes: Double
         /// Withheld tonnes the restricting countries sell to non-targeted countries instead.
         public var divertedTonnes: Double
+        /// Stocks built by buyers outside when the control is announced, tonnes (`precautionaryMonths`).
+        public var precautionaryTonnes: Double
         /// Extra output from producers outside the restricting countries, tonnes (capped by spare capacity).
         public var supplyResponseTonnes: Double
         /// Consumption given up outside because of the higher price, tonnes.

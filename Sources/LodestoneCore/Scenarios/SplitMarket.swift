@@ -3,8 +3,11 @@
 ///
 /// Outside. Targets lose `lost` tonnes L; they can re-source a share φ within the year, the rest
 /// is lost outright. Where some outside countries are not targeted, the restricting countries sell
-/// them part of what they withhold (diverted V = min(φ·L, `divertible`)), freeing other supply
-/// for the targets. The excess demand E = φ·L − V clears at the outside price p ≥ 0:
+/// them part of what they withhold, freeing other supply for the targets; under a licensing delay
+/// of λ months only part of it arrives within the year: V = min(φ·L, `divertible`)·(12 − λ)/12.
+/// Buyers outside add b months of what they took from the restricting countries (R tonnes a year)
+/// to their stocks: precautionary demand P = b/12·R. The excess demand E = φ·L − V + P clears at
+/// the outside price p ≥ 0:
 ///     E = min(ε_s·p·Q_out, σ·Q_out) + |ε_d|·p·C_out  (+ unmet excess if p reaches its cap),
 /// following the USGS 2025 method's yearlong-disruption equilibrium (OFR 2025-1047).
 ///
@@ -21,10 +24,14 @@ public struct SplitMarket: Hashable, Sendable, Codable {
     public var outsideConsumptionTonnes: Double
     public var insideProductionTonnes: Double
     public var insideConsumptionTonnes: Double
+    /// What outside countries took from the restricting countries a year before the control (R).
+    public var outsideSupplyFromRestrictingTonnes: Double
 
     public struct Clearing: Hashable, Sendable, Codable {
         public var divertedTonnes: Double
-        /// Excess demand outside, E = φ·L − V.
+        /// Precautionary stock building outside, P = b/12·R.
+        public var precautionaryTonnes: Double
+        /// Excess demand outside, E = φ·L − V + P.
         public var excessTonnes: Double
         public var supplyResponseTonnes: Double
         /// Consumption given up outside at the higher price.
@@ -42,19 +49,22 @@ public struct SplitMarket: Hashable, Sendable, Codable {
     }
 
     public init(lostTonnes: Double, divertibleTonnes: Double = 0, outsideProductionTonnes: Double, outsideConsumptionTonnes: Double,
-                insideProductionTonnes: Double, insideConsumptionTonnes: Double) {
+                insideProductionTonnes: Double, insideConsumptionTonnes: Double, outsideSupplyFromRestrictingTonnes: Double = 0) {
         self.lostTonnes = lostTonnes
         self.divertibleTonnes = divertibleTonnes
         self.outsideProductionTonnes = outsideProductionTonnes
         self.outsideConsumptionTonnes = outsideConsumptionTonnes
         self.insideProductionTonnes = insideProductionTonnes
         self.insideConsumptionTonnes = insideConsumptionTonnes
+        self.outsideSupplyFromRestrictingTonnes = outsideSupplyFromRestrictingTonnes
     }
 
     public func clear(_ entry: MarketParameters.Entry) -> Clearing {
         let phi = entry.resourcingShare, demand = -entry.demandElasticity
-        let diverted = min(phi * lostTonnes, max(0, divertibleTonnes))
-        let excess = max(0, phi * lostTonnes - diverted)
+        let arriving = (12 - entry.licensingDelayMonths) / 12
+        let diverted = min(phi * lostTonnes, max(0, divertibleTonnes)) * arriving
+        let precautionary = entry.precautionaryMonths / 12 * max(0, outsideSupplyFromRestrictingTonnes)
+        let excess = max(0, phi * lostTonnes - diverted + precautionary)
 
         // Outside: a kinked supply curve (elastic up to spare capacity, then flat) plus demand.
         let spare = entry.spareCapacityShare * outsideProductionTonnes
@@ -69,7 +79,8 @@ public struct SplitMarket: Hashable, Sendable, Codable {
         if capped { price = entry.maxPriceIncrease }
         let supplyResponse = min(spare, supplySlope * price)
         let demandResponse = min(demandSlope * price, excess - supplyResponse)
-        let unmet = max(0, excess - supplyResponse - demandResponse)
+        // Precautionary buyers give up first at the cap: unmet is consumption only.
+        let unmet = max(0, excess - precautionary - supplyResponse - demandResponse)
 
         // Inside: the surplus not held back lowers the domestic price.
         let kept = max(0, lostTonnes - diverted)
@@ -79,7 +90,7 @@ public struct SplitMarket: Hashable, Sendable, Codable {
         let floored = fall > entry.maxPriceDecrease
         if floored { fall = entry.maxPriceDecrease }
 
-        return Clearing(divertedTonnes: diverted, excessTonnes: excess, supplyResponseTonnes: supplyResponse,
+        return Clearing(divertedTonnes: diverted, precautionaryTonnes: precautionary, excessTonnes: excess, supplyResponseTonnes: supplyResponse,
                         demandResponseTonnes: demandResponse, unmetTonnes: unmet, priceChangeOutside: price,
                         outsidePriceCapped: capped, keptAtHomeTonnes: kept, stockpiledInsideTonnes: stockpiled,
                         priceChangeInside: fall == 0 ? 0 : -fall, insidePriceFloored: floored)

@@ -13,7 +13,8 @@ extension Engine {
         let rows = result.rows.map { r in
             BacktestReport.Row(event: r.event, commodity: r.commodity.rawValue, name: dataset.commodity(r.commodity)?.name ?? r.commodity.rawValue,
                                market: r.market.rawValue, role: r.role.rawValue, baseYear: r.baseYear, tradeYear: r.tradeYear,
-                               severity: r.severity, severitySource: r.severitySource, modelChange: r.modelChange,
+                               severity: r.severity, severitySource: r.severitySource, horizonMonths: r.observation.horizonMonths,
+                               equilibriumChange: r.equilibriumChange, modelChange: r.modelChange,
                                observedChange: r.observedChange, logError: r.logError,
                                observedBasis: "\(r.observation.priceBasis), \(r.observation.dateBefore)–\(r.observation.dateAfter)",
                                source: r.observation.source, url: r.observation.url, note: r.note)

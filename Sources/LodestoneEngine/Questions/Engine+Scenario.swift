@@ -158,6 +158,7 @@ extension Engine {
                 commodity: dataset.commodity(m.commodity).map(CommodityRef.init) ?? CommodityRef(id: m.commodity.rawValue),
                 supplyClass: m.supplyClass.rawValue, tradeYear: m.tradeYear, productionYear: m.productionYear, severity: m.severity,
                 consumptionTonnes: m.consumptionTonnes, withheldTonnes: m.withheldTonnes, divertedTonnes: m.divertedTonnes,
+                precautionaryTonnes: m.precautionaryTonnes,
                 supplyResponseTonnes: m.supplyResponseTonnes, demandResponseTonnes: m.demandResponseTonnes, unmetTonnes: m.unmetTonnes,
                 priceChangeOutside: m.priceChangeOutside, priceCapped: m.priceCapped, priceChangeInside: m.priceChangeInside,
                 insidePriceFloored: m.insidePriceFloored, keptAtHomeTonnes: m.keptAtHomeTonnes, stockpiledInsideTonnes: m.stockpiledInsideTonnes,

@@ -14,6 +14,10 @@ public struct BacktestReport: TabularReport, Hashable {
         public var tradeYear: Int
         public var severity: Double
         public var severitySource: String
+        /// Months between the observed prices.
+        public var horizonMonths: Double
+        /// The model's annual equilibrium move; `modelChange` is the part reached at the horizon.
+        public var equilibriumChange: Double
         public var modelChange: Double
         public var observedChange: Double
         /// ln(1 + model) − ln(1 + observed).
@@ -38,7 +42,8 @@ public struct BacktestReport: TabularReport, Hashable {
     public var notAssessed: [NotAssessedItem]
     public var columns: [Column] = [
         Column("event", "event", .text), Column("name", "commodity", .text), Column("market", "market", .text), Column("role", "role", .text),
-        Column("baseYear", "base year", .year), Column("tradeYear", "trade year", .year), Column("severity", "severity", .share), Column("modelChange", "model", .change),
+        Column("baseYear", "base year", .year), Column("tradeYear", "trade year", .year), Column("severity", "severity", .share),
+        Column("horizonMonths", "months", .score), Column("equilibriumChange", "equilibrium", .change), Column("modelChange", "model", .change),
         Column("observedChange", "observed", .change), Column("logError", "log error", .score), Column("observedBasis", "observed basis", .text),
     ]
 
@@ -48,6 +53,7 @@ public struct BacktestReport: TabularReport, Hashable {
         var lines = [
             "trade year ≠ base year: the base year has no assessable trade for that stage, so the nearest year is used.",
             "log error = ln(1 + model) − ln(1 + observed); severity from observed export drops where on record.",
+            "model = the year's equilibrium move × the share of it reached after 'months' (the price path); another model's result is set beside the equilibrium.",
         ]
         for s in summaries {
             lines.append("\(s.role): \(s.rows) rows, RMS log error \(ReportRenderer.format(s.rmsLogError, .score)), "

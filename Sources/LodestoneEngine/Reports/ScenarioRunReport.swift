@@ -37,6 +37,7 @@ public struct ScenarioRunReport: TabularReport, Hashable {
         public var consumptionTonnes: Double
         public var withheldTonnes: Double
         public var divertedTonnes: Double
+        public var precautionaryTonnes: Double
         public var supplyResponseTonnes: Double
         public var demandResponseTonnes: Double
         public var unmetTonnes: Double
@@ -132,7 +133,8 @@ public struct ScenarioRunReport: TabularReport, Hashable {
         for m in markets {
             lines.append("\(m.commodity.id) (\(m.supplyClass), trade \(m.tradeYear), severity \(ReportRenderer.format(m.severity, .share))): "
                          + "withheld \(t(m.withheldTonnes)) t of \(t(m.consumptionTonnes)) t"
-                         + (m.divertedTonnes > 0 ? ", \(t(m.divertedTonnes)) t diverted to non-targets" : ""))
+                         + (m.divertedTonnes > 0 ? ", \(t(m.divertedTonnes)) t diverted to non-targets" : "")
+                         + (m.precautionaryTonnes > 0 ? ", \(t(m.precautionaryTonnes)) t precautionary stock building outside" : ""))
             lines.append("  price outside \(c(m.priceChangeOutside))\(m.priceCapped ? " (capped)" : ""), "
                          + "inside \(c(m.priceChangeInside))\(m.insidePriceFloored ? " (floor)" : ""); "
                          + "other producers +\(t(m.supplyResponseTonnes)) t, demand −\(t(m.demandResponseTonnes)) t, "

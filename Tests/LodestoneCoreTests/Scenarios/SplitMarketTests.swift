@@ -1,3 +1,4 @@
+import Foundation
 import LodestoneCore
 import LodestoneTestSupport
 import Testing
@@ -66,5 +67,53 @@ import Testing
             #expect(c.priceChangeOutside >= previous.priceChangeOutside && c.priceChangeInside <= previous.priceChangeInside)
             previous = c
         }
+    }
+
+    @Test func precautionaryBuyingAddsToTheExcessDemand() {
+        // Outside buyers took 200 t from the restricting countries; 3 months of it is P = 50 t: E = 50 + 50.
+        var entry = Self.entry
+        entry.precautionaryMonths = 3
+        var split = market(lost: 100)
+        split.outsideSupplyFromRestrictingTonnes = 200
+        let c = split.clear(entry)
+        #expect(abs(c.precautionaryTonnes - 50) < 1e-12 && abs(c.excessTonnes - 100) < 1e-12)
+        #expect(abs(c.priceChangeOutside - 100.0 / 220) < 1e-12)
+        // Even with nothing withheld (a warning, or a ban on one buyer fully diverted) the price rises.
+        split.lostTonnes = 0
+        #expect(split.clear(entry).priceChangeOutside > 0)
+        // At the cap, precautionary buyers give up first: unmet is consumption only.
+        entry.maxPriceIncrease = 0.01
+        split.lostTonnes = 100
+        let capped = split.clear(entry)
+        #expect(abs(capped.supplyResponseTonnes + capped.demandResponseTonnes + capped.unmetTonnes + capped.precautionaryTonnes
+                    - capped.excessTonnes) < 1e-12)
+    }
+
+    @Test func aLicensingDelayHoldsBackWhatIsDiverted() {
+        // Diverting 30 t would take licences six months to clear: 15 t arrive within the year.
+        var entry = Self.entry
+        entry.licensingDelayMonths = 6
+        let c = market(lost: 100, divertible: 30).clear(entry)
+        #expect(abs(c.divertedTonnes - 15) < 1e-12 && abs(c.excessTonnes - 35) < 1e-12 && abs(c.keptAtHomeTonnes - 85) < 1e-12)
+        #expect(c.priceChangeOutside > market(lost: 100, divertible: 30).clear(Self.entry).priceChangeOutside)
+    }
+
+    @Test func thePricePathReachesTheEquilibriumAsStocksRunDown() {
+        var entry = Self.entry
+        #expect(entry.pricePath(months: 0.5) == 1, "no adjustment time: at once")
+        entry.priceAdjustmentMonths = 3
+        entry.announcementShare = 0.2
+        #expect(abs(entry.pricePath(months: 0) - 0.2) < 1e-12)
+        #expect(abs(entry.pricePath(months: 3) - (1 - 0.8 * exp(-1))) < 1e-12)
+        #expect(entry.pricePath(months: 1) < entry.pricePath(months: 5.5) && entry.pricePath(months: 60) > 0.999)
+    }
+
+    @Test func filesWithoutTheNewTermsDecodeToNeutralValues() throws {
+        let json = #"{"supplyElasticity":0.2,"demandElasticity":-0.2,"spareCapacityShare":0.1,"resourcingShare":0.5,"maxPriceIncrease":5,"source":"old"}"#
+        let entry = try JSONDecoder().decode(MarketParameters.Entry.self, from: Data(json.utf8))
+        #expect(entry.precautionaryMonths == 0 && entry.licensingDelayMonths == 0 && entry.priceAdjustmentMonths == 0 && entry.announcementShare == 1)
+        var bad = MarketParameters(version: "t", defaults: entry)
+        bad.defaults.licensingDelayMonths = 13
+        #expect(throws: LodestoneError.self) { try bad.validate() }
     }
 }
