@@ -25,7 +25,9 @@ let package = Package(
             dependencies: ["LodestoneCore", "CSQLite", "CZlib"],
             resources: [.copy("Resources/Snapshot"), .copy("Resources/Scenarios"), .copy("Resources/Catalogue"), .copy("Resources/Backtest")]
         ),
-        .target(name: "LodestoneEngine", dependencies: ["LodestoneCore", "LodestoneStore"]),
+        // The LP/MILP solver behind Core's `LinearProgramSolver`: CBC, loaded at run time (no build dependency).
+        .target(name: "LodestoneSolver", dependencies: ["LodestoneCore"]),
+        .target(name: "LodestoneEngine", dependencies: ["LodestoneCore", "LodestoneStore", "LodestoneSolver"]),
         .target(
             name: "LodestoneServer",
             dependencies: [
@@ -52,6 +54,7 @@ let package = Package(
         .testTarget(name: "LodestoneParityTests", dependencies: ["LodestoneCore", "LodestoneStore", "LodestoneTestSupport"]),
         .testTarget(name: "LodestoneCLITests", dependencies: ["LodestoneTestSupport", "LodestoneEngine", "lodestone"]),
         .testTarget(name: "LodestoneEngineTests", dependencies: ["LodestoneEngine", "LodestoneTestSupport"]),
+        .testTarget(name: "LodestonePlanningTests", dependencies: ["LodestoneCore", "LodestoneSolver", "LodestoneTestSupport"]),
         .testTarget(
             name: "LodestoneServerTests",
             dependencies: [

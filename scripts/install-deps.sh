@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the build and the checks need when it is missing: the system libraries Lodestone
-# links (SQLite, zlib); for the dashboard and API checks of .ci/run, Debian's chromium, curl and
+# links (SQLite, zlib), the CBC solver the planning commands load (coinor-libcbc3); for the dashboard and API checks of .ci/run, Debian's chromium, curl and
 # python3-venv, and PyYAML + openapi-schema-validator in a virtual environment (.build/venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
 [ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+# The LP/MILP solver of the planning commands, loaded at run time (the build does not need it).
+ldconfig -p 2>/dev/null | grep -q 'libCbcSolver.so.3 ' || missing+=(coinor-libcbc3)
 if [ "${LODESTONE_SKIP_WEB_CHECKS:-0}" != 1 ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v curl >/dev/null || missing+=(curl)

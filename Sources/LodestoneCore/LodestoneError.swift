@@ -16,6 +16,8 @@ public enum LodestoneError: Error, Equatable, Sendable, CustomStringConvertible 
     case invalidParameter(String)
     /// The work was stopped through its `CancellationFlag` before it finished.
     case cancelled
+    /// Something the computation needs outside the data is not installed (a solver library).
+    case unavailable(String)
 
     public var description: String {
         switch self {
@@ -42,6 +44,8 @@ public enum LodestoneError: Error, Equatable, Sendable, CustomStringConvertible 
         case .damagedData(let message):
             "the data are damaged: \(message) — rebuild the store with 'lodestone data import'"
         case .invalidParameter(let message):
+            message
+        case .unavailable(let message):
             message
         case .cancelled:
             "the computation was stopped before it finished (its time limit passed or the client went away); ask again, with fewer draws or commodities if it ran out of time"

@@ -14,6 +14,8 @@ public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
         case noData = "no-data"
         /// Something broke that the user cannot fix by asking differently (a damaged store).
         case failure
+        /// A component the request needs is not installed here (the LP/MILP solver).
+        case unavailable
 
         /// 400, 404, 422, 500.
         public var httpStatus: Int {
@@ -22,6 +24,7 @@ public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
             case .notFound: 404
             case .noData: 422
             case .failure: 500
+            case .unavailable: 503
             }
         }
 
@@ -30,6 +33,7 @@ public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
             switch self {
             case .usage, .notFound: 64
             case .noData, .failure: 1
+            case .unavailable: 69
             }
         }
     }
@@ -52,6 +56,8 @@ public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
             self.init(.noData, error.description)
         case .damagedData, .cancelled:
             self.init(.failure, error.description)
+        case .unavailable:
+            self.init(.unavailable, error.description)
         }
     }
 

@@ -25,7 +25,7 @@ public final class CancellationFlag: Sendable {
 
 extension Optional where Wrapped == CancellationFlag {
     /// No flag: never cancelled.
-    func check() throws(LodestoneError) {
+    public func check() throws(LodestoneError) {
         if let flag = self { try flag.check() }
     }
 

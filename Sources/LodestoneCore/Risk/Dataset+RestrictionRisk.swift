@@ -28,62 +28,18 @@ extension Dataset {
         parameters: MarketParameters, history: [RestrictionScenario], commodities selection: [CommodityID]? = nil,
         memoryLimitBytes: Int = RestrictionRisk.memoryLimitBytes, cancellation: CancellationFlag? = nil
     ) throws(LodestoneError) -> RestrictionRisk {
-        try model.validate()
-        try parameters.validate()
         guard draws > 0 else { throw .invalidParameter("draws must be at least 1") }
-        guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
-        var notAssessed: [RestrictionRisk.NotAssessed] = []
-        var infos: [Commodity] = [], bases: [TradeBasis] = []
-        for id in selection ?? defaultStages.map(\.id) {
-            guard let info = commodity(id), let index = commodityIndex[id] else { throw .unknownCommodity(id.rawValue, suggestion: nil) }
-            do throws(LodestoneError) {
-                let basis = try checkTrade(of: info, year: year)
-                guard production[ProductionKey(commodity: index, year: year)] != nil else {
-                    throw LodestoneError.noProduction(commodity: info.name, year: year, available: productionYears(of: id))
-                }
-                infos.append(info)
-                bases.append(basis)
-            } catch {
-                notAssessed.append(.init(commodity: id, reason: error.description))
+        let inputs = try restrictionRiskInputs(for: importer, year: year, model: model, parameters: parameters, history: history,
+                                               commodities: selection, cancellation: cancellation) { (count: Int) throws(LodestoneError) in
+            let memory = RestrictionRisk.estimatedMemoryBytes(draws: draws, commodities: count)
+            guard memory <= memoryLimitBytes else {
+                throw .invalidParameter("\(draws) draws for \(count) commodities would need about \(Self.megabytes(memory)) of memory, "
+                    + "more than the \(Self.megabytes(memoryLimitBytes)) limit: use at most "
+                    + "\(RestrictionRisk.maxDraws(commodities: count, memoryLimitBytes: memoryLimitBytes)) draws or name fewer commodities")
             }
         }
-        let memory = RestrictionRisk.estimatedMemoryBytes(draws: draws, commodities: infos.count)
-        guard memory <= memoryLimitBytes else {
-            throw .invalidParameter("\(draws) draws for \(infos.count) commodities would need about \(Self.megabytes(memory)) of memory, "
-                + "more than the \(Self.megabytes(memoryLimitBytes)) limit: use at most "
-                + "\(RestrictionRisk.maxDraws(commodities: infos.count, memoryLimitBytes: memoryLimitBytes)) draws or name fewer commodities")
-        }
-
-        // Shock table: per commodity, the candidate exporters with p(e,c) and full-severity impacts
-        // (commodities in parallel, 4 networks at a time; the first error in commodity order wins).
-        let candidates = infos
-        let tables = orderedConcurrentMap(candidates.count, lanes: 4) { c in
-            Result { () throws(LodestoneError) in
-                try cancellation.check()
-                return try shockTable(for: importer, commodity: candidates[c], year: year, model: model, parameters: parameters, history: history)
-            }
-        }
-        var shocks: [[RestrictionRiskSimulation.Shock]] = [], indirectShare: [[Double]] = [], withheld: [[Double]] = []
-        var markets: [(consumption: Double, unitValue: Double, basis: TradeBasis)] = []
-        infos = []
-        for (info, (table, basis)) in zip(candidates, zip(tables, bases)) {
-            let table = try table.get()
-            // Without consumption (or a unit value) the loss share is 0/0: a restriction of this
-            // stage costs the importer nothing it records buying, which is not the same as low risk.
-            guard table.consumption > 0, table.unitValue > 0, table.unitValue.isFinite else {
-                notAssessed.append(.init(commodity: info.id, reason: "\(importer.name) has no apparent consumption of \(info.name) in \(year) "
-                    + "(production + imports − exports ≤ 0 on its content basis, or no unit value), so its loss share is undefined; "
-                    + "assess another stage of \(info.family)"))
-                continue
-            }
-            infos.append(info)
-            shocks.append(table.shocks)
-            indirectShare.append(table.indirectShare)
-            withheld.append(table.lost)
-            markets.append((table.consumption, table.unitValue, basis))
-        }
-        let order = (selection ?? defaultStages.map(\.id))
-        notAssessed.sort { (order.firstIndex(of: $0.commodity) ?? 0) < (order.firstIndex(of: $1.commodity) ?? 0) }
+        let (infos, shocks, indirectShare, withheld, markets) = (inputs.infos, inputs.shocks, inputs.indirectShare, inputs.withheld, inputs.markets)
+        let notAssessed = inputs.notAssessed
 
         try cancellation.check()
         let simulation = RestrictionRiskSimulation(shocks: shocks, severity: model.severityMin...model.severityMax)
@@ -101,6 +57,75 @@ extension Dataset {
         }
         return RestrictionRisk(importer: importer.id, year: year, draws: draws, seed: seed,
                                blocks: RestrictionRiskSimulation.blockCount, commodities: output, notAssessed: notAssessed)
+    }
+
+    /// What the Monte Carlo runs on: per assessable commodity, the shock table (candidate
+    /// exporters with p(e,c) and full-severity impacts), and the importer's market; the rest in
+    /// `notAssessed` with the reason. `check` sees the count of commodities to be tabled before
+    /// any table is built (a memory limit).
+    package struct RestrictionRiskInputs: Sendable {
+        package var infos: [Commodity]
+        package var shocks: [[RestrictionRiskSimulation.Shock]]
+        package var indirectShare: [[Double]]
+        package var withheld: [[Double]]
+        package var markets: [(consumption: Double, unitValue: Double, basis: TradeBasis)]
+        package var notAssessed: [RestrictionRisk.NotAssessed]
+    }
+
+    package func restrictionRiskInputs(
+        for importer: Importer, year: Int, model: RestrictionRiskModel, parameters: MarketParameters, history: [RestrictionScenario],
+        commodities selection: [CommodityID]?, cancellation: CancellationFlag?, check: (Int) throws(LodestoneError) -> Void = { _ in }
+    ) throws(LodestoneError) -> RestrictionRiskInputs {
+        try model.validate()
+        try parameters.validate()
+        guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
+        var notAssessed: [RestrictionRisk.NotAssessed] = []
+        var infos: [Commodity] = [], bases: [TradeBasis] = []
+        for id in selection ?? defaultStages.map(\.id) {
+            guard let info = commodity(id), let index = commodityIndex[id] else { throw .unknownCommodity(id.rawValue, suggestion: nil) }
+            do throws(LodestoneError) {
+                let basis = try checkTrade(of: info, year: year)
+                guard production[ProductionKey(commodity: index, year: year)] != nil else {
+                    throw LodestoneError.noProduction(commodity: info.name, year: year, available: productionYears(of: id))
+                }
+                infos.append(info)
+                bases.append(basis)
+            } catch {
+                notAssessed.append(.init(commodity: id, reason: error.description))
+            }
+        }
+        try check(infos.count)
+
+        // Shock table: per commodity, the candidate exporters with p(e,c) and full-severity impacts
+        // (commodities in parallel, 4 networks at a time; the first error in commodity order wins).
+        let candidates = infos
+        let tables = orderedConcurrentMap(candidates.count, lanes: 4) { c in
+            Result { () throws(LodestoneError) in
+                try cancellation.check()
+                return try shockTable(for: importer, commodity: candidates[c], year: year, model: model, parameters: parameters, history: history)
+            }
+        }
+        var inputs = RestrictionRiskInputs(infos: [], shocks: [], indirectShare: [], withheld: [], markets: [], notAssessed: [])
+        for (info, (table, basis)) in zip(candidates, zip(tables, bases)) {
+            let table = try table.get()
+            // Without consumption (or a unit value) the loss share is 0/0: a restriction of this
+            // stage costs the importer nothing it records buying, which is not the same as low risk.
+            guard table.consumption > 0, table.unitValue > 0, table.unitValue.isFinite else {
+                notAssessed.append(.init(commodity: info.id, reason: "\(importer.name) has no apparent consumption of \(info.name) in \(year) "
+                    + "(production + imports − exports ≤ 0 on its content basis, or no unit value), so its loss share is undefined; "
+                    + "assess another stage of \(info.family)"))
+                continue
+            }
+            inputs.infos.append(info)
+            inputs.shocks.append(table.shocks)
+            inputs.indirectShare.append(table.indirectShare)
+            inputs.withheld.append(table.lost)
+            inputs.markets.append((table.consumption, table.unitValue, basis))
+        }
+        let order = (selection ?? defaultStages.map(\.id))
+        notAssessed.sort { (order.firstIndex(of: $0.commodity) ?? 0) < (order.firstIndex(of: $1.commodity) ?? 0) }
+        inputs.notAssessed = notAssessed
+        return inputs
     }
 
     /// One commodity's candidate exporters (≥ `minExportShare` of world exports, outside the

@@ -1,0 +1,291 @@
+/// How large strategic stocks should be: `StockpileProblem` built on the simulated disruption
+/// years of `priorities` (same risk model, seed and draws, so the two agree), solved by a real
+/// LP solver, then checked on an independent sample of years.
+public struct StockpileOptions: Sendable, Hashable {
+    public var year: Int
+    public var draws: Int
+    public var seed: UInt64
+    public var budgetUSD: Double?
+    /// Annual cost of holding stock as a share of its value (capital, storage, insurance).
+    public var holdingCostRate: Double
+    /// Share of a year's world output of a stage the plan may buy without moving its price.
+    public var purchaseShare: Double
+    public var timeLimitSeconds: Double
+
+    public static let defaultHoldingCostRate = 0.06
+    public static let defaultPurchaseShare = 0.02
+    /// The default selection's threshold: the moderate tier's lower bound (`PriorityTier`).
+    public static let priorityLossShare = 0.01
+
+    public init(year: Int, draws: Int, seed: UInt64, budgetUSD: Double?, holdingCostRate: Double = defaultHoldingCostRate,
+                purchaseShare: Double = defaultPurchaseShare, timeLimitSeconds: Double = 60) {
+        self.year = year
+        self.draws = draws
+        self.seed = seed
+        self.budgetUSD = budgetUSD
+        self.holdingCostRate = holdingCostRate
+        self.purchaseShare = purchaseShare
+        self.timeLimitSeconds = timeLimitSeconds
+    }
+}
+
+public struct StockpilePlan: Sendable, Hashable, Codable {
+    public struct Item: Sendable, Hashable, Codable {
+        public var commodity: CommodityID
+        public var name: String
+        public var consumptionTonnes: Double
+        public var priceUSDPerTonne: Double
+        public var stockTonnes: Double
+        /// stock ÷ consumption × 365.
+        public var daysOfCover: Double
+        public var purchaseLimitTonnes: Double
+        /// What stopped the stock growing: "purchase limit", "budget", "holding cost" (a tonne more
+        /// saves less than it costs to hold), or "not worth holding".
+        public var limitedBy: String
+        public var costUSD: Double
+        public var holdingCostUSDPerYear: Double
+        public var expectedLossBeforeUSD: Double
+        public var expectedLossAfterUSD: Double
+        public var annualProbability: Double
+    }
+
+    public struct FrontierPoint: Sendable, Hashable, Codable {
+        public var budgetUSD: Double
+        public var spentUSD: Double
+        public var expectedLossAvoidedUSD: Double
+        public var holdingCostUSDPerYear: Double
+    }
+
+    /// The plan's figures on years it was not built on (another seed).
+    public struct Evaluation: Sendable, Hashable, Codable {
+        public var seed: UInt64
+        public var draws: Int
+        public var expectedLossBeforeUSD: Double
+        public var expectedLossAfterUSD: Double
+        public var expectedLossAfterStandardError: Double
+    }
+
+    public var importer: String
+    public var year: Int
+    public var draws: Int
+    public var seed: UInt64
+    public var solver: String
+    public var status: LinearProgramSolution.Status
+    public var solveSeconds: Double
+    public var variables: Int
+    public var constraints: Int
+    public var budgetUSD: Double?
+    public var holdingCostRate: Double
+    public var purchaseShare: Double
+    public var spentUSD: Double
+    public var holdingCostUSDPerYear: Double
+    public var expectedLossBeforeUSD: Double
+    public var expectedLossAfterUSD: Double
+    public var expectedLossAfterStandardError: Double
+    /// Expected loss avoided per extra dollar of budget (finite difference of +1 %); 0 when the
+    /// budget does not bind.
+    public var marginalValueOfBudget: Double
+    public var items: [Item]
+    public var frontier: [FrontierPoint]
+    public var evaluation: Evaluation
+    public var notAssessed: [RestrictionRisk.NotAssessed]
+}
+
+extension Dataset {
+    /// Sizes stocks for `importer` over `selection` (nil: each family at its most exposed
+    /// consumed stage, as `priorities` ranks them). Stages whose simulated years never fall short
+    /// get no row; stages the data cannot assess are in `notAssessed`.
+    public func planStockpile(
+        for importer: Importer, options: StockpileOptions, model: RestrictionRiskModel, parameters: MarketParameters,
+        history: [RestrictionScenario], commodities selection: [CommodityID]?, solver: any LinearProgramSolver,
+        cancellation: CancellationFlag? = nil
+    ) throws(LodestoneError) -> StockpilePlan {
+        guard options.draws >= 1 else { throw .invalidParameter("draws must be at least 1") }
+        guard options.holdingCostRate.isFinite, options.holdingCostRate > 0, options.holdingCostRate <= 1 else {
+            throw .invalidParameter("holding cost rate \(options.holdingCostRate) must be in (0, 1] a year, e.g. 0.06")
+        }
+        guard options.purchaseShare.isFinite, options.purchaseShare > 0, options.purchaseShare <= 1 else {
+            throw .invalidParameter("purchase share \(options.purchaseShare) must be in (0, 1] of a year's world output, e.g. 0.02")
+        }
+        let stages = selection ?? valueChainStages.map(\.id)
+        let sample = try stockpileYears(for: importer, year: options.year, draws: options.draws, seed: options.seed, model: model,
+                                        parameters: parameters, history: history, commodities: stages, cancellation: cancellation)
+        // Each family at its most exposed stage (by mean loss share), as `priorities` does.
+        var chosen: [Int] = []
+        if selection == nil {
+            var best: [String: Int] = [:], order: [String] = []
+            for c in sample.infos.indices {
+                let family = sample.infos[c].family
+                if best[family] == nil { order.append(family) }
+                if best[family].map({ sample.lossShare(c) > sample.lossShare($0) }) ?? true { best[family] = c }
+            }
+            chosen = order.compactMap { best[$0] }
+        } else {
+            chosen = Array(sample.infos.indices)
+        }
+        // By default the priority stages (expected loss ≥ 1 % of consumption value: moderate tier
+        // or above); a named stage is planned whenever it can fall short.
+        chosen = chosen.filter { sample.meanLoss($0) > 0 && (selection != nil || sample.lossShare($0) >= StockpileOptions.priorityLossShare) }
+        guard !chosen.isEmpty else {
+            throw .invalidParameter("no stage of \(importer.name) falls short in \(options.draws) simulated years, so no stock is worth holding"
+                + (sample.notAssessed.isEmpty ? "" : " (not assessable: \(sample.notAssessed.map(\.commodity.rawValue).joined(separator: ", ")))"))
+        }
+        let items = chosen.map { c in
+            StockpileProblem.Item(commodity: sample.infos[c].id, priceUSDPerTonne: sample.markets[c].unitValue * 1000,
+                                  holdingCostRate: options.holdingCostRate,
+                                  purchaseLimitTonnes: options.purchaseShare * worldProductionTonnes(of: sample.infos[c], year: options.year))
+        }
+        let problem = StockpileProblem(items: items, years: sample.years(chosen), budgetUSD: options.budgetUSD)
+        try problem.validate()
+
+        let started = ContinuousClock.now
+        let program = problem.linearProgram()
+        let solution = try solver.solve(program, timeLimitSeconds: options.timeLimitSeconds, cancellation: cancellation)
+        let seconds = (ContinuousClock.now - started) / .seconds(1)
+        let stock = try Self.stock(from: solution, items: items.count)
+
+        let before = problem.evaluate(stock: [Double](repeating: 0, count: items.count))
+        let after = problem.evaluate(stock: stock)
+        let spent = zip(items, stock).reduce(0) { $0 + $1.0.priceUSDPerTonne * $1.1 }
+        let budgetBinds = options.budgetUSD.map { spent >= $0 * (1 - 1e-6) && $0 > 0 } ?? false
+
+        // Marginal value of the budget and the frontier: the same program at other budgets.
+        func lossAndSpend(budget: Double?) throws(LodestoneError) -> (loss: Double, spent: Double, holding: Double) {
+            var other = problem
+            other.budgetUSD = budget
+            let s = try Self.stock(from: solver.solve(other.linearProgram(), timeLimitSeconds: options.timeLimitSeconds, cancellation: cancellation),
+                                   items: items.count)
+            let paid = zip(items, s).reduce(0) { $0 + $1.0.priceUSDPerTonne * $1.1 }
+            return (other.evaluate(stock: s).total, paid, paid * options.holdingCostRate)
+        }
+        var marginal = 0.0
+        if budgetBinds, let budget = options.budgetUSD {
+            let more = try lossAndSpend(budget: budget * 1.01)
+            marginal = (after.total - more.loss) / (budget * 0.01)
+        }
+        let reference = options.budgetUSD ?? spent
+        var frontier: [StockpilePlan.FrontierPoint] = []
+        if reference > 0 {
+            for factor in [0.1, 0.25, 0.5, 1, 2, 4] {
+                let budget = reference * factor
+                let point = factor == 1 && options.budgetUSD != nil ? (after.total, spent, spent * options.holdingCostRate) : try lossAndSpend(budget: budget)
+                frontier.append(.init(budgetUSD: budget, spentUSD: point.1, expectedLossAvoidedUSD: before.total - point.0,
+                                      holdingCostUSDPerYear: point.2))
+            }
+        }
+
+        // A fresh Monte Carlo of the plan on years it was not built on.
+        let otherSeed = options.seed &+ 1
+        let fresh = try stockpileYears(for: importer, year: options.year, draws: options.draws, seed: otherSeed, model: model,
+                                       parameters: parameters, history: history, commodities: stages, cancellation: cancellation)
+        let freshIndex = chosen.map { c in fresh.infos.firstIndex { $0.id == sample.infos[c].id } }
+        let freshYears = fresh.years(freshIndex.compactMap { $0 })
+        var evaluationProblem = problem
+        evaluationProblem.years = freshIndex.allSatisfy({ $0 != nil }) ? freshYears : []
+        let freshBefore = evaluationProblem.evaluate(stock: [Double](repeating: 0, count: items.count))
+        let freshAfter = evaluationProblem.evaluate(stock: stock)
+
+        let planItems = items.indices.map { i -> StockpilePlan.Item in
+            let c = chosen[i], item = items[i], consumption = sample.markets[c].consumption
+            let limitedBy: String
+            if stock[i] <= 1e-9 { limitedBy = "not worth holding" }
+            else if stock[i] >= item.purchaseLimitTonnes * (1 - 1e-6) { limitedBy = "purchase limit" }
+            else if budgetBinds { limitedBy = "budget" }
+            else { limitedBy = "holding cost" }
+            return StockpilePlan.Item(
+                commodity: item.commodity, name: sample.infos[c].name, consumptionTonnes: consumption, priceUSDPerTonne: item.priceUSDPerTonne, stockTonnes: stock[i],
+                daysOfCover: consumption > 0 ? stock[i] / consumption * 365 : 0, purchaseLimitTonnes: item.purchaseLimitTonnes,
+                limitedBy: limitedBy, costUSD: stock[i] * item.priceUSDPerTonne,
+                holdingCostUSDPerYear: stock[i] * item.priceUSDPerTonne * options.holdingCostRate,
+                expectedLossBeforeUSD: before.expectedLossUSD[i], expectedLossAfterUSD: after.expectedLossUSD[i],
+                annualProbability: sample.annualProbability(c))
+        }
+        return StockpilePlan(
+            importer: importer.id, year: options.year, draws: options.draws, seed: options.seed, solver: solution.solver,
+            status: solution.status, solveSeconds: seconds, variables: program.columns.count, constraints: program.rows.count,
+            budgetUSD: options.budgetUSD, holdingCostRate: options.holdingCostRate, purchaseShare: options.purchaseShare,
+            spentUSD: spent, holdingCostUSDPerYear: spent * options.holdingCostRate, expectedLossBeforeUSD: before.total,
+            expectedLossAfterUSD: after.total, expectedLossAfterStandardError: after.standardError, marginalValueOfBudget: marginal,
+            items: planItems.sorted { ($0.expectedLossBeforeUSD, $1.commodity.rawValue) > ($1.expectedLossBeforeUSD, $0.commodity.rawValue) },
+            frontier: frontier,
+            evaluation: .init(seed: otherSeed, draws: options.draws, expectedLossBeforeUSD: freshBefore.total,
+                              expectedLossAfterUSD: freshAfter.total, expectedLossAfterStandardError: freshAfter.standardError),
+            notAssessed: sample.notAssessed)
+    }
+
+    /// The first `items` values of a solution; an infeasible, unbounded or unsolved program is an
+    /// error that says so, never an empty plan.
+    package static func stock(from solution: LinearProgramSolution, items: Int) throws(LodestoneError) -> [Double] {
+        switch solution.status {
+        case .optimal, .timeLimitWithSolution:
+            return solution.values.prefix(items).map { max(0, $0) }
+        case .infeasible:
+            throw .invalidParameter("the stockpile program is infeasible (\(solution.solver)): check the budget and purchase limits")
+        case .unbounded:
+            throw .invalidParameter("the stockpile program is unbounded (\(solution.solver)): a stage has no purchase limit or price")
+        case .timeLimitWithoutSolution:
+            throw .invalidParameter("the solver found no plan within its time limit: ask for fewer draws or commodities, or a longer limit")
+        }
+    }
+
+    /// A country's apparent consumption of a stage in `year` (production + imports − exports,
+    /// anchored as every computation sees it), tonnes; nil for an unknown stage or country.
+    public func consumptionTonnes(of id: CommodityID, country: CountryCode, year: Int) -> Double? {
+        guard let info = commodity(id), let index = countryIndex[country] else { return nil }
+        return TradeNetwork(self, commodity: info, year: year).consumption[Int(index)]
+    }
+
+    /// World output of a stage in `year` (its latest year on record before, else its first),
+    /// tonnes, with a cited world total where the named countries do not add up to it.
+    public func worldProductionTonnes(of info: Commodity, year: Int) -> Double {
+        guard let index = commodityIndex[info.id] else { return 0 }
+        let years = productionYears(of: info.id)
+        guard let chosen = years.contains(year) ? year : (years.last { $0 < year } ?? years.first),
+              let slice = production[ProductionKey(commodity: index, year: chosen)] else { return 0 }
+        return max(slice.tonnes.reduce(0, +), info.productionWorldTonnes ?? 0)
+    }
+
+    /// The simulated years of `priorities` for `stages`, per commodity and draw.
+    struct StockpileSample {
+        var infos: [Commodity]
+        var markets: [(consumption: Double, unitValue: Double, basis: TradeBasis)]
+        var shortfall: [[Double]]
+        var loss: [[Double]]
+        var notAssessed: [RestrictionRisk.NotAssessed]
+
+        func meanLoss(_ c: Int) -> Double { loss[c].reduce(0, +) / Double(max(1, loss[c].count)) }
+        func lossShare(_ c: Int) -> Double { meanLoss(c) / max(1e-300, markets[c].consumption * 1000 * markets[c].unitValue) }
+        func annualProbability(_ c: Int) -> Double { Double(shortfall[c].filter { $0 > 0 }.count) / Double(max(1, shortfall[c].count)) }
+
+        /// Equal-weight years over the commodities `chosen`, loss per tonne = loss ÷ shortfall.
+        func years(_ chosen: [Int]) -> [StockpileProblem.Year] {
+            let draws = shortfall.first?.count ?? 0
+            return (0..<draws).compactMap { d in
+                let s = chosen.map { shortfall[$0][d] }
+                guard s.contains(where: { $0 > 0 }) else { return nil }
+                return StockpileProblem.Year(weight: 1 / Double(draws), shortfallTonnes: s,
+                                             lossPerTonneUSD: chosen.map { shortfall[$0][d] > 0 ? loss[$0][d] / shortfall[$0][d] : 0 })
+            }
+        }
+    }
+
+    func stockpileYears(
+        for importer: Importer, year: Int, draws: Int, seed: UInt64, model: RestrictionRiskModel, parameters: MarketParameters,
+        history: [RestrictionScenario], commodities: [CommodityID], cancellation: CancellationFlag?
+    ) throws(LodestoneError) -> StockpileSample {
+        let inputs = try restrictionRiskInputs(for: importer, year: year, model: model, parameters: parameters, history: history,
+                                               commodities: commodities, cancellation: cancellation) { (count: Int) throws(LodestoneError) in
+            // 2 doubles per commodity and draw, twice (the plan's years and the independent ones).
+            let bytes = Double(count) * Double(draws) * 16 * 2
+            guard bytes <= Double(RestrictionRisk.memoryLimitBytes) else {
+                throw .invalidParameter("\(draws) draws for \(count) stages would hold about \(Int(bytes) >> 20) MB of simulated years, "
+                    + "over the \(RestrictionRisk.memoryLimitBytes >> 20) MB limit: ask for fewer draws or name fewer commodities")
+            }
+        }
+        try cancellation.check()
+        let simulation = RestrictionRiskSimulation(shocks: inputs.shocks, severity: model.severityMin...model.severityMax)
+        let (shortfall, loss) = simulation.years(draws: draws, seed: seed, cancellation: cancellation)
+        try cancellation.check()
+        return StockpileSample(infos: inputs.infos, markets: inputs.markets, shortfall: shortfall, loss: loss, notAssessed: inputs.notAssessed)
+    }
+}
