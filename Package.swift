@@ -23,7 +23,7 @@ let package = Package(
         .target(
             name: "LodestoneStore",
             dependencies: ["LodestoneCore", "CSQLite", "CZlib"],
-            resources: [.copy("Resources/Snapshot"), .copy("Resources/Scenarios"), .copy("Resources/Catalogue"), .copy("Resources/Backtest")]
+            resources: [.copy("Resources/Snapshot"), .copy("Resources/Scenarios"), .copy("Resources/Catalogue"), .copy("Resources/Backtest"), .copy("Resources/Planning")]
         ),
         // The LP/MILP solver behind Core's `LinearProgramSolver`: CBC, loaded at run time (no build dependency).
         .target(name: "LodestoneSolver", dependencies: ["LodestoneCore"]),

@@ -1,5 +1,6 @@
 import LodestoneCore
 import LodestoneSolver
+import LodestoneStore
 
 /// `plan stockpile`: how many tonnes of each exposed stage an importer should hold.
 public struct StockpileRequest: Sendable, Hashable, Codable {
@@ -162,6 +163,136 @@ extension Engine {
                                 separateCostUSDPerYear: separate, savingUSDPerYear: separate - jointCost)
             }
             return StockpileReport(importer: ImporterRef(buyer, in: dataset), plan: joint, rows: joint.items, pooling: pooling)
+        } catch {
+            throw EngineError(error)
+        }
+    }
+}
+
+/// `plan invest`: which allied projects to finance, and what faster permitting is worth.
+public struct InvestmentRequest: Sendable, Hashable, Codable {
+    public var importer: String
+    public var year: Int?
+    public var horizon: Int
+    public var budgetUSD: Double
+    public var permittingSpeedupYears: Int
+    public var draws: Int
+    public var seed: UInt64
+    public var timeLimitSeconds: Double
+    /// A projects file in the bundled format (default: the bundled one).
+    public var projectsFile: String?
+
+    public init(importer: String, year: Int? = nil, horizon: Int = 2035, budgetUSD: Double, permittingSpeedupYears: Int = 1,
+                draws: Int = StockpileRequest.defaultDraws, seed: UInt64 = PrioritiesRequest.defaultSeed, timeLimitSeconds: Double = 60,
+                projectsFile: String? = nil) {
+        self.importer = importer
+        self.year = year
+        self.horizon = horizon
+        self.budgetUSD = budgetUSD
+        self.permittingSpeedupYears = permittingSpeedupYears
+        self.draws = draws
+        self.seed = seed
+        self.timeLimitSeconds = timeLimitSeconds
+        self.projectsFile = projectsFile
+    }
+}
+
+public struct InvestmentReport: TabularReport, Hashable {
+    public struct Row: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+        public var country: String
+        public var stage: String
+        public var status: String
+        public var capacityTonnes: Double
+        public var capacityBasis: String
+        public var capexUSD: Double?
+        public var financed: Bool
+        public var onlineYear: Int
+        public var lossAvoidedAloneUSD: Double
+        public var source: String
+        public var url: String
+    }
+
+    public var importer: ImporterRef
+    public var plan: InvestmentPlan
+    public var rows: [Row]
+    public var columns: [Column] = [
+        Column("name", "project", .text), Column("country", "country", .text), Column("stage", "stage", .text), Column("status", "status", .text),
+        Column("capacityTonnes", "capacity t/yr", .tonnes), Column("capexUSD", "capex USD", .usd), Column("financed", "financed", .flag),
+        Column("onlineYear", "online", .year), Column("lossAvoidedAloneUSD", "loss avoided alone USD", .usd),
+        Column("capacityBasis", "capacity basis", .text), Column("id", "id", .text), Column("source", "source", .text), Column("url", "url", .text),
+    ]
+    public var tableColumns: [Column] { Array(columns.prefix(10)) }
+
+    public var heading: String {
+        let f = { (x: Double) in ReportRenderer.format(x, .usd) }
+        return [
+            "Investment plan for \(importer.name), \(plan.baseYear + 1)–\(plan.horizon): \(plan.draws) simulated years (seed \(plan.seed)), "
+                + "\(plan.solver), \(plan.status.rawValue)\(plan.relativeGap.map { String(format: ", gap %.2g", $0) } ?? "") in "
+                + "\(String(format: "%.2f", plan.solveSeconds)) s (\(plan.variables) variables, \(plan.integers) binary, \(plan.constraints) constraints)",
+            "budget \(f(plan.budgetUSD)) USD, financed \(f(plan.capexUSD)) USD in \(plan.projects.filter(\.financed).count) projects",
+            "expected loss over the horizon \(f(plan.expectedLossBeforeUSD)) → \(f(plan.expectedLossAfterUSD)) USD; on other years (seed \(plan.seed &+ 1)): "
+                + "\(f(plan.freshExpectedLossBeforeUSD)) → \(f(plan.freshExpectedLossAfterUSD))",
+            "fund-by-ratio heuristic: \(f(plan.heuristicCapexUSD)) USD in \(plan.heuristicProjects.count) projects leaves \(f(plan.heuristicExpectedLossAfterUSD)) "
+                + "(the optimum avoids \(f(plan.heuristicExpectedLossAfterUSD - plan.expectedLossAfterUSD)) more)",
+            "permitting \(plan.permittingSpeedupYears) year\(plan.permittingSpeedupYears == 1 ? "" : "s") faster: loss left \(f(plan.speedupExpectedLossAfterUSD)), "
+                + "worth \(f(plan.valueOfFasterPermittingUSD)) USD over the horizon",
+        ].joined(separator: "\n")
+    }
+
+    public var footer: String {
+        var lines = ["gap closed = the first year capacity reaching the importer covers a typical disruption year's shortfall:"]
+        for stage in plan.stages {
+            lines.append("  \(stage.commodity): before \(stage.gapClosedYearBefore.map(String.init) ?? "not by \(plan.horizon)"), "
+                         + "with the plan \(stage.gapClosedYearAfter.map(String.init) ?? "not by \(plan.horizon)"); "
+                         + "consumption \(stage.growthRate == 0 ? "held at the base year" : String(format: "+%.1f %% a year", stage.growthRate * 100)) (\(stage.growthSource))")
+        }
+        lines.append("\(plan.notModelled.count) projects not in the program (operating, stage not in the data, or no shortfall to close): --format json lists them with reasons")
+        return lines.joined(separator: "\n")
+    }
+
+    public var notAssessed: [NotAssessedItem] { [] }
+}
+
+extension Engine {
+    public func planInvestment(_ request: InvestmentRequest, solver: (any LinearProgramSolver)? = nil,
+                               cancellation: CancellationFlag? = nil) throws(EngineError) -> InvestmentReport {
+        try checkYear(request.year)
+        guard request.draws >= 1, request.draws <= limits.maxDraws else {
+            throw EngineError(.usage, "draws \(request.draws) must be between 1 and \(limits.maxDraws)")
+        }
+        guard request.timeLimitSeconds.isFinite, request.timeLimitSeconds > 0 else { throw EngineError(.usage, "time limit must be > 0 s") }
+        let buyer = try importer(request.importer)
+        let year = try year(request.year)
+        guard let model = riskModel else { throw EngineError(.failure, "the bundled restriction-probability model is missing — reinstall lodestone") }
+        let projects: [Project], planning: PlanningParameters
+        do {
+            projects = try ProjectLibrary.projects(at: request.projectsFile)
+            planning = try ProjectLibrary.planningParameters()
+        } catch let error as StoreError {
+            throw EngineError(.usage, error.description)
+        } catch {
+            throw EngineError(.failure, "\(error)")
+        }
+        do throws(LodestoneError) {
+            let chosen: any LinearProgramSolver
+            if let solver { chosen = solver } else { chosen = try CBCSolver() }
+            let history = try presets.map { definition throws(LodestoneError) in try definition.resolve(in: dataset) }
+            let plan = try dataset.planInvestment(
+                for: buyer, options: InvestmentOptions(year: year, horizon: request.horizon, budgetUSD: request.budgetUSD,
+                                                       permittingSpeedupYears: request.permittingSpeedupYears, draws: request.draws,
+                                                       seed: request.seed, timeLimitSeconds: request.timeLimitSeconds),
+                projects: projects, planning: planning, model: model, parameters: parameters, history: history, solver: chosen,
+                cancellation: cancellation)
+            let rows = plan.projects.map { c in
+                InvestmentReport.Row(id: c.project.id, name: c.project.name, country: c.project.country, stage: c.project.stage,
+                                     status: c.project.status.rawValue, capacityTonnes: c.project.capacityTonnes,
+                                     capacityBasis: c.project.capacityBasis, capexUSD: c.project.capexUSD, financed: c.financed,
+                                     onlineYear: c.financed ? c.financedYear : c.unfinancedYear, lossAvoidedAloneUSD: c.lossAvoidedAloneUSD,
+                                     source: c.project.source, url: c.project.url)
+            }
+            return InvestmentReport(importer: ImporterRef(buyer, in: dataset), plan: plan, rows: rows)
         } catch {
             throw EngineError(error)
         }

@@ -6,7 +6,7 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan the response: strategic stockpiles, optimised over simulated disruption years with a real solver.",
-        subcommands: [PlanStockpileCommand.self])
+        subcommands: [PlanStockpileCommand.self, PlanInvestCommand.self])
 }
 
 struct PlanStockpileCommand: ParsableCommand {
@@ -52,6 +52,51 @@ struct PlanStockpileCommand: ParsableCommand {
             let request = StockpileRequest(importer: importerOption.importer, year: year, commodities: commodity, budgetUSD: budget, draws: draws,
                                            seed: seed, holdingCostRate: holdingRate, purchaseShare: purchaseShare, timeLimitSeconds: timeLimit)
             try output.emit(try storeOptions.openEngine().planStockpile(request))
+        }
+    }
+}
+
+struct PlanInvestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invest",
+        abstract: "Which allied projects to finance, when their capacity arrives, and what faster permitting is worth.",
+        discussion: """
+            A mixed-integer program over the candidate projects (Resources/Planning/projects.csv, every row cited): choose \
+            projects within the budget so that the importer's expected loss from restrictions, summed over the years to the \
+            horizon, is smallest. A financed project delivers after its status's lead time (Resources/Planning/planning-parameters.json, \
+            cited) and serves the importer; one left alone still comes online, later and with a probability by status, and \
+            serves the world market. Consumption grows at the IEA's stated-policies rate where one is published. Solved by CBC; \
+            reports the portfolio, the gap by year before and after, the plan on an independent sample of years, the \
+            fund-by-ratio heuristic beside it, and the plan re-solved with permitting --permitting-speedup years faster. \
+            --format json prints what GET /api/v1/plan/invest returns.
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    @OptionGroup var importerOption: ImporterOption
+    @Option(help: "Budget in USD for capital spending, e.g. 5e9.") var budget: Double
+    @Option(help: "Last year of the plan.") var horizon: Int = 2035
+    @Option(help: "Years by which faster permitting shortens projects still to be permitted.") var permittingSpeedup: Int = 1
+    @Option(help: "Base year (default: the latest with production and trade).") var year: Int?
+    @Option(help: "Simulated years the plan is built on.") var draws: Int = StockpileRequest.defaultDraws
+    @Option(help: "Random seed (the plan is checked on seed + 1).") var seed: UInt64 = PrioritiesRequest.defaultSeed
+    @Option(help: "Solver time limit per solve, seconds.") var timeLimit: Double = 60
+    @Option(help: ArgumentHelp("Candidate projects file (CSV, as the bundled one).", valueName: "file")) var projects: String?
+
+    func validate() throws {
+        if draws < 1 { throw ValidationError("--draws must be at least 1") }
+        if !(budget.isFinite && budget >= 0) { throw ValidationError("--budget must be a finite amount of USD ≥ 0, e.g. 5e9") }
+        if !(0...10).contains(permittingSpeedup) { throw ValidationError("--permitting-speedup must be 0–10 years") }
+        if !(timeLimit.isFinite && timeLimit > 0) { throw ValidationError("--time-limit must be > 0 seconds") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let request = InvestmentRequest(importer: importerOption.importer, year: year, horizon: horizon, budgetUSD: budget,
+                                            permittingSpeedupYears: permittingSpeedup, draws: draws, seed: seed, timeLimitSeconds: timeLimit,
+                                            projectsFile: projects)
+            try output.emit(try storeOptions.openEngine().planInvestment(request))
         }
     }
 }
