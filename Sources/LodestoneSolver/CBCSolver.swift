@@ -4,7 +4,7 @@ import LodestoneCore
 /// COIN-OR CBC (EPL 2.0) through its C interface (`Cbc_C_Interface.h`), loaded at run time, so
 /// the build needs no solver and a machine without one is told how to install it. Debian and
 /// Ubuntu ship it as `coinor-libcbc3` (`scripts/install-deps.sh` installs it); another build of
-/// the library can be named with `LODESTONE_CBC_LIBRARY=/path/libCbcSolver.so`.
+/// the library can be named with `LODESTONE_CBC_LIBRARY=/path/libCbcSolver.so` (then only it is tried).
 ///
 /// LPs go to CBC's LP solver (CLP); MIPs to branch and cut, stopped at `timeLimitSeconds` and at
 /// a relative gap of 1e-6, with the best bound reported beside the objective.
@@ -20,7 +20,8 @@ public struct CBCSolver: LinearProgramSolver {
 
     /// Loads the library, or throws `.unavailable` with how to install it.
     public init() throws(LodestoneError) {
-        let candidates = (ProcessInfo.processInfo.environment["LODESTONE_CBC_LIBRARY"].map { [$0] } ?? []) + Self.libraryNames
+        // A named library is the only one tried: a wrong path is reported, not silently replaced.
+        let candidates = ProcessInfo.processInfo.environment["LODESTONE_CBC_LIBRARY"].map { [$0] } ?? Self.libraryNames
         guard let handle = candidates.lazy.compactMap({ dlopen($0, RTLD_NOW | RTLD_LOCAL) }).first else {
             throw .unavailable(Self.installAdvice)
         }

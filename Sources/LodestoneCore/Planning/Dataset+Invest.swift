@@ -153,7 +153,18 @@ extension Dataset {
         for project in usable where stageIndex[CommodityID(project.stage)] == nil {
             notModelled.append(.init(project: project.id, reason: "\(importer.name) has no simulated shortfall of \(project.stage) (not assessable or never short)"))
         }
-        let modelled = usable.filter { stageIndex[CommodityID($0.stage)] != nil }
+        // A project in a country that has restricted exports (a restricting country of an event on
+        // record) would be withheld with the rest of its supply: it never closes the gap.
+        let restricting = Set(history.flatMap(\.restricting).compactMap { country($0)?.iso3 })
+        var modelled: [Project] = []
+        for project in usable where stageIndex[CommodityID(project.stage)] != nil {
+            if restricting.contains(project.country) {
+                notModelled.append(.init(project: project.id, reason: "\(project.country) has restricted exports in the events on record "
+                    + "(\(restricting.sorted().joined(separator: ", "))): its output would be withheld with the rest, so it cannot close the gap"))
+            } else {
+                modelled.append(project)
+            }
+        }
         guard !modelled.isEmpty else {
             throw .invalidParameter("no candidate project supplies a stage \(importer.name) can fall short of; see the projects file")
         }

@@ -252,6 +252,8 @@ extension Dataset {
         var shortfall: [[Double]]
         var loss: [[Double]]
         var notAssessed: [RestrictionRisk.NotAssessed]
+        /// Per commodity, the exporters the risk model can make restrict it.
+        var exporters: [[CountryCode]] = []
 
         func meanLoss(_ c: Int) -> Double { loss[c].reduce(0, +) / Double(max(1, loss[c].count)) }
         func lossShare(_ c: Int) -> Double { meanLoss(c) / max(1e-300, markets[c].consumption * 1000 * markets[c].unitValue) }
@@ -286,6 +288,7 @@ extension Dataset {
         let simulation = RestrictionRiskSimulation(shocks: inputs.shocks, severity: model.severityMin...model.severityMax)
         let (shortfall, loss) = simulation.years(draws: draws, seed: seed, cancellation: cancellation)
         try cancellation.check()
-        return StockpileSample(infos: inputs.infos, markets: inputs.markets, shortfall: shortfall, loss: loss, notAssessed: inputs.notAssessed)
+        return StockpileSample(infos: inputs.infos, markets: inputs.markets, shortfall: shortfall, loss: loss, notAssessed: inputs.notAssessed,
+                               exporters: inputs.shocks.map { $0.map { countries[$0.exporter].code } })
     }
 }

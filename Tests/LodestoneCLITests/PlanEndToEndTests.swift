@@ -1,0 +1,47 @@
+import Foundation
+import LodestoneTestSupport
+import Testing
+
+@Suite struct PlanEndToEndTests {
+    static let hasSolver = FileManager.default.fileExists(atPath: "/usr/lib/x86_64-linux-gnu/libCbcSolver.so.3")
+        || FileManager.default.fileExists(atPath: "/usr/lib/aarch64-linux-gnu/libCbcSolver.so.3")
+
+    @Test func withoutTheSolverThePlanSaysHowToInstallIt() {
+        let r = CLI.run(["plan", "stockpile", "--importer", "JPN", "--draws", "100", "--store", CLI.sharedStore],
+                        environment: ["LODESTONE_CBC_LIBRARY": "/nonexistent/libCbcSolver.so"])
+        #expect(r.status == 69, "\(r.stderr)")
+        #expect(r.stderr.contains("coinor-libcbc3") && r.stdout.isEmpty)
+    }
+
+    @Test(.enabled(if: hasSolver, "CBC is not installed here (sudo apt-get install coinor-libcbc3)"))
+    func stockpileForJapanPrintsAPlanWithDaysAgainstJOGMEC() throws {
+        let r = CLI.lodestone("plan", "stockpile", "--importer", "JPN", "--budget", "1e9", "--draws", "1000")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("Stockpile plan for Japan, 2024: 1000 simulated years"))
+        #expect(r.stdout.contains("JOGMEC") && r.stdout.contains("frontier") && r.stdout.contains("Gallium (unwrought)"))
+        let json = CLI.lodestone("plan", "stockpile", "--importer", "JPN", "--budget", "1e9", "--draws", "1000", "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let plan = try #require(object["plan"] as? [String: Any])
+        #expect(plan["status"] as? String == "optimal")
+        #expect((plan["spentUSD"] as? Double ?? 0) <= 1e9 * (1 + 1e-6))
+    }
+
+    @Test(.enabled(if: hasSolver, "CBC is not installed here (sudo apt-get install coinor-libcbc3)"))
+    func investForUSJapanChoosesAPortfolioWithinTheBudget() throws {
+        let r = CLI.lodestone("plan", "invest", "--importer", "US-Japan", "--budget", "5e9", "--horizon", "2030", "--draws", "500", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let plan = try #require(object["plan"] as? [String: Any])
+        #expect((plan["capexUSD"] as? Double ?? .infinity) <= 5e9)
+        #expect((plan["expectedLossAfterUSD"] as? Double ?? .infinity) < (plan["expectedLossBeforeUSD"] as? Double ?? 0))
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        #expect(rows.contains { $0["financed"] as? Bool == true })
+    }
+
+    @Test func badPlanInputGetsAClearMessage() {
+        let r = CLI.lodestone("plan", "invest", "--importer", "US-Japan", "--budget", "-1")
+        #expect(r.status == 64 && r.stderr.contains("--budget"))
+        let p = CLI.lodestone("plan", "invest", "--importer", "JPN", "--budget", "1e9", "--projects", "/nonexistent.csv")
+        #expect(p.status == 64 && p.stderr.contains("cannot read"), "\(p.stderr)")
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import LodestoneCore
+import LodestoneSolver
+import LodestoneStore
+import LodestoneTestSupport
+import Testing
+
+/// The investment program on hand-built worlds with known optima, then on the bundled data.
+@Suite(.enabled(if: Solvers.cbc != nil, "CBC is not installed here (sudo apt-get install coinor-libcbc3): planning tests skipped"))
+struct InvestmentTests {
+    var solver: CBCSolver { Solvers.cbc! }
+
+    /// One stage short 100 t in half of 10 simulated years (loss 1,000 USD a tonne), 2025–2030.
+    func world(_ supplies: [InvestmentProblem.Supply], budget: Double) -> InvestmentProblem {
+        let stage = InvestmentProblem.Stage(commodity: "x", shortfallTonnes: [100, 100, 100, 100, 100], lossPerTonneUSD: [1000, 1000, 1000, 1000, 1000],
+                                            draws: 10, growthRate: 0, importerShare: 0.1)
+        return InvestmentProblem(stages: [stage], supplies: supplies, baseYear: 2024, horizon: 2030, budgetUSD: budget)
+    }
+
+    func solve(_ problem: InvestmentProblem) throws -> Set<Int> {
+        let (program, columns) = problem.program()
+        let solution = try solver.solve(program, timeLimitSeconds: 10, cancellation: nil)
+        #expect(solution.status == .optimal)
+        let chosen = Set(columns.enumerated().filter { solution.values[$0.offset] > 0.5 }.map(\.element))
+        // The program's objective is the exact loss of its portfolio (every breakpoint kept).
+        #expect(abs(try #require(solution.objective) - problem.totalLoss(financed: chosen)) < 1e-6 * max(1, problem.totalLoss(financed: [])))
+        return chosen
+    }
+
+    @Test func aCheapEarlyProjectDominates() throws {
+        let early = InvestmentProblem.Supply(stage: 0, capacityTonnes: 100, financedYear: 2026, capexUSD: 10, unfinancedYear: 2040, probability: 0.5)
+        let late = InvestmentProblem.Supply(stage: 0, capacityTonnes: 100, financedYear: 2029, capexUSD: 50, unfinancedYear: 2040, probability: 0.5)
+        let problem = world([late, early], budget: 100)
+        let chosen = try solve(problem)
+        #expect(chosen.contains(1))
+        #expect(abs(problem.totalLoss(financed: chosen) - problem.totalLoss(financed: [1])) < 1e-9)
+        // 2025 stays open (nothing delivers before 2026): 0.5 × 100 t × 1,000 USD.
+        #expect(abs(problem.totalLoss(financed: [1]) - 50_000) < 1e-6)
+    }
+
+    @Test func aBudgetThatFitsOneOfTwoTakesTheBetter() throws {
+        let small = InvestmentProblem.Supply(stage: 0, capacityTonnes: 60, financedYear: 2026, capexUSD: 50, unfinancedYear: 2040, probability: 0.5)
+        let large = InvestmentProblem.Supply(stage: 0, capacityTonnes: 100, financedYear: 2026, capexUSD: 50, unfinancedYear: 2040, probability: 0.5)
+        let problem = world([small, large], budget: 60)
+        #expect(try solve(problem) == [1])
+        #expect(try solve(world([small, large], budget: 40)).isEmpty, "nothing fits")
+        // The heuristic agrees here; an unpublished capex is never a candidate.
+        #expect(problem.greedy() == [1])
+        var unpriced = large
+        unpriced.capexUSD = nil
+        #expect(world([unpriced], budget: 1e9).candidates.isEmpty)
+    }
+
+    @Test func theOptimumBeatsTheRatioHeuristicWhenItShould() throws {
+        // Ratio ranks the cheap small project first, which then leaves no room for the one that closes the gap.
+        let cheap = InvestmentProblem.Supply(stage: 0, capacityTonnes: 30, financedYear: 2026, capexUSD: 10, unfinancedYear: 2040, probability: 0)
+        let closer = InvestmentProblem.Supply(stage: 0, capacityTonnes: 100, financedYear: 2026, capexUSD: 95, unfinancedYear: 2040, probability: 0)
+        let problem = world([cheap, closer], budget: 100)
+        let optimum = try solve(problem), heuristic = problem.greedy()
+        #expect(optimum == [1] && heuristic == [0])
+        #expect(problem.totalLoss(financed: optimum) < problem.totalLoss(financed: heuristic))
+    }
+
+    @Test func onTheBundledDataARestrictingCountrysProjectNeverHelps() throws {
+        let dataset = Fixtures.bundledDataset
+        let projects = [
+            Project(id: "cn-ga", name: "Chinese gallium", owner: "x", country: "CHN", stage: "gallium:refined", capacityTonnes: 100,
+                    capacityBasis: "t Ga", status: .construction, startYear: 2026, capexUSD: 1e6, source: "test"),
+            Project(id: "us-ga", name: "US gallium", owner: "x", country: "USA", stage: "gallium:refined", capacityTonnes: 20,
+                    capacityBasis: "t Ga", status: .construction, startYear: 2026, capexUSD: 5e7, source: "test"),
+            Project(id: "nowhere", name: "Synthetic graphite", owner: "x", country: "USA", stage: "graphite:synthetic", capacityTonnes: 1000,
+                    capacityBasis: "t", status: .feasibility, startYear: 2028, capexUSD: 1e8, source: "test"),
+        ]
+        let history = try ScenarioLibrary.presets().map { try $0.resolve(in: dataset) }
+        let plan = try dataset.planInvestment(
+            for: try dataset.resolveImporter("US-Japan"),
+            options: InvestmentOptions(year: 2024, horizon: 2030, budgetUSD: 1e9, draws: 1000, seed: 1),
+            projects: projects, planning: try ProjectLibrary.planningParameters(), model: try ScenarioLibrary.riskModel(),
+            parameters: try ScenarioLibrary.marketParameters(), history: history, solver: solver)
+        #expect(plan.notModelled.contains { $0.project == "cn-ga" && $0.reason.contains("restricted exports") })
+        #expect(plan.notModelled.contains { $0.project == "nowhere" && $0.reason.contains("not in the data") })
+        #expect(plan.projects.map(\.project.id) == ["us-ga"] && plan.projects[0].financed)
+        #expect(plan.expectedLossAfterUSD < plan.expectedLossBeforeUSD && plan.heuristicExpectedLossAfterUSD >= plan.expectedLossAfterUSD - 1e-6)
+        #expect(plan.gaps.allSatisfy { $0.capacityAfterTonnes >= $0.capacityBeforeTonnes })
+        #expect(plan.valueOfFasterPermittingUSD >= -1e-6, "the re-optimised plan with faster permitting is never worse")
+    }
+
+    @Test func theBundledProjectsFileLoadsWithSources() throws {
+        let projects = try ProjectLibrary.projects()
+        #expect(projects.count >= 60)
+        #expect(projects.allSatisfy { !$0.source.isEmpty && $0.url.hasPrefix("http") && $0.capacityTonnes > 0 && $0.capexUSD.map { $0 > 0 } ?? true })
+        let families = Set(projects.map { $0.stage.split(separator: ":")[0] })
+        #expect(families.isSuperset(of: ["rare-earth", "heavy-rare-earth", "gallium", "germanium", "graphite", "antimony", "tungsten", "lithium", "nickel", "cobalt"]))
+    }
+
+    @Test func badProjectFilesSayWhereAndWhat() throws {
+        let file = Fixtures.temporaryDirectory().appendingPathComponent("p.csv").path
+        let header = ProjectLibrary.columns.joined(separator: ",") + "\n"
+        func write(_ body: String) { FileManager.default.createFile(atPath: file, contents: Data(body.utf8)) }
+        write(header + "a,A,o,USA,gallium:refined,-5,t Ga,1,construction,2027,10,2025,s,http://x,\n")
+        #expect { try ProjectLibrary.projects(at: file) } throws: { "\($0)".contains("p.csv:2") && "\($0)".contains("capacity_tonnes") }
+        write(header + "a,A,o,USA,gallium:refined,5,t Ga,1,construction,2027,0,2025,s,http://x,\n")
+        #expect { try ProjectLibrary.projects(at: file) } throws: { "\($0)".contains("never 0") }
+        write("id,name,colour\na,b,c\n")
+        #expect { try ProjectLibrary.projects(at: file) } throws: { "\($0)".contains("unknown column 'colour'") }
+        write(header + "a,A,o,USA,gallium:refined,5,t Ga,1,planned,2027,,2025,s,http://x,\n")
+        #expect { try ProjectLibrary.projects(at: file) } throws: { "\($0)".contains("status 'planned'") }
+    }
+}
+
+/// The stockpile plan on the bundled data: the figures a fresh Monte Carlo gives agree.
+@Suite(.enabled(if: Solvers.cbc != nil, "CBC is not installed here (sudo apt-get install coinor-libcbc3): planning tests skipped"))
+struct StockpilePlanTests {
+    @Test func aPlansExpectedLossAgreesWithAFreshMonteCarloOfIt() throws {
+        let dataset = Fixtures.bundledDataset
+        let history = try ScenarioLibrary.presets().map { try $0.resolve(in: dataset) }
+        let plan = try dataset.planStockpile(
+            for: try dataset.resolveImporter("JPN"), options: StockpileOptions(year: 2024, draws: 4000, seed: 11, budgetUSD: 1e8),
+            model: try ScenarioLibrary.riskModel(), parameters: try ScenarioLibrary.marketParameters(), history: history,
+            commodities: ["gallium:refined", "rare-earth:refined", "heavy-rare-earth:refined", "graphite:mine"], solver: Solvers.cbc!)
+        #expect(plan.status == .optimal && plan.spentUSD <= 1e8 * (1 + 1e-6) && plan.spentUSD > 0)
+        #expect(plan.expectedLossAfterUSD < plan.expectedLossBeforeUSD)
+        // In-sample and fresh-sample figures agree within three combined standard errors.
+        let tolerance = 3 * (plan.expectedLossAfterStandardError * plan.expectedLossAfterStandardError
+                             + plan.evaluation.expectedLossAfterStandardError * plan.evaluation.expectedLossAfterStandardError).squareRoot()
+        #expect(abs(plan.expectedLossAfterUSD - plan.evaluation.expectedLossAfterUSD) <= tolerance,
+                "\(plan.expectedLossAfterUSD) vs fresh \(plan.evaluation.expectedLossAfterUSD) ± \(tolerance)")
+        for item in plan.items {
+            #expect(abs(item.daysOfCover - item.stockTonnes / item.consumptionTonnes * 365) < 1e-9)
+            #expect(item.stockTonnes <= item.purchaseLimitTonnes * (1 + 1e-9))
+        }
+        // More budget never avoids less loss.
+        let avoided = plan.frontier.map(\.expectedLossAvoidedUSD)
+        #expect(zip(avoided, avoided.dropFirst()).allSatisfy { $0 <= $1 + 1e-6 * max(1, $1) })
+        #expect(plan.marginalValueOfBudget > 0)
+    }
+}
