@@ -57,6 +57,16 @@ struct APIRoutes: Sendable {
                 try render(engine.priorities(Self.prioritiesRequest(q), cancellation: flag), q.format())
             }
         }
+        router.get("/api/v1/plan/stockpile") { request, context in
+            await answer(request, context, allowed: Self.stockpileParameters, heavy: true) { q, flag in
+                try render(engine.planStockpile(Self.stockpileRequest(q, timeLimit: configuration.computeTimeLimitSeconds), cancellation: flag), q.format())
+            }
+        }
+        router.get("/api/v1/plan/invest") { request, context in
+            await answer(request, context, allowed: Self.investParameters, heavy: true) { q, flag in
+                try render(engine.planInvestment(Self.investRequest(q, timeLimit: configuration.computeTimeLimitSeconds), cancellation: flag), q.format())
+            }
+        }
         router.get("/api/v1/scenarios") { request, _ in
             await answer(request, allowed: []) { q in try render(engine.scenarioList(), q.format()) }
         }
@@ -101,6 +111,37 @@ struct APIRoutes: Sendable {
 
     static func prioritiesRequest(_ q: Query) throws(EngineError) -> PrioritiesRequest {
         var request = PrioritiesRequest(importer: try q.required("importer"), year: try q.int("year"), commodities: q.list("commodity"))
+        if let draws = try q.int("draws") { request.draws = draws }
+        if let seed = try q.unsigned("seed") { request.seed = seed }
+        return request
+    }
+
+    static let stockpileParameters = ["importer", "year", "commodity", "budget", "draws", "seed", "holdingRate", "purchaseShare"]
+    static let investParameters = ["importer", "year", "budget", "horizon", "permittingSpeedup", "draws", "seed"]
+
+    /// The solver gets the server's time limit for heavy work (each solve; cancellation stops the rest).
+    static func stockpileRequest(_ q: Query, timeLimit: Double) throws(EngineError) -> StockpileRequest {
+        var request = StockpileRequest(importer: try q.required("importer"), year: try q.int("year"), commodities: q.list("commodity"),
+                                       budgetUSD: try q.double("budget"), timeLimitSeconds: max(1, timeLimit))
+        if let draws = try q.int("draws") { request.draws = draws }
+        if let seed = try q.unsigned("seed") { request.seed = seed }
+        if let rate = try q.double("holdingRate") { request.holdingCostRate = rate }
+        if let share = try q.double("purchaseShare") { request.purchaseShare = share }
+        guard request.holdingCostRate > 0, request.holdingCostRate <= 1 else { throw EngineError(.usage, "holdingRate must be in (0, 1], e.g. 0.06") }
+        guard request.purchaseShare > 0, request.purchaseShare <= 1 else { throw EngineError(.usage, "purchaseShare must be in (0, 1], e.g. 0.02") }
+        return request
+    }
+
+    static func investRequest(_ q: Query, timeLimit: Double) throws(EngineError) -> InvestmentRequest {
+        guard let budget = try q.double("budget") else { throw EngineError(.usage, "missing query parameter 'budget' (USD, e.g. 5e9)") }
+        guard budget >= 0 else { throw EngineError(.usage, "budget must be ≥ 0 USD, e.g. 5e9") }
+        var request = InvestmentRequest(importer: try q.required("importer"), year: try q.int("year"), budgetUSD: budget,
+                                        timeLimitSeconds: max(1, timeLimit))
+        if let horizon = try q.int("horizon") { request.horizon = horizon }
+        if let speedup = try q.int("permittingSpeedup") {
+            guard (0...10).contains(speedup) else { throw EngineError(.usage, "permittingSpeedup must be 0–10 years") }
+            request.permittingSpeedupYears = speedup
+        }
         if let draws = try q.int("draws") { request.draws = draws }
         if let seed = try q.unsigned("seed") { request.seed = seed }
         return request
