@@ -2,13 +2,14 @@
 // in the query string, so a link reproduces it; every table downloads as CSV and JSON from the API.
 import { API, el, fillForm, getJSON, pct, setState, state } from "./ui.js";
 import { prioritiesView, defaultDraws } from "./views/priorities.js";
+import { planView, defaultPlanDraws } from "./views/plan.js";
 import { producersView } from "./views/producers.js";
 import { riskView } from "./views/risk.js";
 import { scenarioView } from "./views/scenario.js";
 import { suppliersView } from "./views/suppliers.js";
 import { traceView } from "./views/trace.js";
 
-const views = { risk: riskView, priorities: prioritiesView, scenario: scenarioView, producers: producersView, suppliers: suppliersView, trace: traceView };
+const views = { risk: riskView, priorities: prioritiesView, scenario: scenarioView, plan: planView, producers: producersView, suppliers: suppliersView, trace: traceView };
 // Query parameters a view keeps when its form is submitted again (table sorting, the map's market).
 const kept = { risk: ["sort", "dir"], priorities: ["sort", "dir"] };
 const forms = {};
@@ -27,6 +28,7 @@ function route() {
   fillForm(forms[view], params);
   if (view === "scenario") updateSeverity();
   if (view === "priorities" && !params.get("draws")) forms.priorities.elements.draws.value = defaultDraws;
+  if (view === "plan" && !params.get("draws")) forms.plan.elements.draws.value = defaultPlanDraws;
   views[view](document.getElementById(view), params, context);
 }
 
