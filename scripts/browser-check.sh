@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Drives the dashboard in headless Chromium (Debian's chromium package) against a real server:
-# every view (risk, priorities, scenario, producers, suppliers, direct vs traced) must render
+# every view (risk, priorities, scenario, plan, producers, suppliers, direct vs traced) must render
 # its tables, charts and world map without JavaScript errors, and bad input must show the
 # server's sentence. Saves a screenshot of each view to ARTIFACTS (default
 # .build/dashboard-screenshots). Needs curl, python3 and chromium (apt-get install -y chromium).
@@ -55,6 +55,9 @@ check producers-stage "view=producers&commodity=tungsten:mine" "Tungsten ore and
 check priorities "view=priorities&importer=JPN&draws=5000" "Priority minerals for Japan (JPN)" "Expected annual loss share" \
   'class="whisker"' 'class="tier high"' "loss share ± se" "<table>" "Not assessed ("
 check priorities-error "view=priorities&importer=JPN&draws=99000000" "over the limit of 1000000"
+check plan-stockpile "view=plan&plan=stockpile&importer=JPN&budget=1e9&draws=1000" "Stockpile plan for Japan" "Days of consumption covered" "Frontier" "<table>"
+check plan-invest "view=plan&plan=invest&importer=US-Japan&budget=5e9&draws=500" "Investment plan for United States and Japan" "Expected loss by year" "gap closed" "<table>"
+check plan-error "view=plan&plan=stockpile&importer=JPN&budget=-1" "budget -1"
 check suppliers "view=suppliers&importer=JPN&commodity=gallium" "Gallium (unwrought) imports of Japan (JPN)" "Japan (importer)" "<table>" map
 check trace "view=trace&importer=USA&commodity=cobalt" "shipped from (direct)" "produced in (traced)" "conduits" "unrecorded origin" "<table>"
 check scenario-map "view=scenario&preset=china-gallium-germanium-2023&importer=JPN,USA&market=1" "Who can fill the Germanium (unwrought) gap" "outlined" map
