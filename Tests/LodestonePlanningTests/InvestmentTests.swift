@@ -83,6 +83,14 @@ struct InvestmentTests {
         #expect(plan.expectedLossAfterUSD < plan.expectedLossBeforeUSD && plan.heuristicExpectedLossAfterUSD >= plan.expectedLossAfterUSD - 1e-6)
         #expect(plan.gaps.allSatisfy { $0.capacityAfterTonnes >= $0.capacityBeforeTonnes })
         #expect(plan.valueOfFasterPermittingUSD >= -1e-6, "the re-optimised plan with faster permitting is never worse")
+        // Outside the partner group a project is not financed; with none left the plan says so.
+        #expect(throws: LodestoneError.self) {
+            try dataset.planInvestment(
+                for: try dataset.resolveImporter("US-Japan"),
+                options: InvestmentOptions(year: 2024, horizon: 2030, budgetUSD: 1e9, draws: 200, seed: 1, partners: ["AUS"]),
+                projects: projects, planning: try ProjectLibrary.planningParameters(), model: try ScenarioLibrary.riskModel(),
+                parameters: try ScenarioLibrary.marketParameters(), history: history, solver: solver)
+        }
     }
 
     @Test func theBundledProjectsFileLoadsWithSources() throws {

@@ -9,8 +9,12 @@ public struct InvestmentOptions: Sendable, Hashable {
     public var draws: Int
     public var seed: UInt64
     public var timeLimitSeconds: Double
+    /// ISO3 codes of the partner group whose projects may be financed; nil: every country.
+    public var partners: Set<String>?
 
-    public init(year: Int, horizon: Int, budgetUSD: Double, permittingSpeedupYears: Int = 1, draws: Int, seed: UInt64, timeLimitSeconds: Double = 60) {
+    public init(year: Int, horizon: Int, budgetUSD: Double, permittingSpeedupYears: Int = 1, draws: Int, seed: UInt64, timeLimitSeconds: Double = 60,
+                partners: Set<String>? = nil) {
+        self.partners = partners
         self.year = year
         self.horizon = horizon
         self.budgetUSD = budgetUSD
@@ -117,6 +121,10 @@ extension Dataset {
         for project in projects {
             guard let info = commodity(CommodityID(project.stage)) else {
                 notModelled.append(.init(project: project.id, reason: "stage \(project.stage) is not in the data (no trade or production series for it)"))
+                continue
+            }
+            if let partners = options.partners, !partners.contains(project.country) {
+                notModelled.append(.init(project: project.id, reason: "\(project.country) is outside the partner group"))
                 continue
             }
             guard project.status != .operating else {

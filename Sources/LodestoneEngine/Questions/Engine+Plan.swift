@@ -181,6 +181,8 @@ public struct InvestmentRequest: Sendable, Hashable, Codable {
     public var timeLimitSeconds: Double
     /// A projects file in the bundled format (default: the bundled one).
     public var projectsFile: String?
+    /// A group or union whose members' projects may be financed (default: any country's).
+    public var partners: String?
 
     public init(importer: String, year: Int? = nil, horizon: Int = 2035, budgetUSD: Double, permittingSpeedupYears: Int = 1,
                 draws: Int = StockpileRequest.defaultDraws, seed: UInt64 = PrioritiesRequest.defaultSeed, timeLimitSeconds: Double = 60,
@@ -266,6 +268,8 @@ extension Engine {
         let buyer = try importer(request.importer)
         let year = try year(request.year)
         guard let model = riskModel else { throw EngineError(.failure, "the bundled restriction-probability model is missing — reinstall lodestone") }
+        var partnerCodes: Set<String>?
+        if let group = request.partners { partnerCodes = Set(try importer(group).members.compactMap { dataset.country($0)?.iso3 }) }
         let projects: [Project], planning: PlanningParameters
         do {
             projects = try ProjectLibrary.projects(at: request.projectsFile)
@@ -282,7 +286,8 @@ extension Engine {
             let plan = try dataset.planInvestment(
                 for: buyer, options: InvestmentOptions(year: year, horizon: request.horizon, budgetUSD: request.budgetUSD,
                                                        permittingSpeedupYears: request.permittingSpeedupYears, draws: request.draws,
-                                                       seed: request.seed, timeLimitSeconds: request.timeLimitSeconds),
+                                                       seed: request.seed, timeLimitSeconds: request.timeLimitSeconds,
+                                                       partners: partnerCodes),
                 projects: projects, planning: planning, model: model, parameters: parameters, history: history, solver: chosen,
                 cancellation: cancellation)
             let rows = plan.projects.map { c in

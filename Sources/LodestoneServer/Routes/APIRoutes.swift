@@ -117,7 +117,7 @@ struct APIRoutes: Sendable {
     }
 
     static let stockpileParameters = ["importer", "year", "commodity", "budget", "draws", "seed", "holdingRate", "purchaseShare"]
-    static let investParameters = ["importer", "year", "budget", "horizon", "permittingSpeedup", "draws", "seed"]
+    static let investParameters = ["importer", "year", "budget", "horizon", "permittingSpeedup", "draws", "seed", "partners"]
 
     /// The solver gets the server's time limit for heavy work (each solve; cancellation stops the rest).
     static func stockpileRequest(_ q: Query, timeLimit: Double) throws(EngineError) -> StockpileRequest {
@@ -144,6 +144,7 @@ struct APIRoutes: Sendable {
         }
         if let draws = try q.int("draws") { request.draws = draws }
         if let seed = try q.unsigned("seed") { request.seed = seed }
+        request.partners = q.string("partners")
         return request
     }
 

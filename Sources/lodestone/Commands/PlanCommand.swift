@@ -83,6 +83,7 @@ struct PlanInvestCommand: ParsableCommand {
     @Option(help: "Random seed (the plan is checked on seed + 1).") var seed: UInt64 = PrioritiesRequest.defaultSeed
     @Option(help: "Solver time limit per solve, seconds.") var timeLimit: Double = 60
     @Option(help: ArgumentHelp("Candidate projects file (CSV, as the bundled one).", valueName: "file")) var projects: String?
+    @Option(help: "Only projects in this group's countries may be financed, e.g. MSP or Quad (default: any country's).") var partners: String?
 
     func validate() throws {
         if draws < 1 { throw ValidationError("--draws must be at least 1") }
@@ -93,9 +94,10 @@ struct PlanInvestCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let request = InvestmentRequest(importer: importerOption.importer, year: year, horizon: horizon, budgetUSD: budget,
+            var request = InvestmentRequest(importer: importerOption.importer, year: year, horizon: horizon, budgetUSD: budget,
                                             permittingSpeedupYears: permittingSpeedup, draws: draws, seed: seed, timeLimitSeconds: timeLimit,
                                             projectsFile: projects)
+            request.partners = partners
             try output.emit(try storeOptions.openEngine().planInvestment(request))
         }
     }
