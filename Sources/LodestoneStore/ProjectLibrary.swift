@@ -76,3 +76,57 @@ public enum ProjectLibrary {
         }
     }
 }
+
+/// Natural Resources Canada's critical-minerals inventory (open.canada.ca dataset
+/// 22b2db8a-dc12-47f2-9737-99d3da921751, Open Government Licence – Canada), as the JSON release
+/// in `../shared/data/projects-nrcan`: name, operator, minerals, stage and status, no capacity,
+/// capex or start year. Read into listings the planning commands show beside the cited projects.
+public struct NRCanListing: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String
+    public var operatorName: String
+    public var primaryMineral: String
+    public var minerals: [String]
+    /// NRCan's stage: Advanced Project, Producing Mine, Advanced Processing Project, Processing Facility.
+    public var stage: String
+    /// Active, On hold / suspended.
+    public var status: String
+    public var province: String
+    public var source: String
+
+    /// The status a project of this NRCan stage has in the planning model.
+    public var planningStatus: Project.Status { stage.hasPrefix("Producing") || stage.hasPrefix("Processing Facility") ? .operating : .feasibility }
+    /// Mines supply the mine stage; processing projects the family's refined stage.
+    public var isProcessing: Bool { stage.contains("Processing") }
+}
+
+extension ProjectLibrary {
+    public static func nrcanListings(at path: String) throws -> [NRCanListing] {
+        struct Raw: Decodable {
+            var id: String?
+            var name: String?
+            var `operator`: String?
+            var minerals: [String]?
+            var primaryMineral: String?
+            var stage: String?
+            var status: String?
+            var province: String?
+            var source: String?
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw StoreError.io(path: path, reason: "cannot read the file") }
+        let raws: [Raw]
+        do {
+            raws = try JSONDecoder().decode([Raw].self, from: data)
+        } catch {
+            throw StoreError.io(path: path, reason: "not an NRCan inventory release (a JSON array of projects with name, stage, status): \(error.localizedDescription)")
+        }
+        return try raws.enumerated().map { index, raw in
+            guard let name = raw.name, !name.isEmpty, let stage = raw.stage, !stage.isEmpty else {
+                throw StoreError.io(path: "\((path as NSString).lastPathComponent)[\(index)]", reason: "a project without a name or stage")
+            }
+            return NRCanListing(id: raw.id ?? name, name: name, operatorName: raw.operator ?? "", primaryMineral: raw.primaryMineral ?? "",
+                                minerals: raw.minerals ?? [], stage: stage, status: raw.status ?? "", province: raw.province ?? "",
+                                source: raw.source ?? "NRCan Critical Minerals Inventory")
+        }
+    }
+}

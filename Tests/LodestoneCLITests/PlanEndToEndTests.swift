@@ -45,3 +45,18 @@ import Testing
         #expect(p.status == 64 && p.stderr.contains("cannot read"), "\(p.stderr)")
     }
 }
+
+@Suite(.enabled(if: Fixtures.hasSharedData, Comment(rawValue: Fixtures.sharedDataReason))) struct NRCanProjectsTests {
+    @Test func theNRCanInventoryIsReadAndItsUnsourcedProjectsListed() throws {
+        let path = Fixtures.sharedData("projects-nrcan/nrcan_sync_2026-06-24.json")
+        let r = CLI.lodestone("plan", "projects", "--nrcan", path, "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["nrcanListed"] as? Int == 291)
+        #expect((object["nrcanMatched"] as? Int ?? 0) >= 5)
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        let listed = rows.filter { ($0["origin"] as? String ?? "").hasPrefix("NRCan") }
+        #expect(listed.count > 100 && listed.allSatisfy { ($0["capacityTonnes"] == nil || $0["capacityTonnes"] is NSNull) && $0["country"] as? String == "CAN" })
+        #expect(rows.filter { $0["origin"] as? String == "projects file" }.count >= 60)
+    }
+}

@@ -303,3 +303,105 @@ extension Engine {
         }
     }
 }
+
+/// `plan projects`: the candidate projects the investment plan chooses from, and with an NRCan
+/// inventory release the Canadian projects it lists that the file does not carry yet.
+public struct ProjectsRequest: Sendable, Hashable, Codable {
+    public var projectsFile: String?
+    public var nrcanFile: String?
+
+    public init(projectsFile: String? = nil, nrcanFile: String? = nil) {
+        self.projectsFile = projectsFile
+        self.nrcanFile = nrcanFile
+    }
+}
+
+public struct ProjectsReport: TabularReport, Hashable {
+    public struct Row: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+        public var owner: String
+        public var country: String
+        /// The stage its output supplies; for an NRCan listing, the family's mine or processing stage.
+        public var stage: String
+        public var status: String
+        /// Nil: not published (NRCan lists no capacities).
+        public var capacityTonnes: Double?
+        public var capacityBasis: String
+        public var capexUSD: Double?
+        public var startYear: Int?
+        /// "projects file" or "NRCan inventory (not in the projects file)".
+        public var origin: String
+        public var source: String
+        public var url: String
+    }
+
+    public var rows: [Row]
+    /// NRCan listings that match a row of the projects file (by name or operator and family), and all listings read.
+    public var nrcanMatched: Int?
+    public var nrcanListed: Int?
+    public var columns: [Column] = [
+        Column("name", "project", .text), Column("country", "country", .text), Column("stage", "stage", .text), Column("status", "status", .text),
+        Column("capacityTonnes", "capacity t/yr", .tonnes), Column("capexUSD", "capex USD", .usd), Column("startYear", "start", .year),
+        Column("origin", "origin", .text), Column("owner", "owner", .text), Column("capacityBasis", "capacity basis", .text),
+        Column("id", "id", .text), Column("source", "source", .text), Column("url", "url", .text),
+    ]
+    public var tableColumns: [Column] { Array(columns.prefix(8)) }
+
+    public var heading: String {
+        let file = rows.filter { $0.origin == "projects file" }
+        var text = "Candidate projects: \(file.count) in the projects file (\(file.filter { $0.capexUSD == nil }.count) without a published capex)"
+        if let listed = nrcanListed, let matched = nrcanMatched {
+            text += "; NRCan inventory: \(listed) Canadian projects, \(matched) matched to the file, "
+                + "\(rows.count - file.count) critical-mineral ones listed below without capacity (NRCan publishes none)"
+        }
+        return text
+    }
+}
+
+extension Engine {
+    public func projects(_ request: ProjectsRequest) throws(EngineError) -> ProjectsReport {
+        let projects: [Project], listings: [NRCanListing]?
+        do {
+            projects = try ProjectLibrary.projects(at: request.projectsFile)
+            listings = try request.nrcanFile.map { try ProjectLibrary.nrcanListings(at: $0) }
+        } catch let error as StoreError {
+            throw EngineError(.usage, error.description)
+        } catch {
+            throw EngineError(.failure, "\(error)")
+        }
+        var rows = projects.map { p in
+            ProjectsReport.Row(id: p.id, name: p.name, owner: p.owner, country: p.country, stage: p.stage, status: p.status.rawValue,
+                               capacityTonnes: p.capacityTonnes, capacityBasis: p.capacityBasis, capexUSD: p.capexUSD, startYear: p.startYear,
+                               origin: "projects file", source: p.source, url: p.url)
+        }
+        var matched: Int?
+        if let listings {
+            func key(_ text: String) -> String { text.lowercased().filter { $0.isLetter || $0.isNumber } }
+            func family(_ mineral: String) -> Commodity? { try? dataset.resolveCommodity(mineral) }
+            let canadian = projects.filter { $0.country == "CAN" }
+            var count = 0
+            for listing in listings {
+                guard let info = family(listing.primaryMineral) else { continue }
+                let name = key(listing.name), owner = key(listing.operatorName)
+                let isMatched = canadian.contains { p in
+                    let pname = key(p.name), powner = key(p.owner)
+                    let sameFamily = p.stage.hasPrefix(info.family + ":")
+                    return (!name.isEmpty && (pname.contains(name) || name.contains(pname)))
+                        || (sameFamily && !owner.isEmpty && !powner.isEmpty && (owner.contains(powner) || powner.contains(owner)))
+                }
+                if isMatched { count += 1; continue }
+                let stages = dataset.commodities.filter { $0.family == info.family && !$0.isReference }
+                let stage = listing.isProcessing ? (stages.first { $0.id.rawValue.hasSuffix(":refined") } ?? stages.first { !$0.id.rawValue.hasSuffix(":mine") } ?? info)
+                    : (stages.first { $0.id.rawValue.hasSuffix(":mine") } ?? info)
+                rows.append(.init(id: "nrcan-" + listing.id, name: listing.name, owner: listing.operatorName, country: "CAN", stage: stage.id.rawValue,
+                                  status: listing.planningStatus.rawValue + (listing.status.isEmpty ? "" : " (NRCan: \(listing.stage), \(listing.status))"),
+                                  capacityTonnes: nil, capacityBasis: "not published by NRCan", capexUSD: nil, startYear: nil,
+                                  origin: "NRCan inventory (not in the projects file)", source: listing.source + ", Open Government Licence – Canada",
+                                  url: "https://open.canada.ca/data/en/dataset/22b2db8a-dc12-47f2-9737-99d3da921751"))
+            }
+            matched = count
+        }
+        return ProjectsReport(rows: rows, nrcanMatched: matched, nrcanListed: listings?.count)
+    }
+}

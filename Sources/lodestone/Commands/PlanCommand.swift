@@ -6,7 +6,7 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan the response: strategic stockpiles, optimised over simulated disruption years with a real solver.",
-        subcommands: [PlanStockpileCommand.self, PlanInvestCommand.self])
+        subcommands: [PlanStockpileCommand.self, PlanInvestCommand.self, PlanProjectsCommand.self])
 }
 
 struct PlanStockpileCommand: ParsableCommand {
@@ -99,6 +99,28 @@ struct PlanInvestCommand: ParsableCommand {
                                             projectsFile: projects)
             request.partners = partners
             try output.emit(try storeOptions.openEngine().planInvestment(request))
+        }
+    }
+}
+
+struct PlanProjectsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "projects",
+        abstract: "The candidate projects the investment plan chooses from, each with its source.",
+        discussion: """
+            --nrcan reads Natural Resources Canada's critical-minerals inventory (the JSON release, e.g. \
+            ../shared/data/projects-nrcan/nrcan_sync_2026-06-24.json): its Canadian projects that match no row of the \
+            projects file are listed after them, without capacity (NRCan publishes none), so they can be sourced and added.
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp("Candidate projects file (CSV, as the bundled one).", valueName: "file")) var projects: String?
+    @Option(help: ArgumentHelp("NRCan critical-minerals inventory release (JSON).", valueName: "file")) var nrcan: String?
+
+    func run() throws {
+        try runReportingErrors {
+            try output.emit(try storeOptions.openEngine().projects(ProjectsRequest(projectsFile: projects, nrcanFile: nrcan)))
         }
     }
 }
