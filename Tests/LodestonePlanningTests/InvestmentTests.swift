@@ -141,5 +141,16 @@ struct StockpilePlanTests {
         let avoided = plan.frontier.map(\.expectedLossAvoidedUSD)
         #expect(zip(avoided, avoided.dropFirst()).allSatisfy { $0 <= $1 + 1e-6 * max(1, $1) })
         #expect(plan.marginalValueOfBudget > 0)
+
+        // A disruption lasting three years draws the stock down over all of them: the loss
+        // without stock is the same (events three times rarer), the stock covers less of it.
+        var options = StockpileOptions(year: 2024, draws: 4000, seed: 11, budgetUSD: 1e8)
+        options.disruptionYears = 3
+        let longer = try dataset.planStockpile(
+            for: try dataset.resolveImporter("JPN"), options: options,
+            model: try ScenarioLibrary.riskModel(), parameters: try ScenarioLibrary.marketParameters(), history: history,
+            commodities: ["gallium:refined", "rare-earth:refined", "heavy-rare-earth:refined", "graphite:mine"], solver: Solvers.cbc!)
+        #expect(abs(longer.expectedLossBeforeUSD - plan.expectedLossBeforeUSD) <= 1e-9 * plan.expectedLossBeforeUSD)
+        #expect(longer.expectedLossAfterUSD > plan.expectedLossAfterUSD)
     }
 }

@@ -11,6 +11,11 @@ public struct StockpileOptions: Sendable, Hashable {
     /// Share of a year's world output of a stage the plan may buy without moving its price.
     public var purchaseShare: Double
     public var timeLimitSeconds: Double
+    /// How long a disruption lasts, years (≥ 1). A simulated year's restriction then runs for D
+    /// years at its shortfall, drawing the stock down over all of them, and such events start
+    /// D times less often, so the share of years in disruption, and the expected annual loss
+    /// without stock, stay those of `priorities`. 1: the yearlong disruption of the USGS 2025 method.
+    public var disruptionYears: Double = 1
 
     public static let defaultHoldingCostRate = 0.06
     public static let defaultPurchaseShare = 0.02
@@ -77,6 +82,7 @@ public struct StockpilePlan: Sendable, Hashable, Codable {
     public var budgetUSD: Double?
     public var holdingCostRate: Double
     public var purchaseShare: Double
+    public var disruptionYears: Double
     public var spentUSD: Double
     public var holdingCostUSDPerYear: Double
     public var expectedLossBeforeUSD: Double
@@ -135,7 +141,11 @@ extension Dataset {
                                   holdingCostRate: options.holdingCostRate,
                                   purchaseLimitTonnes: options.purchaseShare * worldProductionTonnes(of: sample.infos[c], year: options.year))
         }
-        let problem = StockpileProblem(items: items, years: sample.years(chosen), budgetUSD: options.budgetUSD)
+        guard options.disruptionYears.isFinite, (1...20).contains(options.disruptionYears) else {
+            throw .invalidParameter("disruption length \(options.disruptionYears) years must be 1–20")
+        }
+        let problem = StockpileProblem(items: items, years: sample.years(chosen, lasting: options.disruptionYears), budgetUSD: options.budgetUSD,
+                                       sampleSize: options.draws)
         try problem.validate()
 
         let started = ContinuousClock.now
@@ -179,7 +189,7 @@ extension Dataset {
         let fresh = try stockpileYears(for: importer, year: options.year, draws: options.draws, seed: otherSeed, model: model,
                                        parameters: parameters, history: history, commodities: stages, cancellation: cancellation)
         let freshIndex = chosen.map { c in fresh.infos.firstIndex { $0.id == sample.infos[c].id } }
-        let freshYears = fresh.years(freshIndex.compactMap { $0 })
+        let freshYears = fresh.years(freshIndex.compactMap { $0 }, lasting: options.disruptionYears)
         var evaluationProblem = problem
         evaluationProblem.years = freshIndex.allSatisfy({ $0 != nil }) ? freshYears : []
         let freshBefore = evaluationProblem.evaluate(stock: [Double](repeating: 0, count: items.count))
@@ -204,6 +214,7 @@ extension Dataset {
             importer: importer.id, year: options.year, draws: options.draws, seed: options.seed, solver: solution.solver,
             status: solution.status, solveSeconds: seconds, variables: program.columns.count, constraints: program.rows.count,
             budgetUSD: options.budgetUSD, holdingCostRate: options.holdingCostRate, purchaseShare: options.purchaseShare,
+            disruptionYears: options.disruptionYears,
             spentUSD: spent, holdingCostUSDPerYear: spent * options.holdingCostRate, expectedLossBeforeUSD: before.total,
             expectedLossAfterUSD: after.total, expectedLossAfterStandardError: after.standardError, marginalValueOfBudget: marginal,
             items: planItems.sorted { ($0.expectedLossBeforeUSD, $1.commodity.rawValue) > ($1.expectedLossBeforeUSD, $0.commodity.rawValue) },
@@ -259,13 +270,14 @@ extension Dataset {
         func lossShare(_ c: Int) -> Double { meanLoss(c) / max(1e-300, markets[c].consumption * 1000 * markets[c].unitValue) }
         func annualProbability(_ c: Int) -> Double { Double(shortfall[c].filter { $0 > 0 }.count) / Double(max(1, shortfall[c].count)) }
 
-        /// Equal-weight years over the commodities `chosen`, loss per tonne = loss ÷ shortfall.
-        func years(_ chosen: [Int]) -> [StockpileProblem.Year] {
+        /// Equal-weight years over the commodities `chosen`, loss per tonne = loss ÷ shortfall; a
+        /// disruption `lasting` D years carries D years of shortfall at 1/D of the weight.
+        func years(_ chosen: [Int], lasting duration: Double = 1) -> [StockpileProblem.Year] {
             let draws = shortfall.first?.count ?? 0
             return (0..<draws).compactMap { d in
-                let s = chosen.map { shortfall[$0][d] }
+                let s = chosen.map { shortfall[$0][d] * duration }
                 guard s.contains(where: { $0 > 0 }) else { return nil }
-                return StockpileProblem.Year(weight: 1 / Double(draws), shortfallTonnes: s,
+                return StockpileProblem.Year(weight: 1 / Double(draws) / duration, shortfallTonnes: s,
                                              lossPerTonneUSD: chosen.map { shortfall[$0][d] > 0 ? loss[$0][d] / shortfall[$0][d] : 0 })
             }
         }

@@ -44,11 +44,15 @@ public struct StockpileProblem: Sendable {
     public var years: [Year]
     /// Nil: no budget (the stock stops where a tonne more costs more to hold than it saves).
     public var budgetUSD: Double?
+    /// The number of equally likely simulated years the weights stand for (years without any
+    /// shortfall are left out of `years`, their weight is the rest of 1); nil: no standard error.
+    public var sampleSize: Int?
 
-    public init(items: [Item], years: [Year], budgetUSD: Double?) {
+    public init(items: [Item], years: [Year], budgetUSD: Double?, sampleSize: Int? = nil) {
         self.items = items
         self.years = years
         self.budgetUSD = budgetUSD
+        self.sampleSize = sampleSize
     }
 
     public func validate() throws(LodestoneError) {
@@ -92,12 +96,12 @@ public struct StockpileProblem: Sendable {
         return program
     }
 
-    /// Expected loss left and its standard error when holding `stock` (tonnes per item), by
-    /// evaluating every year exactly: rᵢω = min(xᵢ, sᵢω). Weights are taken as equal-probability
-    /// draws for the standard error when they are all equal.
+    /// Expected loss left when holding `stock` (tonnes per item), every year evaluated exactly
+    /// (rᵢω = min(xᵢ, sᵢω)), and its standard error √(Var/n) over the `sampleSize` simulated years
+    /// (0 without one): Var = Σ w·L² − (Σ w·L)², the left-out years counting as losses of 0.
     public func evaluate(stock: [Double]) -> (expectedLossUSD: [Double], total: Double, standardError: Double) {
         var perItem = [Double](repeating: 0, count: items.count)
-        var sum = 0.0, sumSquares = 0.0, totalWeight = 0.0
+        var sum = 0.0, sumSquares = 0.0
         for year in years {
             var loss = 0.0
             for i in items.indices {
@@ -107,10 +111,9 @@ public struct StockpileProblem: Sendable {
             }
             sum += year.weight * loss
             sumSquares += year.weight * loss * loss
-            totalWeight += year.weight
         }
-        let n = Double(years.count)
-        let variance = max(0, sumSquares / max(totalWeight, 1e-300) - (sum / max(totalWeight, 1e-300)) * (sum / max(totalWeight, 1e-300)))
-        return (perItem, sum, n > 1 ? (variance * n / (n - 1) / n).squareRoot() : 0)
+        guard let n = sampleSize, n > 1 else { return (perItem, sum, 0) }
+        let variance = max(0, sumSquares - sum * sum) * Double(n) / Double(n - 1)
+        return (perItem, sum, (variance / Double(n)).squareRoot())
     }
 }

@@ -16,6 +16,8 @@ public struct StockpileRequest: Sendable, Hashable, Codable {
     public var holdingCostRate: Double
     public var purchaseShare: Double
     public var timeLimitSeconds: Double
+    /// Years a disruption lasts, drawing the stock down (default 1).
+    public var disruptionYears: Double = 1
 
     public init(importer: String, year: Int? = nil, commodities: [String] = [], budgetUSD: Double? = nil, draws: Int = defaultDraws,
                 seed: UInt64 = PrioritiesRequest.defaultSeed, holdingCostRate: Double = StockpileOptions.defaultHoldingCostRate,
@@ -64,7 +66,8 @@ public struct StockpileReport: TabularReport, Hashable {
                      + "\(plan.solver), \(plan.status.rawValue) in \(String(format: "%.2f", plan.solveSeconds)) s "
                      + "(\(plan.variables) variables, \(plan.constraints) constraints)"]
         lines.append("budget \(plan.budgetUSD.map(f) ?? "none") USD, spent \(f(plan.spentUSD)) USD, holding \(f(plan.holdingCostUSDPerYear)) USD/yr "
-                     + "(\(ReportRenderer.format(plan.holdingCostRate, .share)) a year); purchases ≤ \(ReportRenderer.format(plan.purchaseShare, .share)) of a year's world output")
+                     + "(\(ReportRenderer.format(plan.holdingCostRate, .share)) a year); purchases ≤ \(ReportRenderer.format(plan.purchaseShare, .share)) of a year's world output; "
+                     + (plan.disruptionYears == 1 ? "disruptions last a year" : "disruptions last \(ReportRenderer.format(plan.disruptionYears, .score)) years, drawing the stock down"))
         lines.append("expected loss \(f(plan.expectedLossBeforeUSD)) → \(f(plan.expectedLossAfterUSD)) ± \(f(plan.expectedLossAfterStandardError)) USD/yr; "
                      + "on \(plan.evaluation.draws) other years (seed \(plan.evaluation.seed)): \(f(plan.evaluation.expectedLossBeforeUSD)) → "
                      + "\(f(plan.evaluation.expectedLossAfterUSD)) ± \(f(plan.evaluation.expectedLossAfterStandardError))")
@@ -126,10 +129,12 @@ extension Engine {
             if let solver { chosen = solver } else { chosen = try CBCSolver() }
             let history = try presets.map { definition throws(LodestoneError) in try definition.resolve(in: dataset) }
             func plan(_ importer: Importer, budget: Double?, stages: [CommodityID]?, share: Double = 1) throws(LodestoneError) -> StockpilePlan {
-                try dataset.planStockpile(
-                    for: importer, options: StockpileOptions(year: year, draws: request.draws, seed: request.seed, budgetUSD: budget,
-                                                              holdingCostRate: request.holdingCostRate, purchaseShare: request.purchaseShare * share,
-                                                              timeLimitSeconds: request.timeLimitSeconds),
+                var options = StockpileOptions(year: year, draws: request.draws, seed: request.seed, budgetUSD: budget,
+                                               holdingCostRate: request.holdingCostRate, purchaseShare: request.purchaseShare * share,
+                                               timeLimitSeconds: request.timeLimitSeconds)
+                options.disruptionYears = request.disruptionYears
+                return try dataset.planStockpile(
+                    for: importer, options: options,
                     model: model, parameters: parameters, history: history, commodities: stages, solver: chosen, cancellation: cancellation)
             }
             let joint = try plan(buyer, budget: request.budgetUSD, stages: selection.isEmpty ? nil : selection)

@@ -116,7 +116,7 @@ struct APIRoutes: Sendable {
         return request
     }
 
-    static let stockpileParameters = ["importer", "year", "commodity", "budget", "draws", "seed", "holdingRate", "purchaseShare"]
+    static let stockpileParameters = ["importer", "year", "commodity", "budget", "draws", "seed", "holdingRate", "purchaseShare", "disruptionYears"]
     static let investParameters = ["importer", "year", "budget", "horizon", "permittingSpeedup", "draws", "seed", "partners"]
 
     /// The solver gets the server's time limit for heavy work (each solve; cancellation stops the rest).
@@ -127,6 +127,10 @@ struct APIRoutes: Sendable {
         if let seed = try q.unsigned("seed") { request.seed = seed }
         if let rate = try q.double("holdingRate") { request.holdingCostRate = rate }
         if let share = try q.double("purchaseShare") { request.purchaseShare = share }
+        if let years = try q.double("disruptionYears") {
+            guard (1...20).contains(years) else { throw EngineError(.usage, "disruptionYears must be 1–20") }
+            request.disruptionYears = years
+        }
         guard request.holdingCostRate > 0, request.holdingCostRate <= 1 else { throw EngineError(.usage, "holdingRate must be in (0, 1], e.g. 0.06") }
         guard request.purchaseShare > 0, request.purchaseShare <= 1 else { throw EngineError(.usage, "purchaseShare must be in (0, 1], e.g. 0.02") }
         return request

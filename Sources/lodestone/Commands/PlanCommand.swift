@@ -38,9 +38,12 @@ struct PlanStockpileCommand: ParsableCommand {
     @Option(help: "Largest share of a year's world output of a stage the plan may buy.")
     var purchaseShare: Double = StockpileOptions.defaultPurchaseShare
     @Option(help: "Solver time limit per solve, seconds.") var timeLimit: Double = 60
+    @Option(help: "Years a disruption lasts, drawing the stock down (1–20; events start that many times less often, so the expected loss without stock is unchanged).")
+    var disruptionYears: Double = 1
 
     func validate() throws {
         if draws < 1 { throw ValidationError("--draws must be at least 1") }
+        if !(disruptionYears.isFinite && disruptionYears >= 1 && disruptionYears <= 20) { throw ValidationError("--disruption-years must be 1–20") }
         if let budget, !(budget.isFinite && budget >= 0) { throw ValidationError("--budget must be a finite amount of USD ≥ 0, e.g. 1e9") }
         if !(holdingRate.isFinite && holdingRate > 0 && holdingRate <= 1) { throw ValidationError("--holding-rate must be in (0, 1], e.g. 0.06") }
         if !(purchaseShare.isFinite && purchaseShare > 0 && purchaseShare <= 1) { throw ValidationError("--purchase-share must be in (0, 1], e.g. 0.02") }
@@ -49,8 +52,9 @@ struct PlanStockpileCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let request = StockpileRequest(importer: importerOption.importer, year: year, commodities: commodity, budgetUSD: budget, draws: draws,
+            var request = StockpileRequest(importer: importerOption.importer, year: year, commodities: commodity, budgetUSD: budget, draws: draws,
                                            seed: seed, holdingCostRate: holdingRate, purchaseShare: purchaseShare, timeLimitSeconds: timeLimit)
+            request.disruptionYears = disruptionYears
             try output.emit(try storeOptions.openEngine().planStockpile(request))
         }
     }
