@@ -157,7 +157,7 @@ extension Dataset {
         let before = problem.evaluate(stock: [Double](repeating: 0, count: items.count))
         let after = problem.evaluate(stock: stock)
         let spent = zip(items, stock).reduce(0) { $0 + $1.0.priceUSDPerTonne * $1.1 }
-        let budgetBinds = options.budgetUSD.map { spent >= $0 * (1 - 1e-6) && $0 > 0 } ?? false
+        let budgetBinds = options.budgetUSD.map { spent >= $0 * (1 - 1e-6) } ?? false
 
         // Marginal value of the budget and the frontier: the same program at other budgets.
         func lossAndSpend(budget: Double?) throws(LodestoneError) -> (loss: Double, spent: Double, holding: Double) {
@@ -170,8 +170,10 @@ extension Dataset {
         }
         var marginal = 0.0
         if budgetBinds, let budget = options.budgetUSD {
-            let more = try lossAndSpend(budget: budget * 1.01)
-            marginal = (after.total - more.loss) / (budget * 0.01)
+            // +1 % of the budget, or a million USD on a budget of 0.
+            let step = budget > 0 ? budget * 0.01 : 1e6
+            let more = try lossAndSpend(budget: budget + step)
+            marginal = (after.total - more.loss) / step
         }
         let reference = options.budgetUSD ?? spent
         var frontier: [StockpilePlan.FrontierPoint] = []
