@@ -16,7 +16,8 @@ shared="${SHARED:-../shared/data}"
   --usgs "$shared/usgs-mcs2025/world_data/MCS2025_World_Data.csv" \
   --usgs "$shared/usgs-mcs2025/salient_commodity" \
   --usgs "$shared/usgs-mcs2026/MCS2026_Commodities_Data.csv" \
-  --refined-shares "$shared/refining-shares/bgs_refined_shares_2000_2024.json"
+  --refined-shares "$shared/refining-shares/bgs_refined_shares_2000_2024.json" \
+  --names "$shared/names-naturalearth/ne_110m_admin_0_countries.geojson"
 rm -rf Sources/LodestoneStore/Resources/Snapshot
 .build/release/lodestone data export-snapshot --store "$work/store.sqlite" Sources/LodestoneStore/Resources/Snapshot
 du -sh Sources/LodestoneStore/Resources/Snapshot

@@ -60,6 +60,7 @@ public struct Engine: Sendable {
             }
             let dataset = try store.loadDataset(cache: cache)
             if let stale = staleCatalogueNote(dataset) { note(stale) }
+            if let missing = missingNamesNote(dataset) { note(missing) }
             return try bundledLibraries(dataset: dataset, storeInfo: try store.info(), limits: limits)
         }
     }
@@ -71,6 +72,14 @@ public struct Engine: Sendable {
               let bundled = try? Catalogue.bundled().version, stored != bundled else { return nil }
         return "this store was built with catalogue \(stored), this lodestone has \(bundled): its stages, official anchors and "
             + "production bases may be out of date — rebuild it with 'lodestone data import' (the bundled snapshot) or from the public releases"
+    }
+
+    /// A note when a store built from the public releases has no names in other languages (one
+    /// made before they were bundled), else nil.
+    static func missingNamesNote(_ dataset: Dataset) -> String? {
+        guard dataset.provenance.contains(where: { $0.dataset == "catalogue" }), dataset.countryNames.isEmpty else { return nil }
+        return "this store has no country names in Japanese, Arabic or Chinese: rebuild it with 'lodestone data import' "
+            + "(the bundled snapshot has them) or add --names ne_110m_admin_0_countries.geojson to an import from the releases"
     }
 
     /// An engine on the bundled snapshot, read straight into memory without a store (tests).

@@ -11,6 +11,7 @@ extension NormalisedData {
         for record in production { builder.add(record) }
         for score in governance { builder.add(score) }
         for statistic in official { builder.add(statistic) }
+        for name in countryNames { builder.add(name) }
         for flow in trade { builder.add(flow) }
         return builder.build()
     }

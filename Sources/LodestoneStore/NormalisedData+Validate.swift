@@ -59,6 +59,14 @@ extension NormalisedData {
                 throw bad("official statistics", row, "a second \(o.measure.rawValue) for '\(o.commodity)', \(o.country), \(o.year)")
             }
         }
+        var nameKeys: Set<String> = []
+        for (row, n) in countryNames.enumerated() {
+            guard countryCodes.contains(n.country) else { throw bad("country names", row, "names unknown country \(n.country)") }
+            guard CountryName.languages.contains(n.language), !n.name.isEmpty, n.name.count <= 200 else {
+                throw bad("country names", row, "language '\(n.language.prefix(8))' (one of \(CountryName.languages.joined(separator: ", "))) or an empty name")
+            }
+            guard nameKeys.insert("\(n.country)|\(n.language)").inserted else { throw bad("country names", row, "a second \(n.language) name for \(n.country)") }
+        }
         for (row, g) in governance.enumerated() {
             guard countryCodes.contains(g.country) else { throw bad("governance", row, "names unknown country \(g.country)") }
             guard Plausible.years.contains(g.year) else { throw bad("governance", row, "year \(g.year) outside \(Plausible.years)") }

@@ -11,6 +11,8 @@ public struct NormalisedData: Sendable {
     public var groups: [CountryGroup] = []
     /// National statistics (USGS MCS US salient statistics) on each stage's content basis.
     public var official: [OfficialStatistic] = []
+    /// Countries' names in Japanese, Arabic and Chinese (Natural Earth).
+    public var countryNames: [CountryName] = []
     public var provenance: [Provenance] = []
     public var warnings: [ImportWarning] = []
 
@@ -20,7 +22,7 @@ public struct NormalisedData: Sendable {
     public var rowCounts: [(dataset: String, rows: Int)] {
         [("countries", countries.count), ("commodities", commodities.count), ("production", production.count),
          ("trade", trade.count), ("governance", governance.count), ("groups", groups.count),
-         ("official statistics", official.count)]
+         ("official statistics", official.count), ("country names", countryNames.count)]
     }
 }
 

@@ -40,6 +40,7 @@ extension SQLiteStore {
             builder.provenance = try readProvenance()
             for record in try readProduction() { builder.add(record) }
             for statistic in try readOfficial() { builder.add(statistic) }
+            for name in try readCountryNames() { builder.add(name) }
             for score in try readGovernance() { builder.add(score) }
             let file = cache.map { $0.cache.file(fingerprint: $0.fingerprint, provenance: builder.provenance) }
             if let file, let image = cache?.cache.read(file), builder.loadTradeImage(image) {
@@ -80,6 +81,7 @@ extension SQLiteStore {
             data.commodities = try readCommodities()
             data.production = try readProduction()
             data.official = try readOfficial()
+            data.countryNames = try readCountryNames()
             data.governance = try readGovernance()
             data.groups = try readGroups()
             data.provenance = try readProvenance()
@@ -116,6 +118,16 @@ extension SQLiteStore {
     func need<T>(_ value: T?, _ what: String) throws -> T {
         guard let value else { throw damaged("\(what) holds a value of the wrong type") }
         return value
+    }
+
+    private func readCountryNames() throws -> [CountryName] {
+        let s = try db.prepare("SELECT country_code, language, name FROM country_name ORDER BY country_code, language")
+        var result: [CountryName] = []
+        while try s.step() {
+            result.append(CountryName(country: CountryCode(try need(s.strictInt(0), "country_name.country_code")),
+                                      language: try need(s.strictText(1), "country_name.language"), name: try need(s.strictText(2), "country_name.name")))
+        }
+        return result
     }
 
     private func readOfficial() throws -> [OfficialStatistic] {

@@ -30,7 +30,7 @@ struct StoreWriter {
         try write {
             try db.transaction {
                 try db.execute("""
-                    DELETE FROM official_statistic; DELETE FROM import_warning; DELETE FROM provenance; DELETE FROM country_group_member;
+                    DELETE FROM official_statistic; DELETE FROM country_name; DELETE FROM import_warning; DELETE FROM provenance; DELETE FROM country_group_member;
                     DELETE FROM country_group; DELETE FROM governance; DELETE FROM trade;
                     DELETE FROM production; DELETE FROM commodity_trade_code; DELETE FROM commodity; DELETE FROM country;
                     """)
@@ -103,6 +103,8 @@ struct StoreWriter {
                               o.amount.map { .double($0) } ?? .null, .text(o.published), .text(o.series), .text(o.source),
                               .int(o.comparable ? 1 : 0), .text(o.note)])
         }
+        let names = try db.prepare("INSERT INTO country_name (country_code, language, name) VALUES (?, ?, ?)")
+        for n in data.countryNames { try names.run([.int(n.country.rawValue), .text(n.language), .text(n.name)]) }
         let governance = try db.prepare("INSERT INTO governance (country_code, year, score, matched_by) VALUES (?, ?, ?, ?)")
         for g in data.governance {
             try governance.run([.int(g.country.rawValue), .int(g.year), .double(g.score), .text(g.match.rawValue)])

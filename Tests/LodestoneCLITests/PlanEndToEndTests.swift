@@ -60,3 +60,19 @@ import Testing
         #expect(rows.filter { $0["origin"] as? String == "projects file" }.count >= 60)
     }
 }
+
+@Suite struct LanguageEndToEndTests {
+    @Test func japaneseAndArabicNamesInAndOut() throws {
+        let ja = CLI.lodestone("risk", "--importer", "日本", "--lang", "ja")
+        #expect(ja.status == 0, "\(ja.stderr)")
+        #expect(ja.stdout.hasPrefix("GeoPolRisk for Japan (JPN)") && ja.stdout.contains("ガリウム"))
+        let ar = CLI.lodestone("suppliers", "--importer", "الولايات المتحدة", "--commodity", "الغاليوم", "--lang", "ar", "--format", "json")
+        #expect(ar.status == 0, "\(ar.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(ar.stdout.utf8)) as? [String: Any])
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        let china = try #require(rows.compactMap { $0["country"] as? [String: Any] }.first { $0["iso3"] as? String == "CHN" })
+        #expect(china["localName"] as? String == "الصين" && china["name"] as? String == "China")
+        let bad = CLI.lodestone("risk", "--importer", "JPN", "--lang", "fr")
+        #expect(bad.status == 64 && bad.stderr.contains("--lang"))
+    }
+}

@@ -20,6 +20,7 @@ extension Dataset {
         var trade: [TradeKey: TradeSlice] = [:]
         private var governance: [GovernanceScore] = []
         private var official: [OfficialStatistic] = []
+        private var names: [CountryName] = []
 
         static let problemLimit = 20
 
@@ -86,6 +87,14 @@ extension Dataset {
             governance.append(score)
         }
 
+        public mutating func add(_ name: CountryName) {
+            guard countryIndex[name.country] != nil else { return problem("name of unknown country \(name.country)") }
+            guard CountryName.languages.contains(name.language), !name.name.isEmpty else {
+                return problem("name '\(name.name.prefix(30))' in language '\(name.language.prefix(8))'")
+            }
+            names.append(name)
+        }
+
         public mutating func add(_ statistic: OfficialStatistic) {
             guard countryIndex[statistic.country] != nil else { return problem("official statistic of unknown country \(statistic.country)") }
             guard commodityIndex[statistic.commodity] != nil else { return problem("official statistic of unknown commodity '\(statistic.commodity)'") }
@@ -125,7 +134,7 @@ extension Dataset {
                 return group
             }
             var dataset = Dataset(countries: countries, commodities: commodities, groups: knownGroups, provenance: provenance,
-                                  production: production, trade: sortedTrade, governance: table, official: official)
+                                  production: production, trade: sortedTrade, governance: table, official: official, names: names)
             dataset.baskets = dataset.computeBaskets()
             dataset.anchors = dataset.computeAnchors()
             return dataset

@@ -22,6 +22,8 @@ public struct Dataset: Sendable {
     let governance: GovernanceTable
     /// Official statistics by (country, stage, year), each measure once.
     let official: [OfficialKey: [OfficialStatistic.Measure: OfficialStatistic]]
+    /// Names in other languages, by country and language (`CountryName.languages`).
+    let localNames: [CountryCode: [String: String]]
     /// Where official totals stand in for trade-derived ones (`computeAnchors`), set once by the builder.
     var anchors: [AnchorKey: [Int32: Anchor]] = [:]
     /// How each code shared by several stages is split per exporter (`computeBaskets`), set once by the builder.
@@ -30,8 +32,11 @@ public struct Dataset: Sendable {
     init(
         countries: [Country], commodities: [Commodity], groups: [CountryGroup], provenance: [Provenance],
         production: [ProductionKey: ProductionSlice], trade: [TradeKey: TradeSlice], governance: GovernanceTable,
-        official: [OfficialStatistic] = []
+        official: [OfficialStatistic] = [], names: [CountryName] = []
     ) {
+        var localNames: [CountryCode: [String: String]] = [:]
+        for name in names { localNames[name.country, default: [:]][name.language] = name.name }
+        self.localNames = localNames
         self.countries = countries
         self.commodities = commodities
         self.groups = groups
@@ -53,6 +58,17 @@ public struct Dataset: Sendable {
         commodityNameKeys = commodities.map(Self.nameKeys(of:))
         self.productionYears = Set(production.keys.map(\.year)).sorted()
         self.tradeYears = Set(trade.keys.map(\.year)).sorted()
+    }
+
+    /// The country's name in `language` ("ja", "ar", "zh"), or nil where none is held.
+    public func localName(of code: CountryCode, language: String) -> String? {
+        localNames[code]?[language]
+    }
+
+    /// Every name in another language, in (country, language) order.
+    public var countryNames: [CountryName] {
+        localNames.flatMap { code, names in names.map { CountryName(country: code, language: $0.key, name: $0.value) } }
+            .sorted { ($0.country.rawValue, $0.language) < ($1.country.rawValue, $1.language) }
     }
 
     public func country(_ code: CountryCode) -> Country? {

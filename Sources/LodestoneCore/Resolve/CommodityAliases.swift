@@ -43,4 +43,30 @@ enum CommodityAliases {
         "cobalt hydroxide": "cobalt:refined or cobalt:metal; cobalt hydroxide intermediates are not in the bundled trade data",
         "spodumene": "lithium:refined; spodumene concentrate (HS 253090) is not in the bundled trade data",
     ]
+
+    /// Element and mineral names in Japanese and Arabic → family id (its default stage), or a
+    /// stage id where the name is an element that has its own stage.
+    static let localNames: [String: String] = [
+        "ガリウム": "gallium", "الغاليوم": "gallium", "غاليوم": "gallium", "الجاليوم": "gallium",
+        "ゲルマニウム": "germanium", "الجرمانيوم": "germanium", "جرمانيوم": "germanium",
+        "レアアース": "rare-earth", "希土類": "rare-earth", "العناصر الأرضية النادرة": "rare-earth", "المعادن الأرضية النادرة": "rare-earth",
+        "ネオジム": "rare-earth:refined", "ネオジウム": "rare-earth:refined", "プラセオジム": "rare-earth:refined", "サマリウム": "rare-earth:refined",
+        "النيوديميوم": "rare-earth:refined", "نيوديميوم": "rare-earth:refined", "البراسيوديميوم": "rare-earth:refined", "الساماريوم": "rare-earth:refined",
+        "ジスプロシウム": "heavy-rare-earth:refined", "テルビウム": "heavy-rare-earth:refined", "重希土類": "heavy-rare-earth:refined",
+        "الديسبروسيوم": "heavy-rare-earth:refined", "ديسبروسيوم": "heavy-rare-earth:refined", "التيربيوم": "heavy-rare-earth:refined",
+        "ネオジム磁石": "rare-earth:component", "永久磁石": "rare-earth:component", "المغناطيس الدائم": "rare-earth:component",
+        "黒鉛": "graphite", "グラファイト": "graphite", "الجرافيت": "graphite", "الغرافيت": "graphite",
+        "アンチモン": "antimony", "الأنتيمون": "antimony", "タングステン": "tungsten", "التنغستن": "tungsten", "التنجستن": "tungsten",
+        "リチウム": "lithium", "الليثيوم": "lithium", "ニッケル": "nickel", "النيكل": "nickel", "コバルト": "cobalt", "الكوبالت": "cobalt",
+        "銅": "copper", "النحاس": "copper", "スズ": "tin", "錫": "tin", "القصدير": "tin", "インジウム": "indium", "الإنديوم": "indium",
+        "ビスマス": "bismuth", "البزموت": "bismuth", "マグネシウム": "magnesium", "المغنيسيوم": "magnesium", "マンガン": "manganese", "المنغنيز": "manganese",
+        "ニオブ": "niobium", "النيوبيوم": "niobium", "タンタル": "tantalum", "التنتالوم": "tantalum", "チタン": "titanium", "التيتانيوم": "titanium",
+        "バナジウム": "vanadium", "الفاناديوم": "vanadium", "モリブデン": "molybdenum", "الموليبدينوم": "molybdenum", "クロム": "chromite", "الكروم": "chromite",
+        "白金": "platinum", "プラチナ": "platinum", "البلاتين": "platinum", "パラジウム": "palladium", "البلاديوم": "palladium",
+        "ロジウム": "rhodium", "الروديوم": "rhodium", "レニウム": "rhenium", "الرينيوم": "rhenium", "テルル": "tellurium", "التيلوريوم": "tellurium",
+        "ウラン": "uranium", "اليورانيوم": "uranium", "アルミニウム": "aluminium", "الألومنيوم": "aluminium", "亜鉛": "zinc", "الزنك": "zinc",
+        "鉛": "lead", "الرصاص": "lead", "ケイ素": "silicon", "シリコン": "silicon", "السيليكون": "silicon", "ジルコニウム": "zirconium", "الزركونيوم": "zirconium",
+        "ベリリウム": "beryllium", "البريليوم": "beryllium", "ヒ素": "arsenic", "الزرنيخ": "arsenic", "蛍石": "fluorspar", "الفلوريت": "fluorspar",
+        "鉄鉱石": "iron", "خام الحديد": "iron", "ボーキサイト": "bauxite", "البوكسيت": "bauxite", "ハフニウム": "hafnium", "الهافنيوم": "hafnium",
+    ]
 }

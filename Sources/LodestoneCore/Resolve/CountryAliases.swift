@@ -40,3 +40,35 @@ package enum CountryAliases {
     /// The names reports show instead of the trade data's own, keyed by that name.
     package static let displayNames: [String: String] = ["USA": "United States", "Other Asia, nes": "Taiwan"]
 }
+
+/// Names people type in Japanese and Arabic beyond Natural Earth's formal ones (which the data
+/// hold per country): the short forms the press uses, and the alliances' names.
+package enum LocalAliases {
+    package static let countries: [String: [String]] = [
+        "USA": ["米国", "アメリカ", "合衆国", "أمريكا", "امريكا", "الولايات المتحدة الأمريكية"],
+        "CHN": ["中国", "الصين"],
+        "KOR": ["韓国", "كوريا"],
+        "GBR": ["英国", "イギリス", "بريطانيا", "المملكة المتحدة"],
+        "AUS": ["豪州", "オーストラリア"],
+        "TWN": ["台湾"],
+        "DEU": ["ドイツ", "独", "ألمانيا"],
+        "FRA": ["仏", "フランス"],
+        "RUS": ["ロシア", "روسيا"],
+        "IND": ["インド", "الهند"],
+        "CAN": ["カナダ", "كندا"],
+        "COD": ["コンゴ", "الكونغو الديمقراطية"],
+        "ARE": ["UAE", "アラブ首長国連邦", "الإمارات"],
+        "SAU": ["サウジ", "السعودية"],
+    ]
+
+    /// Group id → names in Japanese and Arabic.
+    package static let groups: [String: [String]] = [
+        "US-Japan": ["日米", "日米同盟", "اليابان والولايات المتحدة", "الولايات المتحدة واليابان"],
+        "US-Australia": ["米豪", "الولايات المتحدة وأستراليا"],
+        "Quad": ["クアッド", "日米豪印", "الرباعية"],
+        "G7": ["主要7カ国", "ジーセブン", "مجموعة السبع"],
+        "EU": ["欧州連合", "欧州", "الاتحاد الأوروبي"],
+        "AUKUS": ["オーカス", "أوكوس"],
+        "MSP": ["鉱物安全保障パートナーシップ", "شراكة أمن المعادن"],
+    ]
+}

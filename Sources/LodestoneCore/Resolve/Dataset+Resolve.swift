@@ -19,6 +19,11 @@ extension Dataset {
         for country in countries where country.formerUntil == nil {
             if CountryAliases.byISO3[country.iso3]?.contains(where: { NameKey.of($0) == key }) == true { return country }
         }
+        // Japanese, Arabic and Chinese names (Natural Earth), then the short forms people type.
+        for country in countries where country.formerUntil == nil {
+            if let names = localNames[country.code], names.values.contains(where: { NameKey.of($0) == key }) { return country }
+            if LocalAliases.countries[country.iso3]?.contains(where: { NameKey.of($0) == key }) == true { return country }
+        }
         throw .unknownCountry(text, suggestion: NameKey.suggestion(for: trimmed, among: countryCandidates))
     }
 
@@ -26,6 +31,7 @@ extension Dataset {
         countries.filter { $0.formerUntil == nil }.flatMap { country in
             let label = "\(country.displayName) (\(country.iso3))"
             let names = [country.name, country.iso3] + (CountryAliases.byISO3[country.iso3] ?? [])
+                + Array((localNames[country.code] ?? [:]).values) + (LocalAliases.countries[country.iso3] ?? [])
             return names.map { (NameKey.of($0), label) }
         }
     }
@@ -58,6 +64,9 @@ extension Dataset {
             if let id = CommodityAliases.stageByName.first(where: { NameKey.of($0.key) == key })?.value, let index = commodityIndex[CommodityID(id)] {
                 return commodities[index]
             }
+            if let id = CommodityAliases.localNames.first(where: { NameKey.of($0.key) == key })?.value {
+                return try resolveCommodity(id)
+            }
             if let instead = CommodityAliases.missing.first(where: { NameKey.of($0.key) == key })?.value {
                 throw .invalidParameter("'\(text)' has no stage in the bundled data: \(instead) — 'lodestone commodities' lists the stages")
             }
@@ -65,6 +74,9 @@ extension Dataset {
         let candidates = searched.flatMap { c in commodityNameKeys[c].map { ($0, "\(commodities[c].name) (\(commodities[c].id))") } }
         throw .unknownCommodity(text, suggestion: NameKey.suggestion(for: text, among: candidates))
     }
+
+    /// Japanese and Arabic element and mineral names → stage or family id.
+    public static var localCommodityNames: [String: String] { CommodityAliases.localNames }
 
     /// The name keys a commodity answers to, its id's first (`Dataset.commodityNameKeys`).
     static func nameKeys(of commodity: Commodity) -> [String] {
@@ -104,6 +116,7 @@ extension Dataset {
     public func resolveGroup(_ text: String) throws(LodestoneError) -> CountryGroup {
         let key = NameKey.of(text)
         if let group = groups.first(where: { NameKey.of($0.id) == key || NameKey.of($0.name) == key }) { return group }
+        if let group = groups.first(where: { LocalAliases.groups[$0.id]?.contains { NameKey.of($0) == key } == true }) { return group }
         let candidates = groups.flatMap { [(NameKey.of($0.id), $0.id), (NameKey.of($0.name), $0.id)] }
         throw .unknownGroup(text, suggestion: NameKey.suggestion(for: text, among: candidates))
     }

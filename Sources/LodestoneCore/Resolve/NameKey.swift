@@ -37,7 +37,8 @@ package enum NameKey {
             if candidate.key.count > key.count, candidate.key.hasPrefix(key), key.count >= 3 { distance = min(distance, 1) }
             if best == nil || distance < best!.distance { best = (distance, candidate.label) }
         }
-        guard let best, best.distance <= max(2, key.count / 3) else { return nil }
+        // A suggestion must share something with what was typed ("日本" is not 2 edits from "au").
+        guard let best, best.distance <= max(2, key.count / 3), best.distance < key.count else { return nil }
         return best.label
     }
 }

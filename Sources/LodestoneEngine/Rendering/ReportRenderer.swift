@@ -18,6 +18,21 @@ public enum ReportFormat: String, Sendable, Hashable, Codable, CaseIterable {
 /// the same JSON through the report's columns, so the three never disagree and no front end
 /// formats a number by hand.
 public enum ReportRenderer {
+    /// With a `localizer` for another language, JSON adds each country's and commodity's
+    /// `localName` (codes and English names stay), and tables and CSV show the local names.
+    public static func render(_ report: some TabularReport, as format: ReportFormat, localizer: Localizer?) throws(EngineError) -> String {
+        guard let localizer, localizer.language != "en" else { return try render(report, as: format) }
+        switch format {
+        case .json:
+            return try localizer.json(jsonData(report))
+        case .csv:
+            return csv(rows: try rows(of: report).map(localizer.replacingNames), columns: report.columns)
+        case .table:
+            let body = table(rows: try rows(of: report).map(localizer.replacingNames), columns: report.tableColumns)
+            return report.heading + "\n\n" + body + (report.footer.isEmpty ? "" : "\n" + report.footer + "\n")
+        }
+    }
+
     public static func render(_ report: some TabularReport, as format: ReportFormat) throws(EngineError) -> String {
         switch format {
         case .json: return try json(report)
@@ -178,12 +193,12 @@ public enum ReportRenderer {
     static func table(rows: [[String: Any]], columns: [Column]) -> String {
         let cells = rows.map { row in columns.map { display(value(row, $0.key), $0.unit) } }
         let headings = columns.map(\.title)
-        var widths = headings.map(\.count)
-        for line in cells { for (index, cell) in line.enumerated() { widths[index] = max(widths[index], cell.count) } }
+        var widths = headings.map(displayWidth)
+        for line in cells { for (index, cell) in line.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) } }
         let rightAligned = columns.map { ![.text, .country, .flag].contains($0.unit) }
         func line(_ values: [String]) -> String {
             let joined = values.enumerated().map { index, value in
-                let pad = String(repeating: " ", count: widths[index] - value.count)
+                let pad = String(repeating: " ", count: max(0, widths[index] - displayWidth(value)))
                 return rightAligned[index] ? pad + value : value + pad
             }.joined(separator: "  ")
             // Trailing padding dropped by hand: a regular expression backtracks quadratically
@@ -191,6 +206,18 @@ public enum ReportRenderer {
             return String(joined[..<(joined.lastIndex { $0 != " " }.map { joined.index(after: $0) } ?? joined.startIndex)])
         }
         return ([line(headings)] + cells.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    /// Terminal columns a text takes: East Asian wide characters (kana, kanji, hangul, full-width
+    /// forms) take two, so Japanese names line up.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            let v = scalar.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+            let zero = scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark
+            return width + (zero ? 0 : wide ? 2 : 1)
+        }
     }
 
     /// A number as a table shows it (for headings and footers).

@@ -11,11 +11,14 @@ public struct SourceSet: Sendable {
     /// at most one of each.
     public var usgs: [String]
     public var refinedShares: String?
+    /// Natural Earth Admin 0 countries (GeoJSON) for names in Japanese, Arabic and Chinese.
+    public var names: String?
 
-    public init(baci: [String] = [], usgs: [String] = [], refinedShares: String? = nil) {
+    public init(baci: [String] = [], usgs: [String] = [], refinedShares: String? = nil, names: String? = nil) {
         self.baci = baci
         self.usgs = usgs
         self.refinedShares = refinedShares
+        self.names = names
     }
 
     public func add(to data: inout NormalisedData, importedAt: String) throws {
@@ -63,6 +66,23 @@ public struct SourceSet: Sendable {
                 importedAt: importedAt, rows: shares.shares.count))
         }
         try catalogue.apply(to: &data, sources: sources)
+        if let names {
+            let read = try NaturalEarthNames.read(path: names, countries: data.countries)
+            data.countryNames = read.names
+            if !read.unmatched.isEmpty {
+                data.warnings.append(ImportWarning(location: names, message: "\(read.unmatched.count) Natural Earth countries are not in the trade data: "
+                    + read.unmatched.prefix(12).joined(separator: ", ") + (read.unmatched.count > 12 ? ", …" : "")))
+            }
+            data.provenance.append(Provenance(
+                dataset: "names:NaturalEarth", source: "Natural Earth Admin 0 countries 1:110m v5 (\((names as NSString).lastPathComponent)): NAME_JA, NAME_AR, NAME_ZH",
+                version: "5", sha256: read.sha256, licence: "public domain", url: "https://www.naturalearthdata.com/downloads/110m-cultural-vectors/",
+                importedAt: importedAt, rows: read.names.count))
+        }
+    }
+
+    /// Countries' Japanese, Arabic and Chinese names from a Natural Earth Admin 0 GeoJSON release.
+    public static func countryNames(naturalEarth path: String, countries: [Country]) throws -> [CountryName] {
+        try NaturalEarthNames.read(path: path, countries: countries).names
     }
 
     /// ISO2 → ISO3 from the BACI release's `country_codes_V*.csv` in the same folder.

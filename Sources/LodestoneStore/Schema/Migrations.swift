@@ -138,6 +138,14 @@ enum Migrations {
         ("2026-12-05-cited-unit-value", """
         ALTER TABLE commodity ADD COLUMN cited_unit_value REAL CHECK (cited_unit_value > 0);  -- USD/kg of content
         """),
+        ("2026-12-06-country-names", """
+        CREATE TABLE country_name (
+            country_code INTEGER NOT NULL REFERENCES country(code),
+            language TEXT NOT NULL CHECK (language IN ('ja', 'ar', 'zh')),
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            PRIMARY KEY (country_code, language)
+        ) WITHOUT ROWID;
+        """),
     ]
 
     static func apply(to db: SQLiteDatabase) throws {

@@ -4,7 +4,7 @@ import LodestoneCore
 extension Snapshot {
     /// The table files of a snapshot, in the order they are read (later tables refer to earlier ones).
     static let tableNames = ["countries.csv.gz", "trade_codes.csv.gz", "commodities.csv.gz", "production.csv.gz",
-                             "official.csv.gz", "trade.csv.gz", "governance.csv.gz", "groups.csv.gz"]
+                             "official.csv.gz", "trade.csv.gz", "governance.csv.gz", "groups.csv.gz", "names.csv.gz"]
 
     /// Reads a snapshot folder, checking each file against the manifest's SHA-256 and every
     /// value against its range (`Plausible`): a checksum says the bytes are the ones written,
@@ -113,6 +113,12 @@ extension Snapshot {
                 country: try r.country(1, known: known), commodity: CommodityID(r[0]), year: try r.int(2, in: Plausible.years),
                 measure: measure, amount: amount, published: r[5], series: r[6], source: r[7],
                 comparable: r[8] == "1", note: r[9]))
+        }
+        let names = "names.csv.gz"
+        for row in try table(names, ["country", "language", "name"]) {
+            let r = try Row(row, 3, names)
+            guard CountryName.languages.contains(r[1]), !r[2].isEmpty else { throw r.bad("language '\(r.excerpt(1))' or an empty name") }
+            data.countryNames.append(CountryName(country: try r.country(0, known: known), language: r[1], name: r[2]))
         }
         let trade = "trade.csv.gz"
         let tradeRows = try table(trade, tradeHeader)

@@ -12,7 +12,7 @@ public enum Snapshot {
         public var provenance: [Provenance]
     }
 
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     /// The snapshot bundled with the `LodestoneStore` module, if the resource bundle is present.
     public static var bundledFolder: String? {
@@ -75,6 +75,9 @@ public enum Snapshot {
             })),
             ("governance.csv.gz", CSVTable.render(header: ["country", "year", "score", "matched_by"], rows: data.governance.map {
                 [String($0.country.rawValue), String($0.year), number($0.score), $0.match.rawValue]
+            })),
+            ("names.csv.gz", CSVTable.render(header: ["country", "language", "name"], rows: data.countryNames.map {
+                [String($0.country.rawValue), $0.language, $0.name]
             })),
             ("groups.csv.gz", CSVTable.render(header: ["id", "name", "source", "members"], rows: data.groups.map {
                 [$0.id, $0.name, $0.source, $0.members.map { String($0.rawValue) }.joined(separator: ";")]

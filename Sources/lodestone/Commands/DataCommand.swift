@@ -73,6 +73,9 @@ struct DataCommand: ParsableCommand {
         @Option(help: ArgumentHelp("BGS refined shares JSON (bgs_refined_shares_2000_2024.json).", valueName: "file"))
         var refinedShares: String?
 
+        @Option(help: ArgumentHelp("Natural Earth Admin 0 countries GeoJSON (ne_110m_admin_0_countries.geojson) for names in Japanese, Arabic and Chinese.", valueName: "file"))
+        var names: String?
+
         @Flag(help: "Print every warning, not just the first 10.")
         var verbose = false
 
@@ -109,7 +112,7 @@ struct DataCommand: ParsableCommand {
             let location = try GeoPolRiskSource.locate(path)
             let importedAt = ISO8601DateFormatter().string(from: Date())
             var data = try GeoPolRiskSource.read(location, importedAt: importedAt)
-            try SourceSet(baci: baciFiles, usgs: usgsFiles, refinedShares: refinedShares).add(to: &data, importedAt: importedAt)
+            try SourceSet(baci: baciFiles, usgs: usgsFiles, refinedShares: refinedShares, names: names).add(to: &data, importedAt: importedAt)
             return data
         }
     }

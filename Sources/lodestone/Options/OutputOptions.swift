@@ -7,9 +7,23 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table (aligned, for people), csv or json (the JSON the HTTP API returns, documented in the README).")
     var format: ReportFormat = .table
 
+    @Option(name: .long, help: "Names in English (en), Japanese (ja) or Arabic (ar): tables and CSV show them, JSON adds localName beside the codes.")
+    var lang: String = "en"
+
+    func validate() throws {
+        if !Localizer.languages.contains(lang) { throw ValidationError("--lang must be one of \(Localizer.languages.joined(separator: ", "))") }
+    }
+
+    private var localizer: Localizer? {
+        get throws {
+            guard lang != "en", let engine = OpenedEngine.current else { return nil }
+            return try engine.localizer(lang)
+        }
+    }
+
     /// Prints a report in the chosen format; a table's reader is told on stderr what was left out.
     func emit(_ report: some TabularReport) throws {
-        Console.out(try ReportRenderer.render(report, as: format))
+        Console.out(try ReportRenderer.render(report, as: format, localizer: try localizer))
         noteGaps(report.notAssessed)
     }
 

@@ -50,7 +50,9 @@ struct StoreOptions: ParsableArguments {
     /// that is not a store is refused untouched.
     func openEngine(limits: EngineLimits = EngineLimits()) throws -> Engine {
         try createDefaultStoreIfMissing()
-        return try Engine.open(storePath: path, limits: limits, note: Console.note)
+        let engine = try Engine.open(storePath: path, limits: limits, note: Console.note)
+        OpenedEngine.current = engine
+        return engine
     }
 
     static func bundledSnapshot() throws -> NormalisedData {
@@ -59,6 +61,12 @@ struct StoreOptions: ParsableArguments {
         }
         return try Snapshot.read(from: folder)
     }
+}
+
+/// The engine this command opened, for output in another language (`--lang`): one command,
+/// one engine, one thread.
+enum OpenedEngine {
+    nonisolated(unsafe) static var current: Engine?
 }
 
 /// Errors the CLI itself raises: usage errors exit 64, failures 1.

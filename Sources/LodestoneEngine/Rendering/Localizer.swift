@@ -1,0 +1,79 @@
+import Foundation
+import LodestoneCore
+
+/// Names in the user's language for reports: countries from the data's Natural Earth names,
+/// commodities from their Japanese and Arabic element names. Codes never change.
+public struct Localizer: Sendable {
+    public static let languages = ["en", "ja", "ar"]
+
+    public var language: String
+    /// ISO3 → local name.
+    var countries: [String: String]
+    /// Commodity stage or family id → local name.
+    var commodities: [String: String]
+
+    /// JSON: every country object (`iso3`) and commodity (`{id, stage}`, or a row's `commodity`
+    /// id) gains `localName`; keys stay sorted.
+    func json(_ data: Data) throws(EngineError) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: data) else { throw EngineError(.failure, "the report could not be localised") }
+        let localised = walk(object, replace: false)
+        guard let out = try? JSONSerialization.data(withJSONObject: localised, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
+            throw EngineError(.failure, "the report could not be localised")
+        }
+        return String(decoding: out, as: UTF8.self) + "\n"
+    }
+
+    /// A row with its countries' and commodities' `name` in the local language (tables, CSV).
+    func replacingNames(_ row: [String: Any]) -> [String: Any] {
+        walk(row, replace: true) as? [String: Any] ?? row
+    }
+
+    private func walk(_ value: Any, replace: Bool) -> Any {
+        if let list = value as? [Any] { return list.map { walk($0, replace: replace) } }
+        guard var object = value as? [String: Any] else { return value }
+        for (key, inner) in object where inner is [Any] || inner is [String: Any] { object[key] = walk(inner, replace: replace) }
+        var local: String?
+        if let iso3 = object["iso3"] as? String { local = countries[iso3] }
+        else if let id = object["id"] as? String, object["stage"] != nil { local = name(ofCommodity: id) }
+        else if let id = object["commodity"] as? String, object["name"] is String { local = name(ofCommodity: id) }
+        if let local {
+            if replace { object["name"] = local } else { object["localName"] = local }
+        }
+        return object
+    }
+
+    private func name(ofCommodity id: String) -> String? {
+        commodities[id] ?? id.split(separator: ":").first.flatMap { commodities[String($0)] }
+    }
+}
+
+extension Engine {
+    /// The localizer for `language` (en, ja, ar); an unknown language is a usage error.
+    public func localizer(_ language: String) throws(EngineError) -> Localizer {
+        guard Localizer.languages.contains(language) else {
+            throw EngineError(.usage, "language '\(language)' is not one of \(Localizer.languages.joined(separator: ", "))")
+        }
+        var countries: [String: String] = [:]
+        for name in dataset.countryNames where name.language == language {
+            if let iso3 = dataset.country(name.country)?.iso3 { countries[iso3] = name.name }
+        }
+        // The short forms the Japanese press uses where Natural Earth gives the formal name.
+        if language == "ja" { countries.merge(["CHN": "中国", "KOR": "韓国", "TWN": "台湾"]) { _, short in short } }
+        var commodities: [String: String] = [:]
+        for (name, id) in Dataset.localCommodityNames.sorted(by: { $0.key < $1.key }) where Localizer.script(of: name) == language {
+            if commodities[id] == nil || name.count < commodities[id]!.count { commodities[id] = name }
+        }
+        return Localizer(language: language, countries: countries, commodities: commodities)
+    }
+}
+
+extension Localizer {
+    /// "ja" for text in kana or kanji, "ar" for Arabic script, else "en".
+    static func script(of text: String) -> String {
+        for scalar in text.unicodeScalars {
+            if (0x0600...0x06FF).contains(scalar.value) { return "ar" }
+            if (0x3040...0x30FF).contains(scalar.value) || (0x4E00...0x9FFF).contains(scalar.value) { return "ja" }
+        }
+        return "en"
+    }
+}
