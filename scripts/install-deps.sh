@@ -11,6 +11,8 @@ missing=()
 ldconfig -p 2>/dev/null | grep -q 'libCbcSolver.so.3 ' || missing+=(coinor-libcbc3)
 if [ "${LODESTONE_SKIP_WEB_CHECKS:-0}" != 1 ]; then
   command -v chromium >/dev/null || missing+=(chromium)
+  # Japanese in the dashboard screenshots (Arabic is in the default fonts).
+  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
   command -v curl >/dev/null || missing+=(curl)
   python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 fi

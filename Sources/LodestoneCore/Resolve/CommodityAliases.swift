@@ -69,4 +69,31 @@ enum CommodityAliases {
         "ベリリウム": "beryllium", "البريليوم": "beryllium", "ヒ素": "arsenic", "الزرنيخ": "arsenic", "蛍石": "fluorspar", "الفلوريت": "fluorspar",
         "鉄鉱石": "iron", "خام الحديد": "iron", "ボーキサイト": "bauxite", "البوكسيت": "bauxite", "ハフニウム": "hafnium", "الهافنيوم": "hafnium",
     ]
+
+    /// How reports name a family in Japanese and Arabic (language → family id → name), and the
+    /// stage words shown after it.
+    static let familyDisplay: [String: [String: String]] = [
+        "ja": ["gallium": "ガリウム", "germanium": "ゲルマニウム", "rare-earth": "レアアース", "heavy-rare-earth": "重希土類",
+               "graphite": "黒鉛", "antimony": "アンチモン", "tungsten": "タングステン", "lithium": "リチウム", "nickel": "ニッケル",
+               "cobalt": "コバルト", "copper": "銅", "tin": "スズ", "indium": "インジウム", "bismuth": "ビスマス", "magnesium": "マグネシウム",
+               "manganese": "マンガン", "niobium": "ニオブ", "tantalum": "タンタル", "titanium": "チタン", "vanadium": "バナジウム",
+               "molybdenum": "モリブデン", "chromite": "クロム", "platinum": "白金", "palladium": "パラジウム", "rhodium": "ロジウム",
+               "rhenium": "レニウム", "tellurium": "テルル", "uranium": "ウラン", "aluminium": "アルミニウム", "zinc": "亜鉛", "lead": "鉛",
+               "silicon": "ケイ素", "zirconium": "ジルコニウム", "beryllium": "ベリリウム", "arsenic": "ヒ素", "fluorspar": "蛍石",
+               "iron": "鉄鉱石", "bauxite": "ボーキサイト", "hafnium": "ハフニウム", "gold": "金", "silver": "銀", "selenium": "セレン",
+               "cadmium": "カドミウム", "boron": "ホウ素", "phosphate": "リン鉱石", "potash": "カリ", "baryte": "重晶石", "magnesite": "マグネサイト"],
+        "ar": ["gallium": "الغاليوم", "germanium": "الجرمانيوم", "rare-earth": "العناصر الأرضية النادرة", "heavy-rare-earth": "العناصر الأرضية النادرة الثقيلة",
+               "graphite": "الغرافيت", "antimony": "الأنتيمون", "tungsten": "التنغستن", "lithium": "الليثيوم", "nickel": "النيكل",
+               "cobalt": "الكوبالت", "copper": "النحاس", "tin": "القصدير", "indium": "الإنديوم", "bismuth": "البزموت", "magnesium": "المغنيسيوم",
+               "manganese": "المنغنيز", "niobium": "النيوبيوم", "tantalum": "التنتالوم", "titanium": "التيتانيوم", "vanadium": "الفاناديوم",
+               "molybdenum": "الموليبدينوم", "chromite": "الكروم", "platinum": "البلاتين", "palladium": "البلاديوم", "rhodium": "الروديوم",
+               "rhenium": "الرينيوم", "tellurium": "التيلوريوم", "uranium": "اليورانيوم", "aluminium": "الألومنيوم", "zinc": "الزنك", "lead": "الرصاص",
+               "silicon": "السيليكون", "zirconium": "الزركونيوم", "beryllium": "البريليوم", "arsenic": "الزرنيخ", "fluorspar": "الفلوريت",
+               "iron": "خام الحديد", "bauxite": "البوكسيت", "hafnium": "الهافنيوم", "gold": "الذهب", "silver": "الفضة", "selenium": "السيلينيوم",
+               "cadmium": "الكادميوم", "boron": "البورون", "phosphate": "الفوسفات", "potash": "البوتاس", "baryte": "الباريت", "magnesite": "المغنسيت"],
+    ]
+    static let stageDisplay: [String: [String: String]] = [
+        "ja": ["mine": "鉱石", "refined": "精製品", "metal": "金属", "component": "磁石・部材"],
+        "ar": ["mine": "خام", "refined": "مكرر", "metal": "فلز", "component": "مكونات"],
+    ]
 }

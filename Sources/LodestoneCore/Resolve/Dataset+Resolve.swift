@@ -78,6 +78,14 @@ extension Dataset {
     /// Japanese and Arabic element and mineral names → stage or family id.
     public static var localCommodityNames: [String: String] { CommodityAliases.localNames }
 
+    /// A stage's or family's name in `language` (ja, ar): the family's name, and for a stage the
+    /// stage word after it ("ガリウム（金属）"); nil where the family has none.
+    public func localName(ofCommodity id: CommodityID, language: String) -> String? {
+        guard let info = commodity(id), let family = CommodityAliases.familyDisplay[language]?[info.family] else { return nil }
+        guard id.rawValue.contains(":"), let stage = CommodityAliases.stageDisplay[language]?[info.stage.rawValue] else { return family }
+        return language == "ja" ? "\(family)（\(stage)）" : "\(family) (\(stage))"
+    }
+
     /// The name keys a commodity answers to, its id's first (`Dataset.commodityNameKeys`).
     static func nameKeys(of commodity: Commodity) -> [String] {
         let names = seriesNames(commodity.productionSeries)

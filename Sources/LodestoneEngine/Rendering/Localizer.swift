@@ -60,9 +60,7 @@ extension Engine {
         // The short forms the Japanese press uses where Natural Earth gives the formal name.
         if language == "ja" { countries.merge(["CHN": "中国", "KOR": "韓国", "TWN": "台湾"]) { _, short in short } }
         var commodities: [String: String] = [:]
-        for (name, id) in Dataset.localCommodityNames.sorted(by: { $0.key < $1.key }) where Localizer.script(of: name) == language {
-            if commodities[id] == nil || name.count < commodities[id]!.count { commodities[id] = name }
-        }
+        for info in dataset.commodities { commodities[info.id.rawValue] = dataset.localName(ofCommodity: info.id, language: language) }
         return Localizer(language: language, countries: countries, commodities: commodities)
     }
 }

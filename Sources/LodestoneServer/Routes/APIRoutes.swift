@@ -54,25 +54,25 @@ struct APIRoutes: Sendable {
         }
         router.get("/api/v1/priorities") { request, context in
             await answer(request, context, allowed: ["importer", "year", "commodity", "draws", "seed"], heavy: true) { q, flag in
-                try render(engine.priorities(Self.prioritiesRequest(q), cancellation: flag), q.format())
+                try render(engine.priorities(Self.prioritiesRequest(q), cancellation: flag), q)
             }
         }
         router.get("/api/v1/plan/stockpile") { request, context in
             await answer(request, context, allowed: Self.stockpileParameters, heavy: true) { q, flag in
-                try render(engine.planStockpile(Self.stockpileRequest(q, timeLimit: configuration.computeTimeLimitSeconds), cancellation: flag), q.format())
+                try render(engine.planStockpile(Self.stockpileRequest(q, timeLimit: configuration.computeTimeLimitSeconds), cancellation: flag), q)
             }
         }
         router.get("/api/v1/plan/invest") { request, context in
             await answer(request, context, allowed: Self.investParameters, heavy: true) { q, flag in
-                try render(engine.planInvestment(Self.investRequest(q, timeLimit: configuration.computeTimeLimitSeconds), cancellation: flag), q.format())
+                try render(engine.planInvestment(Self.investRequest(q, timeLimit: configuration.computeTimeLimitSeconds), cancellation: flag), q)
             }
         }
         router.get("/api/v1/scenarios") { request, _ in
-            await answer(request, allowed: []) { q in try render(engine.scenarioList(), q.format()) }
+            await answer(request, allowed: []) { q in try render(engine.scenarioList(), q) }
         }
         router.get("/api/v1/scenarios/run") { request, context in
             await answer(request, context, allowed: Self.runParameters, heavy: true) { q, flag in
-                try render(engine.scenarioRun(Self.runRequest(q), cancellation: flag), q.format())
+                try render(engine.scenarioRun(Self.runRequest(q), cancellation: flag), q)
             }
         }
         router.post("/api/v1/scenarios/run") { request, context in
@@ -85,16 +85,16 @@ struct APIRoutes: Sendable {
             }
         }
         router.get("/api/v1/backtest") { request, context in
-            await answer(request, context, allowed: [], heavy: true) { q, flag in try render(engine.backtest(cancellation: flag), q.format()) }
+            await answer(request, context, allowed: [], heavy: true) { q, flag in try render(engine.backtest(cancellation: flag), q) }
         }
         router.get("/api/v1/commodities") { request, _ in
-            await answer(request, allowed: []) { q in try render(engine.commodities(), q.format()) }
+            await answer(request, allowed: []) { q in try render(engine.commodities(), q) }
         }
         router.get("/api/v1/countries") { request, _ in
-            await answer(request, allowed: []) { q in try render(engine.countries(), q.format()) }
+            await answer(request, allowed: []) { q in try render(engine.countries(), q) }
         }
         router.get("/api/v1/groups") { request, _ in
-            await answer(request, allowed: []) { q in try render(engine.groups(), q.format()) }
+            await answer(request, allowed: []) { q in try render(engine.groups(), q) }
         }
         router.get("/api/v1/data/check") { request, _ in
             await answer(request, allowed: ["importer", "year", "years"]) { q in
@@ -102,7 +102,7 @@ struct APIRoutes: Sendable {
             }
         }
         router.get("/api/v1/data") { request, _ in
-            await answer(request, allowed: []) { q in try render(engine.dataInfo(), q.format()) }
+            await answer(request, allowed: []) { q in try render(engine.dataInfo(), q) }
         }
     }
 
@@ -166,14 +166,17 @@ struct APIRoutes: Sendable {
         var format: ReportFormat
     }
 
-    private func render(_ report: some TabularReport, _ format: ReportFormat) throws(EngineError) -> Rendered {
-        Rendered(text: try ReportRenderer.render(report, as: format), format: format)
+    /// The report in the query's `format`, with names in its `lang` (en, ja, ar).
+    private func render(_ report: some TabularReport, _ q: Query) throws(EngineError) -> Rendered {
+        let format = try q.format()
+        let localizer = try q.string("lang").map { language throws(EngineError) in try engine.localizer(language) }
+        return Rendered(text: try ReportRenderer.render(report, as: format, localizer: localizer), format: format)
     }
 
     /// One year (`year`, or the engine's default) or a time series (`years=2018-2024`, or a list),
     /// as the CLI's --year and --years.
     private func byYear<Report: TabularReport>(_ q: Query, _ make: (Int?) throws -> Report) throws -> Rendered {
-        guard let text = q.string("years") else { return try render(make(try q.int("year")), q.format()) }
+        guard let text = q.string("years") else { return try render(make(try q.int("year")), q) }
         if q.string("year") != nil { throw EngineError(.usage, "give year or years, not both") }
         let years = try Engine.parseYears(text)
         let format = try q.format()

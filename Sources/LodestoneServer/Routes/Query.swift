@@ -8,9 +8,9 @@ struct Query: Sendable {
 
     init(_ request: Request, allowed: [String]) throws(EngineError) {
         pairs = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
-        let known = Set(allowed + ["format"])
+        let known = Set(allowed + ["format", "lang"])
         for pair in pairs where !known.contains(pair.key) {
-            throw EngineError(.usage, "unknown query parameter '\(pair.key)' — this endpoint takes \((allowed + ["format"]).joined(separator: ", "))")
+            throw EngineError(.usage, "unknown query parameter '\(pair.key)' — this endpoint takes \((allowed + ["format", "lang"]).joined(separator: ", "))")
         }
     }
 

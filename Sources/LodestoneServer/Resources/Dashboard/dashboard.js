@@ -20,7 +20,15 @@ const context = {
   link: (params) => "?" + new URLSearchParams(Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== "")).toString(),
 };
 
+function applyLanguage() {
+  const lang = state().get("lang") || "en";
+  document.documentElement.lang = lang;
+  document.documentElement.dir = lang === "ar" ? "rtl" : "ltr";
+  document.getElementById("lang").value = lang;
+}
+
 function route() {
+  applyLanguage();
   const params = state();
   const view = views[params.get("view")] ? params.get("view") : "risk";
   for (const v of Object.keys(views)) document.getElementById(v).hidden = v !== view;
@@ -43,6 +51,7 @@ function submitForm(form, view, extra = () => ({})) {
     }
     for (const [k, v] of Object.entries(extra())) if (v) params.set(k, v);
     const previous = state();
+    if (previous.get("lang")) params.set("lang", previous.get("lang"));
     if (previous.get("view") === view) for (const k of kept[view] || []) if (previous.get(k)) params.set(k, previous.get(k));
     setState(params);
     route();
@@ -93,8 +102,18 @@ async function start() {
     } else submitForm(forms[view], view);
   }
   for (const a of document.querySelectorAll("nav a[data-view]")) {
-    a.addEventListener("click", (event) => { event.preventDefault(); setState(new URLSearchParams({ view: a.dataset.view })); route(); });
+    a.addEventListener("click", (event) => {
+      event.preventDefault();
+      const params = new URLSearchParams({ view: a.dataset.view });
+      if (state().get("lang")) params.set("lang", state().get("lang"));
+      setState(params); route();
+    });
   }
+  document.getElementById("lang").addEventListener("change", (event) => {
+    const params = state();
+    if (event.target.value === "en") params.delete("lang"); else params.set("lang", event.target.value);
+    setState(params); route();
+  });
   window.addEventListener("popstate", route);
   await loadPickers();
   if (!location.search) setState(new URLSearchParams({ view: "risk", importer: "JPN" }), false);

@@ -71,6 +71,8 @@ export function setState(params, push = true) {
 export function apiURL(path, params, fmt) {
   const p = new URLSearchParams(params);
   if (fmt) p.set("format", fmt);
+  const lang = state().get("lang");
+  if (lang && lang !== "en") p.set("lang", lang);
   const q = p.toString();
   return API + path + (q ? "?" + q : "");
 }
@@ -85,7 +87,17 @@ export async function getJSON(url) {
   const response = await fetch(url, { headers: { Accept: "application/json" } });
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new Error(body && body.error ? body.error.message : `${response.status} ${response.statusText}`);
-  return body;
+  return localised(body);
+}
+/// With ?lang=ja|ar the API adds `localName` beside each country's and commodity's English
+/// name; the dashboard shows it (the English name stays in `nameEn`).
+function localised(value) {
+  if (Array.isArray(value)) return value.map(localised);
+  if (!value || typeof value !== "object") return value;
+  const out = {};
+  for (const [k, v] of Object.entries(value)) out[k] = localised(v);
+  if (typeof out.localName === "string") { out.nameEn = out.name; out.name = out.localName; }
+  return out;
 }
 
 // ---- a view's status line and result area ----
