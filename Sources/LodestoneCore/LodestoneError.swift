@@ -56,8 +56,18 @@ public enum LodestoneError: Error, Equatable, Sendable, CustomStringConvertible 
         if let suggestion { " — did you mean \(suggestion)?" } else { " — \(otherwise)" }
     }
 
+    /// The years with data, gaps shown: "2017–2020, 2022, 2024".
     private static func years(_ available: [Int]) -> String {
-        guard let first = available.first, let last = available.last else { return "; the data set has none" }
-        return first == last ? "; data exist for \(first) only" : "; data exist for \(first)–\(last)"
+        let sorted = Array(Set(available)).sorted()
+        guard let first = sorted.first else { return "; the data set has none" }
+        if sorted.count == 1 { return "; data exist for \(first) only" }
+        var runs: [String] = [], start = first, previous = first
+        for year in sorted.dropFirst() + [Int.max] {
+            if year == previous + 1 { previous = year; continue }
+            runs.append(start == previous ? "\(start)" : "\(start)–\(previous)")
+            start = year
+            previous = year
+        }
+        return "; data exist for " + runs.joined(separator: ", ")
     }
 }

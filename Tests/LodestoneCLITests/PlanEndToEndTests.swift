@@ -76,3 +76,25 @@ import Testing
         #expect(bad.status == 64 && bad.stderr.contains("--lang"))
     }
 }
+
+@Suite struct SeriesEndToEndTests {
+    @Test func aSeriesAnswersTheYearsWithDataAndNamesTheRest() throws {
+        let r = CLI.lodestone("concentration", "--commodity", "gallium", "--years", "2012-2025", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let years = try #require(object["years"] as? [Int]), missing = try #require(object["missingYears"] as? [[String: Any]])
+        #expect(!years.isEmpty && years.allSatisfy { $0 >= 2012 && $0 <= 2025 })
+        #expect(missing.contains { $0["year"] as? Int == 2012 && ($0["reason"] as? String ?? "").contains("data exist for") })
+        #expect(Set(years).union(missing.compactMap { $0["year"] as? Int }) == Set(2012...2025))
+        let table = CLI.lodestone("concentration", "--commodity", "gallium", "--years", "2012-2025")
+        #expect(table.status == 0 && table.stdout.contains("no answer for 2012"))
+        let none = CLI.lodestone("concentration", "--commodity", "gallium", "--years", "1990-1992")
+        #expect(none.status == 1 && none.stderr.contains("no year of 1990–1992"))
+    }
+
+    @Test func aGapInsideTheYearsIsNamed() {
+        let r = CLI.lodestone("suppliers", "--importer", "JPN", "--commodity", "gallium", "--year", "2023")
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("2022, 2024") && !r.stderr.contains("2022–2024"), "\(r.stderr)")
+    }
+}

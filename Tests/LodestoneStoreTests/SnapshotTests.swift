@@ -43,7 +43,8 @@ import Testing
         #expect(data.countries.count == 239)
         #expect(Set(data.provenance.map(\.dataset)) == ["countries", "trade", "trade:HS17", "commodities", "production", "archive",
                                                         "production:USGS-MCS2025", "production:USGS-MCS2026", "production:BGS", "catalogue", "official:USGS-MCS2025",
-                                                        "governance", "groups"])
+                                                        "governance", "groups", "names:NaturalEarth"])
+        #expect(data.countryNames.count >= 500, "Natural Earth names in Japanese, Arabic and Chinese")
         #expect(!data.warnings.contains { $0.location.hasPrefix("consistency") }, "no import exceeds world production on the same basis")
     }
 

@@ -52,8 +52,16 @@ extension Engine {
         return ScenarioListReport(rows: presets.map { p in
             ScenarioListReport.Row(name: p.name, title: p.title, effective: p.effective, restricting: p.restricting, commodities: p.commodities,
                                    targets: p.targets.kind + (p.targets.countries.map { " " + $0.joined(separator: " ") } ?? ""),
-                                   severity: p.severity, extraterritorial: p.extraterritorial, baseYear: p.baseYear(latest: latest))
+                                   severity: p.severity, severitiesUsed: Self.severitiesUsed(p), extraterritorial: p.extraterritorial,
+                                   baseYear: p.baseYear(latest: latest))
         })
+    }
+
+    /// Each commodity's severity as a run applies it: the preset's own per commodity, else its severity.
+    static func severitiesUsed(_ p: ScenarioDefinition) -> String {
+        func pct(_ x: Double) -> String { "\(Int((x * 100).rounded())) %" }
+        guard let own = p.severities, !own.isEmpty else { return pct(p.severity) }
+        return p.commodities.map { c in "\(c) \(pct(own[c] ?? p.severity))" }.joined(separator: ", ")
     }
 
     /// A preset by name, case-insensitive, with the nearest name suggested when there is none.

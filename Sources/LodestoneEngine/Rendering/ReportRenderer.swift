@@ -48,10 +48,11 @@ public enum ReportRenderer {
 
     /// Several years of one question: JSON `{"years": [...], "reports": [...]}`; CSV one header
     /// with a leading `year` column; a table per year, one after another.
-    public static func render<Report: TabularReport>(series reports: [Report], years: [Int], as format: ReportFormat) throws(EngineError) -> String {
+    public static func render<Report: TabularReport>(series reports: [Report], years: [Int], missing: [MissingYear] = [],
+                                                     as format: ReportFormat) throws(EngineError) -> String {
         switch format {
         case .json:
-            return try json(YearSeries(years: years, reports: reports))
+            return try json(YearSeries(years: years, reports: reports, missingYears: missing))
         case .csv:
             var text = ""
             for (index, (year, report)) in zip(years, reports).enumerated() {
@@ -65,13 +66,42 @@ public enum ReportRenderer {
         case .table:
             var blocks: [String] = []
             for report in reports { blocks.append(try render(report, as: .table)) }
+            if !missing.isEmpty {
+                blocks.append("no answer for " + missing.map { "\($0.year) (\($0.reason))" }.joined(separator: "; ") + "\n")
+            }
             return blocks.joined(separator: "\n")
         }
+    }
+
+    /// A year of a series the data cannot answer, and why.
+    public struct MissingYear: Sendable, Hashable, Codable {
+        public var year: Int
+        public var reason: String
     }
 
     struct YearSeries<Report: TabularReport>: Encodable {
         var years: [Int]
         var reports: [Report]
+        var missingYears: [MissingYear]
+    }
+
+    /// One report per year that has data; the years without (a no-data answer) are listed with
+    /// their reason instead of failing the series. Any other error, or no year at all, throws.
+    public static func series<Report>(_ years: [Int], _ make: (Int) throws -> Report) throws -> (years: [Int], reports: [Report], missing: [MissingYear]) {
+        var answered: [Int] = [], reports: [Report] = [], missing: [MissingYear] = [], firstGap: EngineError?
+        for year in years {
+            do {
+                reports.append(try make(year))
+                answered.append(year)
+            } catch let error as EngineError where error.kind == .noData {
+                missing.append(MissingYear(year: year, reason: error.message))
+                firstGap = firstGap ?? error
+            }
+        }
+        if answered.isEmpty, let firstGap {
+            throw EngineError(.noData, "no year of \(years.first!)–\(years.last!) has an answer: \(firstGap.message)")
+        }
+        return (answered, reports, missing)
     }
 
     public static func json(_ value: some Encodable) throws(EngineError) -> String {

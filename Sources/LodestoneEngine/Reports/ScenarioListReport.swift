@@ -10,6 +10,9 @@ public struct ScenarioListReport: TabularReport, Hashable {
         public var commodities: [String]
         public var targets: String
         public var severity: Double
+        /// The severity each commodity is run at, where the preset sets its own (observed
+        /// effective severities): "heavy-rare-earth 93 %, rare-earth:component 68 %"; else the severity.
+        public var severitiesUsed: String
         public var extraterritorial: Bool
         /// The year a run uses by default: the last full year before the event.
         public var baseYear: Int
@@ -18,9 +21,9 @@ public struct ScenarioListReport: TabularReport, Hashable {
     public var rows: [Row]
     public var columns: [Column] = [
         Column("name", "name", .text), Column("effective", "effective", .text), Column("restricting", "restricting", .text),
-        Column("commodities", "commodities", .text), Column("targets", "targets", .text), Column("severity", "severity", .share),
+        Column("commodities", "commodities", .text), Column("targets", "targets", .text), Column("severitiesUsed", "severity as run", .text),
         Column("extraterritorial", "extraterritorial", .flag), Column("baseYear", "base year", .year),
     ]
 
-    public var heading: String { "\(rows.count) real-event presets" }
+    public var heading: String { "\(rows.count) real-event presets (severity as run: each commodity's observed effective severity where the preset gives one)" }
 }

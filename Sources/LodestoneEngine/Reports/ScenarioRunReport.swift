@@ -127,7 +127,9 @@ public struct ScenarioRunReport: TabularReport, Hashable {
     public var heading: String {
         func t(_ x: Double) -> String { ReportRenderer.format(x, .tonnes) }
         func c(_ x: Double) -> String { ReportRenderer.format(x, .change) }
-        var lines = ["\(scenario.title) [\(scenario.name)], base year \(year), severity \(scenario.severity)"
+        let asRun = scenario.severities.isEmpty ? "severity \(ReportRenderer.format(scenario.severity, .share))"
+            : "severities " + markets.map { "\($0.commodity.id) \(ReportRenderer.format($0.severity, .share))" }.joined(separator: ", ")
+        var lines = ["\(scenario.title) [\(scenario.name)], base year \(year), \(asRun)"
                      + (scenario.extraterritorial ? ", extraterritorial" : "")]
         if let reference = scenario.reference { lines.append("source: \(reference)\(scenario.url.map { ", " + $0 } ?? "")") }
         for m in markets {

@@ -178,9 +178,9 @@ struct APIRoutes: Sendable {
     private func byYear<Report: TabularReport>(_ q: Query, _ make: (Int?) throws -> Report) throws -> Rendered {
         guard let text = q.string("years") else { return try render(make(try q.int("year")), q) }
         if q.string("year") != nil { throw EngineError(.usage, "give year or years, not both") }
-        let years = try Engine.parseYears(text)
+        let series = try ReportRenderer.series(try Engine.parseYears(text)) { try make($0) }
         let format = try q.format()
-        return Rendered(text: try ReportRenderer.render(series: try years.map { try make($0) }, years: years, as: format), format: format)
+        return Rendered(text: try ReportRenderer.render(series: series.reports, years: series.years, missing: series.missing, as: format), format: format)
     }
 
     /// A cheap GET answer (computed on the request's task).

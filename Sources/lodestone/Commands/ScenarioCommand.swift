@@ -21,8 +21,10 @@ struct ScenarioCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one preset in full (JSON, the format of scenario files).")
+        static let configuration = CommandConfiguration(abstract: "Show one preset in full (JSON, the format of scenario files; 'severities' are the per-commodity severities a run uses).")
         @Argument(help: "Preset name (see 'scenario list').") var name: String
+        /// Accepted like every other command's; a preset needs no data.
+        @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
             try runReportingErrors {

@@ -27,16 +27,21 @@ struct OutputOptions: ParsableArguments {
         noteGaps(report.notAssessed)
     }
 
-    /// Prints one report per year as a time series.
-    func emit<Report: TabularReport>(series reports: [Report], years: [Int]) throws {
-        Console.out(try ReportRenderer.render(series: reports, years: years, as: format))
+    /// Prints one report per year as a time series; the years without data are named.
+    func emit<Report: TabularReport>(series reports: [Report], years: [Int], missing: [ReportRenderer.MissingYear] = []) throws {
+        Console.out(try ReportRenderer.render(series: reports, years: years, missing: missing, as: format))
         noteGaps(reports.flatMap(\.notAssessed))
+        if format != .table, !missing.isEmpty {
+            Console.note("no answer for " + missing.map { "\($0.year)" }.joined(separator: ", ") + " — use --format json for the reasons")
+        }
     }
 
-    /// One report for `--year` (or the default year), or one per year for `--years`.
+    /// One report for `--year` (or the default year), or one per year for `--years` (the years
+    /// with data; the others named).
     func emit<Report: TabularReport>(_ years: YearOptions, _ report: (Int?) throws -> Report) throws {
         if let list = try years.series() {
-            try emit(series: try list.map { try report($0) }, years: list)
+            let series = try ReportRenderer.series(list) { try report($0) }
+            try emit(series: series.reports, years: series.years, missing: series.missing)
         } else {
             try emit(try report(years.year))
         }

@@ -64,8 +64,11 @@ function updateSeverity() {
   const form = forms.scenario;
   const preset = presetsByName[form.elements.preset.value];
   // A preset's own severity shows until the user moves the slider.
-  if (preset && !severityTouched && state().get("severityTouched") !== "true") form.elements.severity.value = preset.severity;
-  form.elements.severityShown.value = pct(Number(form.elements.severity.value));
+  const untouched = !severityTouched && state().get("severityTouched") !== "true";
+  if (preset && untouched) form.elements.severity.value = preset.severity;
+  // A preset that runs each market at its own observed severity says so until the slider moves.
+  form.elements.severityShown.value = preset && untouched && preset.severitiesUsed.includes(" ")
+    ? "as the preset: " + preset.severitiesUsed : pct(Number(form.elements.severity.value));
   form.elements.restricting.placeholder = preset ? preset.restricting.join(",") : "CHN";
   form.elements.commodity.placeholder = preset ? preset.commodities.join(",") : "gallium,germanium";
 }
