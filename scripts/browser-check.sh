@@ -58,6 +58,7 @@ check priorities-error "view=priorities&importer=JPN&draws=99000000" "over the l
 check plan-stockpile "view=plan&plan=stockpile&importer=JPN&budget=1e9&draws=1000" "Stockpile plan for Japan" "Days of consumption covered" "Frontier" "<table>"
 check plan-invest "view=plan&plan=invest&importer=US-Japan&budget=5e9&draws=500" "Investment plan for United States and Japan" "Expected loss by year" "gap closed" "<table>"
 check plan-error "view=plan&plan=stockpile&importer=JPN&budget=-1" "budget -1"
+check country "view=country&country=JPN&partners=MSP" "Japan (JPN), 2024" "Hit by:" "Largest imports by value" "<table>"
 check suppliers-ja "view=suppliers&importer=JPN&commodity=gallium&lang=ja" "ガリウム" "中国" 'lang="ja"' "<table>"
 check risk-ar "view=risk&importer=JPN&lang=ar" 'dir="rtl"' "الغاليوم" "<table>"
 check suppliers "view=suppliers&importer=JPN&commodity=gallium" "Gallium (unwrought) imports of Japan (JPN)" "Japan (importer)" "<table>" map

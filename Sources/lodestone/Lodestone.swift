@@ -14,7 +14,7 @@ struct Lodestone: AsyncParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            RiskCommand.self, ConcentrationCommand.self, SuppliersCommand.self, TraceCommand.self, ScenarioCommand.self, BacktestCommand.self, PrioritiesCommand.self, PlanCommand.self, GridCommand.self,
+            RiskCommand.self, ConcentrationCommand.self, SuppliersCommand.self, TraceCommand.self, ScenarioCommand.self, BacktestCommand.self, PrioritiesCommand.self, PlanCommand.self, CountryCommand.self, GridCommand.self,
             CommoditiesCommand.self, CountriesCommand.self, GroupsCommand.self, DataCommand.self, ServeCommand.self,
         ]
     )

@@ -98,3 +98,23 @@ import Testing
         #expect(r.stderr.contains("2022, 2024") && !r.stderr.contains("2022–2024"), "\(r.stderr)")
     }
 }
+
+@Suite struct CountryEndToEndTests {
+    @Test func aCountrysPageFromAnyOfItsNames() throws {
+        let r = CLI.lodestone("country", "اليابان", "--partners", "MSP", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect((object["country"] as? [String: Any])?["iso3"] as? String == "JPN")
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        let values = rows.compactMap { $0["importValueKUSD"] as? Double }
+        #expect(rows.count > 30 && values == values.sorted(by: >), "largest imports first")
+        let gallium = try #require(rows.first { $0["commodity"] as? String == "gallium:refined" })
+        #expect(((gallium["topSupplier"] as? [String: Any])?["iso3"] as? String) == "CHN")
+        let presets = try #require(object["presets"] as? [[String: Any]])
+        #expect(presets.contains { $0["name"] as? String == "china-japan-military-2026" })
+        #expect(!presets.contains { $0["name"] as? String == "china-us-ban-2024" }, "the US ban does not target Japan")
+        let table = CLI.lodestone("country", "日本")
+        #expect(table.status == 0 && table.stdout.hasPrefix("Japan (JPN), 2024") && table.stdout.contains("hit by:"))
+        #expect(CLI.lodestone("country", "Atlantis").status == 64)
+    }
+}

@@ -6,7 +6,7 @@ public struct RestrictionScenario: Hashable, Sendable, Codable {
         case only([CountryCode])
         case everyoneExcept([CountryCode])
 
-        func includes(_ country: CountryCode) -> Bool {
+        public func includes(_ country: CountryCode) -> Bool {
             switch self {
             case .everyone: true
             case .only(let list): list.contains(country)

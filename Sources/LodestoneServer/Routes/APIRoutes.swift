@@ -52,6 +52,11 @@ struct APIRoutes: Sendable {
                 }
             }
         }
+        router.get("/api/v1/country") { request, _ in
+            await answer(request, allowed: ["country", "year", "partners"]) { q in
+                try render(engine.countryProfile(CountryProfileRequest(country: q.required("country"), year: q.int("year"), partners: q.string("partners"))), q)
+            }
+        }
         router.get("/api/v1/priorities") { request, context in
             await answer(request, context, allowed: ["importer", "year", "commodity", "draws", "seed"], heavy: true) { q, flag in
                 try render(engine.priorities(Self.prioritiesRequest(q), cancellation: flag), q)

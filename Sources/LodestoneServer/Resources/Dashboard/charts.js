@@ -4,7 +4,9 @@ import { el, format, pctFine, svg } from "./ui.js";
 
 const clip = (t, n = 46) => t.length > n ? t.slice(0, n - 1) + "…" : t;
 // 7.4 px a character: the dashboard font's average at 12 px (6.6 clipped the first letters of 46-character labels).
-const labelWidth = (items) => Math.min(360, 16 + Math.max(...items.map((d) => clip(d.label).length), 4) * 7.4);
+// Kana, kanji and full-width forms take about twice a Latin letter's width.
+const chars = (t) => [...t].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(c) ? 2 : 1), 0);
+const labelWidth = (items) => Math.min(360, 16 + Math.max(...items.map((d) => chars(clip(d.label))), 4) * 7.4);
 function figure(title, root, legend) {
   return el("figure", { class: "chart" }, title ? el("figcaption", { text: title }) : null, root, legend || null);
 }

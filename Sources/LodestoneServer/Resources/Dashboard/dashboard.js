@@ -2,6 +2,7 @@
 // in the query string, so a link reproduces it; every table downloads as CSV and JSON from the API.
 import { API, el, fillForm, getJSON, pct, setState, state } from "./ui.js";
 import { prioritiesView, defaultDraws } from "./views/priorities.js";
+import { countryView } from "./views/country.js";
 import { planView, defaultPlanDraws } from "./views/plan.js";
 import { producersView } from "./views/producers.js";
 import { riskView } from "./views/risk.js";
@@ -9,7 +10,7 @@ import { scenarioView } from "./views/scenario.js";
 import { suppliersView } from "./views/suppliers.js";
 import { traceView } from "./views/trace.js";
 
-const views = { risk: riskView, priorities: prioritiesView, scenario: scenarioView, plan: planView, producers: producersView, suppliers: suppliersView, trace: traceView };
+const views = { risk: riskView, country: countryView, priorities: prioritiesView, scenario: scenarioView, plan: planView, producers: producersView, suppliers: suppliersView, trace: traceView };
 // Query parameters a view keeps when its form is submitted again (table sorting, the map's market).
 const kept = { risk: ["sort", "dir"], priorities: ["sort", "dir"] };
 const forms = {};
@@ -83,6 +84,7 @@ async function loadPickers() {
       ...countries.rows.filter((c) => c.formerUntil == null).map((c) => el("option", { value: c.iso3, label: c.name })));
     document.getElementById("commodities").replaceChildren(...commodities.rows.map((c) => el("option", { value: c.id, label: c.name })));
     for (const [view, form] of Object.entries(forms)) {
+      if (!form.elements.year) continue;
       const years = view === "producers" ? data.productionYears : data.tradeYears;
       for (const y of years.slice().reverse()) form.elements.year.append(el("option", { value: y, text: y }));
     }
