@@ -32,4 +32,41 @@ import Testing
         try AtomicFile.writeFolder([("a.csv", Data("2".utf8))], to: folder, force: true, replaceable: ["a.csv"])
         #expect(FileManager.default.contents(atPath: folder + "/a.csv") == Data("2".utf8))
     }
+
+    /// A device, a FIFO or a link to one is written into, never replaced, with or without force.
+    @Test func specialFilesAreWrittenIntoNeverReplaced() throws {
+        let folder = Fixtures.temporaryDirectory()
+        let link = folder.appendingPathComponent("null-link").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/dev/null")
+        for force in [false, true] {
+            try AtomicFile.write(Data("x".utf8), to: "/dev/null", force: force)
+            try AtomicFile.write(Data("x".utf8), to: link, force: force)
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "/dev/null", "the link is still a link")
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR, "/dev/null is still a device")
+        // A FIFO with a reader gets the bytes.
+        let fifo = folder.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let received = LockedBox<Data>(Data())
+        let reader = Thread {
+            if let handle = FileHandle(forReadingAtPath: fifo) { received.set(handle.readDataToEndOfFile()) }
+        }
+        reader.start()
+        try AtomicFile.write(Data("through the pipe".utf8), to: fifo, force: true)
+        for _ in 0..<200 where received.get().isEmpty { usleep(10_000) }
+        #expect(String(decoding: received.get(), as: UTF8.self) == "through the pipe")
+        var fifoInfo = stat()
+        #expect(lstat(fifo, &fifoInfo) == 0 && (fifoInfo.st_mode & S_IFMT) == S_IFIFO, "the FIFO is still a FIFO")
+        // /dev/full reports the full device instead of being replaced.
+        #expect { try AtomicFile.write(Data("x".utf8), to: "/dev/full", force: true) } throws: { "\($0)".contains("no space left") }
+    }
+}
+
+final class LockedBox<T>: @unchecked Sendable {
+    private var value: T
+    private let lock = NSLock()
+    init(_ value: T) { self.value = value }
+    func get() -> T { lock.lock(); defer { lock.unlock() }; return value }
+    func set(_ new: T) { lock.lock(); value = new; lock.unlock() }
 }

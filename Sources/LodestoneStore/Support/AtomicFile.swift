@@ -17,6 +17,12 @@ private let systemWrite = Darwin.write
 package enum AtomicFile {
     package static func write(_ data: Data, to path: String, force: Bool) throws {
         let existing = try kind(of: path)
+        // A device, FIFO or socket, or a link to one (/dev/stdout), is written into as a shell
+        // redirection would, never replaced: atomic replacement is for regular files.
+        if existing == .special || existing == .linkToSpecial {
+            try writeInto(path, data)
+            return
+        }
         if existing == .folder { throw StoreError.io(path: path, reason: "is a folder; give a file name") }
         if existing != nil, !force {
             throw StoreError.io(path: path, reason: "already exists\(existing == .link ? " (a symbolic link)" : "") — pass --force to replace it")
@@ -38,8 +44,8 @@ package enum AtomicFile {
     package static func writeFolder(_ files: [(name: String, data: Data)], to folder: String, force: Bool, replaceable: Set<String>) throws {
         switch try kind(of: folder) {
         case nil: break
-        case .link: throw StoreError.io(path: folder, reason: "is a symbolic link; give the folder itself")
-        case .file: throw StoreError.io(path: folder, reason: "is a file, not a folder")
+        case .link, .linkToSpecial: throw StoreError.io(path: folder, reason: "is a symbolic link; give the folder itself")
+        case .file, .special: throw StoreError.io(path: folder, reason: "is a file, not a folder")
         case .folder:
             let present = try FileManager.default.contentsOfDirectory(atPath: folder)
             if !present.isEmpty, !force {
@@ -70,19 +76,45 @@ package enum AtomicFile {
         try? FileManager.default.removeItem(atPath: old)
     }
 
-    enum Kind { case file, folder, link }
+    enum Kind { case file, folder, link, special, linkToSpecial }
 
-    /// What is at `path`, without following a link; nil when nothing is.
+    /// What is at `path`, without following a link (but a link to a device, FIFO or socket is
+    /// told apart); nil when nothing is.
     static func kind(of path: String) throws -> Kind? {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             if errno == ENOENT { return nil }
             throw failure(path, "cannot look at it")
         }
+        func isSpecial(_ mode: mode_t) -> Bool { [S_IFCHR, S_IFBLK, S_IFIFO, S_IFSOCK].contains(mode & S_IFMT) }
         switch info.st_mode & S_IFMT {
-        case S_IFLNK: return .link
+        case S_IFLNK:
+            var target = stat()
+            return stat(path, &target) == 0 && isSpecial(target.st_mode) ? .linkToSpecial : .link
         case S_IFDIR: return .folder
-        default: return .file
+        case S_IFREG: return .file
+        default: return isSpecial(info.st_mode) ? .special : .file
+        }
+    }
+
+    /// Writes into an existing special file (following a link to it), as `>` would.
+    private static func writeInto(_ path: String, _ data: Data) throws {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else {
+            throw failure(path, errno == ENXIO ? "is a socket or a FIFO nobody reads: cannot write into it" : "cannot open it for writing")
+        }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < bytes.count {
+                guard let base = bytes.baseAddress else { break }
+                let written = systemWrite(descriptor, base + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(path, errno == ENOSPC ? "no space left (a full device)" : "cannot write")
+                }
+                offset += written
+            }
         }
     }
 

@@ -20,7 +20,7 @@ struct GridCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only these years, as a range or a list (2018-2024, or 2018,2020).", valueName: "years"))
     var years: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout (written whole or not at all; links are never followed).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout (a regular file is written whole or not at all and a link is never followed; a device, FIFO or a link to one, such as /dev/stdout, is written into, never replaced; - is stdout).", valueName: "file"))
     var output: String?
 
     @Flag(help: "Replace an existing file (or link) at -o.")
@@ -31,7 +31,7 @@ struct GridCommand: ParsableCommand {
             let engine = try storeOptions.openEngine()
             let report = engine.grid(GridRequest(method: method, years: try years.map { text throws(EngineError) in try Engine.parseYears(text) }))
             let text = try ReportRenderer.render(report, as: format)
-            if let output {
+            if let output, output != "-" {
                 try AtomicFile.write(Data(text.utf8), to: (output as NSString).expandingTildeInPath, force: force)
                 Console.note("wrote \(report.rows.count) rows to \(output)")
             } else {
