@@ -48,8 +48,11 @@ public struct Engine: Sendable {
     public static func open(storePath: String, limits: EngineLimits = EngineLimits(), cache: TradeCache? = TradeCache.standard,
                             note: (String) -> Void = { _ in }) throws(EngineError) -> Engine {
         try EngineError.wrapping {
-            let store = try SQLiteStore(path: storePath, create: false)
+            // Read access: a store that is only read never has its journal mode changed, and one
+            // on a read-only filesystem is read where it lies. Only an empty store is reopened to fill it.
+            var store = try SQLiteStore(path: storePath, create: false, access: .read)
             if try store.isEmpty() {
+                store = try SQLiteStore(path: storePath, create: false, access: .write)
                 guard let folder = Snapshot.bundledFolder else {
                     throw EngineError(.failure, "the store at \(storePath) is empty and no bundled snapshot was found — run 'lodestone data import --from PATH'")
                 }

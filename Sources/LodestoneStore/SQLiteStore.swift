@@ -29,13 +29,24 @@ public final class SQLiteStore: DataStore {
         if access == .read, !pending {
             // A read-write connection that refuses writes (query_only) removes the `-wal` and
             // `-shm` files it opens when it closes; a read-only one cannot, so it is the fallback
-            // for files we may not write.
-            if let db = try? SQLiteDatabase(path: path, mode: .readWrite), (try? db.execute("PRAGMA query_only = ON")) != nil {
+            // for files we may not write; on a read-only filesystem, where even that cannot make
+            // its `-shm`, the file is read as it is (immutable: nobody can be writing it there).
+            // None of them changes the journal mode.
+            func readable(_ db: SQLiteDatabase) -> Bool { (try? db.scalarInt("SELECT count(*) FROM sqlite_master")) != nil }
+            if let db = try? SQLiteDatabase(path: path, mode: .readWrite), (try? db.execute("PRAGMA query_only = ON")) != nil, readable(db) {
+                self.db = db
+            } else if let db = try? SQLiteDatabase(path: path, mode: .readOnly), readable(db) {
+                self.db = db
+            } else if Self.onReadOnlyFilesystem(path), let db = try? SQLiteDatabase(path: path, mode: .immutable), readable(db) {
                 self.db = db
             } else {
                 db = try Self.connect(path, mode: .readOnly)
             }
             return
+        }
+        if pending, access == .read, Self.onReadOnlyFilesystem(path) {
+            throw StoreError.cannotOpen(path: path, reason: "it is on a read-only filesystem and was made by an earlier Lodestone: its schema "
+                + "must be updated once where it can be written (run any command on a writable copy), or rebuild it with 'lodestone data import'")
         }
         db = try Self.connect(path, mode: .readWrite)
         do {
@@ -67,6 +78,12 @@ public final class SQLiteStore: DataStore {
         case SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_FORMAT: .damaged(path: path, reason: error.message)
         default: .database(operation: operation, reason: error.message)
         }
+    }
+
+    /// Whether the file's filesystem is mounted read-only.
+    static func onReadOnlyFilesystem(_ path: String) -> Bool {
+        var info = statvfs()
+        return statvfs(path, &info) == 0 && (info.f_flag & UInt(ST_RDONLY)) != 0
     }
 
     static func connect(_ path: String, mode: SQLiteDatabase.OpenMode) throws -> SQLiteDatabase {

@@ -118,3 +118,49 @@ import Testing
         #expect(CLI.lodestone("country", "Atlantis").status == 64)
     }
 }
+
+@Suite struct ReadOnlyStoreTests {
+    /// A read command leaves a store in rollback-journal mode as it found it (issue 18, finding 3).
+    @Test func aReadNeverChangesTheJournalMode() throws {
+        let path = try StoreFile.copy(CLI.sharedStore)
+        try StoreFile.execute("PRAGMA journal_mode = DELETE", at: path)
+        let r = CLI.run(["risk", "--importer", "JPN", "--store", path, "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try journalMode(path) == "delete")
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    /// A store on a read-only filesystem is read where it lies (finding 2). Needs a tmpfs mount,
+    /// so it runs where the tests run as root (CI) and says so elsewhere.
+    @Test(.enabled(if: getuid() == 0, "needs root to mount a read-only tmpfs"))
+    func aStoreOnAReadOnlyFilesystemIsRead() throws {
+        let mountPoint = Fixtures.temporaryDirectory().appendingPathComponent("ro").path
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        func sh(_ command: String) -> Int32 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", command]
+            try? p.run()
+            p.waitUntilExit()
+            return p.terminationStatus
+        }
+        guard sh("mount -t tmpfs -o size=300m tmpfs '\(mountPoint)'") == 0 else { return }  // no mount permission in this container
+        defer { _ = sh("umount '\(mountPoint)'") }
+        let store = mountPoint + "/store.sqlite"
+        #expect(sh("cp '\(CLI.sharedStore)' '\(store)' && mount -o remount,ro '\(mountPoint)'") == 0)
+        let r = CLI.run(["risk", "--importer", "JPN", "--store", store, "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("gallium:refined"))
+    }
+
+    private func journalMode(_ path: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA journal_mode').fetchone()[0])", path]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        p.waitUntilExit()
+        return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
