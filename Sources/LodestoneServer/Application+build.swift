@@ -9,7 +9,7 @@ public func buildApplication(_ configuration: ServerConfiguration, engine: Engin
     logger.logLevel = configuration.logLevel
     let router = try buildRouter(configuration, engine: engine)
     return Application(
-        router: router,
+        responder: MethodResponder(inner: router.buildResponder()),
         server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionWatch()])),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "lodestone"),
         logger: logger)

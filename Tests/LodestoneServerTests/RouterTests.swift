@@ -206,6 +206,36 @@ enum Shared {
         }
     }
 
+    /// Issue 18, finding 4: HEAD, 405 with Allow, weak and * validators, duplicate parameters.
+    @Test func methodsValidatorsAndDuplicateParametersFollowHTTP() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/risk?importer=JPN&year=2022", method: .head) { response in
+                #expect(response.status == .ok && response.body.readableBytes == 0)
+                #expect(Int(response.headers[.contentLength] ?? "") ?? 0 > 1000)
+            }
+            for method in [HTTPRequest.Method.put, .delete, .init("TRACE")!] {
+                try await client.execute(uri: "/api/v1/risk?importer=JPN", method: method) { response in
+                    #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET, HEAD")
+                }
+            }
+            try await client.execute(uri: "/api/v1/scenarios/run", method: .put) { response in
+                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET, HEAD, POST")
+            }
+            try await client.execute(uri: "/api/v1/nothing", method: .put) { #expect($0.status == .notFound) }
+            let etag = try #require(try await client.execute(uri: "/api/v1/risk?importer=JPN&year=2022", method: .get) { $0.headers[.eTag] })
+            for held in ["W/" + etag, "*", "\"other\", W/\(etag)"] {
+                try await client.execute(uri: "/api/v1/risk?importer=JPN&year=2022", method: .get, headers: [.ifNoneMatch: held]) { response in
+                    #expect(response.status == .notModified, "\(held)")
+                }
+            }
+            try await client.execute(uri: "/api/v1/risk?importer=JPN&year=2022&year=2024", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(Self.text(response).contains("given twice"))
+            }
+            try await client.execute(uri: "/api/v1/risk?importer=JPN&commodity=gallium&commodity=cobalt", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
     @Test func postedScenarioRuns() async throws {
         let body = #"{"restricting": ["CHN"], "commodities": ["gallium"], "severity": 1, "importers": ["JPN", "USA"]}"#
         let expected = try ReportRenderer.json(engine.scenarioRun(ScenarioRunRequest(restricting: ["CHN"], commodities: ["gallium"], severity: 1,

@@ -111,6 +111,13 @@ struct APIRoutes: Sendable {
         }
     }
 
+    /// Every fixed path the API answers (GET, and POST where `MethodMiddleware.postPaths` says).
+    static let paths: Set<String> = [
+        "/healthz", "/api/v1/risk", "/api/v1/suppliers", "/api/v1/concentration", "/api/v1/trace", "/api/v1/country", "/api/v1/priorities",
+        "/api/v1/plan/stockpile", "/api/v1/plan/invest", "/api/v1/scenarios", "/api/v1/scenarios/run", "/api/v1/backtest",
+        "/api/v1/commodities", "/api/v1/countries", "/api/v1/groups", "/api/v1/data/check", "/api/v1/data", "/openapi.yaml", "/",
+    ]
+
     static let runParameters = ["preset", "restricting", "commodity", "severity", "targets", "exempt", "extraterritorial",
                                 "duration", "year", "importer", "partners", "top"]
 
@@ -200,7 +207,11 @@ struct APIRoutes: Sendable {
                         _ compute: @escaping @Sendable (Query, CancellationFlag) throws -> Rendered) async -> Response {
         let key = request.uri.path + "?" + (request.uri.query ?? "")
         let etag = "\"" + StableHash.hex(of: [engine.dataVersion, Self.canonical(request)]) + "\""
-        if let held = request.headers[.ifNoneMatch], held.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
+        // A weak validator (W/"…") matches its strong form for GET (RFC 9110 13.1.2), and * any.
+        if let held = request.headers[.ifNoneMatch], held.split(separator: ",").contains(where: { tag in
+            let trimmed = tag.trimmingCharacters(in: .whitespaces)
+            return trimmed == "*" || trimmed == etag || (trimmed.hasPrefix("W/") && String(trimmed.dropFirst(2)) == etag)
+        }) {
             return Response(status: .notModified, headers: [.eTag: etag])
         }
         if let hit = cache.get(key) { return Self.ok(hit.body, contentType: hit.contentType, etag: etag) }

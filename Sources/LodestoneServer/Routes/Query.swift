@@ -12,7 +12,15 @@ struct Query: Sendable {
         for pair in pairs where !known.contains(pair.key) {
             throw EngineError(.usage, "unknown query parameter '\(pair.key)' — this endpoint takes \((allowed + ["format", "lang"]).joined(separator: ", "))")
         }
+        // A parameter that takes one value, given twice, is ambiguous: refused rather than the last silently winning.
+        var seen = Set<String>()
+        for pair in pairs where !Self.repeatable.contains(pair.key) && !seen.insert(pair.key).inserted {
+            throw EngineError(.usage, "query parameter '\(pair.key)' is given twice; give it once (only \(Self.repeatable.sorted().joined(separator: ", ")) may repeat)")
+        }
     }
+
+    /// Parameters that take a list, repeated or comma-separated.
+    static let repeatable: Set<String> = ["commodity", "importer", "restricting", "targets", "exempt"]
 
     func string(_ key: String) -> String? {
         pairs.last { $0.key == key }.map(\.value).flatMap { $0.isEmpty ? nil : $0 }
