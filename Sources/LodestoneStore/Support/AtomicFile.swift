@@ -104,6 +104,11 @@ package enum AtomicFile {
             throw failure(path, errno == ENXIO ? "is a socket or a FIFO nobody reads: cannot write into it" : "cannot open it for writing")
         }
         defer { close(descriptor) }
+        try writeAll(data, to: descriptor, path: path)
+    }
+
+    /// Writes every byte, retrying on interruption; a full device says so.
+    private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
         try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < bytes.count {
@@ -129,18 +134,7 @@ package enum AtomicFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(path, "cannot create") }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < bytes.count {
-                guard let base = bytes.baseAddress else { break }
-                let written = systemWrite(descriptor, base + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw failure(path, "cannot write")
-                }
-                offset += written
-            }
-        }
+        try writeAll(data, to: descriptor, path: path)
         guard fsync(descriptor) == 0 else { throw failure(path, "cannot write") }
     }
 
