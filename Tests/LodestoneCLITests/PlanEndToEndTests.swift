@@ -164,3 +164,19 @@ import Testing
         return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+/// Issue 18, finding 6: messages name the real problem, never a Swift type.
+@Suite struct MessageEndToEndTests {
+    @Test func emptyNamesTinyDurationsAndBadManifestsSaySo() throws {
+        let empty = CLI.lodestone("risk", "--importer", "JPN", "--commodity", "")
+        #expect(empty.status == 64 && empty.stderr.contains("an empty commodity name"), "\(empty.stderr)")
+        let tiny = CLI.lodestone("scenario", "run", "--restrict", "CHN", "--commodity", "gallium", "--severity", "1", "--importer", "USA", "--duration", "1e-300")
+        #expect(tiny.status == 64 && tiny.stderr.contains("at least a day"), "\(tiny.stderr)")
+        let folder = Fixtures.temporaryDirectory().appendingPathComponent("snap")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(#"{"format": "four"}"#.utf8).write(to: folder.appendingPathComponent("manifest.json"))
+        let store = Fixtures.temporaryDirectory().appendingPathComponent("s.sqlite").path
+        let bad = CLI.run(["data", "import", "--from", folder.path, "--store", store])
+        #expect(bad.status != 0 && bad.stderr.contains("'format' should be a whole number") && !bad.stderr.contains("DecodingError"), "\(bad.stderr)")
+    }
+}

@@ -57,8 +57,9 @@ public struct RestrictionScenario: Hashable, Sendable, Codable {
         where !(value.isFinite && (0...1).contains(value)) {
             throw .invalidParameter("scenario '\(name)': severity \(value) for \(id) is outside 0–1 (the share of exports withheld)")
         }
-        guard durationYears.isFinite, durationYears > 0, durationYears <= 10 else {
-            throw .invalidParameter("scenario '\(name)': duration \(durationYears) years must be above 0 and at most 10")
+        // At least a day: a shorter disruption rounds every tonne to nothing.
+        guard durationYears.isFinite, durationYears >= 1.0 / 365, durationYears <= 10 else {
+            throw .invalidParameter("scenario '\(name)': duration \(durationYears) years must be at least a day (0.0028) and at most 10")
         }
         for code in restricting where dataset.country(code) == nil { throw .unknownCountry(code.description, suggestion: nil) }
         for id in commodities where dataset.commodity(id) == nil { throw .unknownCommodity(id.rawValue, suggestion: nil) }

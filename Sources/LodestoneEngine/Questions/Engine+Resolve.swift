@@ -15,6 +15,10 @@ extension Engine {
     /// Names given as a list, each entry possibly comma-separated; blanks dropped.
     func names(_ texts: [String], what: String) throws(EngineError) -> [String] {
         for text in texts { try checkSize(text, what: what) }
+        // An empty name is a mistake (an unset shell variable), not "no filter": leaving the option out means that.
+        if texts.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw EngineError(.usage, "an empty \(what) name was given; name one (e.g. gallium), or leave the option out for all")
+        }
         let names = texts.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard names.count <= limits.maxNamesPerList else {
             throw EngineError(.usage, "too many \(what) entries (\(names.count)); at most \(limits.maxNamesPerList) per request")

@@ -16,7 +16,7 @@ extension Snapshot {
         }
         let manifest: Manifest
         do { manifest = try JSONDecoder().decode(Manifest.self, from: manifestData) } catch {
-            throw StoreError.malformedSnapshot(location: manifestPath, reason: "unreadable manifest (\(error))")
+            throw StoreError.malformedSnapshot(location: manifestPath, reason: "unreadable manifest: " + Self.describe(error))
         }
         guard manifest.format == formatVersion else {
             throw StoreError.malformedSnapshot(location: manifestPath, reason: "format \(manifest.format), this lodestone reads format \(formatVersion)")
@@ -35,6 +35,22 @@ extension Snapshot {
             }
         }
         return try decode(tables: tables, provenance: manifest.provenance)
+    }
+
+    /// A decoding error as a sentence naming the field, never a Swift type.
+    static func describe(_ error: Error) -> String {
+        func path(_ keys: [CodingKey]) -> String { keys.isEmpty ? "the file" : "'" + keys.map(\.stringValue).joined(separator: ".") + "'" }
+        switch error {
+        case DecodingError.typeMismatch(let type, let context), DecodingError.valueNotFound(let type, let context):
+            let expected = type == Int.self ? "a whole number" : type == String.self ? "text" : type is [Any].Type ? "a list" : "a \(type)".lowercased()
+            return "\(path(context.codingPath)) should be \(expected)"
+        case DecodingError.keyNotFound(let key, let context):
+            return "\(path(context.codingPath + [key])) is missing"
+        case DecodingError.dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not JSON" : "\(path(context.codingPath)) is not readable"
+        default:
+            return "not a snapshot manifest"
+        }
     }
 
     /// Parses and checks the decompressed CSV tables. Throws `malformedSnapshot` with file:line
