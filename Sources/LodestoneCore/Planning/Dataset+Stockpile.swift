@@ -241,19 +241,19 @@ extension Dataset {
         }
     }
 
-    /// A country's apparent consumption of a stage in `year` (production + imports − exports,
-    /// anchored as every computation sees it), tonnes; nil for an unknown stage or country.
-    public func consumptionTonnes(of id: CommodityID, country: CountryCode, year: Int) -> Double? {
-        guard let info = commodity(id), let index = countryIndex[country] else { return nil }
-        return TradeNetwork(self, commodity: info, year: year).consumption[Int(index)]
+    /// Countries' apparent consumption of a stage in `year` (production + imports − exports,
+    /// anchored as every computation sees it), tonnes, in their order; 0 for a country the data
+    /// do not know, all 0 for an unknown stage. One trade network for all of them.
+    public func consumptionTonnes(of id: CommodityID, countries codes: [CountryCode], year: Int) -> [Double] {
+        guard let info = commodity(id) else { return codes.map { _ in 0 } }
+        let network = TradeNetwork(self, commodity: info, year: year)
+        return codes.map { code in countryIndex[code].map { network.consumption[Int($0)] } ?? 0 }
     }
 
     /// World output of a stage in `year` (its latest year on record before, else its first),
     /// tonnes, with a cited world total where the named countries do not add up to it.
     public func worldProductionTonnes(of info: Commodity, year: Int) -> Double {
-        guard let index = commodityIndex[info.id] else { return 0 }
-        let years = productionYears(of: info.id)
-        guard let chosen = years.contains(year) ? year : (years.last { $0 < year } ?? years.first),
+        guard let index = commodityIndex[info.id], let chosen = productionYear(of: info.id, near: year),
               let slice = production[ProductionKey(commodity: index, year: chosen)] else { return 0 }
         return max(slice.tonnes.reduce(0, +), info.productionWorldTonnes ?? 0)
     }

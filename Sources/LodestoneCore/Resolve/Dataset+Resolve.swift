@@ -75,9 +75,6 @@ extension Dataset {
         throw .unknownCommodity(text, suggestion: NameKey.suggestion(for: text, among: candidates))
     }
 
-    /// Japanese and Arabic element and mineral names → stage or family id.
-    public static var localCommodityNames: [String: String] { CommodityAliases.localNames }
-
     /// A stage's or family's name in `language` (ja, ar): the family's name, and for a stage the
     /// stage word after it ("ガリウム（金属）"); nil where the family has none.
     public func localName(ofCommodity id: CommodityID, language: String) -> String? {

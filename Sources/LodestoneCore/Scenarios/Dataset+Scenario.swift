@@ -79,9 +79,9 @@ extension Dataset {
             return .notAssessed(NotAssessed(commodity: id, reason: error.description))
         }
         if tradeYear != year { notes.append("no assessable \(info.name) trade in \(year): trade of \(tradeYear) used") }
-        let years = productionYears(of: id)
-        guard let productionYear = years.contains(tradeYear) ? tradeYear : (years.last { $0 < tradeYear } ?? years.first) else {
-            return .notAssessed(NotAssessed(commodity: id, reason: LodestoneError.noProduction(commodity: info.name, year: tradeYear, available: years).description))
+        guard let productionYear = productionYear(of: id, near: tradeYear) else {
+            return .notAssessed(NotAssessed(commodity: id, reason: LodestoneError.noProduction(commodity: info.name, year: tradeYear,
+                                                                                               available: productionYears(of: id)).description))
         }
         if productionYear != tradeYear { notes.append("no \(info.name) production on record for \(tradeYear): production of \(productionYear) used") }
         let network = TradeNetwork(self, commodity: info, year: tradeYear, productionYear: productionYear)
@@ -94,6 +94,13 @@ extension Dataset {
         result.market.productionYear = productionYear
         result.market.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
         return .assessed(result.market, result.impacts)
+    }
+
+    /// The production year a computation for `year` uses: `year` itself, else the latest on
+    /// record before it, else the first; nil without any production.
+    func productionYear(of id: CommodityID, near year: Int) -> Int? {
+        let years = productionYears(of: id)
+        return years.contains(year) ? year : (years.last { $0 < year } ?? years.first)
     }
 
     /// The commodity's trade basis in `year`, or with `fallback` in the nearest year that has one

@@ -143,10 +143,10 @@ extension Engine {
                 // Each member on the joint plan's stages, with the budget split by consumption value.
                 let stages = joint.items.map(\.commodity)
                 var separate = 0.0
-                let values = buyer.members.map { member in
-                    joint.items.reduce(0.0) { total, item in
-                        total + (dataset.consumptionTonnes(of: item.commodity, country: member, year: year) ?? 0) * item.priceUSDPerTonne
-                    }
+                var values = [Double](repeating: 0, count: buyer.members.count)
+                for item in joint.items {
+                    let tonnes = dataset.consumptionTonnes(of: item.commodity, countries: buyer.members, year: year)
+                    for m in values.indices { values[m] += tonnes[m] * item.priceUSDPerTonne }
                 }
                 let totalValue = values.reduce(0, +)
                 for (member, value) in zip(buyer.members, values) where value > 0 {

@@ -64,14 +64,3 @@ extension Engine {
         return Localizer(language: language, countries: countries, commodities: commodities)
     }
 }
-
-extension Localizer {
-    /// "ja" for text in kana or kanji, "ar" for Arabic script, else "en".
-    static func script(of text: String) -> String {
-        for scalar in text.unicodeScalars {
-            if (0x0600...0x06FF).contains(scalar.value) { return "ar" }
-            if (0x3040...0x30FF).contains(scalar.value) || (0x4E00...0x9FFF).contains(scalar.value) { return "ja" }
-        }
-        return "en"
-    }
-}

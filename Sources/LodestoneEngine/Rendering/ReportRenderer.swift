@@ -28,8 +28,7 @@ public enum ReportRenderer {
         case .csv:
             return csv(rows: try rows(of: report).map(localizer.replacingNames), columns: report.columns)
         case .table:
-            let body = table(rows: try rows(of: report).map(localizer.replacingNames), columns: report.tableColumns)
-            return report.heading + "\n\n" + body + (report.footer.isEmpty ? "" : "\n" + report.footer + "\n")
+            return page(report, table(rows: try rows(of: report).map(localizer.replacingNames), columns: report.tableColumns))
         }
     }
 
@@ -42,8 +41,13 @@ public enum ReportRenderer {
         case .table:
             let body = if let cells = report.cells() { table(cells: cells, columns: report.columns) }
                        else { table(rows: try rows(of: report), columns: report.tableColumns) }
-            return report.heading + "\n\n" + body + (report.footer.isEmpty ? "" : "\n" + report.footer + "\n")
+            return page(report, body)
         }
+    }
+
+    /// A table between its report's heading and footer.
+    private static func page(_ report: some TabularReport, _ body: String) -> String {
+        report.heading + "\n\n" + body + (report.footer.isEmpty ? "" : "\n" + report.footer + "\n")
     }
 
     /// Several years of one question: JSON `{"years": [...], "reports": [...]}`; CSV one header
