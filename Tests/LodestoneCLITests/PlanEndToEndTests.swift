@@ -108,6 +108,9 @@ import Testing
         let rows = try #require(object["rows"] as? [[String: Any]])
         let values = rows.compactMap { $0["importValueKUSD"] as? Double }
         #expect(rows.count > 30 && values == values.sorted(by: >), "largest imports first")
+        // A stage without trade codes (gold ore) has no import figure, not a zero.
+        let gold = try #require(rows.first { $0["commodity"] as? String == "gold:mine" })
+        #expect(gold["importValueKUSD"] == nil && gold["productionShare"] as? Double ?? 0 > 0)
         let gallium = try #require(rows.first { $0["commodity"] as? String == "gallium:refined" })
         #expect(((gallium["topSupplier"] as? [String: Any])?["iso3"] as? String) == "CHN")
         let presets = try #require(object["presets"] as? [[String: Any]])

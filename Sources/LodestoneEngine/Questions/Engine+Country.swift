@@ -25,8 +25,9 @@ public struct CountryProfileReport: TabularReport, Hashable {
         public var productionShare: Double?
         public var productionRank: Int?
         public var productionBasis: String
+        /// Nil (not assessable) where the stage has no trade codes or no assessable trade that year.
         public var importTonnes: Double?
-        public var importValueKUSD: Double
+        public var importValueKUSD: Double?
         public var importHHI: Double?
         public var topSupplier: CountryRef?
         public var topSupplierShare: Double?
@@ -103,11 +104,11 @@ extension Engine {
                 commodity: info.id.rawValue, name: info.name, stage: info.stage.rawValue,
                 productionShare: own.map { concentration!.producers[$0].share }, productionRank: own.map { $0 + 1 },
                 productionBasis: concentration?.productionBasis.rawValue ?? "", importTonnes: mix.map { $0.totalTonnes },
-                importValueKUSD: mix?.totalValueKUSD ?? 0, importHHI: mix.map(\.importHHI), topSupplier: top.map { CountryRef($0.country, in: dataset) },
+                importValueKUSD: mix?.totalValueKUSD, importHHI: mix.map(\.importHHI), topSupplier: top.map { CountryRef($0.country, in: dataset) },
                 topSupplierShare: top?.valueShare, alternatives: Array(alternatives)))
         }
-        rows.sort { ($0.importValueKUSD, $1.commodity) > ($1.importValueKUSD, $0.commodity) }
-        let imported = Set(rows.filter { $0.importValueKUSD > 0 }.map { $0.commodity.split(separator: ":").first.map(String.init) ?? $0.commodity })
+        rows.sort { ($0.importValueKUSD ?? -1, $1.commodity) > ($1.importValueKUSD ?? -1, $0.commodity) }
+        let imported = Set(rows.filter { ($0.importValueKUSD ?? 0) > 0 }.map { $0.commodity.split(separator: ":").first.map(String.init) ?? $0.commodity })
         let hits = presets.compactMap { preset -> CountryProfileReport.PresetHit? in
             guard let scenario = try? preset.resolve(in: dataset), !scenario.restricting.contains(country.code),
                   scenario.targets.includes(country.code) else { return nil }
