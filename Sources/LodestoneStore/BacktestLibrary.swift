@@ -60,6 +60,11 @@ public enum BacktestLibrary {
         guard let path = path ?? folder?.appendingPathComponent(bundled).path else {
             throw StoreError.io(path: bundled, reason: "the bundled observations are missing — pass the file explicitly")
         }
+        return try table(path, columns: columns)
+    }
+
+    /// A CSV file's rows by column name, after checking that the header has `columns`.
+    static func table(_ path: String, columns: [String]) throws -> ([Row], String) {
         guard let data = FileManager.default.contents(atPath: path) else { throw StoreError.io(path: path, reason: "cannot read the file") }
         let name = (path as NSString).lastPathComponent
         let rows = try CSVTable.parse(data, file: name).filter { !($0.count == 1 && $0[0].isEmpty) }

@@ -52,11 +52,12 @@ extension NormalisedData {
                 throw bad("official statistics", row, "names unknown commodity '\(o.commodity)' or country \(o.country)")
             }
             guard Plausible.years.contains(o.year) else { throw bad("official statistics", row, "year \(o.year) outside \(Plausible.years)") }
+            if let partner = o.partner, !countryCodes.contains(partner) { throw bad("official statistics", row, "names unknown partner \(partner)") }
             guard o.amount.map({ o.measure.isTonnes ? Plausible.isAmount($0) : Plausible.isShare($0) }) ?? true else {
                 throw bad("official statistics", row, "\(o.measure.rawValue) of \(o.amount ?? 0) is out of range")
             }
-            guard officialKeys.insert("\(o.commodity)|\(o.country)|\(o.year)|\(o.measure.rawValue)").inserted else {
-                throw bad("official statistics", row, "a second \(o.measure.rawValue) for '\(o.commodity)', \(o.country), \(o.year)")
+            guard officialKeys.insert("\(o.commodity)|\(o.country)|\(o.partner?.rawValue ?? -1)|\(o.year)|\(o.measure.rawValue)").inserted else {
+                throw bad("official statistics", row, "a second \(o.measure.rawValue) for '\(o.commodity)', \(o.country)\(o.partner.map { " to \($0)" } ?? ""), \(o.year)")
             }
         }
         var nameKeys: Set<String> = []

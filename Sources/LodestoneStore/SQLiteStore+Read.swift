@@ -132,8 +132,8 @@ extension SQLiteStore {
 
     private func readOfficial() throws -> [OfficialStatistic] {
         let s = try db.prepare("""
-            SELECT commodity_id, country_code, year, measure, amount, published, series, source, comparable, note FROM official_statistic
-            ORDER BY commodity_id, country_code, year, measure
+            SELECT commodity_id, country_code, year, measure, amount, published, series, source, comparable, note, partner_code
+            FROM official_figure ORDER BY commodity_id, country_code, partner_code, year, measure
             """)
         var result: [OfficialStatistic] = []
         while try s.step() {
@@ -141,12 +141,13 @@ extension SQLiteStore {
                 throw damaged("official statistic with measure '\((s.text(3) ?? "").prefix(30))'")
             }
             result.append(OfficialStatistic(
-                country: CountryCode(try need(s.strictInt(1), "official_statistic.country_code")),
-                commodity: CommodityID(try need(s.strictText(0), "official_statistic.commodity_id")),
-                year: try need(s.strictInt(2), "official_statistic.year"), measure: measure,
-                amount: s.isNull(4) ? nil : try need(s.strictDouble(4), "official_statistic.amount"),
+                country: CountryCode(try need(s.strictInt(1), "official_figure.country_code")),
+                commodity: CommodityID(try need(s.strictText(0), "official_figure.commodity_id")),
+                year: try need(s.strictInt(2), "official_figure.year"), measure: measure,
+                amount: s.isNull(4) ? nil : try need(s.strictDouble(4), "official_figure.amount"),
                 published: s.text(5) ?? "", series: s.text(6) ?? "", source: s.text(7) ?? "",
-                comparable: try need(s.strictInt(8), "official_statistic.comparable") != 0, note: s.text(9) ?? ""))
+                comparable: try need(s.strictInt(8), "official_figure.comparable") != 0, note: s.text(9) ?? "",
+                partner: try need(s.strictInt(10), "official_figure.partner_code") < 0 ? nil : CountryCode(try need(s.strictInt(10), "official_figure.partner_code"))))
         }
         return result
     }

@@ -30,7 +30,7 @@ struct StoreWriter {
         try write {
             try db.transaction {
                 try db.execute("""
-                    DELETE FROM official_statistic; DELETE FROM country_name; DELETE FROM import_warning; DELETE FROM provenance; DELETE FROM country_group_member;
+                    DELETE FROM official_figure; DELETE FROM country_name; DELETE FROM import_warning; DELETE FROM provenance; DELETE FROM country_group_member;
                     DELETE FROM country_group; DELETE FROM governance; DELETE FROM trade;
                     DELETE FROM production; DELETE FROM commodity_trade_code; DELETE FROM commodity; DELETE FROM country;
                     """)
@@ -95,13 +95,13 @@ struct StoreWriter {
             try production.run([.text(p.commodity.rawValue), .int(p.country.rawValue), .int(p.year), .double(p.tonnes), .double(p.publishedAmount)])
         }
         let official = try db.prepare("""
-            INSERT INTO official_statistic (commodity_id, country_code, year, measure, amount, published, series, source, comparable, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO official_figure (commodity_id, country_code, year, measure, amount, published, series, source, comparable, note, partner_code)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for o in data.official {
             try official.run([.text(o.commodity.rawValue), .int(o.country.rawValue), .int(o.year), .text(o.measure.rawValue),
                               o.amount.map { .double($0) } ?? .null, .text(o.published), .text(o.series), .text(o.source),
-                              .int(o.comparable ? 1 : 0), .text(o.note)])
+                              .int(o.comparable ? 1 : 0), .text(o.note), .int(o.partner?.rawValue ?? -1)])
         }
         let names = try db.prepare("INSERT INTO country_name (country_code, language, name) VALUES (?, ?, ?)")
         for n in data.countryNames { try names.run([.int(n.country.rawValue), .text(n.language), .text(n.name)]) }

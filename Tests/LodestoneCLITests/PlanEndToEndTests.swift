@@ -66,7 +66,7 @@ import Testing
         let ja = CLI.lodestone("risk", "--importer", "日本", "--lang", "ja")
         #expect(ja.status == 0, "\(ja.stderr)")
         #expect(ja.stdout.hasPrefix("GeoPolRisk for Japan (JPN)") && ja.stdout.contains("ガリウム"))
-        let ar = CLI.lodestone("suppliers", "--importer", "الولايات المتحدة", "--commodity", "الغاليوم", "--lang", "ar", "--format", "json")
+        let ar = CLI.lodestone("suppliers", "--importer", "الولايات المتحدة", "--commodity", "الجرمانيوم", "--lang", "ar", "--format", "json")
         #expect(ar.status == 0, "\(ar.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(ar.stdout.utf8)) as? [String: Any])
         let rows = try #require(object["rows"] as? [[String: Any]])

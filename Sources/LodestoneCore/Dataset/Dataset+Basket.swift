@@ -69,6 +69,7 @@ extension Dataset {
         for flow in 0..<slice.count where slice.exporters[flow] != slice.importers[flow] {
             exportValue[Int(slice.exporters[flow])] += slice.valueKUSD[flow]
         }
+        let declared = declaredExports(members: members, prices: prices, year: year, slice: slice, exportValue: exportValue)
         // Pools in kUSD (tonnes × USD/kg): own production plus imports carrying their exporters' mixes.
         var mix = own.map { row -> [Double] in
             let total = row.reduce(0, +)
@@ -80,7 +81,11 @@ extension Dataset {
             for flow in 0..<slice.count where slice.exporters[flow] != slice.importers[flow] {
                 let e = Int(slice.exporters[flow]), i = Int(slice.importers[flow])
                 let value = slice.valueKUSD[flow]
-                for m in 0..<k where mix[e][m] > 0 { next[i][m] += value * mix[e][m] }
+                if let rule = declared[e] {
+                    for (m, share) in rule.shares(flow: flow, importer: i, mix: mix[e], pool: pool[e]).enumerated() { next[i][m] += value * share }
+                } else {
+                    for m in 0..<k where mix[e][m] > 0 { next[i][m] += value * mix[e][m] }
+                }
             }
             var change = 0.0
             for c in 0..<n {
@@ -100,14 +105,84 @@ extension Dataset {
         var shares: [Int: [Double]] = [:]
         for member in members { shares[member] = [Double](repeating: 0, count: slice.count) }
         for flow in 0..<slice.count {
-            let e = Int(slice.exporters[flow])
-            guard coverage[e] > 0, e != Int(slice.importers[flow]) else { continue }
+            let e = Int(slice.exporters[flow]), i = Int(slice.importers[flow])
+            guard e != i else { continue }
+            if let rule = declared[e] {
+                for (m, share) in rule.shares(flow: flow, importer: i, mix: mix[e], pool: pool[e]).enumerated() { shares[members[m]]![flow] = share }
+                continue
+            }
+            guard coverage[e] > 0 else { continue }
             var weights = mix[e]
             let value = slice.valueKUSD[flow], tonnes = slice.tonnes[flow]
             if !tonnes.isNaN, tonnes > 0, value > 0 { weights = Self.tilt(weights, prices: prices, kilogramsPerUSD: tonnes / value) }
             for (m, member) in members.enumerated() { shares[member]![flow] = coverage[e] * weights[m] }
         }
         return BasketSplit(shares: shares)
+    }
+
+    /// An exporter whose own customs record some members' exports under the code (official
+    /// exports, in total or to one partner): those members' shares of its flows are fixed by the
+    /// records, and only the rest of each flow is split by its pool.
+    struct DeclaredExports {
+        /// Per member: the share of each partner's flow fixed by a bilateral record (dense importer → share).
+        var partnerShare: [[Int: Double]]
+        /// Per member: the share of every other flow, from the total record less the bilateral ones (nil: no total on record).
+        var restShare: [Double?]
+        /// Total export value under the code (kUSD).
+        var exportValue: Double
+
+        /// The members' shares of one flow: recorded members as recorded (scaled down together if
+        /// they would exceed the flow), the others by the pool's mix of what is not recorded, up
+        /// to the value the pool holds of them (beyond it: unrecorded origin).
+        func shares(flow: Int, importer: Int, mix: [Double], pool: [Double]) -> [Double] {
+            let k = mix.count
+            var result = [Double](repeating: 0, count: k)
+            var fixed = 0.0, open: [Int] = []
+            for m in 0..<k {
+                if let share = partnerShare[m][importer] ?? restShare[m] { result[m] = share; fixed += share } else { open.append(m) }
+            }
+            if fixed > 1 { return result.map { $0 / fixed } }
+            let rest = 1 - fixed
+            let openMix = open.map { mix[$0] }, openTotal = openMix.reduce(0, +)
+            guard rest > 0, openTotal > 0 else { return result }
+            let openPool = open.map { pool[$0] }.reduce(0, +)
+            let coverage = min(1, openPool / max(rest * exportValue, .leastNonzeroMagnitude))
+            for (position, m) in open.enumerated() { result[m] = rest * coverage * openMix[position] / openTotal }
+            return result
+        }
+    }
+
+    private func declaredExports(members: [Int], prices: [Double], year: Int, slice: TradeSlice,
+                                 exportValue: [Double]) -> [Int: DeclaredExports] {
+        var result: [Int: DeclaredExports] = [:]
+        for (c, country) in countries.enumerated() where exportValue[c] > 0 {
+            let keys = members.map { OfficialKey(country: country.code, commodity: commodities[$0].id, year: year) }
+            let totals = keys.map { official[$0]?[.exports]?.amount }
+            let partners = keys.map { officialExportsByPartner[$0] ?? [:] }
+            guard totals.contains(where: { $0 != nil }) || partners.contains(where: { !$0.isEmpty }) else { continue }
+            var flowValue: [Int: Double] = [:]
+            for flow in 0..<slice.count where Int(slice.exporters[flow]) == c && slice.importers[flow] != slice.exporters[flow] {
+                flowValue[Int(slice.importers[flow]), default: 0] += slice.valueKUSD[flow]
+            }
+            var partnerShare: [[Int: Double]] = [], restShare: [Double?] = []
+            for m in members.indices {
+                var shares: [Int: Double] = [:], recordedValue = 0.0, recordedFlows = 0.0
+                for (partner, tonnes) in partners[m] {
+                    let value = flowValue[Int(partner)] ?? 0
+                    guard value > 0 else { continue }
+                    shares[Int(partner)] = min(1, tonnes * prices[m] / value)
+                    recordedValue += tonnes * prices[m]
+                    recordedFlows += value
+                }
+                partnerShare.append(shares)
+                restShare.append(totals[m].map { total in
+                    let others = exportValue[c] - recordedFlows
+                    return others > 0 ? min(1, max(0, total * prices[m] - recordedValue) / others) : 0
+                })
+            }
+            result[c] = DeclaredExports(partnerShare: partnerShare, restShare: restShare, exportValue: exportValue[c])
+        }
+        return result
     }
 
     /// The mix tilted by maximum entropy, wₘ ∝ mixₘ·exp(−λ/pₘ), λ ≥ 0, so that the kilograms per

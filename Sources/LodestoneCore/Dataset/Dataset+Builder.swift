@@ -97,6 +97,7 @@ extension Dataset {
 
         public mutating func add(_ statistic: OfficialStatistic) {
             guard countryIndex[statistic.country] != nil else { return problem("official statistic of unknown country \(statistic.country)") }
+            if let partner = statistic.partner, countryIndex[partner] == nil { return problem("official statistic of unknown partner \(partner)") }
             guard commodityIndex[statistic.commodity] != nil else { return problem("official statistic of unknown commodity '\(statistic.commodity)'") }
             guard Plausible.years.contains(statistic.year) else { return problem("official statistic year \(statistic.year) outside \(Plausible.years)") }
             if let amount = statistic.amount {

@@ -22,6 +22,8 @@ public struct Dataset: Sendable {
     let governance: GovernanceTable
     /// Official statistics by (country, stage, year), each measure once.
     let official: [OfficialKey: [OfficialStatistic.Measure: OfficialStatistic]]
+    /// Bilateral official exports (tonnes) by (exporter, stage, year) and partner (dense index).
+    let officialExportsByPartner: [OfficialKey: [Int32: Double]]
     /// Names in other languages, by country and language (`CountryName.languages`).
     let localNames: [CountryCode: [String: String]]
     /// Where official totals stand in for trade-derived ones (`computeAnchors`), set once by the builder.
@@ -45,12 +47,19 @@ public struct Dataset: Sendable {
         self.trade = trade
         self.governance = governance
         var officialIndex: [OfficialKey: [OfficialStatistic.Measure: OfficialStatistic]] = [:]
+        var byPartner: [OfficialKey: [Int32: Double]] = [:]
+        var countryIndex: [CountryCode: Int32] = [:]
+        for (index, country) in countries.enumerated() { countryIndex[country.code] = Int32(index) }
         for statistic in official {
+            let key = OfficialKey(country: statistic.country, commodity: statistic.commodity, year: statistic.year)
+            if let partner = statistic.partner {
+                if statistic.measure == .exports, let amount = statistic.amount, let index = countryIndex[partner] { byPartner[key, default: [:]][index] = amount }
+                continue
+            }
             officialIndex[OfficialKey(country: statistic.country, commodity: statistic.commodity, year: statistic.year), default: [:]][statistic.measure] = statistic
         }
         self.official = officialIndex
-        var countryIndex: [CountryCode: Int32] = [:]
-        for (index, country) in countries.enumerated() { countryIndex[country.code] = Int32(index) }
+        self.officialExportsByPartner = byPartner
         self.countryIndex = countryIndex
         var commodityIndex: [CommodityID: Int] = [:]
         for (index, commodity) in commodities.enumerated() { commodityIndex[commodity.id] = index }

@@ -113,8 +113,16 @@ extension Dataset {
             case .exports: (anchor?.exportScale ?? 1) != 1 && anchor?.exportsFollowImports != true
             default: false
             }
+            // Mine output standing in for a later stage's production is no measure of that stage's
+            // own output: the official figure replaces it (anchored), but the two are not compared.
+            let standIn = measure == .production && info.productionBasis == .mineOutput
+            let comparable = statistic.comparable && !standIn
             var reasons: [String] = []
             if !statistic.comparable { reasons.append("not comparable: \(statistic.note)") }
+            else if standIn {
+                reasons.append("not comparable: mine output stands in for this stage's production (no country series of it)"
+                    + (anchored ? "; the official figure is used" : ""))
+            }
             else if anchored { reasons.append("official total used: Lodestone's differs by more than ×\(Self.officialTolerance)") }
             else if meetsConsumption {
                 reasons.append("official consumption met: production set to the domestic supply the series does not count (secondary refining, stock draws)")
@@ -131,11 +139,11 @@ extension Dataset {
                     !Self.canSplit((measure == .imports ? totals?.imports : totals?.exports) ?? 0, over: official) {
                 reasons.append("trade records under 1 % of the official total: too little to split it over")
             } else if statistic.amount == 0 { reasons.append("official figure is zero") }
-            if statistic.comparable, !statistic.note.isEmpty { reasons.append(statistic.note) }
+            if comparable, !statistic.note.isEmpty { reasons.append(statistic.note) }
             return OfficialCheck.Row(
                 commodity: info.id, measure: measure, lodestone: mine, official: statistic.amount, published: statistic.published,
                 ratio: ratio, used: (used[measure] ?? nil) ?? nil, basis: meetsConsumption ? .official : derived || followsImports ? .derived : anchored ? .official : .trade,
-                isComparable: statistic.comparable, reason: reasons.joined(separator: "; "), series: statistic.series, source: statistic.source)
+                isComparable: comparable, reason: reasons.joined(separator: "; "), series: statistic.series, source: statistic.source)
         }
     }
 }

@@ -45,9 +45,14 @@ public struct OfficialStatistic: Hashable, Sendable, Codable {
     public var comparable: Bool
     /// What differs between the series and the stage ("" when nothing known).
     public var note: String
+    /// The partner of a bilateral figure (a country's customs exports to one destination); nil
+    /// for the country's total. Bilateral figures fix a shared code's split (`Dataset+Basket`)
+    /// and are never anchors of their own.
+    public var partner: CountryCode?
 
     public init(country: CountryCode, commodity: CommodityID, year: Int, measure: Measure, amount: Double?, published: String,
-                series: String, source: String, comparable: Bool = true, note: String = "") {
+                series: String, source: String, comparable: Bool = true, note: String = "", partner: CountryCode? = nil) {
+        self.partner = partner
         self.country = country
         self.commodity = commodity
         self.year = year

@@ -141,7 +141,9 @@ extension Catalogue {
             version: version, sha256: "", licence: "MIT (Lodestone); figures cited per entry", url: "",
             importedAt: data.provenance.first?.importedAt ?? "", rows: added.count))
         let official = officialStatistics(from: sources.usgsCommodities, older: sources.salient2025, countries: data.countries)
-        data.official = official.statistics
+        data.official = official.statistics + (try Self.customsExports(countries: data.countries)).filter { statistic in
+            data.commodities.contains { $0.id == statistic.commodity }
+        }
         data.warnings += official.warnings
         data.warnings += PhysicalConsistency.check(data)
     }

@@ -24,7 +24,8 @@ extension Catalogue {
                         country: usa, commodity: id, year: year, measure: measure,
                         amount: amounts.count == figures.count ? amounts.reduce(0, +) * factor : nil,
                         published: figures.map(\.published).joined(separator: " + "), series: series, source: source,
-                        comparable: official.anchor ?? true, note: official.note ?? ""))
+                        comparable: (official.anchor ?? true) && official.otherBasis?[measure.rawValue] == nil,
+                        note: official.otherBasis?[measure.rawValue] ?? official.note ?? ""))
                 }
                 if let data {
                     let source = "USGS MCS \(data.edition ?? 2026) data release"

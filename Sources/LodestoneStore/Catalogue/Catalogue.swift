@@ -51,6 +51,9 @@ public struct Catalogue: Codable, Sendable {
         public var anchor: Bool?
         /// What differs between the series and the stage, shown beside the comparison.
         public var note: String?
+        /// Measures ("exports", "consumption") whose series counts other forms or flows than the
+        /// stage's, each with why: shown beside Lodestone's figure, never compared or used.
+        public var otherBasis: [String: String]?
         /// The same measures in the MCS 2025 salient tables: the file's Commodity and its column
         /// names ("Imports_Metal_kg"); the MCS 2026 edition's figure wins any year both give.
         public var mcs2025: Older?

@@ -146,13 +146,34 @@ enum Migrations {
             PRIMARY KEY (country_code, language)
         ) WITHOUT ROWID;
         """),
+        ("2026-12-06-official-partner", """
+        CREATE TABLE official_figure (
+            commodity_id TEXT NOT NULL REFERENCES commodity(id) ON DELETE CASCADE,
+            country_code INTEGER NOT NULL REFERENCES country(code),
+            partner_code INTEGER NOT NULL DEFAULT -1,  -- -1: the country's total; else a bilateral figure (customs exports to one partner)
+            year INTEGER NOT NULL,
+            measure TEXT NOT NULL CHECK (measure IN ('production', 'imports', 'exports', 'consumption', 'net-import-reliance')),
+            amount REAL CHECK (amount >= 0),
+            published TEXT NOT NULL,
+            series TEXT NOT NULL,
+            source TEXT NOT NULL,
+            comparable INTEGER NOT NULL CHECK (comparable IN (0, 1)),
+            note TEXT NOT NULL,
+            PRIMARY KEY (commodity_id, country_code, partner_code, year, measure)
+        ) WITHOUT ROWID;
+        INSERT INTO official_figure
+            SELECT commodity_id, country_code, -1, year, measure, amount, published, series, source, comparable, note FROM official_statistic;
+        DROP TABLE official_statistic;  -- replaced, not renamed: a renamed table left WAL checkpoints 'locked' here
+        """),
     ]
 
     static func apply(to db: SQLiteDatabase) throws {
         try db.execute("CREATE TABLE IF NOT EXISTS lodestone_migration (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        let applied = try db.prepare("SELECT name FROM lodestone_migration")
         var done: Set<String> = []
-        while try applied.step() { done.insert(applied.text(0) ?? "") }
+        do {  // finalized before any migration runs: DROP TABLE fails while a statement is open
+            let applied = try db.prepare("SELECT name FROM lodestone_migration")
+            while try applied.step() { done.insert(applied.text(0) ?? "") }
+        }
         let known = Set(all.map(\.name))
         if let unknown = done.subtracting(known).sorted().first {
             throw StoreError.newerSchema(path: db.path, migration: unknown)

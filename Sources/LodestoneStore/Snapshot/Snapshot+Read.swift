@@ -120,7 +120,7 @@ extension Snapshot {
         }
         let official = "official.csv.gz"
         for row in try table(official, officialHeader) {
-            let r = try Row(row, 10, official)
+            let r = try Row(row, 11, official)
             guard commodityIDs.contains(CommodityID(r[0])) else { throw r.bad("unknown commodity '\(r.excerpt(0))'") }
             guard let measure = OfficialStatistic.Measure(rawValue: r[3]) else { throw r.bad("unknown measure '\(r.excerpt(3))'") }
             let amount = r[4].isEmpty ? nil : try r.amount(4)
@@ -128,7 +128,7 @@ extension Snapshot {
             data.official.append(OfficialStatistic(
                 country: try r.country(1, known: known), commodity: CommodityID(r[0]), year: try r.int(2, in: Plausible.years),
                 measure: measure, amount: amount, published: r[5], series: r[6], source: r[7],
-                comparable: r[8] == "1", note: r[9]))
+                comparable: r[8] == "1", note: r[9], partner: r[10].isEmpty ? nil : try r.country(10, known: known)))
         }
         let names = "names.csv.gz"
         for row in try table(names, ["country", "language", "name"]) {

@@ -12,7 +12,7 @@ public enum Snapshot {
         public var provenance: [Provenance]
     }
 
-    static let formatVersion = 4
+    static let formatVersion = 5
 
     /// The snapshot bundled with the `LodestoneStore` module, if the resource bundle is present.
     public static var bundledFolder: String? {
@@ -42,7 +42,7 @@ public enum Snapshot {
                                   "recycling_rate", "family", "is_default", "is_reference", "content_basis", "supply_class", "notes",
                                   "production_basis", "production_world_tonnes", "cited_unit_value"]
     static let tradeCodeHeader = ["commodity", "nomenclature", "hs6", "content_factor", "shared_with", "reference_price"]
-    static let officialHeader = ["commodity", "country", "year", "measure", "amount", "published", "series", "source", "comparable", "note"]
+    static let officialHeader = ["commodity", "country", "year", "measure", "amount", "published", "series", "source", "comparable", "note", "partner"]
     static let tradeHeader = ["nomenclature", "hs6", "year", "importer", "exporter", "value_kusd", "tonnes"]
 
     private static func number(_ value: Double?) -> String { value.map { String(describing: $0) } ?? "" }
@@ -67,7 +67,7 @@ public enum Snapshot {
             })),
             ("official.csv.gz", CSVTable.render(header: officialHeader, rows: data.official.map {
                 [$0.commodity.rawValue, String($0.country.rawValue), String($0.year), $0.measure.rawValue, number($0.amount), $0.published, $0.series, $0.source,
-                 $0.comparable ? "1" : "0", $0.note]
+                 $0.comparable ? "1" : "0", $0.note, $0.partner.map { String($0.rawValue) } ?? ""]
             })),
             ("trade.csv.gz", CSVTable.render(header: tradeHeader, rows: data.trade.map {
                 [$0.nomenclature.rawValue, String($0.hs6), String($0.year), String($0.importer.rawValue), String($0.exporter.rawValue),
