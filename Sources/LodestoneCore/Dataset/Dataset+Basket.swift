@@ -23,6 +23,14 @@ import Foundation
 ///    tried, sends every flow cheaper than indium wholly to indium: China's gallium to Japan at
 ///    131 USD/kg vanished, Japan's 2024 gallium fell to 6.5 t.)
 ///
+/// 4. **Customs records.** Where the exporter's own customs statistics give its exports of a member
+///    (an official `exports` figure of that country: China's gallium and germanium), they fix that
+///    member's share of its flows: a bilateral record fixes the flow to that partner (China shipped
+///    no gallium to the United States in 2024), the total less the bilateral records is spread over
+///    the other flows by value, and only the rest of each flow is split by the pool as above. A
+///    by-product refiner exports a small part of its output (China 69 t of its 839 t of gallium in
+///    2024), which its production mix would overstate many times over.
+///
 /// A stage's share of a flow's value is then cₑ·wₘ, and its tonnes are value × share ÷ price.
 /// Range 0...1 per member; the shares of one flow sum to cₑ ≤ 1.
 extension Dataset {

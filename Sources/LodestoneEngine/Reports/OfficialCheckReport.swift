@@ -16,6 +16,9 @@ public struct OfficialCheckReport: TabularReport, Hashable {
         /// The figure the answers use.
         public var used: Double?
         public var basis: OfficialCheck.Basis
+        /// Whether the official series measures the stage's own forms, so that the two are compared
+        /// (counted in `compared`); false: shown beside Lodestone's figure only.
+        public var comparable: Bool = true
         /// Net import reliance (consumption rows only), shares 0...1.
         public var relianceLodestone: Double?
         public var relianceOfficial: Double?
@@ -26,7 +29,7 @@ public struct OfficialCheckReport: TabularReport, Hashable {
         public var source: String
 
         private enum CodingKeys: String, CodingKey {
-            case commodity, name, measure, lodestone, official, ratio, used, basis, relianceLodestone, relianceOfficial, relianceUsed,
+            case commodity, name, measure, lodestone, official, ratio, used, basis, comparable, relianceLodestone, relianceOfficial, relianceUsed,
                  published, reason, series, source
         }
 
@@ -41,6 +44,7 @@ public struct OfficialCheckReport: TabularReport, Hashable {
             try c.encode(ratio, forKey: .ratio)
             try c.encode(used, forKey: .used)
             try c.encode(basis, forKey: .basis)
+            try c.encode(comparable, forKey: .comparable)
             try c.encode(relianceLodestone, forKey: .relianceLodestone)
             try c.encode(relianceOfficial, forKey: .relianceOfficial)
             try c.encode(relianceUsed, forKey: .relianceUsed)
@@ -89,7 +93,8 @@ public struct OfficialCheckReport: TabularReport, Hashable {
         for row in check.rows where row.measure != .netImportReliance {
             rows.append(Row(commodity: row.commodity.rawValue, name: dataset.commodity(row.commodity)?.name ?? row.commodity.rawValue,
                             measure: row.measure, lodestone: row.lodestone, official: row.official, ratio: row.ratio, used: row.used,
-                            basis: row.basis, published: row.published, reason: row.reason, series: row.series, source: row.source))
+                            basis: row.basis, comparable: row.isComparable, published: row.published, reason: row.reason,
+                            series: row.series, source: row.source))
         }
         // Net import reliance sits beside consumption (a row of its own where no consumption is published).
         for row in check.rows where row.measure == .netImportReliance {

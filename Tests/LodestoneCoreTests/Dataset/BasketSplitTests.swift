@@ -9,7 +9,7 @@ import Testing
 @Suite struct BasketSplitTests {
     static let a = CountryCode(1), b = CountryCode(2), c = CountryCode(3), d = CountryCode(4), e = CountryCode(5), f = CountryCode(6)
 
-    static func world(fToD tonnes: Double?) -> Dataset {
+    static func world(fToD tonnes: Double?, records: [OfficialStatistic] = []) -> Dataset {
         var builder = Dataset.Builder()
         for (code, iso3) in [(a, "AAA"), (b, "BBB"), (c, "CCC"), (d, "DDD"), (e, "EEE"), (f, "FFF")] {
             builder.add(Country(code: code, m49: code.rawValue, iso3: iso3, name: iso3))
@@ -32,6 +32,7 @@ import Testing
         flow(e, d, 300, nil)
         flow(b, d, 100, nil)
         flow(f, d, 1000, tonnes)
+        for record in records { builder.add(record) }
         return builder.build()
     }
 
@@ -82,4 +83,27 @@ import Testing
         // Dearer than every metal the mix holds: all of it goes to the dearest.
         #expect(Dataset.tilt([0.5, 0.5, 0, 0, 0], prices: prices, kilogramsPerUSD: 1 / 5000.0) == [0, 1, 0, 0, 0])
     }
+
+    static func customs(_ tonnes: Double, of metal: CommodityID, to partner: CountryCode? = nil) -> OfficialStatistic {
+        OfficialStatistic(country: f, commodity: metal, year: 2024, measure: .exports, amount: tonnes, published: "\(tonnes) t",
+                          series: "customs", source: "test", partner: partner)
+    }
+
+    @Test func anExportersCustomsTotalFixesItsShareOfAMetal() throws {
+        // F's mix would make half of its 1,000 kUSD y (0.5 t). Its customs record 0.2 t of y (200 kUSD): y is 20 % of
+        // the flow, and the other 80 % go to x by its pool (1,000 kUSD of x covers the 800 kUSD): 8 t of x.
+        let dataset = Self.world(fToD: nil, records: [Self.customs(0.2, of: "y:refined")])
+        #expect(abs(try #require(try Self.tonnes(dataset, "y:refined", from: Self.f)) - 0.2) < 1e-9)
+        #expect(abs(try #require(try Self.tonnes(dataset, "x:refined", from: Self.f)) - 8) < 1e-9)
+    }
+
+    @Test func aRecordOfNothingToOnePartnerLeavesThatFlowToTheOtherMetals() throws {
+        // F's customs record no y to D: the flow is x as far as F's x pool (1,000 kUSD) covers it, 10 t.
+        let dataset = Self.world(fToD: nil, records: [Self.customs(0, of: "y:refined", to: Self.d)])
+        #expect(try Self.tonnes(dataset, "y:refined", from: Self.f) == nil)
+        #expect(abs(try #require(try Self.tonnes(dataset, "x:refined", from: Self.f)) - 10) < 1e-9)
+        // A bilateral record is no total of the country's: nothing to check F's figures against.
+        #expect(dataset.officialStatistics(of: Self.f, commodity: "y:refined", year: 2024).isEmpty)
+    }
 }
+
