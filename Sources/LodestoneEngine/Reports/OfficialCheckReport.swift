@@ -81,7 +81,7 @@ public struct OfficialCheckReport: TabularReport, Hashable {
     /// reliance (the others are in CSV and JSON).
     public var tableColumns: [Column] {
         [Column("commodity", "stage", .text), Column("measure", "measure", .text), Column("lodestone", "ours (t)", .tonnes),
-         Column("official", "USGS (t)", .tonnes), Column("ratio", "ratio", .score), Column("used", "used (t)", .tonnes),
+         Column("official", "official (t)", .tonnes), Column("ratio", "ratio", .score), Column("used", "used (t)", .tonnes),
          Column("basis", "basis", .text), Column("relianceOfficial", "NIR", .share)]
     }
 
