@@ -1,4 +1,6 @@
+import Foundation
 import Hummingbird
+import LodestoneCore
 import LodestoneEngine
 import Logging
 
@@ -10,7 +12,8 @@ public func buildApplication(_ configuration: ServerConfiguration, engine: Engin
     let router = try buildRouter(configuration, engine: engine)
     return Application(
         responder: MethodResponder(inner: router.buildResponder()),
-        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionWatch()])),
+        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionWatch()],
+                                            idleTimeout: .milliseconds(Int64(configuration.idleTimeoutSeconds * 1000)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "lodestone"),
         logger: logger)
 }
@@ -28,6 +31,8 @@ public func buildRouter(_ configuration: ServerConfiguration, engine: Engine) th
 /// Builds the application and runs it until SIGTERM or SIGINT (Hummingbird's ServiceGroup
 /// handles both and lets requests in flight finish).
 public func serve(_ configuration: ServerConfiguration, engine: Engine) async throws {
+    // Heavy lanes at a lower OS priority: /healthz and cached answers stay fast while they run.
+    BackgroundLanes.enable(threads: ProcessInfo.processInfo.activeProcessorCount)
     let app = try buildApplication(configuration, engine: engine)
     try await app.runService()
 }

@@ -15,11 +15,22 @@ public struct ServerConfiguration: Sendable {
     public var maxConcurrentComputations: Int
     /// Answers kept for repeated identical GET requests (the data never change while serving).
     public var cachedResponses: Int
+    /// Bytes those answers may hold at most.
+    public var cacheBytes: Int
+    /// Seconds a connection may stay idle, or take to send a request's headers, before it is closed.
+    public var idleTimeoutSeconds: Double
+    /// Seconds a request body may take to arrive once its headers are in (beyond: 408, and the
+    /// connection is closed).
+    public var bodyTimeoutSeconds: Double
     public var logLevel: Logger.Level
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 64 * 1024, maxURIBytes: Int = 8 * 1024,
                 computeTimeLimitSeconds: Double = 20, maxConcurrentComputations: Int = 2, cachedResponses: Int = 512,
+                cacheBytes: Int = 32 << 20, idleTimeoutSeconds: Double = 15, bodyTimeoutSeconds: Double = 10,
                 logLevel: Logger.Level = .info) {
+        self.cacheBytes = cacheBytes
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.bodyTimeoutSeconds = bodyTimeoutSeconds
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes

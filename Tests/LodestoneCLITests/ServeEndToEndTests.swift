@@ -2,6 +2,9 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// `lodestone serve` as a user runs it: the built binary on a loopback port, real HTTP, SIGTERM.
@@ -52,4 +55,97 @@ import Testing
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
     }
+
+    /// Raw sockets, as a client library would use them: what HTTP/1.1 allows and what a slow or
+    /// broken client does.
+    @Test func halfCloseShortBodyAndSlowClients() async throws {
+        let store = CLI.sharedStore
+        let port = 21_000 + Int(ProcessInfo.processInfo.processIdentifier % 20_000)
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["serve", "--store", store, "--port", String(port), "--quiet", "--idle-timeout", "2", "--body-timeout", "1"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        var up = false
+        for _ in 0..<150 where !up && process.isRunning {
+            up = await Self.get("http://127.0.0.1:\(port)/healthz")?.status == 200
+            if !up { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(up)
+
+        // A heavy request, then the client closes its sending side and waits: it gets its answer (503 before).
+        let halfClosed = try RawClient(port: port)
+        halfClosed.send("GET /api/v1/priorities?importer=JPN&commodity=gallium&draws=3000&seed=99 HTTP/1.1\r\nHost: x\r\n\r\n")
+        halfClosed.closeSending()
+        #expect(halfClosed.readAll().hasPrefix("HTTP/1.1 200"))
+
+        // A body shorter than its Content-Length: 400 (413 "over 65536 bytes" before).
+        let short = try RawClient(port: port)
+        short.send("POST /api/v1/scenarios/run HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"preset\":")
+        short.closeSending()
+        let answer = short.readAll()
+        #expect(answer.hasPrefix("HTTP/1.1 400") && answer.contains("Content-Length announced"), "\(answer)")
+
+        // A body that trickles in: 408 once the body time is up, and the connection is closed.
+        let slow = try RawClient(port: port)
+        slow.send("POST /api/v1/scenarios/run HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
+        let started = ContinuousClock.now
+        for _ in 0..<3 {
+            try await Task.sleep(for: .milliseconds(400))
+            slow.send(" ")
+        }
+        #expect(slow.readAll().hasPrefix("HTTP/1.1 408"))
+        #expect(ContinuousClock.now - started < .seconds(10))
+
+        // An idle connection and one that never finishes its headers are closed (held open before).
+        for opening in ["", "GET /healthz HTTP/1.1\r\nHost: x\r\n"] {
+            let idle = try RawClient(port: port)
+            idle.send(opening)
+            let since = ContinuousClock.now
+            #expect(idle.readAll().isEmpty)
+            #expect(ContinuousClock.now - since < .seconds(10))
+        }
+    }
 }
+
+/// A blocking TCP client on 127.0.0.1 (reads time out after 30 s).
+final class RawClient {
+    private let socket: Int32
+
+    init(port: Int) throws {
+        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else { throw POSIXError(.ECONNREFUSED) }
+    }
+
+    deinit { close(socket) }
+
+    func send(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    func closeSending() { shutdown(socket, Int32(SHUT_WR)) }
+
+    /// Everything until the server closes the connection (or 30 s pass).
+    func readAll() -> String {
+        var data = [UInt8](), buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = recv(socket, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            data += buffer[0..<n]
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+

@@ -68,29 +68,44 @@ import Testing
         #expect(try await Self.drained(limiter))
     }
 
-    @Test(arguments: [true, false])
-    func aClientThatGoesAwayCancelsItsComputations(closeInputOnly: Bool) throws {
+    @Test func aClientThatClosesTheConnectionCancelsItsComputations() throws {
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHandler(ConnectionWatch())
         let running = CancellationFlag(), other = CancellationFlag()
         ConnectionWatch.cancel(running, whenClientLeaves: channel)
         channel.embeddedEventLoop.run()
         #expect(!running.isCancelled)
-        if closeInputOnly {
-            channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
-        } else {
-            _ = try? channel.finish()
-        }
+        channel.pipeline.fireChannelInactive()
         #expect(running.isCancelled && !other.isCancelled)
+    }
+
+    /// HTTP/1.1 lets a client close its sending side after the request and wait for the answer.
+    @Test func aClientThatHalfClosesStillGetsItsAnswer() throws {
+        let channel = EmbeddedChannel()
+        try channel.pipeline.syncOperations.addHandler(ConnectionWatch())
+        let running = CancellationFlag()
+        ConnectionWatch.cancel(running, whenClientLeaves: channel)
+        channel.embeddedEventLoop.run()
+        channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        #expect(!running.isCancelled)
     }
 
     @Test func aFlagWatchedAfterTheClientLeftIsCancelledAtOnce() throws {
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHandler(ConnectionWatch())
-        channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        channel.pipeline.fireChannelInactive()
         let late = CancellationFlag()
         ConnectionWatch.cancel(late, whenClientLeaves: channel)
         channel.embeddedEventLoop.run()
         #expect(late.isCancelled)
+    }
+
+    @Test func theResponseCacheIsBoundedInBytes() {
+        let cache = ResponseCache(capacity: 100, maxBytes: 4_000)
+        for i in 0..<20 { cache.put("/k\(i)", .init(body: ByteBuffer(repeating: 0, count: 900), contentType: "application/json")) }
+        #expect(cache.bytes <= 4_000 && cache.bytes > 0)
+        #expect(cache.get("/k19") != nil)
+        cache.put("/big", .init(body: ByteBuffer(repeating: 0, count: 2_000), contentType: "text/csv"))  // over a quarter: not kept
+        #expect(cache.get("/big") == nil)
     }
 }

@@ -14,7 +14,7 @@ struct APIRoutes: Sendable {
     init(engine: Engine, configuration: ServerConfiguration) {
         self.engine = engine
         self.configuration = configuration
-        cache = ResponseCache(capacity: configuration.cachedResponses)
+        cache = ResponseCache(capacity: configuration.cachedResponses, maxBytes: configuration.cacheBytes)
         limiter = ComputeLimiter(maxConcurrent: configuration.maxConcurrentComputations, timeLimitSeconds: configuration.computeTimeLimitSeconds)
     }
 
@@ -249,13 +249,10 @@ struct APIRoutes: Sendable {
 
     /// POST /api/v1/scenarios/run: a `ScenarioRunRequest` as JSON, at most `maxBodyBytes`.
     private func postRun(_ request: Request, context: LodestoneRequestContext) async -> Response {
-        var request = request
         let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: configuration.maxBodyBytes)
-        } catch {
-            return APIError.response(status: .contentTooLarge, kind: "usage",
-                                     message: "the request body is over \(configuration.maxBodyBytes) bytes; a scenario definition is a few hundred")
+        switch await RequestBody.read(request, channel: context.channel, upTo: configuration.maxBodyBytes, within: configuration.bodyTimeoutSeconds) {
+        case .success(let body): buffer = body
+        case .failure(let problem): return problem.response(maxBytes: configuration.maxBodyBytes, seconds: configuration.bodyTimeoutSeconds)
         }
         let format: ReportFormat
         let runRequest: ScenarioRunRequest

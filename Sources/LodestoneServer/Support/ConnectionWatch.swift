@@ -6,10 +6,12 @@ import NIOCore
 ///
 /// Hummingbird reads the next request only after answering the current one, so a closed
 /// connection would otherwise go unnoticed until the answer is written. The channel keeps reading
-/// meanwhile, so an end of input (the client closed its side, `ChannelEvent.inputClosed`) or a
-/// closed connection (`channelInactive`) arrives here at once. A client that half-closes its
-/// side after sending a request and still waits for the answer is taken as gone too: browsers,
-/// curl and HTTP libraries do not do that.
+/// meanwhile, so a closed connection (`channelInactive`: a reset, or a write that failed) arrives
+/// here at once. An end of input alone (`ChannelEvent.inputClosed`) is not a client that left:
+/// HTTP/1.1 lets a client half-close its side after sending a request and still read the answer,
+/// and the server allows remote half-closure, so such a client gets its answer. A client that
+/// closed both sides is noticed when the answer is written, and its computation is bounded by the
+/// time limit meanwhile.
 final class ConnectionWatch: ChannelInboundHandler, RemovableChannelHandler {
     /// Every request part passes on untouched; this handler only looks at events.
     typealias InboundIn = NIOAny
@@ -43,11 +45,6 @@ final class ConnectionWatch: ChannelInboundHandler, RemovableChannelHandler {
         gone = true
         for entry in flags { entry.flag?.cancel() }
         flags.removeAll()
-    }
-
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let event = event as? ChannelEvent, event == .inputClosed { clientLeft() }
-        context.fireUserInboundEventTriggered(event)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
