@@ -23,6 +23,10 @@ public struct ServerConfiguration: Sendable {
     /// connection is closed).
     public var bodyTimeoutSeconds: Double
     public var logLevel: Logger.Level
+    /// The store the engine was opened from: when set, it is watched and reopened when it changes.
+    public var storePath: String?
+    /// Seconds between looks at the store.
+    public var storeCheckSeconds: Double = 2
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 64 * 1024, maxURIBytes: Int = 8 * 1024,
                 computeTimeLimitSeconds: Double = 20, maxConcurrentComputations: Int = 2, cachedResponses: Int = 512,

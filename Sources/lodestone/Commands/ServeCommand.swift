@@ -32,8 +32,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let engine = try runReportingErrors { try storeOptions.openEngine(limits: .server) }
-        let configuration = ServerConfiguration(host: host, port: port, computeTimeLimitSeconds: timeLimit, cachedResponses: cache,
+        var configuration = ServerConfiguration(host: host, port: port, computeTimeLimitSeconds: timeLimit, cachedResponses: cache,
                                                 idleTimeoutSeconds: idleTimeout, bodyTimeoutSeconds: bodyTimeout, logLevel: quiet ? .warning : .info)
+        configuration.storePath = storeOptions.path
         Console.note("serving the dashboard at http://\(host):\(port)/ and the API at /api/v1 (data version \(engine.dataVersion))")
         do {
             try await serve(configuration, engine: engine)
