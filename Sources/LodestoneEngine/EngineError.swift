@@ -52,7 +52,7 @@ public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
         switch error {
         case .unknownCountry, .unknownCommodity, .unknownGroup, .emptySelection, .invalidParameter:
             self.init(.usage, error.description)
-        case .notTraded, .noProduction, .noTrade, .noCommodityTrade, .noQuantities:
+        case .notTraded, .noProduction, .noTrade, .noCommodityTrade, .noQuantities, .noData:
             self.init(.noData, error.description)
         case .damagedData, .cancelled:
             self.init(.failure, error.description)

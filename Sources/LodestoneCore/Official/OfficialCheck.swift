@@ -63,7 +63,7 @@ extension Dataset {
             .sorted { (commodityIndex[$0.commodity] ?? 0) < (commodityIndex[$1.commodity] ?? 0) }
         guard !keys.isEmpty else {
             let years = officialYears(of: code)
-            throw .invalidParameter("no official statistics for \(countries[Int(country)].name) in \(year)"
+            throw .noData("no official statistics for \(countries[Int(country)].name) in \(year)"
                 + (years.isEmpty ? "; the data have official statistics for the United States only (USGS MCS)"
                    : years.count == 1 ? "; they exist for \(years[0]) only" : "; they exist for \(years.first!)–\(years.last!)"))
         }

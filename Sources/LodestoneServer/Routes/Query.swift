@@ -12,6 +12,10 @@ struct Query: Sendable {
         for pair in pairs where !known.contains(pair.key) {
             throw EngineError(.usage, "unknown query parameter '\(pair.key)' — this endpoint takes \((allowed + ["format", "lang"]).joined(separator: ", "))")
         }
+        // An empty value is no value: refused (as the CLI refuses an empty name) rather than taken as absent.
+        if let empty = pairs.first(where: { $0.value.isEmpty }) {
+            throw EngineError(.usage, "query parameter '\(empty.key)' is empty; give a value or leave it out")
+        }
         // A parameter that takes one value, given twice, is ambiguous: refused rather than the last silently winning.
         var seen = Set<String>()
         for pair in pairs where !Self.repeatable.contains(pair.key) && !seen.insert(pair.key).inserted {
