@@ -13,13 +13,13 @@ swift build --product lodestone >&2
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 .build/debug/lodestone data import --store "$work/store.sqlite" 2>"$work/import.log"  # stores are created only when asked
 swift build -c release --product lodestone >&2   # schemathesis sends a few thousand requests, heavy ones among them
-.build/release/lodestone serve --store "$work/store.sqlite" --port "$port" --quiet --time-limit 60 2>"$work/server.log" &
+.build/release/lodestone serve --store "$work/store.sqlite" --port "$port" --quiet --time-limit 120 2>"$work/server.log" &
 server=$!
 for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 .build/venv/bin/python scripts/check-openapi.py "http://127.0.0.1:$port"
 start=$(date +%s)
 timeout 900 .build/venv/bin/schemathesis --config-file scripts/schemathesis.toml run "http://127.0.0.1:$port/openapi.yaml" \
-  --max-examples "${SCHEMATHESIS_EXAMPLES:-10}" --workers 2 --request-timeout 120 --seed 2025 --no-color
+  --max-examples "${SCHEMATHESIS_EXAMPLES:-10}" --workers 2 --request-timeout 180 --seed 2025 --no-color
 echo "web-checks: schemathesis passed in $(( $(date +%s) - start )) s" >&2
 kill "$server"; wait "$server" 2>/dev/null || true; server=""
 scripts/browser-check.sh

@@ -12,9 +12,13 @@ public struct EngineLimits: Sendable, Hashable, Codable {
     /// Simulated years in one priorities request. The memory limit
     /// (`RestrictionRisk.memoryLimitBytes`) applies as well, whatever this says.
     public var maxDraws: Int
+    /// Simulated years in one stockpile or investment plan: each is a block of the LP or MILP
+    /// the solver must take.
+    public var maxPlanDraws: Int
 
     public init(maxImporters: Int = 24, maxNamesPerList: Int = 64, maxTextLength: Int = 2_000, maxCommodities: Int = 64,
-                maxDraws: Int = .max) {
+                maxDraws: Int = .max, maxPlanDraws: Int = .max) {
+        self.maxPlanDraws = maxPlanDraws
         self.maxImporters = maxImporters
         self.maxNamesPerList = maxNamesPerList
         self.maxTextLength = maxTextLength
@@ -23,6 +27,8 @@ public struct EngineLimits: Sendable, Hashable, Codable {
     }
 
     /// For a server shared by many: priorities of every default stage at 1,000,000 draws take
-    /// seconds on two cores and about 100 MB, so one request cannot hold the machine.
-    public static let server = EngineLimits(maxDraws: 1_000_000)
+    /// seconds on two cores and about 100 MB, so one request cannot hold the machine. A stockpile
+    /// plan over 10,000 years solves in about 6 s (scripts/bench/plan.sh); 100,000 ran past a
+    /// minute, so plans stop at 10,000 (the default).
+    public static let server = EngineLimits(maxDraws: 1_000_000, maxPlanDraws: 10_000)
 }

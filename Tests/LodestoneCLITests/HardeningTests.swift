@@ -221,4 +221,13 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("imported 6 countries"))
     }
+
+    /// A release file given without the wheel it adds to was silently ignored: the bundled snapshot was imported instead.
+    @Test func aReleaseFileWithoutTheWheelIsAUsageError() {
+        let store = Fixtures.temporaryDirectory().appendingPathComponent("s.sqlite").path
+        let r = CLI.run(["data", "import", "--store", store, "--usgs", "/tmp/MCS2026_Commodities_Data.csv"])
+        #expect(r.status == 64 && r.stderr.contains("--usgs") && r.stderr.contains("applies only with --from"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: store))
+    }
 }
+

@@ -105,8 +105,8 @@ extension Engine {
     public func planStockpile(_ request: StockpileRequest, solver: (any LinearProgramSolver)? = nil,
                               cancellation: CancellationFlag? = nil) throws(EngineError) -> StockpileReport {
         try checkYear(request.year)
-        guard request.draws >= 1, request.draws <= limits.maxDraws else {
-            throw EngineError(.usage, "draws \(request.draws) must be between 1 and \(limits.maxDraws)")
+        guard request.draws >= 1, request.draws <= limits.maxPlanDraws else {
+            throw EngineError(.usage, "draws \(request.draws) must be between 1 and \(limits.maxPlanDraws)")
         }
         if let budget = request.budgetUSD, !(budget.isFinite && budget >= 0) {
             throw EngineError(.usage, "budget \(budget) must be a finite amount of USD ≥ 0, e.g. 1e9")
@@ -266,8 +266,8 @@ extension Engine {
     public func planInvestment(_ request: InvestmentRequest, solver: (any LinearProgramSolver)? = nil,
                                cancellation: CancellationFlag? = nil) throws(EngineError) -> InvestmentReport {
         try checkYear(request.year)
-        guard request.draws >= 1, request.draws <= limits.maxDraws else {
-            throw EngineError(.usage, "draws \(request.draws) must be between 1 and \(limits.maxDraws)")
+        guard request.draws >= 1, request.draws <= limits.maxPlanDraws else {
+            throw EngineError(.usage, "draws \(request.draws) must be between 1 and \(limits.maxPlanDraws)")
         }
         guard request.timeLimitSeconds.isFinite, request.timeLimitSeconds > 0 else { throw EngineError(.usage, "time limit must be > 0 s") }
         let buyer = try importer(request.importer)

