@@ -189,6 +189,12 @@ enum Shared {
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
                 #expect(Self.text(response).hasPrefix("rank,commodity,name,hhi,importRisk,score,"))
+                // Saved under a name that says what it answers and from which data (the importer's '+' kept).
+                let disposition = try #require(response.headers[.contentDisposition])
+                #expect(disposition.hasPrefix("attachment; filename=\"lodestone-risk-USA+JPN-2022-") && disposition.hasSuffix(".csv\""), "\(disposition)")
+            }
+            try await client.execute(uri: "/api/v1/risk?importer=JPN&year=2022", method: .get) { response in
+                #expect(response.headers[.contentDisposition] == nil)   // JSON is read in place
             }
         }
     }

@@ -218,7 +218,8 @@ struct APIRoutes: Sendable {
         }) {
             return Response(status: .notModified, headers: [.eTag: etag])
         }
-        if let hit = cache.get(key) { return Self.ok(hit.body, contentType: hit.contentType, etag: etag) }
+        let file = Self.fileName(request, version: version)
+        if let hit = cache.get(key) { return Self.ok(hit.body, contentType: hit.contentType, etag: etag, fileName: file) }
         let work: @Sendable (CancellationFlag) -> Result<Rendered, EngineError> = { flag in
             do {
                 return .success(try compute(try Query(request, allowed: allowed), flag))
@@ -245,7 +246,7 @@ struct APIRoutes: Sendable {
         case .success(let rendered):
             let body = ByteBuffer(string: rendered.text)
             cache.put(key, .init(body: body, contentType: rendered.format.contentType))
-            return Self.ok(body, contentType: rendered.format.contentType, etag: etag)
+            return Self.ok(body, contentType: rendered.format.contentType, etag: etag, fileName: file)
         case .failure(let error):
             return APIError.response(error)
         }
@@ -308,10 +309,25 @@ struct APIRoutes: Sendable {
         return request.uri.path + "?" + pairs.joined(separator: "&")
     }
 
-    static func ok(_ body: ByteBuffer, contentType: String, etag: String) -> Response {
+    static func ok(_ body: ByteBuffer, contentType: String, etag: String, fileName: String? = nil) -> Response {
         var headers: HTTPFields = [.contentType: contentType, .eTag: etag]
         headers[.cacheControl] = "no-cache"
+        // A CSV is saved, not read in the browser: named for what it answers and the data it came from.
+        if contentType.hasPrefix("text/csv"), let fileName { headers[.contentDisposition] = "attachment; filename=\"\(fileName)\"" }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    /// lodestone-risk-JPN-2024-<data version>.csv: the endpoint, the query's values in the order
+    /// given (format and lang left out), the data version; characters outside [A-Za-z0-9.+-] become '_'.
+    static func fileName(_ request: Request, version: String) -> String {
+        let endpoint = request.uri.path.split(separator: "/").dropFirst(2).joined(separator: "-")
+        let values = request.uri.queryParameters.filter { $0.key != "format" && $0.key != "lang" }.map { String($0.value) }
+        let parts = (["lodestone", endpoint.isEmpty ? "answer" : endpoint] + values + [String(version.prefix(8))]).map { part in
+            String(part.unicodeScalars.map { scalar -> Character in
+                scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || ".+".unicodeScalars.contains(scalar)) ? Character(scalar) : "_"
+            })
+        }
+        return String(parts.joined(separator: "-").prefix(150)) + ".csv"
     }
 
     static func json(_ text: String) -> Response {
