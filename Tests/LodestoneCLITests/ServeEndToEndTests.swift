@@ -21,23 +21,30 @@ import Testing
         return Answer(status: http.statusCode, body: String(decoding: data, as: UTF8.self))
     }
 
-    @Test func servesTheAPIAndStopsCleanlyOnSIGTERM() async throws {
-        let store = CLI.sharedStore
-        let port = 20_000 + Int(ProcessInfo.processInfo.processIdentifier % 20_000)
+    /// `lodestone serve` on `store` at a loopback port derived from the process id (`offset` apart
+    /// per test), with `extra` options, started and waited for (up to 15 s for /healthz).
+    static func startServer(store: String, offset: Int, _ extra: [String] = []) async throws -> (process: Process, port: Int) {
+        let port = offset + Int(ProcessInfo.processInfo.processIdentifier % 20_000)
         let process = Process()
         process.executableURL = CLI.binary
-        process.arguments = ["serve", "--store", store, "--port", String(port), "--quiet"]
+        process.arguments = ["serve", "--store", store, "--port", String(port), "--quiet"] + extra
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        var up = false
+        for _ in 0..<150 where !up && process.isRunning {
+            up = await get("http://127.0.0.1:\(port)/healthz")?.status == 200
+            if !up { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        return (process, port)
+    }
+
+    @Test func servesTheAPIAndStopsCleanlyOnSIGTERM() async throws {
+        let (process, port) = try await Self.startServer(store: CLI.sharedStore, offset: 20_000)
         defer { if process.isRunning { process.terminate() } }
 
         let base = "http://127.0.0.1:\(port)"
-        var health: Answer?
-        for _ in 0..<150 where health == nil && process.isRunning {
-            health = await Self.get(base + "/healthz")
-            if health == nil { try await Task.sleep(for: .milliseconds(100)) }
-        }
+        let health = await Self.get(base + "/healthz")
         #expect(health?.status == 200)
         #expect(health?.body.contains("\"ok\"") == true)
 
@@ -60,21 +67,9 @@ import Testing
     /// Raw sockets, as a client library would use them: what HTTP/1.1 allows and what a slow or
     /// broken client does.
     @Test func halfCloseShortBodyAndSlowClients() async throws {
-        let store = CLI.sharedStore
-        let port = 21_000 + Int(ProcessInfo.processInfo.processIdentifier % 20_000)
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["serve", "--store", store, "--port", String(port), "--quiet", "--idle-timeout", "2", "--body-timeout", "1"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, port) = try await Self.startServer(store: CLI.sharedStore, offset: 21_000, ["--idle-timeout", "2", "--body-timeout", "1"])
         defer { if process.isRunning { process.terminate() } }
-        var up = false
-        for _ in 0..<150 where !up && process.isRunning {
-            up = await Self.get("http://127.0.0.1:\(port)/healthz")?.status == 200
-            if !up { try await Task.sleep(for: .milliseconds(100)) }
-        }
-        #expect(up)
+        #expect(process.isRunning)
 
         // A heavy request, then the client closes its sending side and waits: it gets its answer (503 before).
         let halfClosed = try RawClient(port: port)
@@ -115,13 +110,7 @@ import Testing
     @Test func aReimportedStoreIsServed() async throws {
         let folder = Fixtures.temporaryDirectory()
         let store = try StoreFile.copy(CLI.sharedStore)
-        let port = 22_000 + Int(ProcessInfo.processInfo.processIdentifier % 20_000)
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["serve", "--store", store, "--port", String(port), "--quiet"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, port) = try await Self.startServer(store: store, offset: 22_000)
         defer { if process.isRunning { process.terminate() } }
         func version() async -> String? {
             guard let body = await Self.get("http://127.0.0.1:\(port)/healthz")?.body,

@@ -84,7 +84,8 @@ import Testing
 
     @Test func aYearWithoutOfficialStatisticsSaysWhichYearsHaveThem() {
         let dataset = Self.world([Self.statistic(SmallWorld.d, .imports, 10)])
-        #expect(throws: LodestoneError.invalidParameter("no official statistics for Delta in 2019; they exist for 2020 only")) {
+        // A valid question the data cannot answer: no-data (422 on the API), not a usage error.
+        #expect(throws: LodestoneError.noData("no official statistics for Delta in 2019; they exist for 2020 only")) {
             try dataset.officialCheck(country: SmallWorld.d, year: 2019)
         }
     }
