@@ -53,6 +53,7 @@ extension Dataset {
                 "\(nomenclature.rawValue) \(code.hs6) is shared with \(code.sharedWith.map(\.rawValue).joined(separator: ", ")); "
                     + "each flow's value is split by the exporter's pool (its own production plus what it imports under the code, at reference prices; "
                     + "exports beyond that pool are of unrecorded origin and go to no stage), tilted to the flows' unit value where it reports fewer tonnes; "
+                    + "an exporter's own customs records of a member (China's gallium and germanium) fix that member's share of its flows; "
                     + "tonnes = value share / reference price (also where the source gives no quantity)"
             },
             sharedCode: shared.map { "\(nomenclature.rawValue) \($0.hs6)" }, sharedAmong: shared.map { [info.id] + $0.sharedWith })
