@@ -130,6 +130,9 @@ extension SQLiteStore {
         return result
     }
 
+    /// -1 in `official_figure.partner_code` is the country's total, anything else a partner's code.
+    private static func partner(_ code: Int) -> CountryCode? { code < 0 ? nil : CountryCode(code) }
+
     private func readOfficial() throws -> [OfficialStatistic] {
         let s = try db.prepare("""
             SELECT commodity_id, country_code, year, measure, amount, published, series, source, comparable, note, partner_code
@@ -147,7 +150,7 @@ extension SQLiteStore {
                 amount: s.isNull(4) ? nil : try need(s.strictDouble(4), "official_figure.amount"),
                 published: s.text(5) ?? "", series: s.text(6) ?? "", source: s.text(7) ?? "",
                 comparable: try need(s.strictInt(8), "official_figure.comparable") != 0, note: s.text(9) ?? "",
-                partner: try need(s.strictInt(10), "official_figure.partner_code") < 0 ? nil : CountryCode(try need(s.strictInt(10), "official_figure.partner_code"))))
+                partner: try Self.partner(need(s.strictInt(10), "official_figure.partner_code"))))
         }
         return result
     }

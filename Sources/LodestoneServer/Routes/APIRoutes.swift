@@ -21,8 +21,6 @@ struct APIRoutes: Sendable {
     }
 
     func register(on router: Router<LodestoneRequestContext>) {
-        let engines = engines
-        var engine: Engine { engines.current }
         router.get("/healthz") { _, _ in
             Self.json(#"{"dataVersion": "\#(engine.dataVersion)", "status": "ok"}"# + "\n")
         }

@@ -27,7 +27,7 @@ struct Query: Sendable {
     static let repeatable: Set<String> = ["commodity", "importer", "restricting", "targets", "exempt"]
 
     func string(_ key: String) -> String? {
-        pairs.last { $0.key == key }.map(\.value).flatMap { $0.isEmpty ? nil : $0 }
+        pairs.last { $0.key == key }?.value  // never empty: init refuses empty values
     }
 
     func required(_ key: String) throws(EngineError) -> String {
@@ -36,7 +36,7 @@ struct Query: Sendable {
     }
 
     /// Every value given for `key` (repeated or comma-separated; the engine splits commas).
-    func list(_ key: String) -> [String] { pairs.filter { $0.key == key && !$0.value.isEmpty }.map(\.value) }
+    func list(_ key: String) -> [String] { pairs.filter { $0.key == key }.map(\.value) }
 
     func optionalList(_ key: String) -> [String]? {
         let values = list(key)
