@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Drives the dashboard in headless Chromium (Debian's chromium package) against a real server:
-# every view (risk, priorities, scenario, plan, producers, suppliers, direct vs traced) must render
+# every view (risk, country, priorities, scenario, plan, producers, suppliers, direct vs traced, trends) must render
 # its tables, charts and world map without JavaScript errors, and bad input must show the
 # server's sentence. Saves a screenshot of each view to ARTIFACTS (default
 # .build/dashboard-screenshots). Needs curl, python3 and chromium (apt-get install -y chromium).
@@ -63,5 +63,9 @@ check suppliers-ja "view=suppliers&importer=JPN&commodity=gallium&lang=ja" "ガ�
 check risk-ar "view=risk&importer=JPN&lang=ar" 'dir="rtl"' "الغاليوم" "<table>"
 check suppliers "view=suppliers&importer=JPN&commodity=gallium" "Gallium (unwrought) imports of Japan (JPN)" "Japan (importer)" "<table>" map
 check trace "view=trace&importer=USA&commodity=cobalt" "shipped from (direct)" "produced in (traced)" "conduits" "unrecorded origin" "<table>"
+check trends "view=trends&importer=USA&commodity=rare%20earths" "Risk score (GeoPolRisk) by stage" "Share of imports (tonnes) by supplier" \
+  "Share of world production by producer" "source of the year's figures" 'class="line series-0"' "Excel (.xlsx)" "No answer for"
+check trends-ja "view=trends&importer=JPN&commodity=gallium&lang=ja" "中国" 'class="line series-0"'
+check unknown-view "view=risks&importer=JPN" "There is no view 'risks'" "GeoPolRisk for Japan (JPN)"
 check scenario-map "view=scenario&preset=china-gallium-germanium-2023&importer=JPN,USA&market=1" "Who can fill the Germanium (unwrought) gap" "outlined" map
 exit $((failures > 0))

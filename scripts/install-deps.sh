@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the checks need when it is missing: the system libraries Lodestone
 # links (SQLite, zlib), the CBC solver the planning commands load (coinor-libcbc3); for the dashboard and API checks of .ci/run, Debian's chromium, curl and
-# python3-venv, and PyYAML + openapi-schema-validator + schemathesis in a virtual environment (.build/venv).
+# python3-venv, and PyYAML + openapi-schema-validator + schemathesis + openpyxl (reads the .xlsx exports back) in a
+# virtual environment (.build/venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
@@ -22,8 +23,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
-if [ "${LODESTONE_SKIP_WEB_CHECKS:-0}" != 1 ] && ! .build/venv/bin/python -c 'import yaml, openapi_schema_validator, schemathesis' 2>/dev/null; then
+if [ "${LODESTONE_SKIP_WEB_CHECKS:-0}" != 1 ] && ! .build/venv/bin/python -c 'import yaml, openapi_schema_validator, schemathesis, openpyxl' 2>/dev/null; then
   mkdir -p .build
   python3 -m venv .build/venv
-  .build/venv/bin/pip install -q pyyaml openapi-schema-validator 'schemathesis==4.32.5'
+  .build/venv/bin/pip install -q pyyaml openapi-schema-validator 'schemathesis==4.32.5' 'openpyxl==3.1.5'
 fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The dashboard and API checks of .ci/run, after `swift test`: real responses of `lodestone serve`
-# validated against its /openapi.yaml, schemathesis over every operation of that document (every
+# validated against its /openapi.yaml, the .xlsx exports read back with openpyxl against their CSV, schemathesis over every operation of that document (every
 # check, scripts/schemathesis.toml; bounded to 15 minutes), then the dashboard driven in headless Chromium
 # (scripts/browser-check.sh, screenshots in .build/dashboard-screenshots). Server on a random
 # loopback port; needs what scripts/install-deps.sh installs.
@@ -17,6 +17,7 @@ swift build -c release --product lodestone >&2   # schemathesis sends a few thou
 server=$!
 for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 .build/venv/bin/python scripts/check-openapi.py "http://127.0.0.1:$port"
+.build/venv/bin/python scripts/check-xlsx.py .build/release/lodestone "$work/store.sqlite" "http://127.0.0.1:$port"
 start=$(date +%s)
 timeout 900 .build/venv/bin/schemathesis --config-file scripts/schemathesis.toml run "http://127.0.0.1:$port/openapi.yaml" \
   --max-examples "${SCHEMATHESIS_EXAMPLES:-10}" --workers 2 --request-timeout 180 --seed 2025 --no-color

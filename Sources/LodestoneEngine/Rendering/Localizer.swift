@@ -15,30 +15,42 @@ public struct Localizer: Sendable {
     /// JSON: every country object (`iso3`) and commodity (`{id, stage}`, or a row's `commodity`
     /// id) gains `localName`; keys stay sorted.
     func json(_ data: Data) throws(EngineError) -> String {
-        guard let object = try? JSONSerialization.jsonObject(with: data) else { throw EngineError(.failure, "the report could not be localised") }
-        let localised = walk(object, replace: false)
-        guard let out = try? JSONSerialization.data(withJSONObject: localised, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
-            throw EngineError(.failure, "the report could not be localised")
+        guard let object = JSONValue.decode(data) else { throw EngineError(.failure, "the report could not be localised") }
+        return try ReportRenderer.json(walk(object))
+    }
+
+    /// The JSON walk: numbers stay exactly as the report wrote them.
+    private func walk(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .array(let list): return .array(list.map(walk))
+        case .object(var object):
+            for (key, inner) in object {
+                if case .array = inner { object[key] = walk(inner) } else if case .object = inner { object[key] = walk(inner) }
+            }
+            var local: String?
+            if let iso3 = object["iso3"]?.string { local = countries[iso3] }
+            else if let id = object["id"]?.string, object["stage"] != nil { local = name(ofCommodity: id) }
+            else if let id = object["commodity"]?.string, object["name"]?.string != nil { local = name(ofCommodity: id) }
+            if let local { object["localName"] = .string(local) }
+            return .object(object)
+        default: return value
         }
-        return String(decoding: out, as: UTF8.self) + "\n"
     }
 
     /// A row with its countries' and commodities' `name` in the local language (tables, CSV).
     func replacingNames(_ row: [String: Any]) -> [String: Any] {
-        walk(row, replace: true) as? [String: Any] ?? row
+        walk(row) as? [String: Any] ?? row
     }
 
-    private func walk(_ value: Any, replace: Bool) -> Any {
-        if let list = value as? [Any] { return list.map { walk($0, replace: replace) } }
+    private func walk(_ value: Any) -> Any {
+        if let list = value as? [Any] { return list.map { walk($0) } }
         guard var object = value as? [String: Any] else { return value }
-        for (key, inner) in object where inner is [Any] || inner is [String: Any] { object[key] = walk(inner, replace: replace) }
+        for (key, inner) in object where inner is [Any] || inner is [String: Any] { object[key] = walk(inner) }
         var local: String?
         if let iso3 = object["iso3"] as? String { local = countries[iso3] }
         else if let id = object["id"] as? String, object["stage"] != nil { local = name(ofCommodity: id) }
         else if let id = object["commodity"] as? String, object["name"] is String { local = name(ofCommodity: id) }
-        if let local {
-            if replace { object["name"] = local } else { object["localName"] = local }
-        }
+        if let local { object["name"] = local }
         return object
     }
 

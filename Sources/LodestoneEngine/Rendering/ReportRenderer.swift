@@ -3,6 +3,8 @@ import Foundation
 /// Output formats every report supports.
 public enum ReportFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case table, csv, json
+    /// A spreadsheet file (Office Open XML): bytes, not text, so written to a file or sent as a download.
+    case xlsx
 
     /// The media type a server sends it with.
     public var contentType: String {
@@ -10,8 +12,18 @@ public enum ReportFormat: String, Sendable, Hashable, Codable, CaseIterable {
         case .table: "text/plain; charset=utf-8"
         case .csv: "text/csv; charset=utf-8"
         case .json: "application/json; charset=utf-8"
+        case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         }
     }
+
+    /// Saved rather than read in place: a download gets a file name.
+    public var isFile: Bool { self == .csv || self == .xlsx }
+}
+
+/// A rendered answer: text for table, CSV and JSON; the workbook's bytes for xlsx.
+public struct RenderedAnswer: Sendable {
+    public var bytes: Data
+    public var format: ReportFormat
 }
 
 /// The one renderer: JSON is the report encoded with sorted keys; a table and CSV are read off
@@ -29,6 +41,38 @@ public enum ReportRenderer {
             return csv(rows: try rows(of: report).map(localizer.replacingNames), columns: report.columns)
         case .table:
             return page(report, table(rows: try rows(of: report).map(localizer.replacingNames), columns: report.tableColumns))
+        case .xlsx:
+            throw binary
+        }
+    }
+
+    static let binary = EngineError(.usage, "xlsx is a spreadsheet file, not text: write it to a file (-o FILE)")
+
+    /// An answer in any format, with its context: CSV starts with the `#` metadata lines when
+    /// `metadata` is set; a workbook always has its About sheet.
+    public static func export(_ report: some TabularReport, as format: ReportFormat, localizer: Localizer?, context: ExportContext,
+                              metadata: Bool) throws(EngineError) -> RenderedAnswer {
+        switch format {
+        case .xlsx:
+            return RenderedAnswer(bytes: try workbook(report, localizer: localizer, context: context), format: format)
+        case .csv where metadata:
+            let text = csvMetadata(context, columns: report.columns) + (try render(report, as: .csv, localizer: localizer))
+            return RenderedAnswer(bytes: Data(text.utf8), format: format)
+        default:
+            return RenderedAnswer(bytes: Data(try render(report, as: format, localizer: localizer).utf8), format: format)
+        }
+    }
+
+    /// A year series in any format, as `export` does for one report.
+    public static func export<Report: TabularReport>(series reports: [Report], years: [Int], missing: [MissingYear], as format: ReportFormat,
+                                                     localizer: Localizer?, context: ExportContext, metadata: Bool) throws(EngineError) -> RenderedAnswer {
+        switch format {
+        case .xlsx:
+            return RenderedAnswer(bytes: try workbook(series: reports, years: years, missing: missing, localizer: localizer, context: context), format: format)
+        default:
+            var text = try render(series: reports, years: years, missing: missing, as: format, localizer: localizer)
+            if format == .csv, metadata { text = csvMetadata(context, columns: [Column("year", "year", .year)] + (reports.first?.columns ?? []), missing: missing) + text }
+            return RenderedAnswer(bytes: Data(text.utf8), format: format)
         }
     }
 
@@ -42,6 +86,8 @@ public enum ReportRenderer {
             let body = if let cells = report.cells() { table(cells: cells, columns: report.columns) }
                        else { table(rows: try rows(of: report), columns: report.tableColumns) }
             return page(report, body)
+        case .xlsx:
+            throw binary
         }
     }
 
@@ -53,15 +99,18 @@ public enum ReportRenderer {
     /// Several years of one question: JSON `{"years": [...], "reports": [...]}`; CSV one header
     /// with a leading `year` column; a table per year, one after another.
     public static func render<Report: TabularReport>(series reports: [Report], years: [Int], missing: [MissingYear] = [],
-                                                     as format: ReportFormat) throws(EngineError) -> String {
+                                                     as format: ReportFormat, localizer: Localizer? = nil) throws(EngineError) -> String {
+        let localizer = localizer?.language == "en" ? nil : localizer
         switch format {
         case .json:
-            return try json(YearSeries(years: years, reports: reports, missingYears: missing))
+            let text = try json(YearSeries(years: years, reports: reports, missingYears: missing))
+            return try localizer.map { l throws(EngineError) in try l.json(Data(text.utf8)) } ?? text
         case .csv:
             var text = ""
             for (index, (year, report)) in zip(years, reports).enumerated() {
                 let columns = [Column("year", "year", .year)] + report.columns
                 var rows = try rows(of: report)
+                if let localizer { rows = rows.map(localizer.replacingNames) }
                 for i in rows.indices { rows[i]["year"] = year }
                 let block = csv(rows: rows, columns: columns)
                 text += index == 0 ? block : String(block.drop { $0 != "\n" }.dropFirst())
@@ -69,11 +118,13 @@ public enum ReportRenderer {
             return text
         case .table:
             var blocks: [String] = []
-            for report in reports { blocks.append(try render(report, as: .table)) }
+            for report in reports { blocks.append(try render(report, as: .table, localizer: localizer)) }
             if !missing.isEmpty {
                 blocks.append("no answer for " + missing.map { "\($0.year) (\($0.reason))" }.joined(separator: "; ") + "\n")
             }
             return blocks.joined(separator: "\n")
+        case .xlsx:
+            throw binary
         }
     }
 
@@ -124,10 +175,10 @@ public enum ReportRenderer {
         }
     }
 
-    private static func rows(of report: some TabularReport) throws(EngineError) -> [[String: Any]] {
+    static func rows(of report: some TabularReport) throws(EngineError) -> [[String: Any]] {
         let data = try jsonData(report)
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
-        return object["rows"] as? [[String: Any]] ?? []
+        guard case .array(let rows)? = JSONValue.decode(data)?["rows"] else { return [] }
+        return rows.compactMap { $0.foundation as? [String: Any] }
     }
 
     // MARK: CSV (RFC 4180, full precision)
@@ -178,20 +229,7 @@ public enum ReportRenderer {
 
     static func csv(rows: [[String: Any]], columns: [Column]) -> String {
         var lines = [csvHeader(columns)]
-        for row in rows {
-            var cells: [String] = []
-            for column in columns {
-                let value = value(row, column.key)
-                if column.unit == .country {
-                    let object = value as? [String: Any]
-                    cells.append(text(object?["iso3"] ?? object?["id"]))
-                    cells.append(text(object?["name"]))
-                } else {
-                    cells.append(exact(value, column.unit))
-                }
-            }
-            lines.append(cells.map(quoted).joined(separator: ","))
-        }
+        for row in rows { lines.append(fields(row, columns).map { quoted($0.csvText) }.joined(separator: ",")) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -200,19 +238,7 @@ public enum ReportRenderer {
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    private static func exact(_ value: Any?, _ unit: Column.Unit) -> String {
-        switch value {
-        case nil, is NSNull: return ""
-        case let flag as Bool where unit == .flag: return flag ? "true" : "false"
-        case let number as NSNumber:
-            if unit == .flag { return number.boolValue ? "true" : "false" }
-            if [.count, .year].contains(unit) { return String(number.intValue) }
-            return String(describing: number.doubleValue)
-        default: return text(value)
-        }
-    }
-
-    private static func text(_ value: Any?) -> String {
+    static func text(_ value: Any?) -> String {
         switch value {
         case nil, is NSNull: ""
         case let string as String: string
@@ -275,17 +301,18 @@ public enum ReportRenderer {
             case .tonnes, .usd, .kusd: return grouped(x)
             case .share: return String(format: "%.1f%%", x * 100)
             case .change: return x > 0 ? String(format: "+%.1f%%", x * 100) : x < 0 ? String(format: "−%.1f%%", -x * 100) : "0.0%"
-            case .score, .price: return x == 0 ? "0" : String(format: "%.4g", x)
+            case .score, .price: return abs(x) >= 1000 ? grouped(x) : significant(x, 4, trimmed: false)
             case .country, .text: return number.stringValue
             }
         default: return text(value)
         }
     }
 
-    /// Thousands separators, no decimals from 10 up; three decimals below.
+    /// Thousands separators, no decimals from 10 up; below 10, three significant digits with
+    /// trailing zeros dropped ("2", "6.5", "0.163"), so a small tonnage never reads as thousands.
     static func grouped(_ value: Double) -> String {
         guard value.isFinite else { return String(describing: value) }
-        if value != 0, abs(value) < 10 { return String(format: "%.3f", value) }
+        if value != 0, abs(value) < 10 { return significant(value, 3, trimmed: true) }
         let whole = String(format: "%.0f", value)
         var result = ""
         for (index, character) in whole.reversed().enumerated() {
@@ -293,5 +320,19 @@ public enum ReportRenderer {
             result.append(character)
         }
         return String(result.reversed())
+    }
+
+    /// `digits` significant digits in fixed notation, never scientific: 0.5150, 57.17, 0.0001234.
+    /// Trimmed, trailing zeros (and a bare point) go: 2.000 → 2.
+    static func significant(_ value: Double, _ digits: Int, trimmed: Bool) -> String {
+        guard value.isFinite else { return String(describing: value) }
+        if value == 0 { return "0" }
+        let decimals = min(12, max(0, digits - 1 - Int(log10(abs(value)).rounded(.down))))
+        var text = String(format: "%.\(decimals)f", value)
+        if trimmed, text.contains(".") {
+            while text.last == "0" { text.removeLast() }
+            if text.last == "." { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
     }
 }

@@ -175,15 +175,30 @@ struct APIRoutes: Sendable {
     // MARK: Answering
 
     struct Rendered: Sendable {
-        var text: String
+        var bytes: Data
         var format: ReportFormat
+
+        init(text: String, format: ReportFormat) {
+            bytes = Data(text.utf8)
+            self.format = format
+        }
+
+        init(_ answer: RenderedAnswer) {
+            bytes = answer.bytes
+            format = answer.format
+        }
     }
 
-    /// The report in the query's `format`, with names in its `lang` (en, ja, ar).
+    /// The report in the query's `format`, with names in its `lang` (en, ja, ar); a CSV with
+    /// `metadata=true` starts with its context, a workbook always carries it.
     private func render(_ report: some TabularReport, _ q: Query) throws(EngineError) -> Rendered {
         let format = try q.format()
-        let localizer = try q.string("lang").map { language throws(EngineError) in try engine.localizer(language) }
-        return Rendered(text: try ReportRenderer.render(report, as: format, localizer: localizer), format: format)
+        return Rendered(try ReportRenderer.export(report, as: format, localizer: try localizer(q), context: engine.exportContext(question: q.question),
+                                                  metadata: try q.bool("metadata") ?? false))
+    }
+
+    private func localizer(_ q: Query) throws(EngineError) -> Localizer? {
+        try q.string("lang").map { language throws(EngineError) in try engine.localizer(language) }
     }
 
     /// One year (`year`, or the engine's default) or a time series (`years=2018-2024`, or a list),
@@ -192,8 +207,9 @@ struct APIRoutes: Sendable {
         guard let text = q.string("years") else { return try render(make(try q.int("year")), q) }
         if q.string("year") != nil { throw EngineError(.usage, "give year or years, not both") }
         let series = try ReportRenderer.series(try Engine.parseYears(text)) { try make($0) }
-        let format = try q.format()
-        return Rendered(text: try ReportRenderer.render(series: series.reports, years: series.years, missing: series.missing, as: format), format: format)
+        return Rendered(try ReportRenderer.export(series: series.reports, years: series.years, missing: series.missing, as: try q.format(),
+                                                  localizer: try localizer(q), context: engine.exportContext(question: q.question),
+                                                  metadata: try q.bool("metadata") ?? false))
     }
 
     /// A cheap GET answer (computed on the request's task).
@@ -216,7 +232,7 @@ struct APIRoutes: Sendable {
         }) {
             return Response(status: .notModified, headers: [.eTag: etag])
         }
-        let file = Self.fileName(request, version: version)
+        let file = Self.fileName(request, version: version, format: (try? Query(request, allowed: allowed).format()) ?? .json)
         if let hit = cache.get(key) { return Self.ok(hit.body, contentType: hit.contentType, etag: etag, fileName: file) }
         let work: @Sendable (CancellationFlag) -> Result<Rendered, EngineError> = { flag in
             do {
@@ -242,7 +258,7 @@ struct APIRoutes: Sendable {
         }
         switch result {
         case .success(let rendered):
-            let body = ByteBuffer(string: rendered.text)
+            let body = ByteBuffer(bytes: rendered.bytes)
             cache.put(key, .init(body: body, contentType: rendered.format.contentType))
             return Self.ok(body, contentType: rendered.format.contentType, etag: etag, fileName: file)
         case .failure(let error):
@@ -257,10 +273,10 @@ struct APIRoutes: Sendable {
         case .success(let body): buffer = body
         case .failure(let problem): return problem.response(maxBytes: configuration.maxBodyBytes, seconds: configuration.bodyTimeoutSeconds)
         }
-        let format: ReportFormat
+        let query: Query
         let runRequest: ScenarioRunRequest
         do {
-            format = try Query(request, allowed: []).format()
+            query = try Query(request, allowed: [])
             runRequest = try Self.decode(buffer)
         } catch {
             return APIError.response(error)
@@ -270,8 +286,7 @@ struct APIRoutes: Sendable {
         ConnectionWatch.cancel(flag, whenClientLeaves: context.channel)
         switch await limiter.run(flag: flag, { flag -> Result<Rendered, EngineError> in
             do {
-                return .success(Rendered(text: try ReportRenderer.render(try engine.scenarioRun(runRequest, cancellation: flag), as: format),
-                                         format: format))
+                return .success(try render(try engine.scenarioRun(runRequest, cancellation: flag), query))
             } catch let error as EngineError {
                 return .failure(error)
             } catch {
@@ -281,7 +296,8 @@ struct APIRoutes: Sendable {
         case .done(.success(let rendered)):
             var headers: HTTPFields = [.contentType: rendered.format.contentType]
             headers[.cacheControl] = "no-store"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: rendered.text)))
+            if rendered.format.isFile { headers[.contentDisposition] = "attachment; filename=\"lodestone-scenario-run.\(rendered.format.rawValue)\"" }
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: rendered.bytes)))
         case .done(.failure(let error)): return APIError.response(error)
         case .busy: return Self.busy(limiter.maxConcurrent)
         case .timedOut: return Self.timedOut(configuration.computeTimeLimitSeconds)
@@ -310,22 +326,23 @@ struct APIRoutes: Sendable {
     static func ok(_ body: ByteBuffer, contentType: String, etag: String, fileName: String? = nil) -> Response {
         var headers: HTTPFields = [.contentType: contentType, .eTag: etag]
         headers[.cacheControl] = "no-cache"
-        // A CSV is saved, not read in the browser: named for what it answers and the data it came from.
-        if contentType.hasPrefix("text/csv"), let fileName { headers[.contentDisposition] = "attachment; filename=\"\(fileName)\"" }
+        // A CSV or workbook is saved, not read in the browser: named for what it answers and the data it came from.
+        if contentType.hasPrefix("text/csv") || contentType.hasPrefix("application/vnd.openxml"), let fileName { headers[.contentDisposition] = "attachment; filename=\"\(fileName)\"" }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 
     /// lodestone-risk-JPN-2024-<data version>.csv: the endpoint, the query's values in the order
-    /// given (format and lang left out), the data version; characters outside [A-Za-z0-9.+-] become '_'.
-    static func fileName(_ request: Request, version: String) -> String {
+    /// given (format, lang and metadata left out), the data version; characters outside
+    /// [A-Za-z0-9.+-] become '_'; .xlsx for a workbook.
+    static func fileName(_ request: Request, version: String, format: ReportFormat = .csv) -> String {
         let endpoint = request.uri.path.split(separator: "/").dropFirst(2).joined(separator: "-")
-        let values = request.uri.queryParameters.filter { $0.key != "format" && $0.key != "lang" }.map { String($0.value) }
+        let values = request.uri.queryParameters.filter { !Query.common.contains(String($0.key)) }.map { String($0.value) }
         let parts = (["lodestone", endpoint.isEmpty ? "answer" : endpoint] + values + [String(version.prefix(8))]).map { part in
             String(part.unicodeScalars.map { scalar -> Character in
                 scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || ".+".unicodeScalars.contains(scalar)) ? Character(scalar) : "_"
             })
         }
-        return String(parts.joined(separator: "-").prefix(150)) + ".csv"
+        return String(parts.joined(separator: "-").prefix(150)) + (format == .xlsx ? ".xlsx" : ".csv")
     }
 
     static func json(_ text: String) -> Response {

@@ -5,12 +5,19 @@ import LodestoneEngine
 /// is a usage error that lists the known ones (a typo is not silently ignored).
 struct Query: Sendable {
     private let pairs: [(key: String, value: String)]
+    /// The request as asked ("GET /api/v1/risk?importer=JPN"), for an export's metadata.
+    let question: String
+
+    /// Parameters every endpoint takes: the answer's format, the names' language, and whether
+    /// a CSV starts with its metadata lines.
+    static let common = ["format", "lang", "metadata"]
 
     init(_ request: Request, allowed: [String]) throws(EngineError) {
         pairs = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
-        let known = Set(allowed + ["format", "lang"])
+        question = "\(request.method) \(request.uri.path)" + (request.uri.query.map { "?" + $0 } ?? "")
+        let known = Set(allowed + Self.common)
         for pair in pairs where !known.contains(pair.key) {
-            throw EngineError(.usage, "unknown query parameter '\(pair.key)' — this endpoint takes \((allowed + ["format", "lang"]).joined(separator: ", "))")
+            throw EngineError(.usage, "unknown query parameter '\(pair.key)' — this endpoint takes \((allowed + Self.common).joined(separator: ", "))")
         }
         // An empty value is no value: refused (as the CLI refuses an empty name) rather than taken as absent.
         if let empty = pairs.first(where: { $0.value.isEmpty }) {

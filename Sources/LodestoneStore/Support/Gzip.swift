@@ -13,6 +13,16 @@ enum Gzip {
         return try pump(&stream, data, capacity: data.count / 2) { deflate(&$0, Z_FINISH) }
     }
 
+    /// Compresses `data` as a raw deflate stream (a zip entry's body).
+    static func deflateRaw(_ data: Data) throws -> Data {
+        var stream = z_stream()
+        guard deflateInit2_(&stream, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw StoreError.io(path: "<memory>", reason: "zlib could not start compressing")
+        }
+        defer { deflateEnd(&stream) }
+        return try pump(&stream, data, capacity: data.count / 3) { deflate(&$0, Z_FINISH) }
+    }
+
     /// The most a decompression may produce unless the caller says otherwise: 2 GiB, far above
     /// any real snapshot table, far below what a small "zip bomb" could ask for.
     static let defaultLimit = 1 << 31

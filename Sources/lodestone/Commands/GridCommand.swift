@@ -11,7 +11,7 @@ struct GridCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "Output format: csv (default), json or table.")
+    @Option(help: "Output format: csv (default), json, table or xlsx (needs -o).")
     var format: ReportFormat = .csv
 
     @Option(help: "lodestone (default) or geopolrisk-py-2.0.1.")
@@ -26,16 +26,24 @@ struct GridCommand: ParsableCommand {
     @Flag(help: "Replace an existing file (or link) at -o.")
     var force = false
 
+    @Flag(help: "CSV: start with '#' lines giving the command, the data version, the sources and each column's unit.")
+    var metadata = false
+
+    func validate() throws {
+        if format == .xlsx, output == nil || output == "-" { throw ValidationError("--format xlsx writes a spreadsheet file: give it a name with -o FILE.xlsx") }
+    }
+
     func run() throws {
         try runReportingErrors {
             let engine = try storeOptions.openEngine()
             let report = engine.grid(GridRequest(method: method, years: try years.map { text throws(EngineError) in try Engine.parseYears(text) }))
-            let text = try ReportRenderer.render(report, as: format)
+            let context = engine.exportContext(question: (["lodestone"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
+            let answer = try ReportRenderer.export(report, as: format, localizer: nil, context: context, metadata: metadata)
             if let output, output != "-" {
-                try AtomicFile.write(Data(text.utf8), to: (output as NSString).expandingTildeInPath, force: force)
+                try AtomicFile.write(answer.bytes, to: (output as NSString).expandingTildeInPath, force: force)
                 Console.note("wrote \(report.rows.count) rows to \(output)")
             } else {
-                Console.out(text)
+                Console.out(String(decoding: answer.bytes, as: UTF8.self))
             }
         }
     }

@@ -1,17 +1,48 @@
 import ArgumentParser
+import Foundation
 import LodestoneEngine
+import LodestoneStore
 
 extension ReportFormat: ExpressibleByArgument {}
 
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: table (aligned, for people), csv or json (the JSON the HTTP API returns, documented in the README).")
+    @Option(name: .long, help: "Output format: table (aligned, for people), csv, json (the JSON the HTTP API returns, documented in the README) or xlsx (a spreadsheet: the table, what was not assessed, and an About sheet; needs -o).")
     var format: ReportFormat = .table
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout, whole or not at all (- is stdout).", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Replace an existing file at -o.")
+    var force = false
+
+    @Flag(help: "CSV: start with '#' lines giving the command, the data version, the sources and each column's unit.")
+    var metadata = false
 
     @Option(name: .long, help: "Names in English (en), Japanese (ja) or Arabic (ar): tables and CSV show them, JSON adds localName beside the codes.")
     var lang: String = "en"
 
     func validate() throws {
         if !Localizer.languages.contains(lang) { throw ValidationError("--lang must be one of \(Localizer.languages.joined(separator: ", "))") }
+        if format == .xlsx, output == nil || output == "-" {
+            throw ValidationError("--format xlsx writes a spreadsheet file: give it a name with -o FILE.xlsx")
+        }
+    }
+
+    /// The command line as typed, for an export's metadata.
+    private var context: ExportContext? {
+        guard let engine = OpenedEngine.current else { return nil }
+        let words = ["lodestone"] + CommandLine.arguments.dropFirst().map { $0.contains(where: { " \"'".contains($0) }) ? "'\($0)'" : $0 }
+        return engine.exportContext(question: words.joined(separator: " "))
+    }
+
+    /// Sends an answer to -o or stdout.
+    private func deliver(_ answer: RenderedAnswer) throws {
+        if let output, output != "-" {
+            try AtomicFile.write(answer.bytes, to: (output as NSString).expandingTildeInPath, force: force)
+            Console.note("wrote \(answer.bytes.count) bytes (\(answer.format.rawValue)) to \(output)")
+        } else {
+            Console.out(String(decoding: answer.bytes, as: UTF8.self))
+        }
     }
 
     private var localizer: Localizer? {
@@ -23,15 +54,24 @@ struct OutputOptions: ParsableArguments {
 
     /// Prints a report in the chosen format; a table's reader is told on stderr what was left out.
     func emit(_ report: some TabularReport) throws {
-        Console.out(try ReportRenderer.render(report, as: format, localizer: try localizer))
+        if let context, format.isFile || output != nil {
+            try deliver(try ReportRenderer.export(report, as: format, localizer: try localizer, context: context, metadata: metadata))
+        } else {
+            Console.out(try ReportRenderer.render(report, as: format, localizer: try localizer))
+        }
         noteGaps(report.notAssessed)
     }
 
     /// Prints one report per year as a time series; the years without data are named.
     func emit<Report: TabularReport>(series reports: [Report], years: [Int], missing: [ReportRenderer.MissingYear] = []) throws {
-        Console.out(try ReportRenderer.render(series: reports, years: years, missing: missing, as: format))
+        if let context, format.isFile || output != nil {
+            try deliver(try ReportRenderer.export(series: reports, years: years, missing: missing, as: format, localizer: try localizer,
+                                                  context: context, metadata: metadata))
+        } else {
+            Console.out(try ReportRenderer.render(series: reports, years: years, missing: missing, as: format, localizer: try localizer))
+        }
         noteGaps(reports.flatMap(\.notAssessed))
-        if format != .table, !missing.isEmpty {
+        if format != .table, format != .xlsx, !missing.isEmpty {
             Console.note("no answer for " + missing.map { "\($0.year)" }.joined(separator: ", ") + " — use --format json for the reasons")
         }
     }

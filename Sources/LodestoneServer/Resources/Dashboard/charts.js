@@ -1,6 +1,6 @@
 // Charts drawn as SVG by hand: horizontal bars, bars with error bars and tier cut lines, and
 // pairs of bars (direct against traced origins). Colours come from the stylesheet's classes.
-import { el, format, pctFine, svg } from "./ui.js";
+import { el, format, pctFine, significant, svg } from "./ui.js";
 
 const clip = (t, n = 46) => t.length > n ? t.slice(0, n - 1) + "…" : t;
 // 7.4 px a character: the dashboard font's average at 12 px (6.6 clipped the first letters of 46-character labels).
@@ -97,4 +97,64 @@ export function pairedBars(items, { title = "", unit = "share", names = ["a", "b
     });
   });
   return figure(title, root, legendOf(names.map((name, k) => [classes[k], name])));
+}
+
+/// A line per series over the years, with a y axis from 0, the years on the x axis, and a marker
+/// of its own shape per series (so lines differ by more than colour); a year a series lacks is a
+/// gap in its line. `series`: `[{label, values: {year: value}}]`.
+export function lines(series, years, { title = "", label = title, unit = "share", plot = 720, height = 240 } = {}) {
+  const left = 64, right = 16, top = 12, bottom = 28;
+  const width = left + plot + right, h = top + height + bottom;
+  const all = series.flatMap((s) => Object.values(s.values)).filter((v) => v !== null && v !== undefined);
+  const high = unit === "share" ? Math.min(1, Math.max(...all, 1e-9) * 1.1) : Math.max(...all, 1e-12) * 1.1;
+  const x = (year) => left + (years.length === 1 ? plot / 2 : plot * (year - years[0]) / (years[years.length - 1] - years[0]));
+  const y = (v) => top + height - height * v / high;
+  const root = svg("svg", { viewBox: `0 0 ${width} ${h}`, width, height: h, role: "img", "aria-label": label, class: "bars lines" });
+  for (const t of ticks(high)) {
+    root.append(svg("line", { x1: left, x2: left + plot, y1: y(t), y2: y(t), class: "grid" }));
+    root.append(svg("text", { x: left - 6, y: y(t) + 4, "text-anchor": "end", class: "axis" }, unit === "share" ? format(t, unit) : significant(t, 3, true)));
+  }
+  // About eight year labels; the last year always, and no label crowding it.
+  const step = Math.max(1, Math.ceil(years.length / 8)), last = years.length - 1;
+  years.forEach((year, i) => {
+    if (i === last || (i % step === 0 && last - i >= step)) {
+      root.append(svg("text", { x: x(year), y: top + height + 18, "text-anchor": "middle", class: "axis" }, String(year)));
+    }
+  });
+  const shapes = ["circle", "square", "triangle", "diamond", "cross", "ring"];
+  series.forEach((s, k) => {
+    let path = "", pen = false;
+    for (const year of years) {
+      const v = s.values[year];
+      if (v === null || v === undefined) { pen = false; continue; }
+      path += `${pen ? "L" : "M"}${x(year).toFixed(1)},${y(v).toFixed(1)}`;
+      pen = true;
+    }
+    root.append(svg("path", { d: path, class: `line series-${k % 6}` }));
+    for (const year of years) {
+      const v = s.values[year];
+      if (v === null || v === undefined) continue;
+      const mark = marker(shapes[k % 6], x(year), y(v), `series-${k % 6}`);
+      mark.append(svg("title", {}, `${s.label}, ${year}: ${format(v, unit)}`));
+      root.append(mark);
+    }
+  });
+  const legend = el("p", { class: "legend" }, ...series.map((s, k) => {
+    const key = svg("svg", { width: 14, height: 14, viewBox: "0 0 14 14", "aria-hidden": "true" });
+    key.append(marker(shapes[k % 6], 7, 7, `series-${k % 6}`));
+    return el("span", {}, key, " " + s.label);
+  }));
+  return figure(title, root, legend);
+}
+
+function marker(shape, cx, cy, cls) {
+  const r = 4;
+  switch (shape) {
+    case "square": return svg("rect", { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, class: "mark " + cls });
+    case "triangle": return svg("path", { d: `M${cx},${cy - r - 1}L${cx + r + 1},${cy + r}L${cx - r - 1},${cy + r}Z`, class: "mark " + cls });
+    case "diamond": return svg("path", { d: `M${cx},${cy - r - 1}L${cx + r + 1},${cy}L${cx},${cy + r + 1}L${cx - r - 1},${cy}Z`, class: "mark " + cls });
+    case "cross": return svg("path", { d: `M${cx - r},${cy - r}L${cx + r},${cy + r}M${cx + r},${cy - r}L${cx - r},${cy + r}`, class: "mark stroke " + cls });
+    case "ring": return svg("circle", { cx, cy, r, class: "mark ring " + cls });
+    default: return svg("circle", { cx, cy, r, class: "mark " + cls });
+  }
 }

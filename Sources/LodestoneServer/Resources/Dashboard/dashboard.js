@@ -9,14 +9,17 @@ import { riskView } from "./views/risk.js";
 import { scenarioView } from "./views/scenario.js";
 import { suppliersView } from "./views/suppliers.js";
 import { traceView } from "./views/trace.js";
+import { trendsView } from "./views/trends.js";
 
-const views = { risk: riskView, country: countryView, priorities: prioritiesView, scenario: scenarioView, plan: planView, producers: producersView, suppliers: suppliersView, trace: traceView };
+const views = { risk: riskView, country: countryView, priorities: prioritiesView, scenario: scenarioView, plan: planView, producers: producersView, suppliers: suppliersView, trace: traceView, trends: trendsView };
 // Query parameters a view keeps when its form is submitted again (table sorting, the map's market).
 const kept = { risk: ["sort", "dir"], priorities: ["sort", "dir"] };
 const forms = {};
 const context = {
   route: () => route(),
   commodities: [],
+  /// The years with trade data, oldest first (filled when the pickers load).
+  dataYears: () => [],
   /// A link to a view with the given parameters (empty ones left out).
   link: (params) => "?" + new URLSearchParams(Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== "")).toString(),
 };
@@ -31,7 +34,11 @@ function applyLanguage() {
 function route() {
   applyLanguage();
   const params = state();
-  const view = views[params.get("view")] ? params.get("view") : "risk";
+  const asked = params.get("view");
+  const view = views[asked] ? asked : "risk";
+  // An unknown view (a mistyped or old link) says so instead of silently showing another.
+  document.getElementById("notice").replaceChildren(...(asked && !views[asked]
+    ? [el("p", { class: "error", text: `There is no view '${asked}'; showing Risk by importer. Views: ${Object.keys(views).join(", ")}.` })] : []));
   for (const v of Object.keys(views)) document.getElementById(v).hidden = v !== view;
   for (const a of document.querySelectorAll("nav a[data-view]")) a.classList.toggle("active", a.dataset.view === view);
   fillForm(forms[view], params);
@@ -79,6 +86,7 @@ async function loadPickers() {
     const [countries, groups, commodities, data, presets] = await Promise.all([
       getJSON(API + "/countries"), getJSON(API + "/groups"), getJSON(API + "/commodities"), getJSON(API + "/data"), getJSON(API + "/scenarios")]);
     context.commodities = commodities.rows;
+    context.dataYears = () => data.tradeYears;
     document.getElementById("importers").replaceChildren(
       ...groups.rows.map((g) => el("option", { value: g.id, label: g.name })),
       ...countries.rows.filter((c) => c.formerUntil == null).map((c) => el("option", { value: c.iso3, label: c.name })));

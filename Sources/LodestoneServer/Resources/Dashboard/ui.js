@@ -5,8 +5,16 @@ export const API = "/api/v1";
 
 // ---- formatting: the same rules as the engine's ReportRenderer.display, by column unit ----
 export function grouped(x) {
-  if (x !== 0 && Math.abs(x) < 10) return x.toFixed(3);
+  if (x !== 0 && Math.abs(x) < 10) return significant(x, 3, true);
   return Math.round(x).toLocaleString("en-US");
+}
+/// `digits` significant digits in fixed notation, never scientific; trimmed drops trailing zeros.
+export function significant(x, digits, trimmed) {
+  if (x === 0 || !Number.isFinite(x)) return String(x);
+  const decimals = Math.min(12, Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(x)))));
+  let text = x.toFixed(decimals);
+  if (trimmed && text.includes(".")) text = text.replace(/0+$/, "").replace(/\.$/, "");
+  return text === "-0" ? "0" : text;
 }
 export function pct(x) { return (x * 100).toFixed(1) + "%"; }
 /// A small share (a standard error) with the digits it needs: 0.3%, 0.04%, 0.006%.
@@ -28,7 +36,7 @@ export function format(value, unit) {
     case "tonnes": case "usd": case "kusd": return grouped(value);
     case "share": return pct(value);
     case "change": return value > 0 ? "+" + pct(value) : value < 0 ? "−" + pct(-value) : "0.0%";
-    case "score": case "price": return value === 0 ? "0" : Number(value.toPrecision(4)).toString();
+    case "score": case "price": return Math.abs(value) >= 1000 ? grouped(value) : significant(value, 4, false);
     default: return String(value);
   }
 }
@@ -114,9 +122,12 @@ export function hint(section, text) {
   section.querySelector(".result").replaceChildren(el("p", { class: "hint", text }));
 }
 
+/// Download links: a CSV that starts with its context (question, data version, sources, units),
+/// an Excel workbook (the table, what was not assessed, an About sheet), the JSON.
 export function downloads(path, params) {
   return el("p", { class: "downloads" }, "Download: ",
-    el("a", { href: apiURL(path, params, "csv"), download: "", text: "CSV" }), " · ",
+    el("a", { href: apiURL(path, { ...params, metadata: "true" }, "csv"), download: "", text: "CSV" }), " · ",
+    el("a", { href: apiURL(path, params, "xlsx"), download: "", text: "Excel (.xlsx)" }), " · ",
     el("a", { href: apiURL(path, params, "json"), text: "JSON" }), " · ",
     el("a", { href: location.href, text: "link to this view" }));
 }
@@ -144,7 +155,8 @@ export function table(report, { sortKey, sortDir, onSort, columns, cells = {} } 
     });
   }
   const head = el("tr", {}, ...cols.map((c) => {
-    const th = el("th", { class: numeric(c.unit) ? "num" : "", scope: "col", title: c.unit });
+    const th = el("th", { class: numeric(c.unit) ? "num" : "", scope: "col", title: c.unit,
+      "aria-sort": onSort ? (c.key === sortKey ? (sortDir === "asc" ? "ascending" : "descending") : "none") : undefined });
     const label = c.title + (c.key === sortKey ? (sortDir === "asc" ? " ▲" : " ▼") : "");
     if (onSort) {
       const button = el("button", { type: "button", text: label });
