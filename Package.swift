@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "LodestoneStoreTests", dependencies: ["LodestoneStore", "LodestoneTestSupport"]),
         .testTarget(name: "LodestoneParityTests", dependencies: ["LodestoneCore", "LodestoneStore", "LodestoneTestSupport"]),
         .testTarget(name: "LodestoneCLITests", dependencies: ["LodestoneTestSupport", "LodestoneEngine", "lodestone"]),
-        .testTarget(name: "LodestoneEngineTests", dependencies: ["LodestoneEngine", "LodestoneTestSupport"]),
+        .testTarget(name: "LodestoneEngineTests", dependencies: ["LodestoneEngine", "LodestoneStore", "LodestoneTestSupport"]),
         .testTarget(name: "LodestonePlanningTests", dependencies: ["LodestoneCore", "LodestoneSolver", "LodestoneTestSupport"]),
         .testTarget(
             name: "LodestoneServerTests",

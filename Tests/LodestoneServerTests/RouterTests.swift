@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import HTTPTypes
 import LodestoneEngine
 import LodestoneServer
 import Testing
@@ -183,6 +184,39 @@ enum Shared {
         }
     }
 
+    /// A heavy request sent with X-Lodestone-Task can be followed at /api/v1/progress/{id} while it
+    /// runs (stage and share done), and not after.
+    @Test func aHeavyRequestReportsItsProgress() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/progress/nothing-runs-here", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            let id = "router-test-\(UInt32.random(in: 0...UInt32.max))"
+            async let heavy = client.execute(uri: "/api/v1/priorities?importer=EU&draws=400000&seed=11", method: .get,
+                                             headers: [HTTPField.Name("X-Lodestone-Task")!: id]) { $0.status }
+            var seen: [String] = [], shares: [Double] = []
+            for _ in 0..<2_000 {
+                let answer = try await client.execute(uri: "/api/v1/progress/\(id)", method: .get) { response -> (String, Double?)? in
+                    guard response.status == .ok, let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any],
+                          object["id"] as? String == id else { return nil }
+                    return (object["stage"] as? String ?? "", object["share"] as? Double)
+                }
+                if let answer {
+                    seen.append(answer.0)
+                    if let share = answer.1 { shares.append(share) }
+                    if answer.0.hasPrefix("simulating") { break }
+                }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            #expect(try await heavy == .ok)
+            #expect(seen.contains { $0.hasPrefix("simulating 400000 years") || $0.hasPrefix("building the supply network") }, "\(Set(seen))")
+            #expect(shares.allSatisfy { (0...1).contains($0) })
+            try await client.execute(uri: "/api/v1/progress/\(id)", method: .get) { response in
+                #expect(response.status == .notFound)   // finished: no longer on the board
+            }
+        }
+    }
+
     @Test func csvDownload() async throws {
         try await app().test(.router) { client in
             try await client.execute(uri: "/api/v1/risk?importer=USA%2BJPN&year=2022&format=csv", method: .get) { response in
@@ -195,6 +229,28 @@ enum Shared {
             }
             try await client.execute(uri: "/api/v1/risk?importer=JPN&year=2022", method: .get) { response in
                 #expect(response.headers[.contentDisposition] == nil)   // JSON is read in place
+            }
+        }
+    }
+
+    @Test func workbookAndCSVWithMetadata() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/concentration?commodity=cobalt&format=xlsx", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                let disposition = try #require(response.headers[.contentDisposition])
+                #expect(disposition.hasPrefix("attachment; filename=\"lodestone-concentration-cobalt-") && disposition.hasSuffix(".xlsx\""), "\(disposition)")
+                #expect(Array(response.body.readableBytesView.prefix(4)) == [0x50, 0x4B, 0x03, 0x04])   // a zip
+            }
+            try await client.execute(uri: "/api/v1/concentration?commodity=cobalt&format=csv&metadata=true", method: .get) { response in
+                let text = Self.text(response)
+                #expect(text.hasPrefix("# Lodestone answer to: GET /api/v1/concentration?commodity=cobalt&format=csv&metadata=true\n# data version: "))
+                #expect(text.contains("\nrank,country_code,country,tonnes,"))
+                // The file name leaves out format, lang and metadata.
+                #expect(response.headers[.contentDisposition]?.contains("-cobalt-") == true)
+            }
+            try await client.execute(uri: "/api/v1/concentration?commodity=cobalt&format=csv&metadata=maybe", method: .get) { response in
+                #expect(response.status == .badRequest)
             }
         }
     }

@@ -81,8 +81,11 @@ extension Dataset {
         try parameters.validate()
         guard let latest = tradeYears.last else { throw .noTrade(year: 0, available: []) }
         var rows: [Backtest.Row] = [], skipped: [String] = []
-        for observation in observations {
+        for (index, observation) in observations.enumerated() {
             try cancellation.check()
+            // Each event's scenario run sets its own stage; the backtest's position is in the name.
+            cancellation?.begin("backtest: observation \(index + 1) of \(observations.count), \(observation.event)", total: observations.count)
+            cancellation?.advance(by: index)
             let label = "\(observation.event) \(observation.commodity) \(observation.market.rawValue) (\(observation.dateAfter))"
             guard let definition = events.first(where: { $0.name == observation.event }) else {
                 skipped.append("\(label): no preset named \(observation.event)")

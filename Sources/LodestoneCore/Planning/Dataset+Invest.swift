@@ -189,6 +189,7 @@ extension Dataset {
         }
         func solve(_ problem: InvestmentProblem) throws(LodestoneError) -> (Set<Int>, LinearProgramSolution, LinearProgram, Double) {
             let (program, columns) = problem.program()
+            cancellation?.begin("solving the investment MILP (\(program.columns.count) columns) with \(solver.name)")
             let started = ContinuousClock.now
             let solution = try solver.solve(program, timeLimitSeconds: options.timeLimitSeconds, cancellation: cancellation)
             let seconds = (ContinuousClock.now - started) / .seconds(1)

@@ -150,6 +150,7 @@ extension Dataset {
 
         let started = ContinuousClock.now
         let program = problem.linearProgram()
+        cancellation?.begin("solving the stockpile LP (\(program.columns.count) columns) with \(solver.name)")
         let solution = try solver.solve(program, timeLimitSeconds: options.timeLimitSeconds, cancellation: cancellation)
         let seconds = (ContinuousClock.now - started) / .seconds(1)
         let stock = try Self.stock(from: solution, items: items.count)
@@ -163,6 +164,7 @@ extension Dataset {
         func lossAndSpend(budget: Double?) throws(LodestoneError) -> (loss: Double, spent: Double, holding: Double) {
             var other = problem
             other.budgetUSD = budget
+            cancellation?.begin("solving the stockpile LP at a budget of \(budget.map { String(Int($0)) } ?? "no limit") USD (the frontier)")
             let s = try Self.stock(from: solver.solve(other.linearProgram(), timeLimitSeconds: options.timeLimitSeconds, cancellation: cancellation),
                                    items: items.count)
             let paid = zip(items, s).reduce(0) { $0 + $1.0.priceUSDPerTonne * $1.1 }
@@ -300,6 +302,7 @@ extension Dataset {
         }
         try cancellation.check()
         let simulation = RestrictionRiskSimulation(shocks: inputs.shocks, severity: model.severityMin...model.severityMax)
+        cancellation.begin("simulating \(draws) years of restrictions over \(inputs.infos.count) stages", total: draws)
         let (shortfall, loss) = simulation.years(draws: draws, seed: seed, cancellation: cancellation)
         try cancellation.check()
         return StockpileSample(infos: inputs.infos, markets: inputs.markets, shortfall: shortfall, loss: loss, notAssessed: inputs.notAssessed,

@@ -43,6 +43,7 @@ extension Dataset {
 
         try cancellation.check()
         let simulation = RestrictionRiskSimulation(shocks: shocks, severity: model.severityMin...model.severityMax)
+        cancellation.begin("simulating \(draws) years of restrictions over \(infos.count) commodities", total: draws)
         let result = simulation.run(draws: draws, seed: seed, cancellation: cancellation)
         // A run stopped by the flag holds partial figures: they are never reported.
         try cancellation.check()
@@ -99,9 +100,11 @@ extension Dataset {
         // Shock table: per commodity, the candidate exporters with p(e,c) and full-severity impacts
         // (commodities in parallel, 4 networks at a time; the first error in commodity order wins).
         let candidates = infos
+        cancellation.begin("building the supply network of each of \(candidates.count) commodities", total: candidates.count)
         let tables = orderedConcurrentMap(candidates.count, lanes: 4) { c in
             Result { () throws(LodestoneError) in
                 try cancellation.check()
+                defer { cancellation.advance() }
                 return try shockTable(for: importer, commodity: candidates[c], year: year, model: model, parameters: parameters, history: history)
             }
         }

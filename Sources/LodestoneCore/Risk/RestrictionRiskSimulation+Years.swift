@@ -29,7 +29,10 @@ extension RestrictionRiskSimulation.Plan {
         var shortfall = [[Double]](repeating: [Double](repeating: 0, count: draws), count: commodityCount), loss = shortfall
         let checkMask = RestrictionRiskSimulation.cancellationCheckInterval - 1
         for draw in 0..<draws {
-            if draw & checkMask == 0, cancellation.isCancelled { break }
+            if draw & checkMask == 0 {
+                if cancellation.isCancelled { break }
+                cancellation.advance(by: min(checkMask + 1, draws - draw))
+            }
             for e in eventProbability.indices where rng.unit() < eventProbability[e] {
                 let severity = severityMin + severityWidth * rng.unit()
                 for i in itemStart[e]..<itemStart[e + 1] {

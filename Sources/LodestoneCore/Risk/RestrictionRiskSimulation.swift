@@ -210,7 +210,10 @@ extension RestrictionRiskSimulation {
             let value = shockValues, commodityOf = shockCommodity
             let checkMask = RestrictionRiskSimulation.cancellationCheckInterval - 1
             for draw in 0..<draws {
-                if draw & checkMask == 0, cancellation.isCancelled { break }
+                if draw & checkMask == 0 {
+                    if cancellation.isCancelled { break }
+                    cancellation.advance(by: min(checkMask + 1, draws - draw))
+                }
                 for e in q.indices where rng.unit() < q[e] {
                     let severity = severityMin + severityWidth * rng.unit()
                     for i in start[e]..<start[e + 1] {

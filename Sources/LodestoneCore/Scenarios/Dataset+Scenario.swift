@@ -37,9 +37,11 @@ extension Dataset {
         try parameters.validate()
         guard tradeYears.contains(year) || yearFallback else { throw .noTrade(year: year, available: tradeYears) }
         // Each commodity's market is independent: run them on up to 4 threads, keep their order.
+        cancellation.begin("clearing the market of each of \(scenario.commodities.count) commodities", total: scenario.commodities.count)
         let results = orderedConcurrentMap(scenario.commodities.count, lanes: 4) { c in
             Result { () throws(LodestoneError) in
                 try cancellation.check()
+                defer { cancellation.advance() }
                 return try market(of: scenario.commodities[c], in: scenario, year: year, for: importers, parameters: parameters,
                            allies: allies, yearFallback: yearFallback)
             }

@@ -12,6 +12,7 @@ struct APIRoutes: Sendable {
     let configuration: ServerConfiguration
     let cache: ResponseCache
     let limiter: ComputeLimiter
+    let board = ProgressBoard()
 
     init(engines: EngineHolder, configuration: ServerConfiguration) {
         self.engines = engines
@@ -89,6 +90,9 @@ struct APIRoutes: Sendable {
             return await answer(request, allowed: []) { _ in
                 Rendered(text: try ReportRenderer.json(engine.preset(named: name)), format: .json)
             }
+        }
+        router.get("/api/v1/progress/:id") { _, context in
+            progress(context.parameters.get("id") ?? "")
         }
         router.get("/api/v1/backtest") { request, context in
             await answer(request, context, allowed: [], heavy: true) { q, flag in try render(engine.backtest(cancellation: flag), q) }
@@ -247,6 +251,8 @@ struct APIRoutes: Sendable {
         if heavy {
             let flag = CancellationFlag()
             ConnectionWatch.cancel(flag, whenClientLeaves: context?.channel)
+            let task = follow(request, flag)
+            defer { if let task { board.remove(task) } }
             switch await limiter.run(flag: flag, work) {
             case .done(let outcome): result = outcome
             case .busy: return Self.busy(limiter.maxConcurrent)
@@ -264,6 +270,41 @@ struct APIRoutes: Sendable {
         case .failure(let error):
             return APIError.response(error)
         }
+    }
+
+    /// Puts a heavy request's flag on the progress board under its `X-Lodestone-Task` id, if it gave one.
+    private func follow(_ request: Request, _ flag: CancellationFlag) -> String? {
+        let value = request.headers.first { $0.name.canonicalName == ProgressBoard.header.lowercased() }?.value
+        guard let id = ProgressBoard.id(value) else { return nil }
+        flag.begin("waiting for a free computation slot")
+        return board.add(id, flag) ? id : nil
+    }
+
+    /// GET /api/v1/progress/{id}: the stage and share done of a running heavy request.
+    private func progress(_ id: String) -> Response {
+        guard let progress = board.progress(id) else {
+            return APIError.response(status: .notFound, kind: "not-found",
+                                     message: "no computation '\(id)' is running: it finished, was stopped, or never sent the \(ProgressBoard.header) header")
+        }
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        headers[.cacheControl] = "no-store"
+        let text = (try? ReportRenderer.json(ProgressAnswer(id: id, stage: progress.stage, share: progress.share))) ?? "{}"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    struct ProgressAnswer: Encodable {
+        var id: String
+        var stage: String
+        var share: Double?
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(stage, forKey: .stage)
+            try c.encode(share, forKey: .share)   // null while the length of the stage is unknown
+        }
+
+        enum CodingKeys: String, CodingKey { case id, stage, share }
     }
 
     /// POST /api/v1/scenarios/run: a `ScenarioRunRequest` as JSON, at most `maxBodyBytes`.
@@ -284,6 +325,8 @@ struct APIRoutes: Sendable {
         let engine = engine
         let flag = CancellationFlag()
         ConnectionWatch.cancel(flag, whenClientLeaves: context.channel)
+        let task = follow(request, flag)
+        defer { if let task { board.remove(task) } }
         switch await limiter.run(flag: flag, { flag -> Result<Rendered, EngineError> in
             do {
                 return .success(try render(try engine.scenarioRun(runRequest, cancellation: flag), query))

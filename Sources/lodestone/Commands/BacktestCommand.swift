@@ -23,7 +23,7 @@ struct BacktestCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let engine = try storeOptions.openEngine().replacing(parametersFile: parameters, observationsFile: observations, exportDropsFile: drops)
-            if fit { try output.emit(try engine.backtestFit()) } else { try output.emit(try engine.backtest()) }
+            if fit { try output.emit(try engine.backtestFit()) } else { try output.emit(try ProgressLine.run { flag in try engine.backtest(cancellation: flag) }) }
         }
     }
 }

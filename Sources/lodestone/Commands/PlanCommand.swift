@@ -55,7 +55,8 @@ struct PlanStockpileCommand: ParsableCommand {
             var request = StockpileRequest(importer: importerOption.importer, year: year, commodities: commodity, budgetUSD: budget, draws: draws,
                                            seed: seed, holdingCostRate: holdingRate, purchaseShare: purchaseShare, timeLimitSeconds: timeLimit)
             request.disruptionYears = disruptionYears
-            try output.emit(try storeOptions.openEngine().planStockpile(request))
+            let engine = try storeOptions.openEngine()
+            try output.emit(try ProgressLine.run { flag in try engine.planStockpile(request, cancellation: flag) })
         }
     }
 }
@@ -102,7 +103,8 @@ struct PlanInvestCommand: ParsableCommand {
                                             permittingSpeedupYears: permittingSpeedup, draws: draws, seed: seed, timeLimitSeconds: timeLimit,
                                             projectsFile: projects)
             request.partners = partners
-            try output.emit(try storeOptions.openEngine().planInvestment(request))
+            let engine = try storeOptions.openEngine()
+            try output.emit(try ProgressLine.run { flag in try engine.planInvestment(request, cancellation: flag) })
         }
     }
 }

@@ -40,7 +40,8 @@ struct PrioritiesCommand: ParsableCommand {
             var request = PrioritiesRequest(importer: importerOption.importer, year: year, commodities: commodity, draws: draws, seed: seed)
             request.riskModel = try riskModel.map { try ScenarioLibrary.riskModel(at: $0) }
             request.parameters = try parameters.map { try ScenarioLibrary.marketParameters(at: $0) }
-            try output.emit(try storeOptions.openEngine().priorities(request))
+            let engine = try storeOptions.openEngine()
+            try output.emit(try ProgressLine.run { flag in try engine.priorities(request, cancellation: flag) })
         }
     }
 }

@@ -81,7 +81,7 @@ struct ScenarioCommand: ParsableCommand {
                     severity: severity, targets: targets.map { [$0] }, exempt: exempt.map { [$0] }, extraterritorial: extraterritorial,
                     durationYears: duration, year: year, importers: [importer], partners: partnersOption.partners,
                     top: topOption.top)
-                try output.emit(try engine.scenarioRun(request))
+                try output.emit(try ProgressLine.run { flag in try engine.scenarioRun(request, cancellation: flag) })
             }
         }
     }

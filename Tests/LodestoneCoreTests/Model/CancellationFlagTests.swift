@@ -27,6 +27,20 @@ import Testing
         #expect(throws: LodestoneError.cancelled) { try flag.check() }
     }
 
+    /// The flag carries the work's progress: after a run its stage is the simulation, all done.
+    @Test func aRunReportsItsStageAndShareDone() throws {
+        let flag = CancellationFlag()
+        #expect(flag.progress == CancellationFlag.Progress(stage: "", share: nil))
+        _ = try simulate(draws: 40_000, cancellation: flag)
+        #expect(flag.progress.stage.hasPrefix("simulating 40000 years"))
+        #expect(flag.progress.share == 1)
+        flag.begin("half", total: 4)
+        flag.advance(by: 2)
+        #expect(flag.progress == CancellationFlag.Progress(stage: "half", share: 0.5))
+        flag.advance(by: 9)
+        #expect(flag.progress.share == 1)   // never past the end
+    }
+
     @Test func anUnsetFlagChangesNothing() throws {
         let plain = try simulate(draws: 4_000, cancellation: nil)
         let watched = try simulate(draws: 4_000, cancellation: CancellationFlag())

@@ -91,8 +91,8 @@ export function pick(params, keys) {
   return query;
 }
 
-export async function getJSON(url) {
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
+export async function getJSON(url, { headers = {}, signal } = {}) {
+  const response = await fetch(url, { headers: { Accept: "application/json", ...headers }, signal });
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new Error(body && body.error ? body.error.message : `${response.status} ${response.statusText}`);
   return localised(body);
@@ -116,6 +116,47 @@ export function showError(section, error) {
 /// Puts the non-empty nodes into a section's result area.
 export function show(section, ...nodes) { section.querySelector(".result").replaceChildren(...nodes.filter(Boolean)); }
 export function busy(section, text) { section.querySelector(".status").replaceChildren(el("p", { class: "busy", text })); }
+
+let running = null;   // the heavy request now followed: { stop }
+/// A heavy request (priorities, a plan, a scenario run) followed while it runs: the server's
+/// stage and share done under a progress bar, and a Stop button that closes the request (the
+/// server then stops the work). A newer heavy request stops the one before.
+export async function getJSONFollowed(section, url, text) {
+  if (running) running.stop();
+  const id = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + "-" + String(Math.random()).slice(2, 10)).slice(0, 64);
+  const controller = new AbortController();
+  const bar = el("progress", { max: "1", "aria-label": "share done" });
+  const stage = el("span", { class: "stage", text: "starting…" });
+  const stop = el("button", { type: "button", class: "stop", text: "Stop" });
+  stop.addEventListener("click", () => controller.abort());
+  section.querySelector(".status").replaceChildren(el("div", { class: "busy progress" }, el("p", { text }), bar, " ", stage, " ", stop));
+  let polling = true;
+  const poll = async () => {
+    while (polling) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      if (!polling) break;
+      try {
+        const response = await fetch(`${API}/progress/${id}`, { cache: "no-store" });
+        if (!response.ok) continue;
+        const p = await response.json();
+        if (p.share === null) bar.removeAttribute("value"); else bar.value = p.share;
+        stage.textContent = p.stage + (p.share === null ? "" : ` — ${Math.round(p.share * 100)}%`);
+      } catch { /* the next poll tries again */ }
+    }
+  };
+  const mine = { stop: () => controller.abort() };
+  running = mine;
+  poll();
+  try {
+    return await getJSON(url, { headers: { "X-Lodestone-Task": id }, signal: controller.signal });
+  } catch (error) {
+    if (error.name === "AbortError") throw new Error("Stopped: the server was told to stop this computation.");
+    throw error;
+  } finally {
+    polling = false;
+    if (running === mine) running = null;
+  }
+}
 export function clearStatus(section) { section.querySelector(".status").replaceChildren(); }
 export function hint(section, text) {
   clearStatus(section);

@@ -1,7 +1,7 @@
 // Plan: strategic stockpiles (an LP) and an allied investment portfolio (a MILP), both solved by
 // CBC on the server over the simulated disruption years of Priorities.
 import { bars, pairedBars } from "../charts.js";
-import { apiURL, busy, clearStatus, downloads, el, format, getJSON, grouped, hint, money, notAssessed, pick, show, showError, table } from "../ui.js";
+import { apiURL, busy, clearStatus, downloads, el, format, getJSON, getJSONFollowed, grouped, hint, money, notAssessed, pick, show, showError, table } from "../ui.js";
 
 export const defaultPlanDraws = "2000";
 
@@ -45,9 +45,8 @@ export async function planView(section, params) {
     : ["importer", "year", "budget", "draws", "seed", "commodity"]);
   query.draws ??= defaultPlanDraws;
   if (kind === "invest") query.budget ??= "5e9";
-  busy(section, `Solving the ${kind === "invest" ? "investment MILP" : "stockpile LP"} over ${grouped(Number(query.draws))} simulated years…`);
   try {
-    const report = await getJSON(apiURL("/plan/" + kind, query));
+    const report = await getJSONFollowed(section, apiURL("/plan/" + kind, query), `Solving the ${kind === "invest" ? "investment MILP" : "stockpile LP"} over ${grouped(Number(query.draws))} simulated years…`);
     clearStatus(section);
     show(section, ...(kind === "invest" ? investment(report, query) : stockpile(report, query)));
   } catch (error) { showError(section, error); }

@@ -1,7 +1,7 @@
 // Priorities: the Monte Carlo ranking of an importer's minerals by expected annual loss share,
 // each estimate with its 95 % interval, tier and tier confidence.
 import { errorBars } from "../charts.js";
-import { apiURL, busy, clearStatus, downloads, el, format, getJSON, grouped, hint, money, notAssessed, pctFine, pick, setState, show, showError, state, table } from "../ui.js";
+import { apiURL, busy, clearStatus, downloads, el, format, getJSON, getJSONFollowed, grouped, hint, money, notAssessed, pctFine, pick, setState, show, showError, state, table } from "../ui.js";
 
 export const defaultDraws = "20000";
 const chartRows = 25;
@@ -33,9 +33,8 @@ export async function prioritiesView(section, params, { route }) {
   if (!params.get("importer")) return hint(section, "Pick an importer and how many years to simulate; more years give smaller error bars and take longer.");
   const query = pick(params, ["importer", "year", "draws", "seed", "commodity"]);
   query.draws ??= defaultDraws;
-  busy(section, `Simulating ${grouped(Number(query.draws))} years of restriction events…`);
   try {
-    const report = await getJSON(apiURL("/priorities", query));
+    const report = await getJSONFollowed(section, apiURL("/priorities", query), `Simulating ${grouped(Number(query.draws))} years of restriction events…`);
     clearStatus(section);
     const counts = ["high", "elevated", "moderate", "limited"].map((t) => `${t} ${report.rows.filter((r) => r.tier === t).length}`).join(" · ");
     const summary = el("div", { class: "summary" },

@@ -2,7 +2,7 @@
 // and on the map the producers best placed to fill the gap.
 import { bars } from "../charts.js";
 import { worldMap } from "../map.js";
-import { apiURL, busy, clearStatus, downloads, el, format, getJSON, hint, notAssessed, pct, setState, show, showError, state, table } from "../ui.js";
+import { apiURL, busy, clearStatus, downloads, el, format, getJSON, getJSONFollowed, hint, notAssessed, pct, setState, show, showError, state, table } from "../ui.js";
 
 export function scenarioQuery(params) {
   const query = {};
@@ -62,9 +62,8 @@ export async function scenarioView(section, params) {
   const query = scenarioQuery(params);
   // A run for the world leaves the importers field empty, as the user did.
   if (!params.get("importer")) section.querySelector('input[name="importer"]').value = "";
-  busy(section, "Running the scenario…");
   try {
-    const report = await getJSON(apiURL("/scenarios/run", query));
+    const report = await getJSONFollowed(section, apiURL("/scenarios/run", query), "Running the scenario…");
     clearStatus(section);
     const s = report.scenario;
     const head = el("div", { class: "summary" },
