@@ -77,7 +77,7 @@ extension SQLiteStore {
     /// `initialData` is not called). Nothing is left behind if building fails or is interrupted
     /// by an error; what a killed builder leaves (a hidden `.name.partial-…` file) the next one removes.
     @discardableResult
-    public static func create(at path: String, with initialData: () throws -> NormalisedData?) throws -> Bool {
+    public static func create(at path: String, progress: CancellationFlag? = nil, with initialData: () throws -> NormalisedData?) throws -> Bool {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         do {
@@ -95,7 +95,7 @@ extension SQLiteStore {
         if case .store = try inspect(path) { return false }
         let temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } }
-        try build(at: temporary, with: try initialData())
+        try build(at: temporary, with: try initialData(), progress: progress)
         guard link(temporary, path) == 0 else {
             if errno == EEXIST { return false }
             throw StoreError.io(path: path, reason: "cannot move the new store into place (\(String(cString: strerror(errno))))")
@@ -105,12 +105,12 @@ extension SQLiteStore {
 
     /// Builds a complete store in a file nobody else knows about, ending in WAL mode with no
     /// `-wal` file (everything checkpointed into the main file).
-    private static func build(at path: String, with data: NormalisedData?) throws {
+    private static func build(at path: String, with data: NormalisedData?, progress: CancellationFlag?) throws {
         do {
             let db = try SQLiteDatabase(path: path, mode: .readWriteCreate)
             try db.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL")
             try Migrations.apply(to: db)
-            if let data { _ = try StoreWriter(db: db, path: path).fillIfEmpty(with: data) }
+            if let data { _ = try StoreWriter(db: db, path: path, progress: progress).fillIfEmpty(with: data) }
             try db.execute("PRAGMA journal_mode = WAL")
             try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         } catch let error as SQLiteError {

