@@ -322,6 +322,13 @@ enum Shared {
                 let error = try Self.errorBody(response)
                 #expect(error.message.contains("'importers' is required"))
             }
+            // A misspelt key is named, with the key meant, instead of a misleading consequence.
+            let misspelt = #"{"restricting": ["CHN"], "commodity": ["gallium"], "severity": 1, "importers": ["JPN"]}"#
+            try await client.execute(uri: "/api/v1/scenarios/run", method: .post, body: ByteBuffer(string: misspelt)) { response in
+                #expect(response.status == .badRequest)
+                let error = try Self.errorBody(response)
+                #expect(error.message.contains("unknown key 'commodity' — did you mean 'commodities'?"), "\(error.message)")
+            }
             let big = ByteBuffer(string: "{\"importers\": [\"" + String(repeating: "A", count: 4096) + "\"]}")
             try await client.execute(uri: "/api/v1/scenarios/run", method: .post, body: big) { response in
                 #expect(response.status == .contentTooLarge)

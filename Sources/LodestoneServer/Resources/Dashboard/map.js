@@ -67,7 +67,10 @@ export async function worldMap({ values, title = "", valueName = "share", marks 
     const cls = "country " + (mark ? mark : entry ? classOf(entry.value) : "nodata") + (outline ? " outlined" : "");
     const path = svg("path", { d, class: cls, "fill-rule": "evenodd", "data-iso3": c.iso3 || "" });
     const what = mark ? markNames[mark] : entry ? `${format(entry.value, "share")} ${valueName}${entry.detail ? " · " + entry.detail : ""}` : none;
-    path.append(svg("title", {}, `${c.name}: ${what}${outline ? " · " + outlineName : ""}`));
+    const label = `${c.name}: ${what}${outline ? " · " + outlineName : ""}`;
+    path.append(svg("title", {}, label));
+    // A country with a value or a mark is reachable by keyboard too: Tab focuses it, and its label is read out.
+    if (entry || mark) { path.setAttribute("tabindex", "0"); path.setAttribute("role", "img"); path.setAttribute("aria-label", label); }
     // Outlined countries go last, so no neighbour covers their outline.
     if (outline) last.push(path); else root.append(path);
     if (c.iso3) drawn.add(c.iso3);

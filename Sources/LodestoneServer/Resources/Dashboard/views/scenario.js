@@ -6,7 +6,7 @@ import { apiURL, busy, clearStatus, downloads, el, format, getJSON, getJSONFollo
 
 export function scenarioQuery(params) {
   const query = {};
-  for (const key of ["preset", "restricting", "commodity", "severity", "extraterritorial", "year", "importer", "top"]) {
+  for (const key of ["preset", "restricting", "commodity", "severity", "extraterritorial", "year", "importer", "partners", "top"]) {
     if (params.get(key)) query[key] = params.get(key);
   }
   // No importer named: the world view, each commodity's largest shortfalls.
@@ -68,7 +68,9 @@ export async function scenarioView(section, params) {
     const s = report.scenario;
     const head = el("div", { class: "summary" },
       el("h2", { text: `${s.title}` }),
-      el("p", { text: `${s.restricting.map((c) => c.name).join(", ")} withholds ${pct(s.severity)} of exports of ${s.commodities.map((c) => c.name).join(", ")}` +
+      // The severity each market runs at: a preset's per-commodity severities where it has them.
+      el("p", { text: `${s.restricting.map((c) => c.name).join(", ")} withholds ` +
+        s.commodities.map((c) => `${pct(s.severities && s.severities[c.id] != null ? s.severities[c.id] : s.severity)} of exports of ${c.name}`).join(" and ") +
         ` from ${s.targetKind === "everyone" ? "everyone" : s.targetKind === "only" ? "only " + s.targets.map((c) => c.iso3).join(" ") : "everyone except " + s.targets.map((c) => c.iso3).join(" ")}` +
         `${s.extraterritorial ? ", including re-exports of its material" : ""}; base year ${report.year}, ${s.durationYears} year(s).` }));
     // An importer that consumes none has no share (null): nothing to draw.

@@ -13,7 +13,7 @@ export async function suppliersView(section, params, { link }) {
     const values = sharesByCountry(report.rows, "tonnesShare", (r) => `${format(r.tonnes, "tonnes")} t`);
     const marks = Object.fromEntries(report.importer.members.map((m) => [m.iso3, "importer"]));
     const map = await worldMap({ values, marks, markNames: { importer: `${report.importer.name} (importer)` }, valueName: "of imports (t)",
-      title: `Where ${report.importer.name}'s ${report.commodity.name} comes from, ${report.year} (share of imported tonnes)`, none: "no recorded shipments" });
+      title: `Where the ${report.commodity.name} imported by ${report.importer.name} comes from, ${report.year} (share of imported tonnes)`, none: "no recorded shipments" });
     const partner = report.partnerGroup ? ` · ${report.partnerGroup} share ${format(report.partnerShare, "share")}` : "";
     const traceLink = link({ view: "trace", importer: report.importer.id, commodity: report.commodity.id, year: report.year });
     show(section,

@@ -17,7 +17,7 @@ export async function traceView(section, params, { link }) {
     // Supply that cannot be followed to a producer is its own bar, never a conduit's production.
     if (report.unrecordedOriginShare > 0.0005) bars.push({ label: "unrecorded origin", a: 0, b: report.unrecordedOriginShare, mark: "?" });
     const chart = pairedBars(bars, {
-      title: `Direct against traced origins of ${report.importer.name}'s ${report.commodity.name} supply, ${report.year}` +
+      title: `Direct against traced origins of the ${report.commodity.name} supplied to ${report.importer.name}, ${report.year}` +
         (report.rows.length > shown ? ` — the ${shown} largest of ${report.rows.length}` : ""),
       names: ["shipped from (direct)", "produced in (traced)"], classes: ["bar light", "bar"],
     });
