@@ -82,6 +82,18 @@ enum Shared {
         } throws: { ($0 as? EngineError)?.kind == .noData }
     }
 
+    /// A suggestion shares the words typed (in the name or the commodities), never an unrelated preset.
+    @Test func unknownPresetSuggestsRelatedOnes() {
+        func message(_ name: String) -> String {
+            do { _ = try engine.preset(named: name); return "" } catch { return error.message }
+        }
+        #expect(message("gallium").contains("did you mean china-gallium-germanium-2023"))
+        #expect(!message("gallium").contains("nickel"))
+        #expect(message("rare-earths-2025").contains("china-rare-earths-april-2025 or china-rare-earths-october-2025"))
+        #expect(message("graphite-2023").contains("did you mean china-graphite-2023?"))
+        #expect(!message("xyz").contains("did you mean"))
+    }
+
     @Test func unknownPresetIsNotFound() {
         #expect {
             try engine.scenarioRun(ScenarioRunRequest(preset: "china-gallium", importers: ["JPN"]))

@@ -72,8 +72,25 @@ extension Engine {
     /// The same lookup on a list of presets (`scenario show` needs no data).
     public static func preset(named name: String, in presets: [ScenarioDefinition]) throws(EngineError) -> ScenarioDefinition {
         if let match = presets.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) { return match }
-        let near = presets.map(\.name).min { a, b in a.commonPrefix(with: name).count > b.commonPrefix(with: name).count }
-        throw EngineError(.notFound, "unknown scenario '\(name)'" + (near.map { " — did you mean \($0)? ('lodestone scenario list' shows all)" } ?? ""))
+        throw EngineError(.notFound, "unknown scenario '\(name)'" + suggestion(for: name, in: presets) + " ('lodestone scenario list' shows all)")
+    }
+
+    /// The presets a mistyped name probably meant: those sharing the most of its words (in the
+    /// name or the commodities: "gallium", "rare-earths-2025"), then the longest common prefix;
+    /// nothing when no preset shares a word or four leading letters.
+    static func suggestion(for name: String, in presets: [ScenarioDefinition]) -> String {
+        func words(_ text: String) -> Set<String> {
+            Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map { $0.hasSuffix("s") && $0.count > 4 ? String($0.dropLast()) : String($0) })
+        }
+        let asked = words(name)
+        let scored = presets.map { p -> (name: String, shared: Int, prefix: Int) in
+            let own = words(p.name).union(p.commodities.flatMap { words($0) })
+            return (p.name, asked.intersection(own).count, p.name.lowercased().commonPrefix(with: name.lowercased()).count)
+        }
+        let best = scored.filter { $0.shared > 0 || $0.prefix >= 4 }.sorted { ($0.shared, $0.prefix) > ($1.shared, $1.prefix) }
+        guard let top = best.first else { return "" }
+        let ties = best.filter { $0.shared == top.shared && $0.prefix == top.prefix }.prefix(3).map(\.name)
+        return " — did you mean \(ties.count == 1 ? ties[0] : ties.dropLast().joined(separator: ", ") + " or " + ties.last!)?"
     }
 
     /// Once `cancellation` is set the run stops before its next market and throws a failure saying so.
