@@ -24,10 +24,17 @@ function ticks(max) {
 
 /// One bar per item: `{label, value, cls}`.
 export function bars(items, { unit = "share", title = "", max, color = "bar", plot = 420 } = {}) {
-  const labelW = labelWidth(items), rowH = 22, valueW = 80, width = labelW + plot, top = 4;
-  const height = top + items.length * rowH + 4;
+  const labelW = labelWidth(items), rowH = 22, valueW = 80, width = labelW + plot, top = 4, axisH = 20;
+  const height = top + items.length * rowH + 4 + axisH;
   const peak = max || Math.max(...items.map((d) => Math.abs(d.value)), 1e-12);
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": title, class: "bars" });
+  // An axis under the bars: light grid lines at round steps, labelled in the bars' unit.
+  const scale = (width - labelW - valueW) / peak, bottom = top + items.length * rowH + 2;
+  for (const t of ticks(peak)) {
+    const x = labelW + scale * t;
+    root.append(svg("line", { x1: x, x2: x, y1: top, y2: bottom, class: "grid" }));
+    root.append(svg("text", { x, y: bottom + 14, "text-anchor": "middle", class: "axis" }, unit === "share" ? format(t, unit) : significant(t, 3, true)));
+  }
   items.forEach((d, i) => {
     const y = top + i * rowH;
     const w = Math.max(1, (width - labelW - valueW) * Math.abs(d.value) / peak);
