@@ -13,6 +13,11 @@ public struct ExportDrop: Hashable, Sendable, Codable {
     public var reliability: String
     public var note: String
 
+    /// Whether the row compares whole calendar years ("2023" → "2024").
+    public var coversAWholeYear: Bool {
+        periodAfter.count == 4 && periodAfter.allSatisfy(\.isNumber) && periodBefore.count == 4 && periodBefore.allSatisfy(\.isNumber)
+    }
+
     public init(event: String, commodity: String, periodBefore: String, periodAfter: String, change: Double,
                 source: String, url: String, reliability: String, note: String = "") {
         self.event = event
@@ -28,9 +33,14 @@ public struct ExportDrop: Hashable, Sendable, Codable {
 
     /// The effective severity of a licensing regime for one commodity: the mean observed
     /// year-on-year fall of exports in its first year, s = clamp(−mean(Δ), 0, 1), over the rows
-    /// of `drops` for `event` naming the stage or its family. Nil without any row.
+    /// of `drops` for `event` naming the stage or its family. Rows for a whole year (a period
+    /// such as "2024") already contain the months the partial rows record, so where there are
+    /// any they alone are used: a fall recorded only for the first months of a regime that then
+    /// issued licences (graphite, Jan–Feb 2024) is not taken for the whole year. Nil without any row.
     public static func effectiveSeverity(in drops: [ExportDrop], event: String, commodity: Commodity) -> (severity: Double, observations: Int)? {
-        let rows = drops.filter { $0.event == event && ($0.commodity == commodity.id.rawValue || $0.commodity == commodity.family) }
+        let all = drops.filter { $0.event == event && ($0.commodity == commodity.id.rawValue || $0.commodity == commodity.family) }
+        let wholeYears = all.filter(\.coversAWholeYear)
+        let rows = wholeYears.isEmpty ? all : wholeYears
         guard !rows.isEmpty else { return nil }
         let mean = rows.reduce(0) { $0 + $1.change } / Double(rows.count)
         return (min(1, max(0, -mean)), rows.count)
