@@ -103,5 +103,7 @@ import Testing
         #expect(ReportRenderer.format(0.0000206377, .score) == "0.00002064")
         #expect(ReportRenderer.format(-0.5, .score) == "-0.5000")
         #expect(ReportRenderer.format(0, .score) == "0")
+        // Parameters in prose drop trailing zeros: "within ×1.5", "disruptions last 2 years".
+        #expect(ReportRenderer.plain(1.5) == "1.5" && ReportRenderer.plain(2) == "2" && ReportRenderer.plain(0.125) == "0.125")
     }
 }

@@ -67,7 +67,7 @@ public struct StockpileReport: TabularReport, Hashable {
                      + "(\(plan.variables) variables, \(plan.constraints) constraints)"]
         lines.append("budget \(plan.budgetUSD.map(f) ?? "none") USD, spent \(f(plan.spentUSD)) USD, holding \(f(plan.holdingCostUSDPerYear)) USD/yr "
                      + "(\(ReportRenderer.format(plan.holdingCostRate, .share)) a year); purchases ≤ \(ReportRenderer.format(plan.purchaseShare, .share)) of a year's world output; "
-                     + (plan.disruptionYears == 1 ? "disruptions last a year" : "disruptions last \(ReportRenderer.format(plan.disruptionYears, .score)) years, drawing the stock down"))
+                     + (plan.disruptionYears == 1 ? "disruptions last a year" : "disruptions last \(ReportRenderer.plain(plan.disruptionYears)) years, drawing the stock down"))
         lines.append("expected loss \(f(plan.expectedLossBeforeUSD)) → \(f(plan.expectedLossAfterUSD)) ± \(f(plan.expectedLossAfterStandardError)) USD/yr; "
                      + "on \(plan.evaluation.draws) other years (seed \(plan.evaluation.seed)): \(f(plan.evaluation.expectedLossBeforeUSD)) → "
                      + "\(f(plan.evaluation.expectedLossAfterUSD)) ± \(f(plan.evaluation.expectedLossAfterStandardError))")

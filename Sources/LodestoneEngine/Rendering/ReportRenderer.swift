@@ -280,6 +280,10 @@ public enum ReportRenderer {
         }
     }
 
+    /// A parameter in prose (a tolerance, a number of years): up to four significant digits,
+    /// trailing zeros dropped: 1.5, 2, 0.125.
+    public static func plain(_ x: Double) -> String { abs(x) >= 1000 ? grouped(x) : significant(x, 4, trimmed: true) }
+
     /// A number as a table shows it (for headings and footers).
     public static func format(_ x: Double, _ unit: Column.Unit) -> String { display(NSNumber(value: x), unit) }
 

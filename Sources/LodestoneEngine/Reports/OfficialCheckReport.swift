@@ -122,7 +122,7 @@ public struct OfficialCheckReport: TabularReport, Hashable {
 
     public var heading: String {
         let share = compared > 0 ? Double(withinTolerance) / Double(compared) : 0
-        let within = "×" + ReportRenderer.format(tolerance, .score)
+        let within = "×" + ReportRenderer.plain(tolerance)
         return ([
             "\(importer.name) (\(importer.iso3)), \(year): Lodestone's figures (ours) beside the official statistics "
                 + "(\(rows.first?.source ?? "USGS MCS")), content tonnes",
@@ -136,6 +136,6 @@ public struct OfficialCheckReport: TabularReport, Hashable {
     public var footer: String {
         let notes = rows.filter { row in row.ratio.map { !Dataset.agrees($0, 1) } ?? false }
             .flatMap { TradeBasisNote.wrap("\($0.commodity) \($0.measure.rawValue) ×\(ReportRenderer.format($0.ratio!, .score)): \($0.reason)") }
-        return notes.isEmpty ? "" : (["outside ×\(ReportRenderer.format(tolerance, .score)), with the reason:"] + notes).joined(separator: "\n")
+        return notes.isEmpty ? "" : (["outside ×\(ReportRenderer.plain(tolerance)), with the reason:"] + notes).joined(separator: "\n")
     }
 }
