@@ -1,5 +1,7 @@
 import Foundation
-import LodestoneCore
+// The engine's answers are Core's types (datasets, scenarios, the cancellation flag): a front end
+// that imports the engine sees them without importing Core. The store stays behind the engine.
+@_exported import LodestoneCore
 import LodestoneStore
 
 /// The one place a front end asks a question: it holds the immutable Dataset, the bundled market
@@ -104,7 +106,7 @@ public struct Engine: Sendable {
     public func replacing(parameters: MarketParameters? = nil, observations: [PriceObservation]? = nil,
                           exportDrops: [ExportDrop]? = nil) -> Engine {
         Engine(dataset: dataset, parameters: parameters ?? self.parameters, presets: presets, observations: observations ?? self.observations,
-               exportDrops: exportDrops ?? self.exportDrops, storeInfo: storeInfo, limits: limits)
+               exportDrops: exportDrops ?? self.exportDrops, riskModel: riskModel, storeInfo: storeInfo, limits: limits)
     }
 
     /// `replacing` with the files at these paths (nil: the bundled one), read and checked.

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import LodestoneCore
 import LodestoneEngine
 import Logging
 

@@ -1,5 +1,4 @@
 import Foundation
-import LodestoneCore
 import LodestoneEngine
 import NIOCore
 import NIOEmbedded

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import LodestoneCore
 import LodestoneEngine
 
 /// The JSON API: one GET endpoint per engine question under /api/v1, parameters in the query,

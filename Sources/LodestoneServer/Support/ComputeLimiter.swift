@@ -1,5 +1,4 @@
 import Dispatch
-import LodestoneCore
 import LodestoneEngine
 import Synchronization
 

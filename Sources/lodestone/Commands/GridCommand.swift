@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import LodestoneCore
 import LodestoneEngine
-import LodestoneStore
 
 struct GridCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +38,7 @@ struct GridCommand: ParsableCommand {
             let context = engine.exportContext(question: (["lodestone"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
             let answer = try ReportRenderer.export(report, as: format, localizer: nil, context: context, metadata: metadata)
             if let output, output != "-" {
-                try AtomicFile.write(answer.bytes, to: (output as NSString).expandingTildeInPath, force: force)
+                try Engine.write(answer, to: output, force: force)
                 Console.note("wrote \(report.rows.count) rows to \(output)")
             } else {
                 Console.out(String(decoding: answer.bytes, as: UTF8.self))

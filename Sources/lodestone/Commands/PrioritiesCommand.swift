@@ -1,7 +1,5 @@
 import ArgumentParser
-import LodestoneCore
 import LodestoneEngine
-import LodestoneStore
 
 struct PrioritiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,8 +36,8 @@ struct PrioritiesCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             var request = PrioritiesRequest(importer: importerOption.importer, year: year, commodities: commodity, draws: draws, seed: seed)
-            request.riskModel = try riskModel.map { try ScenarioLibrary.riskModel(at: $0) }
-            request.parameters = try parameters.map { try ScenarioLibrary.marketParameters(at: $0) }
+            request.riskModel = try riskModel.map { path throws(EngineError) in try Engine.riskModel(at: path) }
+            request.parameters = try parameters.map { path throws(EngineError) in try Engine.marketParameters(at: path) }
             let engine = try storeOptions.openEngine()
             try output.emit(try ProgressLine.run { flag in try engine.priorities(request, cancellation: flag) })
         }

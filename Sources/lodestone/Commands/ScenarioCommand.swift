@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import LodestoneCore
 import LodestoneEngine
-import LodestoneStore
 
 struct ScenarioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,7 +26,7 @@ struct ScenarioCommand: ParsableCommand {
 
         func run() throws {
             try runReportingErrors {
-                Console.out(try ReportRenderer.json(try Engine.preset(named: name, in: try ScenarioLibrary.presets())))
+                Console.out(try ReportRenderer.json(try Engine.preset(named: name, in: try Engine.bundledPresets())))
             }
         }
     }
@@ -75,7 +73,7 @@ struct ScenarioCommand: ParsableCommand {
         func run() throws {
             try runReportingErrors {
                 let engine = try storeOptions.openEngine().replacing(parametersFile: parameters)
-                let definition = try file.map { try ScenarioLibrary.definition(at: ($0 as NSString).expandingTildeInPath) }
+                let definition = try file.map { path throws(EngineError) in try Engine.scenarioDefinition(at: path) }
                 let request = ScenarioRunRequest(
                     preset: name, definition: definition, restricting: restrict.map { [$0] }, commodities: commodity.map { [$0] },
                     severity: severity, targets: targets.map { [$0] }, exempt: exempt.map { [$0] }, extraterritorial: extraterritorial,

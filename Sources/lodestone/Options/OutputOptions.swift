@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import LodestoneEngine
-import LodestoneStore
 
 extension ReportFormat: ExpressibleByArgument {}
 
@@ -38,7 +37,7 @@ struct OutputOptions: ParsableArguments {
     /// Sends an answer to -o or stdout.
     private func deliver(_ answer: RenderedAnswer) throws {
         if let output, output != "-" {
-            try AtomicFile.write(answer.bytes, to: (output as NSString).expandingTildeInPath, force: force)
+            try Engine.write(answer, to: output, force: force)
             Console.note("wrote \(answer.bytes.count) bytes (\(answer.format.rawValue)) to \(output)")
         } else {
             Console.out(String(decoding: answer.bytes, as: UTF8.self))

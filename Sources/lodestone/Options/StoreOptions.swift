@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import LodestoneCore
 import LodestoneEngine
-import LodestoneStore
 
 /// `--store PATH`: where the normalised data live. Default: $LODESTONE_STORE, else
 /// $XDG_DATA_HOME/lodestone/lodestone.sqlite (~/.local/share/lodestone/lodestone.sqlite).
@@ -15,51 +13,17 @@ struct StoreOptions: ParsableArguments {
     var store: String?
 
     /// The store's path, and whether it is the built-in default.
-    var location: (path: String, isDefault: Bool) {
-        if let store { return ((store as NSString).expandingTildeInPath, false) }
-        if let env = ProcessInfo.processInfo.environment["LODESTONE_STORE"], !env.isEmpty { return ((env as NSString).expandingTildeInPath, false) }
-        return (Self.defaultPath, true)
-    }
+    var location: StoreLocation { StoreLocation(explicit: store) }
 
     var path: String { location.path }
 
-    static var defaultPath: String {
-        (UserDirectory.data.path as NSString).appendingPathComponent("lodestone/lodestone.sqlite")
-    }
-
-    /// At the built-in default path only, a missing store is created from the bundled snapshot.
-    func createDefaultStoreIfMissing() throws {
-        let (path, isDefault) = location
-        guard isDefault, try !SQLiteStore.exists(at: path) else { return }
-        // Concurrent first users wait here for the one that builds it.
-        try SQLiteStore.create(at: path) {
-            Console.note("creating a new store at \(path) from the bundled snapshot (one-time, a few seconds)")
-            return try Self.bundledSnapshot()
-        }
-    }
-
-    /// Opens the existing store (refusing, untouched, a file that is not one), after creating it
-    /// if it is the missing default.
-    func openStore(access: SQLiteStore.Access = .read) throws -> SQLiteStore {
-        try createDefaultStoreIfMissing()
-        return try SQLiteStore(path: path, create: false, access: access)
-    }
-
     /// The engine on this store: the store's data, the bundled parameters, presets and backtest
-    /// observations. An empty Lodestone store is filled from the bundled snapshot first; a file
-    /// that is not a store is refused untouched.
+    /// observations. The missing default store, or an empty Lodestone store, is filled from the
+    /// bundled snapshot first; a file that is not a store is refused untouched.
     func openEngine(limits: EngineLimits = EngineLimits()) throws -> Engine {
-        try createDefaultStoreIfMissing()
-        let engine = try Engine.open(storePath: path, limits: limits, note: Console.note)
+        let engine = try Engine.open(location, limits: limits, note: Console.note)
         OpenedEngine.current = engine
         return engine
-    }
-
-    static func bundledSnapshot() throws -> NormalisedData {
-        guard let folder = Snapshot.bundledFolder else {
-            throw CLIError.failure("no bundled snapshot was found — run 'lodestone data import --from PATH'")
-        }
-        return try Snapshot.read(from: folder)
     }
 }
 
@@ -88,8 +52,6 @@ func runReportingErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as EngineError {
         throw exit(error)
     } catch let error as LodestoneError {
-        throw exit(EngineError(error))
-    } catch let error as StoreError {
         throw exit(EngineError(error))
     } catch CLIError.usage(let message) {
         Console.note(message)

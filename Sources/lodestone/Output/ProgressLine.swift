@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import LodestoneCore
+import LodestoneEngine
 
 /// Long work on a terminal: the stage and share done drawn on one stderr line (only when stderr
 /// is a terminal, so pipes and logs stay clean), and Ctrl-C asking the work to stop instead of
