@@ -141,6 +141,26 @@ import Testing
         #expect(table.stdout.contains("figures compared") && table.stdout.contains("outside ×1.5, with the reason"))
     }
 
+    /// `-o` writes any answer to a file; xlsx needs one; `--metadata` puts the context above the CSV.
+    @Test func exportsCarryTheirContext() throws {
+        let folder = Fixtures.temporaryDirectory()
+        let book = folder.appendingPathComponent("risk.xlsx").path
+        let written = CLI.lodestone("risk", "--importer", "JPN", "--year", "2024", "--format", "xlsx", "-o", book)
+        #expect(written.status == 0, "\(written.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: book))
+        #expect(Array(bytes.prefix(4)) == [0x50, 0x4B, 0x03, 0x04])
+        let again = CLI.lodestone("risk", "--importer", "JPN", "--year", "2024", "--format", "xlsx", "-o", book)
+        #expect(again.status != 0 && again.stderr.contains("--force"))   // never overwritten unasked
+        let toTerminal = CLI.lodestone("risk", "--importer", "JPN", "--format", "xlsx")
+        #expect(toTerminal.status == 64 && toTerminal.stderr.contains("-o FILE.xlsx"))
+        let csv = CLI.lodestone("concentration", "--commodity", "cobalt", "--format", "csv", "--metadata")
+        #expect(csv.status == 0)
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.first == "# Lodestone answer to: lodestone concentration --commodity cobalt --format csv --metadata")
+        #expect(lines.contains { $0.hasPrefix("# data version: ") } && lines.contains { $0.hasPrefix("# column share: ") })
+        #expect(lines.first { !$0.hasPrefix("#") }?.hasPrefix("rank,country_code,country,tonnes,share") == true)
+    }
+
     @Test func dataCheckNamesWhereOfficialStatisticsExist() {
         let japan = CLI.lodestone("data", "check", "--importer", "JPN")
         #expect(japan.status == 1 && japan.stderr.contains("--importer USA"))

@@ -4,44 +4,52 @@ import LodestoneEngine
 
 extension ReportFormat: ExpressibleByArgument {}
 
-struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: table (aligned, for people), csv, json (the JSON the HTTP API returns, documented in the README) or xlsx (a spreadsheet: the table, what was not assessed, and an About sheet; needs -o).")
-    var format: ReportFormat = .table
-
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout, whole or not at all (- is stdout).", valueName: "file"))
+/// `-o FILE [--force] [--metadata]`: where an answer goes and what it carries with it.
+struct FileOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout (a regular file is written whole or not at all and a link is never followed; a device, FIFO or a link to one, such as /dev/stdout, is written into, never replaced; - is stdout).", valueName: "file"))
     var output: String?
 
-    @Flag(help: "Replace an existing file at -o.")
+    @Flag(help: "Replace an existing file (or link) at -o.")
     var force = false
 
     @Flag(help: "CSV: start with '#' lines giving the command, the data version, the sources and each column's unit.")
     var metadata = false
+
+    var toFile: Bool { output != nil && output != "-" }
+
+    func check(_ format: ReportFormat) throws {
+        if format == .xlsx, !toFile { throw ValidationError("--format xlsx writes a spreadsheet file: give it a name with -o FILE.xlsx") }
+    }
+
+    /// The command line as typed, for an export's metadata.
+    func context(_ engine: Engine) -> ExportContext {
+        let words = ["lodestone"] + CommandLine.arguments.dropFirst().map { $0.contains(where: { " \"'".contains($0) }) ? "'\($0)'" : $0 }
+        return engine.exportContext(question: words.joined(separator: " "))
+    }
+
+    /// Sends an answer to -o or stdout.
+    func deliver(_ answer: RenderedAnswer, note: String? = nil) throws {
+        if let output, toFile {
+            try Engine.write(answer, to: output, force: force)
+            Console.note(note ?? "wrote \(answer.bytes.count) bytes (\(answer.format.rawValue)) to \(output)")
+        } else {
+            Console.out(String(decoding: answer.bytes, as: UTF8.self))
+        }
+    }
+}
+
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table (aligned, for people), csv, json (the JSON the HTTP API returns, documented in the README) or xlsx (a spreadsheet: the table, what was not assessed, and an About sheet; needs -o).")
+    var format: ReportFormat = .table
+
+    @OptionGroup var file: FileOptions
 
     @Option(name: .long, help: "Names in English (en), Japanese (ja) or Arabic (ar): tables and CSV show them, JSON adds localName beside the codes.")
     var lang: String = "en"
 
     func validate() throws {
         if !Localizer.languages.contains(lang) { throw ValidationError("--lang must be one of \(Localizer.languages.joined(separator: ", "))") }
-        if format == .xlsx, output == nil || output == "-" {
-            throw ValidationError("--format xlsx writes a spreadsheet file: give it a name with -o FILE.xlsx")
-        }
-    }
-
-    /// The command line as typed, for an export's metadata.
-    private var context: ExportContext? {
-        guard let engine = OpenedEngine.current else { return nil }
-        let words = ["lodestone"] + CommandLine.arguments.dropFirst().map { $0.contains(where: { " \"'".contains($0) }) ? "'\($0)'" : $0 }
-        return engine.exportContext(question: words.joined(separator: " "))
-    }
-
-    /// Sends an answer to -o or stdout.
-    private func deliver(_ answer: RenderedAnswer) throws {
-        if let output, output != "-" {
-            try Engine.write(answer, to: output, force: force)
-            Console.note("wrote \(answer.bytes.count) bytes (\(answer.format.rawValue)) to \(output)")
-        } else {
-            Console.out(String(decoding: answer.bytes, as: UTF8.self))
-        }
+        try file.check(format)
     }
 
     private var localizer: Localizer? {
@@ -53,8 +61,8 @@ struct OutputOptions: ParsableArguments {
 
     /// Prints a report in the chosen format; a table's reader is told on stderr what was left out.
     func emit(_ report: some TabularReport) throws {
-        if let context, format.isFile || output != nil {
-            try deliver(try ReportRenderer.export(report, as: format, localizer: try localizer, context: context, metadata: metadata))
+        if let engine = OpenedEngine.current, format.isFile || file.toFile {
+            try file.deliver(try ReportRenderer.export(report, as: format, localizer: try localizer, context: file.context(engine), metadata: file.metadata))
         } else {
             Console.out(try ReportRenderer.render(report, as: format, localizer: try localizer))
         }
@@ -63,9 +71,9 @@ struct OutputOptions: ParsableArguments {
 
     /// Prints one report per year as a time series; the years without data are named.
     func emit<Report: TabularReport>(series reports: [Report], years: [Int], missing: [ReportRenderer.MissingYear] = []) throws {
-        if let context, format.isFile || output != nil {
-            try deliver(try ReportRenderer.export(series: reports, years: years, missing: missing, as: format, localizer: try localizer,
-                                                  context: context, metadata: metadata))
+        if let engine = OpenedEngine.current, format.isFile || file.toFile {
+            try file.deliver(try ReportRenderer.export(series: reports, years: years, missing: missing, as: format, localizer: try localizer,
+                                                       context: file.context(engine), metadata: file.metadata))
         } else {
             Console.out(try ReportRenderer.render(series: reports, years: years, missing: missing, as: format, localizer: try localizer))
         }
