@@ -1,6 +1,6 @@
 // Charts drawn as SVG by hand: horizontal bars, bars with error bars and tier cut lines, and
 // pairs of bars (direct against traced origins). Colours come from the stylesheet's classes.
-import { el, format, pctFine, significant, svg } from "./ui.js";
+import { el, format, money, pctFine, significant, svg } from "./ui.js";
 
 const clip = (t, n = 46) => t.length > n ? t.slice(0, n - 1) + "…" : t;
 // 7.4 px a character: the dashboard font's average at 12 px (6.6 clipped the first letters of 46-character labels).
@@ -13,6 +13,13 @@ function figure(title, root, legend) {
 function legendOf(entries) {
   return el("p", { class: "legend" }, ...entries.map(([cls, text]) => el("span", {}, el("i", { class: "swatch " + cls }), text)));
 }
+/// An axis label: shares as percentages, amounts short (250 k, 1.5 M, 2 bn), scores plainly.
+function tick(t, unit) {
+  if (unit === "share") return format(t, unit);
+  if (["usd", "kusd", "tonnes"].includes(unit) && Math.abs(t) >= 1000) return money(t);
+  return significant(t, 3, true);
+}
+
 /// Round steps for an axis from 0 to `max`: about five ticks.
 function ticks(max) {
   const raw = max / 5, power = Math.pow(10, Math.floor(Math.log10(raw)));
@@ -33,7 +40,7 @@ export function bars(items, { unit = "share", title = "", max, color = "bar", pl
   for (const t of ticks(peak)) {
     const x = labelW + scale * t;
     root.append(svg("line", { x1: x, x2: x, y1: top, y2: bottom, class: "grid" }));
-    root.append(svg("text", { x, y: bottom + 14, "text-anchor": "middle", class: "axis" }, unit === "share" ? format(t, unit) : significant(t, 3, true)));
+    root.append(svg("text", { x, y: bottom + 14, "text-anchor": "middle", class: "axis" }, tick(t, unit)));
   }
   items.forEach((d, i) => {
     const y = top + i * rowH;
@@ -42,7 +49,7 @@ export function bars(items, { unit = "share", title = "", max, color = "bar", pl
     label.append(svg("title", {}, d.label));
     root.append(label);
     root.append(svg("rect", { x: labelW, y: y + 3, width: w, height: rowH - 7, rx: 2, class: d.cls || color }));
-    root.append(svg("text", { x: labelW + w + 6, y: y + 15, class: "bar-value" }, format(d.value, unit)));
+    root.append(svg("text", { x: labelW + w + 6, y: y + 15, class: "bar-value" }, unit === "usd" ? money(d.value) : format(d.value, unit)));
   });
   return figure(title, root);
 }
@@ -119,7 +126,7 @@ export function lines(series, years, { title = "", label = title, unit = "share"
   const root = svg("svg", { viewBox: `0 0 ${width} ${h}`, width, height: h, role: "img", "aria-label": label, class: "bars lines" });
   for (const t of ticks(high)) {
     root.append(svg("line", { x1: left, x2: left + plot, y1: y(t), y2: y(t), class: "grid" }));
-    root.append(svg("text", { x: left - 6, y: y(t) + 4, "text-anchor": "end", class: "axis" }, unit === "share" ? format(t, unit) : significant(t, 3, true)));
+    root.append(svg("text", { x: left - 6, y: y(t) + 4, "text-anchor": "end", class: "axis" }, tick(t, unit)));
   }
   // About eight year labels; the last year always, and no label crowding it.
   const step = Math.max(1, Math.ceil(years.length / 8)), last = years.length - 1;
