@@ -89,10 +89,8 @@ public struct Engine: Sendable {
 
     /// An engine on the bundled snapshot, read straight into memory without a store (tests).
     public static func bundledSnapshot(limits: EngineLimits = EngineLimits()) throws(EngineError) -> Engine {
-        try EngineError.wrapping {
-            guard let folder = Snapshot.bundledFolder else { throw EngineError(.failure, "no bundled snapshot was found") }
-            return try bundledLibraries(dataset: try Snapshot.read(from: folder).makeDataset(), storeInfo: nil, limits: limits)
-        }
+        let data = try bundledSnapshotData()
+        return try EngineError.wrapping { try bundledLibraries(dataset: try data.makeDataset(), storeInfo: nil, limits: limits) }
     }
 
     private static func bundledLibraries(dataset: Dataset, storeInfo: StoreInfo?, limits: EngineLimits) throws -> Engine {

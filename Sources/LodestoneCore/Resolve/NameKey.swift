@@ -28,7 +28,7 @@ package enum NameKey {
     }
 
     /// The label whose key is nearest to `text`, when it is near enough to be a plausible typo.
-    static func suggestion(for text: String, among candidates: [(key: String, label: String)]) -> String? {
+    package static func suggestion(for text: String, among candidates: [(key: String, label: String)]) -> String? {
         let key = of(text)
         guard !key.isEmpty else { return nil }
         var best: (distance: Int, label: String)?

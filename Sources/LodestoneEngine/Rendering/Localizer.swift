@@ -16,42 +16,30 @@ public struct Localizer: Sendable {
     /// id) gains `localName`; keys stay sorted.
     func json(_ data: Data) throws(EngineError) -> String {
         guard let object = JSONValue.decode(data) else { throw EngineError(.failure, "the report could not be localised") }
-        return try ReportRenderer.json(walk(object))
+        return try ReportRenderer.json(walk(object, replace: false))
     }
 
-    /// The JSON walk: numbers stay exactly as the report wrote them.
-    private func walk(_ value: JSONValue) -> JSONValue {
+    /// A row with its countries' and commodities' `name` in the local language (tables, CSV).
+    func replacingNames(_ row: JSONValue) -> JSONValue { walk(row, replace: true) }
+
+    /// Every country object (`iso3`) and commodity (`{id, stage}`, or a row's `commodity` id
+    /// beside a `name`) gets its local name: as `localName` (JSON) or in place of `name`.
+    /// Numbers stay exactly as the report wrote them.
+    private func walk(_ value: JSONValue, replace: Bool) -> JSONValue {
         switch value {
-        case .array(let list): return .array(list.map(walk))
+        case .array(let list): return .array(list.map { walk($0, replace: replace) })
         case .object(var object):
             for (key, inner) in object {
-                if case .array = inner { object[key] = walk(inner) } else if case .object = inner { object[key] = walk(inner) }
+                if case .array = inner { object[key] = walk(inner, replace: replace) } else if case .object = inner { object[key] = walk(inner, replace: replace) }
             }
             var local: String?
             if let iso3 = object["iso3"]?.string { local = countries[iso3] }
             else if let id = object["id"]?.string, object["stage"] != nil { local = name(ofCommodity: id) }
             else if let id = object["commodity"]?.string, object["name"]?.string != nil { local = name(ofCommodity: id) }
-            if let local { object["localName"] = .string(local) }
+            if let local { object[replace ? "name" : "localName"] = .string(local) }
             return .object(object)
         default: return value
         }
-    }
-
-    /// A row with its countries' and commodities' `name` in the local language (tables, CSV).
-    func replacingNames(_ row: [String: Any]) -> [String: Any] {
-        walk(row) as? [String: Any] ?? row
-    }
-
-    private func walk(_ value: Any) -> Any {
-        if let list = value as? [Any] { return list.map { walk($0) } }
-        guard var object = value as? [String: Any] else { return value }
-        for (key, inner) in object where inner is [Any] || inner is [String: Any] { object[key] = walk(inner) }
-        var local: String?
-        if let iso3 = object["iso3"] as? String { local = countries[iso3] }
-        else if let id = object["id"] as? String, object["stage"] != nil { local = name(ofCommodity: id) }
-        else if let id = object["commodity"] as? String, object["name"] is String { local = name(ofCommodity: id) }
-        if let local { object["name"] = local }
-        return object
     }
 
     private func name(ofCommodity id: String) -> String? {

@@ -58,6 +58,15 @@ extension ReportRenderer {
         case number(Double, whole: Bool)
         case flag(Bool)
 
+        /// A cell a report hands over directly (the grid's), in its column's unit.
+        init(_ cell: Cell, unit: Column.Unit) {
+            switch cell {
+            case .number(let x): self = .number(x, whole: [.count, .year].contains(unit))
+            case .text(let t): self = .text(t)
+            case .missing: self = .empty
+            }
+        }
+
         var csvText: String {
             switch self {
             case .empty: ""
@@ -70,25 +79,14 @@ extension ReportRenderer {
 
     /// The export's header (a country column is two: `key_code`, `key`) and its rows of fields.
     static func exportTable(_ report: some TabularReport, localizer: Localizer? = nil) throws(EngineError) -> (header: [String], rows: [[Field]]) {
+        let header = exportHeader(report.columns)
         if let cells = report.cells() {
-            return (exportHeader(report.columns), cells.map { row in
-                zip(report.columns, row).map { column, cell in
-                    switch cell {
-                    case .number(let x): .number(x, whole: [.count, .year].contains(column.unit))
-                    case .text(let t): .text(t)
-                    case .missing: .empty
-                    }
-                }
-            })
+            return (header, cells.map { row in zip(report.columns, row).map { Field($1, unit: $0.unit) } })
         }
-        var rows = try rows(of: report)
-        if let localizer, localizer.language != "en" { rows = rows.map(localizer.replacingNames) }
-        return (exportHeader(report.columns), rows.map { fields($0, report.columns) })
+        return (header, try rows(of: report, localizer: localizer).map { fields($0, report.columns) })
     }
 
-    static func exportHeader(_ columns: [Column]) -> [String] {
-        columns.flatMap { $0.unit == .country ? [$0.key + "_code", $0.key] : [$0.key] }
-    }
+    static func exportHeader(_ columns: [Column]) -> [String] { exportColumns(columns).map(\.key) }
 
     static func fields(_ row: [String: Any], _ columns: [Column]) -> [Field] {
         var out: [Field] = []
@@ -139,14 +137,12 @@ extension ReportRenderer {
     /// A year series as a workbook: one table with a leading `year` column, as its CSV.
     public static func workbook<Report: TabularReport>(series reports: [Report], years: [Int], missing: [MissingYear],
                                                        localizer: Localizer? = nil, context: ExportContext) throws(EngineError) -> Data {
-        var header: [String] = ["year"], rows: [[Field]] = []
+        var rows: [[Field]] = []
         for (year, report) in zip(years, reports) {
-            let table = try exportTable(report, localizer: localizer)
-            header = ["year"] + table.header
-            rows += table.rows.map { [.number(Double(year), whole: true)] + $0 }
+            rows += try exportTable(report, localizer: localizer).rows.map { [.number(Double(year), whole: true)] + $0 }
         }
         let columns = [Column("year", "year", .year)] + (reports.first?.columns ?? [])
-        return try Workbook.data(sheets: sheets((header, rows), columns: columns, notAssessed: reports.flatMap(\.notAssessed),
+        return try Workbook.data(sheets: sheets((exportHeader(columns), rows), columns: columns, notAssessed: reports.flatMap(\.notAssessed),
                                                context: context, missing: missing))
     }
 
@@ -168,7 +164,7 @@ extension ReportRenderer {
     }
 
     /// The columns as exported: a country column is its code and its name.
-    private static func exportColumns(_ columns: [Column]) -> [Column] {
+    static func exportColumns(_ columns: [Column]) -> [Column] {
         columns.flatMap { $0.unit == .country ? [Column($0.key + "_code", $0.title + " (code)", .text), Column($0.key, $0.title, .text)] : [$0] }
     }
 }

@@ -38,9 +38,9 @@ public enum ReportRenderer {
         case .json:
             return try localizer.json(jsonData(report))
         case .csv:
-            return csv(rows: try rows(of: report).map(localizer.replacingNames), columns: report.columns)
+            return csv(rows: try rows(of: report, localizer: localizer), columns: report.columns)
         case .table:
-            return page(report, table(rows: try rows(of: report).map(localizer.replacingNames), columns: report.tableColumns))
+            return page(report, table(rows: try rows(of: report, localizer: localizer), columns: report.tableColumns))
         case .xlsx:
             throw binary
         }
@@ -109,8 +109,7 @@ public enum ReportRenderer {
             var text = ""
             for (index, (year, report)) in zip(years, reports).enumerated() {
                 let columns = [Column("year", "year", .year)] + report.columns
-                var rows = try rows(of: report)
-                if let localizer { rows = rows.map(localizer.replacingNames) }
+                var rows = try rows(of: report, localizer: localizer)
                 for i in rows.indices { rows[i]["year"] = year }
                 let block = csv(rows: rows, columns: columns)
                 text += index == 0 ? block : String(block.drop { $0 != "\n" }.dropFirst())
@@ -175,10 +174,13 @@ public enum ReportRenderer {
         }
     }
 
-    static func rows(of report: some TabularReport) throws(EngineError) -> [[String: Any]] {
+    /// The report's rows as Foundation values, read exactly off its JSON; with a localizer for
+    /// another language, countries and commodities carry their local `name`.
+    static func rows(of report: some TabularReport, localizer: Localizer? = nil) throws(EngineError) -> [[String: Any]] {
         let data = try jsonData(report)
         guard case .array(let rows)? = JSONValue.decode(data)?["rows"] else { return [] }
-        return rows.compactMap { $0.foundation as? [String: Any] }
+        let names = localizer?.language == "en" ? nil : localizer
+        return rows.compactMap { (names?.replacingNames($0) ?? $0).foundation as? [String: Any] }
     }
 
     // MARK: CSV (RFC 4180, full precision)
@@ -191,11 +193,7 @@ public enum ReportRenderer {
     }
 
     static func csvHeader(_ columns: [Column]) -> String {
-        var header: [String] = []
-        for column in columns {
-            if column.unit == .country { header += [column.key + "_code", column.key] } else { header.append(column.key) }
-        }
-        return header.map(quoted).joined(separator: ",")
+        exportHeader(columns).map(quoted).joined(separator: ",")
     }
 
     static func csv(cells: [[Cell]], columns: [Column]) -> String {
@@ -204,11 +202,7 @@ public enum ReportRenderer {
         for row in cells {
             for (index, cell) in row.enumerated() {
                 if index > 0 { text += "," }
-                switch cell {
-                case .number(let x): text += [.count, .year].contains(columns[index].unit) ? String(Int(x)) : String(describing: x)
-                case .text(let t): text += quoted(t)
-                case .missing: break
-                }
+                text += quoted(Field(cell, unit: columns[index].unit).csvText)
             }
             text += "\n"
         }

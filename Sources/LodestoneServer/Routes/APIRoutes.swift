@@ -355,9 +355,8 @@ struct APIRoutes: Sendable {
     static func decode(_ buffer: ByteBuffer) throws(EngineError) -> ScenarioRunRequest {
         if let object = try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any],
            let unknown = object.keys.sorted().first(where: { !runRequestKeys.contains($0) }) {
-            let near = runRequestKeys.min { a, b in Self.distance(a, unknown) < Self.distance(b, unknown) }
-            throw EngineError(.usage, "the scenario request has an unknown key '\(unknown)'"
-                + (near.map { Self.distance($0, unknown) <= 3 ? " — did you mean '\($0)'?" : "" } ?? "")
+            let near = NameKey.suggestion(for: unknown, among: runRequestKeys.map { (NameKey.of($0), $0) })
+            throw EngineError(.usage, "the scenario request has an unknown key '\(unknown)'" + (near.map { " — did you mean '\($0)'?" } ?? "")
                 + " (keys: \(runRequestKeys.joined(separator: ", ")))")
         }
         do {
@@ -369,22 +368,6 @@ struct APIRoutes: Sendable {
         } catch {
             throw EngineError(.usage, "the body is not JSON of a scenario request (see /openapi.yaml, ScenarioRunRequest)")
         }
-    }
-
-    /// Edit distance between two short keys.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
     }
 
     /// The path and the query pairs sorted, so `?a=1&b=2` and `?b=2&a=1` share an ETag.
