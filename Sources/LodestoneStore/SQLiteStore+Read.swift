@@ -130,13 +130,13 @@ extension SQLiteStore {
         return result
     }
 
-    /// -1 in `official_figure.partner_code` is the country's total, anything else a partner's code.
+    /// -1 in `official_value.partner_code` is the country's total, anything else a partner's code.
     private static func partner(_ code: Int) -> CountryCode? { code < 0 ? nil : CountryCode(code) }
 
     private func readOfficial() throws -> [OfficialStatistic] {
         let s = try db.prepare("""
             SELECT commodity_id, country_code, year, measure, amount, published, series, source, comparable, note, partner_code
-            FROM official_figure ORDER BY commodity_id, country_code, partner_code, year, measure
+            FROM official_value ORDER BY commodity_id, country_code, partner_code, year, measure
             """)
         var result: [OfficialStatistic] = []
         while try s.step() {
@@ -144,13 +144,13 @@ extension SQLiteStore {
                 throw damaged("official statistic with measure '\((s.text(3) ?? "").prefix(30))'")
             }
             result.append(OfficialStatistic(
-                country: CountryCode(try need(s.strictInt(1), "official_figure.country_code")),
-                commodity: CommodityID(try need(s.strictText(0), "official_figure.commodity_id")),
-                year: try need(s.strictInt(2), "official_figure.year"), measure: measure,
-                amount: s.isNull(4) ? nil : try need(s.strictDouble(4), "official_figure.amount"),
+                country: CountryCode(try need(s.strictInt(1), "official_value.country_code")),
+                commodity: CommodityID(try need(s.strictText(0), "official_value.commodity_id")),
+                year: try need(s.strictInt(2), "official_value.year"), measure: measure,
+                amount: s.isNull(4) ? nil : try need(s.strictDouble(4), "official_value.amount"),
                 published: s.text(5) ?? "", series: s.text(6) ?? "", source: s.text(7) ?? "",
-                comparable: try need(s.strictInt(8), "official_figure.comparable") != 0, note: s.text(9) ?? "",
-                partner: try Self.partner(need(s.strictInt(10), "official_figure.partner_code"))))
+                comparable: try need(s.strictInt(8), "official_value.comparable") != 0, note: s.text(9) ?? "",
+                partner: try Self.partner(need(s.strictInt(10), "official_value.partner_code"))))
         }
         return result
     }

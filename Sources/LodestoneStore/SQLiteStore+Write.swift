@@ -33,7 +33,7 @@ struct StoreWriter {
         try write {
             try db.transaction {
                 try db.execute("""
-                    DELETE FROM official_figure; DELETE FROM country_name; DELETE FROM import_warning; DELETE FROM provenance; DELETE FROM country_group_member;
+                    DELETE FROM official_value; DELETE FROM country_name; DELETE FROM import_warning; DELETE FROM provenance; DELETE FROM country_group_member;
                     DELETE FROM country_group; DELETE FROM governance; DELETE FROM trade;
                     DELETE FROM production; DELETE FROM commodity_trade_code; DELETE FROM commodity; DELETE FROM country;
                     """)
@@ -98,7 +98,7 @@ struct StoreWriter {
             try production.run([.text(p.commodity.rawValue), .int(p.country.rawValue), .int(p.year), .double(p.tonnes), .double(p.publishedAmount)])
         }
         let official = try db.prepare("""
-            INSERT INTO official_figure (commodity_id, country_code, year, measure, amount, published, series, source, comparable, note, partner_code)
+            INSERT INTO official_value (commodity_id, country_code, year, measure, amount, published, series, source, comparable, note, partner_code)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for o in data.official {

@@ -86,9 +86,11 @@ import Testing
         let url = URL(fileURLWithPath: Fixtures.path("Tests/Fixtures/critical-lists/usgs-2025.json"))
         let fixture = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let members = try #require(fixture["lodestone"] as? [String: [String]])
+        // The order `priorities --importer USA` gives: every family at its most exposed consumed stage.
         let risk = try dataset.simulateRestrictionRisk(
             for: try dataset.resolveImporter("USA"), year: 2024, draws: Self.draws, seed: 2025, model: try ScenarioLibrary.riskModel(),
-            parameters: try ScenarioLibrary.marketParameters(), history: try ScenarioLibrary.history(in: dataset))
+            parameters: try ScenarioLibrary.marketParameters(), history: try ScenarioLibrary.history(in: dataset),
+            commodities: dataset.valueChainStages.map(\.id)).mostExposedStagePerFamily(in: dataset)
         var lossUSD: [Double] = [], lossShare: [Double] = [], shortfall: [Double] = [], usgs: [Double] = [], names: [String] = []
         for r in risk.ranked {
             let family = dataset.commodity(r.commodity)?.family ?? r.commodity.rawValue

@@ -43,7 +43,13 @@ import Testing
         // Every form of cobalt is not the cobalt-oxide stage: shown, never used in its place.
         #expect(Self.statistic(data, "cobalt:refined", 2024, .imports)?.comparable == false)
         #expect(data.warnings.allSatisfy { !$0.message.contains("no US salient statistic") })
-        #expect(Set(data.official.map(\.commodity)).count == 33)
+        #expect(Set(data.official.map(\.commodity)).count == 35)
+        // Import sources: one share per named partner and year of 2021–24; "Other countries" is the remainder.
+        let tin = data.official.filter { $0.commodity == "tin:refined" && $0.measure == .importShare && $0.year == 2024 }
+        #expect(tin.count == 4 && abs(tin.reduce(0) { $0 + ($1.amount ?? 0) } - 0.83) < 1e-12)
+        #expect(tin.first { $0.partner == CountryCode(604) }?.amount == 0.31)   // Peru
+        #expect(Set(data.official.filter { $0.measure == .importShare }.map(\.year)) == [2021, 2022, 2023, 2024])
+        #expect(Catalogue.years(ofPeriod: "2021–24") == [2021, 2022, 2023, 2024] && Catalogue.years(ofPeriod: "n/a").isEmpty)
     }
 }
 

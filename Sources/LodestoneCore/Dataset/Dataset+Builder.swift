@@ -138,6 +138,9 @@ extension Dataset {
                                   production: production, trade: sortedTrade, governance: table, official: official, names: names)
             dataset.baskets = dataset.computeBaskets()
             dataset.anchors = dataset.computeAnchors()
+            let sourced = dataset.computeSourcedFlows()
+            dataset.sourcedFlows = sourced.flows
+            for (key, byCountry) in sourced.anchors { dataset.anchors[key, default: [:]].merge(byCountry) { _, new in new } }
             return dataset
         }
 

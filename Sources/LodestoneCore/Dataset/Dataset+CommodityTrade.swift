@@ -3,7 +3,8 @@
 extension Dataset {
     /// Where a commodity's trade in a year comes from, as every JSON result reports it.
     public struct TradeBasis: Hashable, Sendable, Codable {
-        public var nomenclature: Nomenclature
+        /// Nil for a stage whose flows come from official import sources (`Dataset+ImportSources`).
+        public var nomenclature: Nomenclature?
         /// The provenance entry of that nomenclature's trade ("CEPII BACI HS17 V202601 …").
         public var source: String
         public var contentBasis: String
@@ -24,13 +25,18 @@ extension Dataset {
 
     /// Years in which any of the commodity's codes has trade, ascending.
     public func tradeYears(of info: Commodity) -> [Int] {
-        tradeYears.filter { tradeNomenclature(of: info, year: $0) != nil }
+        info.isTraded ? tradeYears.filter { tradeNomenclature(of: info, year: $0) != nil } : sourcedYears(of: info)
     }
 
     /// Checks that the commodity's trade can be assessed in `year`, or says why not: no code, no
     /// trade that year in its nomenclatures, or values without quantities.
     public func checkTrade(of info: Commodity, year: Int) throws(LodestoneError) -> TradeBasis {
-        guard info.isTraded else { throw .notTraded(commodity: info.name) }
+        guard info.isTraded else {
+            if let basis = sourcedTradeBasis(of: info, year: year) { return basis }
+            let years = sourcedYears(of: info)
+            guard !years.isEmpty else { throw .notTraded(commodity: info.name) }
+            throw .noCommodityTrade(commodity: info.name, year: year, nomenclatures: ["official import sources"], available: years)
+        }
         guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
         guard let nomenclature = tradeNomenclature(of: info, year: year) else {
             let available = tradeYears(of: info)
@@ -75,6 +81,13 @@ extension Dataset {
         of info: Commodity, year: Int, into importers: [Int32]? = nil, anchored: Bool = true,
         _ body: (_ exporter: Int32, _ importer: Int32, _ valueKUSD: Double, _ tonnes: Double) -> Void
     ) {
+        if !info.isTraded {
+            guard let index = commodityIndex[info.id], let flows = sourcedFlows[AnchorKey(commodity: index, year: year)] else { return }
+            let price = info.citedUnitValueUSDPerKg ?? .nan
+            for importer in importers ?? [] { for flow in flows where flow.importer == importer { body(flow.exporter, importer, flow.tonnes * price, flow.tonnes) } }
+            if importers == nil { for flow in flows { body(flow.exporter, flow.importer, flow.tonnes * price, flow.tonnes) } }
+            return
+        }
         guard let nomenclature = tradeNomenclature(of: info, year: year) else { return }
         if anchored, let index = commodityIndex[info.id], let anchors = anchors[AnchorKey(commodity: index, year: year)] {
             forEachFlow(of: info, year: year, into: importers, anchored: false) { exporter, importer, value, tonnes in

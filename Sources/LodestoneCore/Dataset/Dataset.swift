@@ -24,12 +24,16 @@ public struct Dataset: Sendable {
     let official: [OfficialKey: [OfficialStatistic.Measure: OfficialStatistic]]
     /// Bilateral official exports (tonnes) by (exporter, stage, year) and partner (dense index).
     let officialExportsByPartner: [OfficialKey: [Int32: Double]]
+    /// Official import shares by (importer, stage, year) and source (dense index): `Dataset+ImportSources`.
+    let officialImportShares: [OfficialKey: [Int32: Double]]
     /// Names in other languages, by country and language (`CountryName.languages`).
     let localNames: [CountryCode: [String: String]]
     /// Where official totals stand in for trade-derived ones (`computeAnchors`), set once by the builder.
     var anchors: [AnchorKey: [Int32: Anchor]] = [:]
     /// How each code shared by several stages is split per exporter (`computeBaskets`), set once by the builder.
     var baskets: [TradeKey: BasketSplit] = [:]
+    /// Flows of stages without trade codes, from official import sources (`computeSourcedFlows`), set once by the builder.
+    var sourcedFlows: [AnchorKey: [SourcedFlow]] = [:]
 
     init(
         countries: [Country], commodities: [Commodity], groups: [CountryGroup], provenance: [Provenance],
@@ -47,19 +51,22 @@ public struct Dataset: Sendable {
         self.trade = trade
         self.governance = governance
         var officialIndex: [OfficialKey: [OfficialStatistic.Measure: OfficialStatistic]] = [:]
-        var byPartner: [OfficialKey: [Int32: Double]] = [:]
+        var byPartner: [OfficialKey: [Int32: Double]] = [:], importShares: [OfficialKey: [Int32: Double]] = [:]
         var countryIndex: [CountryCode: Int32] = [:]
         for (index, country) in countries.enumerated() { countryIndex[country.code] = Int32(index) }
         for statistic in official {
             let key = OfficialKey(country: statistic.country, commodity: statistic.commodity, year: statistic.year)
             if let partner = statistic.partner {
-                if statistic.measure == .exports, let amount = statistic.amount, let index = countryIndex[partner] { byPartner[key, default: [:]][index] = amount }
+                guard let amount = statistic.amount, let index = countryIndex[partner] else { continue }
+                if statistic.measure == .exports { byPartner[key, default: [:]][index] = amount }
+                if statistic.measure == .importShare { importShares[key, default: [:]][index] = amount }
                 continue
             }
             officialIndex[OfficialKey(country: statistic.country, commodity: statistic.commodity, year: statistic.year), default: [:]][statistic.measure] = statistic
         }
         self.official = officialIndex
         self.officialExportsByPartner = byPartner
+        self.officialImportShares = importShares
         self.countryIndex = countryIndex
         var commodityIndex: [CommodityID: Int] = [:]
         for (index, commodity) in commodities.enumerated() { commodityIndex[commodity.id] = index }

@@ -44,7 +44,7 @@ extension Dataset {
     ) throws(LodestoneError) -> GeoPolRiskResult {
         guard let commodityIdx = commodityIndex[commodity] else { throw .unknownCommodity(commodity.rawValue, suggestion: nil) }
         let info = commodities[commodityIdx]
-        guard info.isTraded else { throw .notTraded(commodity: info.name) }
+        guard hasTrade(info) else { throw .notTraded(commodity: info.name) }
         guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
         // The reference method scores a year without this commodity's trade (imports 0), as geopolrisk-py does.
         let basis = method == .geopolriskPy ? try? checkTrade(of: info, year: year) : try checkTrade(of: info, year: year)
@@ -79,7 +79,7 @@ extension Dataset {
         }
         // Flows by value whose every quantity is missing or implausible: tonnes are unknown, not zero.
         if !compatible, imports == 0, value > 0 {
-            throw .noQuantities(commodity: info.name, year: year, nomenclature: basis?.nomenclature.rawValue ?? "")
+            throw .noQuantities(commodity: info.name, year: year, nomenclature: basis?.nomenclature?.rawValue ?? "official")
         }
         let price = imports > 0 ? (compatible ? nil : info.citedUnitValueUSDPerKg) ?? value / imports : 0
         let denominator = imports + domestic

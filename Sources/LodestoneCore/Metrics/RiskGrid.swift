@@ -5,7 +5,7 @@ extension Dataset {
     public func riskGrid(
         importers: [Importer], commodities: [Commodity]? = nil, years: [Int]? = nil, method: GeoPolRiskMethod = .lodestone
     ) -> [GeoPolRiskResult] {
-        let commodities = (commodities ?? self.commodities(for: method)).filter(\.isTraded)
+        let commodities = (commodities ?? self.commodities(for: method)).filter(hasTrade)
         let years = (years ?? productionYears).filter { tradeYears.contains($0) }
         var results: [GeoPolRiskResult] = []
         results.reserveCapacity(importers.count * commodities.count * years.count)

@@ -82,10 +82,12 @@ extension Dataset {
         let anchor = anchors[AnchorKey(commodity: index, year: year)]?[country]
         let series = seriesProduction(commodity: index, country: country, year: year)
         let raw: [OfficialStatistic.Measure: Double?] = [.production: series, .imports: totals?.imports, .exports: totals?.exports]
+        // A stage the trade data do not hold, with flows from official import sources: its trade is the official one.
+        let sourced = !info.isTraded && sourcedFlows[AnchorKey(commodity: index, year: year)] != nil
         var used: [OfficialStatistic.Measure: Double?] = [
             .production: anchor?.production ?? series,
-            .imports: totals.map { $0.imports * (anchor?.importScale ?? 1) },
-            .exports: totals.map { $0.exports * (anchor?.exportScale ?? 1) },
+            .imports: sourced ? measures[.imports]?.amount : totals.map { $0.imports * (anchor?.importScale ?? 1) },
+            .exports: sourced ? measures[.exports]?.amount ?? 0 : totals.map { $0.exports * (anchor?.exportScale ?? 1) },
         ]
         func consumption(_ figures: [OfficialStatistic.Measure: Double?]) -> Double? {
             guard let p = figures[.production] ?? nil, let m = figures[.imports] ?? nil, let e = figures[.exports] ?? nil else { return nil }
@@ -109,8 +111,8 @@ extension Dataset {
             let meetsConsumption = measure == .consumption && anchor?.productionFromConsumption == true
             let anchored = switch measure {
             case .production: anchor?.production != nil && anchor?.productionFromConsumption != true
-            case .imports: (anchor?.importScale ?? 1) != 1
-            case .exports: (anchor?.exportScale ?? 1) != 1 && anchor?.exportsFollowImports != true
+            case .imports: (anchor?.importScale ?? 1) != 1 || sourced
+            case .exports: (anchor?.exportScale ?? 1) != 1 && anchor?.exportsFollowImports != true || sourced
             default: false
             }
             // Mine output standing in for a later stage's production is no measure of that stage's
@@ -122,6 +124,9 @@ extension Dataset {
             else if standIn {
                 reasons.append("not comparable: mine output stands in for this stage's production (no country series of it)"
                     + (anchored ? "; the official figure is used" : ""))
+            }
+            else if sourced, measure == .imports || measure == .exports {
+                reasons.append("no trade of this stage in the data: the official total is used, net imports split across partners by the official import sources")
             }
             else if anchored { reasons.append("official total used: Lodestone's differs by more than ×\(Self.officialTolerance)") }
             else if meetsConsumption {

@@ -18,13 +18,16 @@ public struct OfficialStatistic: Hashable, Sendable, Codable {
         /// Net import reliance, a share of consumption (0...1; 'E' for a net exporter is kept
         /// as published, with no amount).
         case netImportReliance = "net-import-reliance"
+        /// A partner's share of the country's imports of the stage (0...1) over a published
+        /// period (USGS "Import Sources", 2021–24), recorded for each year of it; always bilateral.
+        case importShare = "import-share"
 
         public static func < (a: Self, b: Self) -> Bool {
             allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
         }
 
         /// Whether the amount is tonnes (else a share).
-        public var isTonnes: Bool { self != .netImportReliance }
+        public var isTonnes: Bool { self != .netImportReliance && self != .importShare }
     }
 
     public var country: CountryCode

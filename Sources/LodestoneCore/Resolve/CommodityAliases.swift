@@ -24,6 +24,8 @@ enum CommodityAliases {
         "copper cathode": "copper:refined", "refined copper": "copper:refined", "cobalt metal": "cobalt:metal",
         "cobalt oxide": "cobalt:refined", "cobalt oxides": "cobalt:refined", "nickel metal": "nickel:metal", "class 1 nickel": "nickel:metal",
         "tungsten metal": "tungsten:metal", "tungsten powder": "tungsten:metal", "tungsten concentrate": "tungsten:mine",
+        "apt": "tungsten:refined", "ammonium paratungstate": "tungsten:refined", "tungsten carbide": "tungsten:refined",
+        "ferrotungsten": "tungsten:refined", "tungsten oxide": "tungsten:refined", "refined tin": "tin:refined", "tin metal": "tin:refined",
         "antimony metal": "antimony:metal", "antimony ore": "antimony:mine", "gallium metal": "gallium:refined",
         "germanium metal": "germanium:refined", "silicon metal": "silicon:metal", "titanium sponge": "titanium:metal",
         "magnesium metal": "magnesium:metal", "ferroniobium": "niobium:metal", "ferrovanadium": "vanadium:metal",
@@ -35,11 +37,7 @@ enum CommodityAliases {
     static let missing: [String: String] = [
         "synthetic graphite": "graphite:mine is natural graphite; synthetic graphite (HS 380110) is not in the bundled trade data",
         "artificial graphite": "graphite:mine is natural graphite; synthetic graphite (HS 380110) is not in the bundled trade data",
-        "apt": "tungsten:mine or tungsten:metal; ammonium paratungstate (HS 284180) is not in the bundled trade data",
-        "ammonium paratungstate": "tungsten:mine or tungsten:metal; ammonium paratungstate (HS 284180) is not in the bundled trade data",
         "antimony oxide": "antimony:metal; antimony oxides (HS 282580) are not in the bundled trade data",
-        "refined tin": "tin:mine; refined tin (HS 800110) is not in the bundled trade data",
-        "tin metal": "tin:mine; refined tin (HS 800110) is not in the bundled trade data",
         "cobalt hydroxide": "cobalt:refined or cobalt:metal; cobalt hydroxide intermediates are not in the bundled trade data",
         "spodumene": "lithium:refined; spodumene concentrate (HS 253090) is not in the bundled trade data",
     ]

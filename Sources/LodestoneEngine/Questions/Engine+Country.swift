@@ -89,7 +89,7 @@ extension Engine {
         for info in dataset.valueChainStages {
             let concentration = try? dataset.concentration(of: info.id, year: year)
             let own = concentration?.producers.firstIndex { $0.country == country.code }
-            let mix = info.isTraded ? try? dataset.importMix(for: importer, commodity: info.id, year: year) : nil
+            let mix = dataset.hasTrade(info) ? try? dataset.importMix(for: importer, commodity: info.id, year: year) : nil
             guard own != nil || (mix?.totalValueKUSD ?? 0) > 0 else { continue }
             let top = mix?.suppliers.max { $0.valueShare < $1.valueShare }
             // Other producers of the stage, partners first, then by output.

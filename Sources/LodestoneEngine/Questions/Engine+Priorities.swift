@@ -59,7 +59,7 @@ extension Engine {
         let byFamily = selection.isEmpty
         if byFamily { selection = dataset.valueChainStages }
         // Refuse before any work; stages that turn out not assessable only lower the need.
-        let candidates = selection.filter(\.isTraded).count
+        let candidates = selection.filter(dataset.hasTrade).count
         if RestrictionRisk.estimatedMemoryBytes(draws: request.draws, commodities: candidates) > RestrictionRisk.memoryLimitBytes {
             throw EngineError(.usage, Self.memoryMessage(draws: request.draws, commodities: candidates))
         }

