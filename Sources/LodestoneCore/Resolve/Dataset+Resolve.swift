@@ -56,6 +56,8 @@ extension Dataset {
         let key = NameKey.of(text)
         if let exact = searched.first(where: { commodityNameKeys[$0].first == key }) { return commodities[exact] }
         let matches = searched.filter { commodityNameKeys[$0].contains(key) }.map { commodities[$0] }
+        // A stage's own name ("Refined tin") is that stage; a family or series name is the family's default stage.
+        if let named = matches.first(where: { NameKey.of($0.name) == key && !$0.isDefaultStage }) { return named }
         if let preferred = matches.first(where: \.isDefaultStage) ?? matches.first {
             return searched.lazy.map { commodities[$0] }.first { $0.family == preferred.family && $0.isDefaultStage } ?? preferred
         }

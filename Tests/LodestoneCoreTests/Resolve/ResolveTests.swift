@@ -52,7 +52,9 @@ import Testing
 
     @Test(arguments: [("dysprosium", "heavy-rare-earth:refined"), ("Terbium", "heavy-rare-earth:refined"), ("neodymium", "rare-earth:refined"),
                       ("NdPr", "rare-earth:refined"), ("samarium", "rare-earth:refined"), ("NdFeB", "rare-earth:component"),
-                      ("lithium hydroxide", "lithium:refined"), ("cobalt metal", "cobalt:metal"), ("hafnium", "hafnium:metal")])
+                      ("lithium hydroxide", "lithium:refined"), ("cobalt metal", "cobalt:metal"), ("hafnium", "hafnium:metal"),
+                      ("refined tin", "tin:refined"), ("tin", "tin:mine"), ("APT", "tungsten:refined"), ("tungsten carbide", "tungsten:refined"),
+                      ("Tungsten products (APT, oxides, carbides, ferrotungsten, metal)", "tungsten:refined")])
     func elementAndProductNamesFindTheirStage(text: String, id: String) throws {
         #expect(try dataset.resolveCommodity(text).id == CommodityID(id))
     }
