@@ -47,7 +47,7 @@ extension Dataset {
         guard hasTrade(info) else { throw .notTraded(commodity: info.name) }
         guard tradeYears.contains(year) else { throw .noTrade(year: year, available: tradeYears) }
         // The reference method scores a year without this commodity's trade (imports 0), as geopolrisk-py does.
-        let basis = method == .geopolriskPy ? try? checkTrade(of: info, year: year) : try checkTrade(of: info, year: year)
+        let basis = method == .geopolriskPy ? try? checkTrade(of: info, year: year) : try checkTrade(of: info, year: year, importer: importer)
         guard let slice = production[ProductionKey(commodity: commodityIdx, year: year)] else {
             throw .noProduction(commodity: info.name, year: year, available: productionYears(of: commodity))
         }

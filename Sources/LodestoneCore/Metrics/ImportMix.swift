@@ -47,7 +47,7 @@ extension Dataset {
     ) throws(LodestoneError) -> ImportMix {
         guard let commodityIdx = commodityIndex[commodity] else { throw .unknownCommodity(commodity.rawValue, suggestion: nil) }
         let info = commodities[commodityIdx]
-        let basis = try checkTrade(of: info, year: year)
+        let basis = try checkTrade(of: info, year: year, importer: importer)
         let members = importer.members.compactMap { countryIndex[$0] }
 
         var tonnesBy: [Int32: Double] = [:], valueBy: [Int32: Double] = [:], valueOnlyBy: [Int32: Double] = [:]

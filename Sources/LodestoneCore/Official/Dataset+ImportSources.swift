@@ -31,6 +31,21 @@ extension Dataset {
         return Set(sourcedFlows.keys.filter { $0.commodity == index }.map(\.year)).sorted()
     }
 
+    /// `checkTrade` for one importer: a sourced stage's flows exist only for the importers whose
+    /// statistics publish them, and any other importer's imports are not in the data (not zero).
+    public func checkTrade(of info: Commodity, year: Int, importer: Importer) throws(LodestoneError) -> TradeBasis {
+        let basis = try checkTrade(of: info, year: year)
+        guard basis.nomenclature == nil, let index = commodityIndex[info.id] else { return basis }
+        let flows = sourcedFlows[AnchorKey(commodity: index, year: year)] ?? []
+        let covered = Set(flows.map(\.importer))
+        let missing = importer.members.compactMap { countryIndex[$0] }.filter { !covered.contains($0) }
+        guard !missing.isEmpty else { return basis }
+        let held = covered.sorted().map { countries[Int($0)].displayName }.joined(separator: ", ")
+        let absent = missing.prefix(3).map { countries[Int($0)].displayName }.joined(separator: ", ") + (missing.count > 3 ? " and others" : "")
+        throw .noData("the data hold imports of \(info.name) only for \(held), from its official import sources (the trade data have no code "
+            + "for this stage); \(absent)'s are not in the data, so nothing about \(importer.name) can be said")
+    }
+
     /// What the answers say of a sourced stage's trade.
     func sourcedTradeBasis(of info: Commodity, year: Int) -> TradeBasis? {
         guard let index = commodityIndex[info.id], sourcedFlows[AnchorKey(commodity: index, year: year)] != nil else { return nil }

@@ -85,7 +85,7 @@ extension Dataset {
         for id in selection ?? defaultStages.map(\.id) {
             guard let info = commodity(id), let index = commodityIndex[id] else { throw .unknownCommodity(id.rawValue, suggestion: nil) }
             do throws(LodestoneError) {
-                let basis = try checkTrade(of: info, year: year)
+                let basis = try checkTrade(of: info, year: year, importer: importer)
                 guard production[ProductionKey(commodity: index, year: year)] != nil else {
                     throw LodestoneError.noProduction(commodity: info.name, year: year, available: productionYears(of: id))
                 }

@@ -53,7 +53,7 @@ extension Dataset {
     public func traceOrigins(for importer: Importer, commodity: CommodityID, year: Int) throws(LodestoneError) -> OriginTrace {
         guard let commodityIdx = commodityIndex[commodity] else { throw .unknownCommodity(commodity.rawValue, suggestion: nil) }
         let info = commodities[commodityIdx]
-        let basis = try checkTrade(of: info, year: year)
+        let basis = try checkTrade(of: info, year: year, importer: importer)
         guard let production = production[ProductionKey(commodity: commodityIdx, year: year)] else {
             throw .noProduction(commodity: info.name, year: year, available: productionYears(of: commodity))
         }

@@ -63,4 +63,15 @@ import Testing
         let sourced = Self.world()
         #expect { try sourced.checkTrade(of: info, year: 2019) } throws: { error in "\(error)".contains("2020") }
     }
+
+    @Test func anImporterWithoutOfficialSourcesIsNotInTheDataNotZero() throws {
+        let dataset = Self.world()
+        // Alpha's imports of the stage are unknown, not nothing; a group with Delta and Alpha is unknown too.
+        for importer in [Importer(dataset.country(SmallWorld.a)!), Importer(id: "DA", name: "Delta and Alpha", members: [SmallWorld.d, SmallWorld.a])] {
+            #expect { try dataset.importMix(for: importer, commodity: Self.plate, year: 2020) } throws: { error in
+                "\(error)".contains("only for Delta") && "\(error)".contains("Alpha's are not in the data")
+            }
+            #expect(throws: LodestoneError.self) { try dataset.traceOrigins(for: importer, commodity: Self.plate, year: 2020) }
+        }
+    }
 }
