@@ -127,62 +127,15 @@ extension Dataset {
         importers: [Importer], allies: [CountryCode]
     ) throws(LodestoneError) -> (market: ScenarioOutcome.Market, impacts: [ScenarioOutcome.Impact]) {
         let n = network.size, s = severity ?? scenario.severity
-        let restricting = Set(scenario.restricting.compactMap { countryIndex[$0] }.map(Int.init))
-        let targeted = (0..<n).map { !restricting.contains($0) && scenario.targets.includes(countries[$0].code) }
-
-        // 1. Withheld supply, direct and (optionally) extraterritorial.
-        var direct = [Double](repeating: 0, count: n), extraterritorial = [Double](repeating: 0, count: n)
-        var originShare = [Double](repeating: 0, count: n), fromRestricting = [Double](repeating: 0, count: n)
-        if scenario.extraterritorial {
-            for r in restricting {
-                guard let traced = network.originTonnes(of: r) else { throw .damagedData("closed re-export loop in the \(network.commodity) network of \(network.year)") }
-                for j in 0..<n where network.supply[j] > 0 { originShare[j] += traced[j] / network.supply[j] }
-            }
-        }
-        for flow in network.flows {
-            if restricting.contains(flow.from) { fromRestricting[flow.to] += flow.tonnes }
-            guard targeted[flow.to] else { continue }
-            if restricting.contains(flow.from) {
-                direct[flow.to] += s * flow.tonnes
-            } else if scenario.extraterritorial, !targeted[flow.from] {
-                extraterritorial[flow.to] += s * flow.tonnes * min(1, originShare[flow.from])
-            }
-        }
-        // 2. Propagation through the network to consumption.
-        let withheld = zip(direct, extraterritorial).map(+)
-        guard let propagated = network.propagate(withheld) else { throw .damagedData("closed re-export loop in the \(network.commodity) network of \(network.year)") }
-        let loss = (0..<n).map { network.supply[$0] > 0 ? propagated[$0] * network.consumption[$0] / network.supply[$0] : 0 }
-        let directLoss = (0..<n).map { network.supply[$0] > 0 ? direct[$0] * network.consumption[$0] / network.supply[$0] : 0 }
-        let totalLoss = loss.reduce(0, +)
-
-        // 3. The two markets.
-        var split = SplitMarket(lostTonnes: totalLoss, outsideProductionTonnes: 0, outsideConsumptionTonnes: 0,
-                                insideProductionTonnes: 0, insideConsumptionTonnes: 0)
-        for k in 0..<n {
-            if restricting.contains(k) {
-                split.insideProductionTonnes += network.production[k]
-                split.insideConsumptionTonnes += network.consumption[k]
-            } else {
-                split.outsideProductionTonnes += network.production[k]
-                split.outsideConsumptionTonnes += network.consumption[k]
-                split.outsideSupplyFromRestrictingTonnes += fromRestricting[k]
-                if !targeted[k] { split.divertibleTonnes += max(0, network.consumption[k] - fromRestricting[k]) }
-            }
-        }
-        let market = split.clear(entry)
-
-        // 4. Shortfalls (after stocks), prices paid, costs.
+        let sides = ScenarioSides(scenario, in: self, network: network)
+        let restricting = sides.restricting
+        let withheld = try withheldSupply(scenario, sides: sides, severity: s, network: network)
+        let propagated = try propagatedLoss(withheld, network: network)
+        let market = clearedMarkets(sides: sides, withheld: withheld, propagated: propagated, network: network, entry: entry)
         let years = scenario.durationYears
-        let cut = -entry.demandElasticity * market.priceChangeOutside
-        var shortfall = [Double](repeating: 0, count: n), stockDraw = shortfall, price = shortfall
-        for k in 0..<n {
-            guard !restricting.contains(k) else { price[k] = market.priceChangeInside; continue }
-            price[k] = market.priceChangeOutside
-            let perYear = min(network.consumption[k], (1 - entry.resourcingShare) * loss[k] + cut * network.consumption[k]
-                              + (totalLoss > 0 ? market.unmetTonnes * loss[k] / totalLoss : 0))
-            stockDraw[k] = min(perYear * years, entry.stockMonths / 12 * network.consumption[k])
-            shortfall[k] = perYear * years - stockDraw[k]
-        }
+        let (shortfall, stockDraw, price) = shortfalls(sides: sides, propagated: propagated, market: market, network: network,
+                                                        entry: entry, years: years)
+        let loss = propagated.loss, directLoss = propagated.directLoss, totalLoss = propagated.total
         let unitValue = network.unitValueUSDPerKg
         var impacts: [ScenarioOutcome.Impact] = []
         for importer in importers {

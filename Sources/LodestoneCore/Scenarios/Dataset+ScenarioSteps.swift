@@ -1,0 +1,112 @@
+/// The scenario engine's four steps (see `Dataset+Scenario`), each a function of the trade
+/// network so that other models (planning) can run them one at a time:
+/// withheld supply → propagated loss → cleared markets → shortfalls.
+
+/// Which nodes of a network restrict, and which are targeted (outside the restricting countries
+/// and named by the scenario's targets).
+struct ScenarioSides {
+    let restricting: Set<Int>
+    let targeted: [Bool]
+
+    init(_ scenario: RestrictionScenario, in dataset: Dataset, network: TradeNetwork) {
+        let restricting = Set(scenario.restricting.compactMap { dataset.countryIndex[$0] }.map(Int.init))
+        self.restricting = restricting
+        targeted = (0..<network.size).map { !restricting.contains($0) && scenario.targets.includes(dataset.countries[$0].code) }
+    }
+}
+
+/// Step 1: what the restricting countries withhold from each node, tonnes a year.
+struct WithheldSupply {
+    /// s·Σ_r F_{r→k} for each targeted k.
+    var direct: [Double]
+    /// s·F_{j→k}·ρ_j from non-targeted third countries j (with `extraterritorial`).
+    var extraterritorial: [Double]
+    /// What each node took from the restricting countries before the control, Σ_r F_{r→k}.
+    var fromRestricting: [Double]
+
+    var total: [Double] { zip(direct, extraterritorial).map(+) }
+}
+
+/// Step 2: each node's consumption lost once the withheld supply has run through the network.
+struct PropagatedLoss {
+    /// Lₖ = ℓₖ·Cₖ/Sₖ with ℓ = (I − A)⁻¹·d.
+    var loss: [Double]
+    /// The same for the direct part of d only.
+    var directLoss: [Double]
+    /// Σ Lₖ (= Σ dₖ).
+    var total: Double
+}
+
+extension Dataset {
+    func withheldSupply(_ scenario: RestrictionScenario, sides: ScenarioSides, severity s: Double,
+                        network: TradeNetwork) throws(LodestoneError) -> WithheldSupply {
+        let n = network.size
+        var result = WithheldSupply(direct: [Double](repeating: 0, count: n), extraterritorial: [Double](repeating: 0, count: n),
+                                    fromRestricting: [Double](repeating: 0, count: n))
+        var originShare = [Double](repeating: 0, count: n)
+        if scenario.extraterritorial {
+            for r in sides.restricting {
+                guard let traced = network.originTonnes(of: r) else { throw .damagedData("closed re-export loop in the \(network.commodity) network of \(network.year)") }
+                for j in 0..<n where network.supply[j] > 0 { originShare[j] += traced[j] / network.supply[j] }
+            }
+        }
+        for flow in network.flows {
+            if sides.restricting.contains(flow.from) { result.fromRestricting[flow.to] += flow.tonnes }
+            guard sides.targeted[flow.to] else { continue }
+            if sides.restricting.contains(flow.from) {
+                result.direct[flow.to] += s * flow.tonnes
+            } else if scenario.extraterritorial, !sides.targeted[flow.from] {
+                result.extraterritorial[flow.to] += s * flow.tonnes * min(1, originShare[flow.from])
+            }
+        }
+        return result
+    }
+
+    func propagatedLoss(_ withheld: WithheldSupply, network: TradeNetwork) throws(LodestoneError) -> PropagatedLoss {
+        let n = network.size
+        guard let propagated = network.propagate(withheld.total) else {
+            throw .damagedData("closed re-export loop in the \(network.commodity) network of \(network.year)")
+        }
+        let loss = (0..<n).map { network.supply[$0] > 0 ? propagated[$0] * network.consumption[$0] / network.supply[$0] : 0 }
+        let directLoss = (0..<n).map { network.supply[$0] > 0 ? withheld.direct[$0] * network.consumption[$0] / network.supply[$0] : 0 }
+        return PropagatedLoss(loss: loss, directLoss: directLoss, total: loss.reduce(0, +))
+    }
+
+    /// Step 3: the outside and inside markets (`SplitMarket`) after the loss.
+    func clearedMarkets(sides: ScenarioSides, withheld: WithheldSupply, propagated: PropagatedLoss, network: TradeNetwork,
+                        entry: MarketParameters.Entry) -> SplitMarket.Clearing {
+        var split = SplitMarket(lostTonnes: propagated.total, outsideProductionTonnes: 0, outsideConsumptionTonnes: 0,
+                                insideProductionTonnes: 0, insideConsumptionTonnes: 0)
+        for k in 0..<network.size {
+            if sides.restricting.contains(k) {
+                split.insideProductionTonnes += network.production[k]
+                split.insideConsumptionTonnes += network.consumption[k]
+            } else {
+                split.outsideProductionTonnes += network.production[k]
+                split.outsideConsumptionTonnes += network.consumption[k]
+                split.outsideSupplyFromRestrictingTonnes += withheld.fromRestricting[k]
+                if !sides.targeted[k] { split.divertibleTonnes += max(0, network.consumption[k] - withheld.fromRestricting[k]) }
+            }
+        }
+        return split.clear(entry)
+    }
+
+    /// Step 4: each node's shortfall over the disruption (after its stocks), what it draws from
+    /// stocks, and the price change it pays (inside for the restricting countries).
+    func shortfalls(sides: ScenarioSides, propagated: PropagatedLoss, market: SplitMarket.Clearing, network: TradeNetwork,
+                    entry: MarketParameters.Entry, years: Double) -> (shortfall: [Double], stockDraw: [Double], price: [Double]) {
+        let n = network.size
+        let cut = -entry.demandElasticity * market.priceChangeOutside
+        var shortfall = [Double](repeating: 0, count: n), stockDraw = shortfall, price = shortfall
+        for k in 0..<n {
+            guard !sides.restricting.contains(k) else { price[k] = market.priceChangeInside; continue }
+            price[k] = market.priceChangeOutside
+            let loss = propagated.loss[k]
+            let perYear = min(network.consumption[k], (1 - entry.resourcingShare) * loss + cut * network.consumption[k]
+                              + (propagated.total > 0 ? market.unmetTonnes * loss / propagated.total : 0))
+            stockDraw[k] = min(perYear * years, entry.stockMonths / 12 * network.consumption[k])
+            shortfall[k] = perYear * years - stockDraw[k]
+        }
+        return (shortfall, stockDraw, price)
+    }
+}
