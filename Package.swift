@@ -46,10 +46,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(
-            name: "LodestoneBench",
-            dependencies: ["LodestoneCore", "LodestoneStore"]
-        ),
         .target(name: "LodestoneTestSupport", dependencies: ["LodestoneCore", "LodestoneStore", "CSQLite"]),
         .testTarget(name: "LodestoneCoreTests", dependencies: ["LodestoneCore", "LodestoneStore", "LodestoneTestSupport"]),
         .testTarget(name: "LodestoneStoreTests", dependencies: ["LodestoneCore", "LodestoneStore", "LodestoneTestSupport"]),

@@ -23,17 +23,12 @@ import Testing
         Dictionary(data.production.filter { $0.commodity == id && $0.year == year }.map { ($0.country, $0.tonnes) }, uniquingKeysWith: +)
     }
 
-    static func close(_ a: Double?, _ b: Double) -> Bool {
-        guard let a else { return false }
-        return abs(a - b) <= 1e-9 * max(1, abs(b))
-    }
-
     @Test func galliumTakes2023FromMCS2025AndLaterYearsFromMCS2026() throws {
         let data = try Self.applied.get()
         // China: 621 t in MCS 2025 for 2023 (750 t for 2024, revised to 839 t by MCS 2026); 900 t estimated for 2025.
-        #expect(Self.close(Self.tonnes(data, "gallium:refined", 2023)[Self.china], 621))
-        #expect(Self.close(Self.tonnes(data, "gallium:refined", 2024)[Self.china], 839))
-        #expect(Self.close(Self.tonnes(data, "gallium:refined", 2025)[Self.china], 900))
+        #expect(close(Self.tonnes(data, "gallium:refined", 2023)[Self.china], 621))
+        #expect(close(Self.tonnes(data, "gallium:refined", 2024)[Self.china], 839))
+        #expect(close(Self.tonnes(data, "gallium:refined", 2025)[Self.china], 900))
         let gallium = try #require(data.commodities.first { $0.id == "gallium:refined" })
         #expect(gallium.productionSeries == "USGS MCS 2025: Gallium, Primary production (2023); USGS MCS 2026: Gallium, Primary production (2024–2025)")
     }
@@ -52,7 +47,7 @@ import Testing
         // Tellurium: World Mining Data to 2024 unchanged, USGS MCS 2026 refinery production for 2025.
         let reference = Dictionary(data.production.filter { $0.commodity == "tellurium" && $0.year == 2024 }.map { ($0.country, $0.tonnes) }, uniquingKeysWith: +)
         #expect(Self.tonnes(data, "tellurium:refined", 2024) == reference)
-        #expect(Self.close(Self.tonnes(data, "tellurium:refined", 2025)[Self.china], 800))
+        #expect(close(Self.tonnes(data, "tellurium:refined", 2025)[Self.china], 800))
         let tellurium = try #require(data.commodities.first { $0.id == "tellurium:refined" })
         #expect(tellurium.productionSeries.contains("World Mining Data: Tellurium (2018–2024); USGS MCS 2026: Tellurium, Refinery production (2025)"))
         // A stand-in follows its stage: tungsten metal borrows tungsten mine production, 2025 included.
@@ -72,8 +67,8 @@ import Testing
         let data = try Self.applied.get()
         let aluminium = data.production.filter { $0.commodity == "aluminium:refined" && $0.year == 2025 }
         // MCS 2026: China's smelter production 2025 is 45,000 thousand metric tons (estimated).
-        #expect(Self.close(aluminium.first { $0.country == Self.china }?.tonnes, 45_000_000))
-        #expect(aluminium.allSatisfy { Self.close($0.publishedAmount, $0.tonnes) }, "aluminium is published in metric tonnes")
+        #expect(close(aluminium.first { $0.country == Self.china }?.tonnes, 45_000_000))
+        #expect(aluminium.allSatisfy { close($0.publishedAmount, $0.tonnes) }, "aluminium is published in metric tonnes")
         // World Mining Data's own years stay record for record, zero figures included.
         for id in ["aluminium", "selenium"] {
             let reference = data.production.filter { $0.commodity.rawValue == id }

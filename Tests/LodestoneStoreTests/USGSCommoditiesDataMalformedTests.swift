@@ -24,11 +24,6 @@ import Testing
     }
 
     /// Tonnes agree to a part in 10⁹ (unit conversions multiply by 0.001 or 1000).
-    static func close(_ a: Double?, _ b: Double) -> Bool {
-        guard let a else { return false }
-        return abs(a - b) <= 1e-9 * max(1, abs(b))
-    }
-
     static func read(_ data: Data) throws -> USGSCommoditiesData {
         try USGSCommoditiesData(data: data, file: "mcs.csv", countries: Fixtures.bundledData.countries)
     }
@@ -70,7 +65,7 @@ import Testing
         #expect(release.warnings.contains { $0.location == "mcs.csv:4" && $0.message.contains("not Windows-1252") })
         let gallium = release.tonnes(commodity: "Gallium", statistic: "Primary production")
         #expect(gallium.count == 2, "China and Russia read, the damaged row skipped")
-        #expect(Self.close(gallium[Self.china]?[2025], 900))
+        #expect(close(gallium[Self.china]?[2025], 900))
     }
 
     @Test func aUnitWithoutMassConversionIsOneWarningWithItsFirstLineAndCount() throws {
@@ -105,10 +100,10 @@ import Testing
             Self.row(value: "1.5", unit: "million metric tons", commodity: "Iron And Steel", statistic: "Raw steel", section: "World Production"),
             Self.row(value: "2,100e", unit: "metric tons", commodity: "Antimony", statistic: "Mine production", section: "World Mine Production and Reserves"),
         ])
-        #expect(Self.close(release.tonnes(commodity: "Gallium", statistic: "Primary production")[Self.china]?[2025], 900))
-        #expect(Self.close(release.tonnes(commodity: "Copper", statistic: "Refinery production")[Self.china]?[2025], 12_400_000))
-        #expect(Self.close(release.tonnes(commodity: "Iron And Steel", statistic: "Raw steel")[Self.china]?[2025], 1_500_000))
-        #expect(Self.close(release.tonnes(commodity: "Antimony", statistic: "Mine production")[Self.china]?[2025], 2_100), "a trailing e marks an estimate")
+        #expect(close(release.tonnes(commodity: "Gallium", statistic: "Primary production")[Self.china]?[2025], 900))
+        #expect(close(release.tonnes(commodity: "Copper", statistic: "Refinery production")[Self.china]?[2025], 12_400_000))
+        #expect(close(release.tonnes(commodity: "Iron And Steel", statistic: "Raw steel")[Self.china]?[2025], 1_500_000))
+        #expect(close(release.tonnes(commodity: "Antimony", statistic: "Mine production")[Self.china]?[2025], 2_100), "a trailing e marks an estimate")
     }
 
     @Test func unknownCountriesTotalsAndOtherCountriesAreNotRecords() throws {
@@ -122,7 +117,7 @@ import Testing
 
     @Test func aSecondFigureForTheSameCellIsWarnedAndTheFirstKept() throws {
         let release = try Self.read([Self.row(value: "900,000"), Self.row(value: "1,000")])
-        #expect(Self.close(release.tonnes(commodity: "Gallium", statistic: "Primary production")[Self.china]?[2025], 900))
+        #expect(close(release.tonnes(commodity: "Gallium", statistic: "Primary production")[Self.china]?[2025], 900))
         #expect(release.warnings.contains { $0.location == "mcs.csv:3" && $0.message.contains("second figure") })
     }
 
@@ -146,7 +141,7 @@ import Testing
         let asPublished = try Self.read(Self.windows1252(text))
         let resaved = try Self.read(Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8))
         #expect(asPublished.encoding == "Windows-1252" && resaved.encoding == "UTF-8")
-        #expect(Self.close(asPublished.series[USGSCommoditiesData.Key(commodity: "Gallium", statistic: "Primary production")]?[Self.coteDIvoire]?[2025], 0.35))
+        #expect(close(asPublished.series[USGSCommoditiesData.Key(commodity: "Gallium", statistic: "Primary production")]?[Self.coteDIvoire]?[2025], 0.35))
         #expect(resaved.tonnes(commodity: "Gallium", statistic: "Primary production") == asPublished.tonnes(commodity: "Gallium", statistic: "Primary production"))
         #expect(resaved.counts == asPublished.counts)
     }

@@ -14,18 +14,13 @@ import Testing
     static let congoKinshasa = CountryCode(180), congoBrazzaville = CountryCode(178), coteDIvoire = CountryCode(384)
 
     /// Tonnes agree to a part in 10⁹ (unit conversions multiply by 0.001, 1 or 1000).
-    static func close(_ a: Double?, _ b: Double) -> Bool {
-        guard let a else { return false }
-        return abs(a - b) <= 1e-9 * max(1, abs(b))
-    }
-
     @Test func chinasLowPurityGalliumIsReadInTonnes() throws {
         let gallium = try Self.release.get().tonnes(commodity: "Gallium", statistic: "Primary production")
         // Lines 2551 and 2557: 839,000 kg in 2024, 900,000 kg in 2025.
-        #expect(Self.close(gallium[Self.china]?[2024], 839))
-        #expect(Self.close(gallium[Self.china]?[2025], 900))
-        #expect(Self.close(gallium[Self.japan]?[2025], 3))
-        #expect(Self.close(gallium[Self.russia]?[2025], 6))
+        #expect(close(gallium[Self.china]?[2024], 839))
+        #expect(close(gallium[Self.china]?[2025], 900))
+        #expect(close(gallium[Self.japan]?[2025], 3))
+        #expect(close(gallium[Self.russia]?[2025], 6))
         // "—" for the United States and the "Other countries" and "World total" rows make no record.
         #expect(gallium[Self.usa] == nil)
         #expect(Set(gallium.keys) == [Self.china, Self.japan, Self.russia])
@@ -34,8 +29,8 @@ import Testing
     @Test func copperRefineryProductionGoesToCongoKinshasaNotBrazzaville() throws {
         let refined = try Self.release.get().tonnes(commodity: "Copper", statistic: "Refinery production")
         // Thousand metric tons: Congo (Kinshasa) 2,560 in 2024, China 12,400.
-        #expect(Self.close(refined[Self.congoKinshasa]?[2024], 2_560_000))
-        #expect(Self.close(refined[Self.china]?[2024], 12_400_000))
+        #expect(close(refined[Self.congoKinshasa]?[2024], 2_560_000))
+        #expect(close(refined[Self.china]?[2024], 12_400_000))
         #expect(refined[Self.congoBrazzaville] == nil)
         #expect(refined.count == 17)
     }
@@ -45,7 +40,7 @@ import Testing
         #expect(release.encoding == "Windows-1252")
         // Line 4613: "Côte d’Ivoire" (bytes F4 and 92), manganese 350 thousand metric tons in 2025.
         let manganese = release.tonnes(commodity: "Manganese", statistic: "Mine production")
-        #expect(Self.close(manganese[Self.coteDIvoire]?[2025], 350_000))
+        #expect(close(manganese[Self.coteDIvoire]?[2025], 350_000))
         // Read as UTF-8 the same bytes lose both characters, and the name matches no country.
         let data = try Data(contentsOf: URL(fileURLWithPath: Self.path))
         let lossy = String(decoding: data, as: UTF8.self)

@@ -11,7 +11,7 @@ RUNS="${RUNS:-5}"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 
 swift build -c release --product lodestone >&2
-swift build -c release --product LodestoneBench >&2
+swift build -c release --package-path Benchmarks --product LodestoneBench >&2
 bin=.build/release
 "$bin/lodestone" data import --store "$work/store.sqlite" >&2
 
@@ -31,7 +31,7 @@ for _ in $(seq "$RUNS"); do
 done
 echo "lodestone priorities --importer USA --draws 100000 (cold process, every commodity): median_wall_s=$(median "${ptimes[@]}") median_peak_rss_mb=$(( $(median "${pmems[@]}") / 1024 ))"
 echo "stage breakdown (in-process, medians; scenario = China withholds every commodity from everyone, extraterritorial, all importers):"
-"$bin/LodestoneBench" --store "$work/store.sqlite" --runs "$RUNS"
+Benchmarks/.build/release/LodestoneBench --store "$work/store.sqlite" --runs "$RUNS"
 
 if [ "${SKIP_REFERENCE:-0}" != "1" ]; then
   scripts/reference/make_reference.sh --help >/dev/null 2>&1 || true   # creates the venv

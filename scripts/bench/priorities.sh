@@ -13,7 +13,7 @@ DRAWS="${DRAWS:-100000 1000000}"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 
 swift build -c release --product lodestone >&2
-swift build -c release --product LodestoneBench >&2
+swift build -c release --package-path Benchmarks --product LodestoneBench >&2
 bin=.build/release
 "$bin/lodestone" data import --store "$work/store.sqlite" >&2
 
@@ -26,7 +26,7 @@ rss_mb() { awk -F': ' '/Maximum resident/ {printf "%.0f\n", $2 / 1024}' "$1"; }
 for n in $DRAWS; do
   sim=(); bwall=(); brss=(); cwall=(); crss=(); estimate=""
   for _ in $(seq "$RUNS"); do
-    /usr/bin/time -v "$bin/LodestoneBench" --store "$work/store.sqlite" --priorities "$n" --runs 1 > "$work/bench.json" 2> "$work/time"
+    /usr/bin/time -v Benchmarks/.build/release/LodestoneBench --store "$work/store.sqlite" --priorities "$n" --runs 1 > "$work/bench.json" 2> "$work/time"
     sim+=("$(field priorities_seconds_median "$work/bench.json")"); estimate="$(field estimated_simulation_mb "$work/bench.json")"
     bwall+=("$(wall "$work/time")"); brss+=("$(rss_mb "$work/time")")
     /usr/bin/time -v "$bin/lodestone" priorities --importer USA --draws "$n" --store "$work/store.sqlite" --format csv > /dev/null 2> "$work/time"

@@ -1,9 +1,11 @@
 import Foundation
 import LodestoneCore
+import LodestoneEngine
 import LodestoneStore
 
 // Times the full GeoPolRisk grid in stages — load the store, compute every importer × commodity
-// × year, render CSV — and reports medians over --runs and the process's peak memory.
+// × year, render the CSV `lodestone grid` writes — and reports medians over --runs and the
+// process's peak memory.
 // Usage: LodestoneBench --store PATH [--runs N]   (build with -c release)
 // With --priorities DRAWS [--for IMPORTER], times only the Monte Carlo of `lodestone priorities`.
 
@@ -77,13 +79,13 @@ do {
         load.append(try seconds { dataset = try SQLiteStore(path: storePath, create: false).loadDataset() })
         _ = try SQLiteStore(path: storePath, create: false).loadDataset(cache: benchCache)
         cachedLoad.append(try seconds { dataset = try SQLiteStore(path: storePath, create: false).loadDataset(cache: benchCache) })
-        var results: [GeoPolRiskResult] = []
-        compute.append(seconds { results = dataset.riskGrid(importers: dataset.allImporters) })
-        render.append(seconds {
-            var text = ""
-            for r in results { text += "\(r.importer),\(r.commodity),\(r.year),\(r.hhi),\(r.importRisk),\(r.score),\(r.characterizationFactor)\n" }
-            rows = text.utf8.count > 0 ? results.count : 0
-        })
+        // The grid as `lodestone grid` computes and writes it: the engine's report, its CSV.
+        let engine = try Engine.open(storePath: storePath, cache: benchCache)
+        var report: GridReport!
+        compute.append(seconds { report = engine.grid(GridRequest(method: .lodestone, years: nil)) })
+        var csv = ""
+        render.append(try seconds { csv = try ReportRenderer.render(report, as: .csv) })
+        rows = csv.isEmpty ? 0 : report.rows.count
         // One scenario — China withholds every traded commodity from everyone, extraterritorially —
         // for every importer and commodity.
         let china = try dataset.resolveCountry("CHN").code
