@@ -102,7 +102,7 @@ extension SQLiteStore {
 
     public func info() throws -> StoreInfo {
         try wrap("read") { try db.readTransaction {
-            let schema = try db.prepare("SELECT name FROM lodestone_migration ORDER BY name DESC LIMIT 1")
+            let schema = try db.prepare("SELECT name FROM lodestone_migration ORDER BY rowid DESC LIMIT 1")
             let version = try schema.step() ? schema.text(0) ?? "" : ""
             let warnings = try db.prepare("SELECT location, message FROM import_warning ORDER BY id")
             var list: [ImportWarning] = []

@@ -34,6 +34,18 @@ import Testing
         #expect(back.provenance == data.provenance)
         let dataset = try store.loadDataset()
         #expect(dataset.tradeFlowCount == 2 && dataset.governanceScore(of: SmallWorld.a, year: 2020)?.match == .iso3)
+        // The schema is the last migration in the list's order, not the name that sorts last.
+        #expect(try store.info().schemaVersion == Migrations.all.last?.name)
+    }
+
+    @Test func officialImportSharesRoundTrip() throws {
+        let store = try SQLiteStore(path: Fixtures.temporaryDirectory().appendingPathComponent("s.sqlite").path)
+        var data = smallData()
+        data.official = [OfficialStatistic(country: SmallWorld.d, commodity: SmallWorld.ore, year: 2020, measure: .importShare, amount: 0.31,
+                                           published: "31 percent of imports, 2020–21", series: "Ore: Import sources", source: "test",
+                                           partner: SmallWorld.a)]
+        try store.replaceAll(with: data)
+        #expect(try store.exportAll().official == data.official)
     }
 
     @Test func aFailedImportLeavesTheStoreAsItWas() throws {

@@ -149,7 +149,7 @@ extension Dataset {
             let p = model.probability(governance: governance.entry(country: Int32(e), year: year)?.score, pastEvents: past.count,
                                       restrictedBefore: past.contains { $0.commodities.contains(info.id) })
             let scenario = RestrictionScenario(name: "\(code)-\(info.id)", restricting: [code], commodities: [info.id], severity: 1)
-            let impact = try simulate(scenario, network: network, entry: parameters.entry(for: info), importers: [importer], allies: []).impacts[0]
+            let impact = try simulate(scenario, network: network, entry: parameters.entry(for: info), importers: [importer], partners: []).impacts[0]
             let lost = impact.directLossTonnes + impact.indirectLossTonnes
             // The value of the shortfall at the post-disruption price; the extra cost of what is
             // still bought is a separate measure (it would rank commodities the importer is never

@@ -26,7 +26,7 @@ extension Dataset {
     /// `cancellation` is set, markets not yet started are skipped and the run throws `.cancelled`.
     public func run(
         _ scenario: RestrictionScenario, year: Int, for importers: [Importer], parameters: MarketParameters,
-        allies: [CountryCode] = [], yearFallback: Bool = false, severities: [CommodityID: Double] = [:],
+        partners: [CountryCode] = [], yearFallback: Bool = false, severities: [CommodityID: Double] = [:],
         cancellation: CancellationFlag? = nil
     ) throws(LodestoneError) -> ScenarioOutcome {
         // Overrides join the scenario's own per-commodity severities, checked by its validation.
@@ -43,7 +43,7 @@ extension Dataset {
                 try cancellation.check()
                 defer { cancellation.advance() }
                 return try market(of: scenario.commodities[c], in: scenario, year: year, for: importers, parameters: parameters,
-                           allies: allies, yearFallback: yearFallback)
+                           partners: partners, yearFallback: yearFallback)
             }
         }
         var markets: [ScenarioOutcome.Market] = []
@@ -70,7 +70,7 @@ extension Dataset {
     /// One commodity's market and impacts, or why it cannot be assessed.
     private func market(
         of id: CommodityID, in scenario: RestrictionScenario, year: Int, for importers: [Importer], parameters: MarketParameters,
-        allies: [CountryCode], yearFallback: Bool
+        partners: [CountryCode], yearFallback: Bool
     ) throws(LodestoneError) -> MarketResult {
         guard let info = commodity(id) else { throw .unknownCommodity(id.rawValue, suggestion: nil) }
         let basis: TradeBasis, tradeYear: Int
@@ -91,7 +91,7 @@ extension Dataset {
             return .notAssessed(NotAssessed(commodity: id, reason: "no \(info.name) consumption on record in \(tradeYear)"))
         }
         var result = try simulate(scenario, network: network, entry: parameters.entry(for: info),
-                                  severity: scenario.severity(of: id), importers: importers, allies: allies)
+                                  severity: scenario.severity(of: id), importers: importers, partners: partners)
         result.market.tradeBasis = basis
         result.market.productionYear = productionYear
         result.market.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
@@ -124,7 +124,7 @@ extension Dataset {
 
     func simulate(
         _ scenario: RestrictionScenario, network: TradeNetwork, entry: MarketParameters.Entry, severity: Double? = nil,
-        importers: [Importer], allies: [CountryCode]
+        importers: [Importer], partners: [CountryCode]
     ) throws(LodestoneError) -> (market: ScenarioOutcome.Market, impacts: [ScenarioOutcome.Impact]) {
         let n = network.size, s = severity ?? scenario.severity
         let sides = ScenarioSides(scenario, in: self, network: network)
@@ -154,12 +154,12 @@ extension Dataset {
                 shortfallShare: consumption > 0 ? short / (consumption * years) : nil, stockDrawTonnes: sum(stockDraw),
                 priceChange: paid, extraCostUSD: extraCost))
         }
-        let allySet = Set(allies + importers.flatMap { $0.members.count > 1 ? $0.members : [] })
+        let partnerSet = Set(partners + importers.flatMap { $0.members.count > 1 ? $0.members : [] })
         let partners = (0..<n).filter { !restricting.contains($0) && network.production[$0] > 0 }.map { p in
             ScenarioOutcome.Partner(
                 country: countries[p].code, productionTonnes: network.production[p] * years,
                 spareTonnes: entry.spareCapacityShare * network.production[p] * years,
-                governanceScore: governance.entry(country: Int32(p), year: network.year)?.score, ally: allySet.contains(countries[p].code))
+                governanceScore: governance.entry(country: Int32(p), year: network.year)?.score, inPartnerGroup: partnerSet.contains(countries[p].code))
         }.sorted { a, b in
             let scoreA = a.spareTonnes * (1 - (a.governanceScore ?? 0.5)), scoreB = b.spareTonnes * (1 - (b.governanceScore ?? 0.5))
             return (scoreA, b.country) > (scoreB, a.country)

@@ -50,8 +50,8 @@ public struct ScenarioOutcome: Hashable, Sendable, Codable {
         /// Spare capacity over the duration, tonnes.
         public var spareTonnes: Double
         public var governanceScore: Double?
-        /// Member of the allies group given to the run (or of the importer group).
-        public var ally: Bool
+        /// Member of the partner group given to the run (or of the importer group).
+        public var inPartnerGroup: Bool
     }
 
     /// The effect on one importer and commodity.

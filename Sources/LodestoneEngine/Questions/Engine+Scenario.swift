@@ -114,12 +114,12 @@ extension Engine {
         do { scenario = try definition.resolve(in: dataset) } catch { throw EngineError(error) }
         var importers: [Importer] = everyCountry ? dataset.countries.map(Importer.init) : []
         if !everyCountry { for name in importerNames { importers.append(try importer(name)) } }
-        let allies = try request.partners.map { text throws(EngineError) in try importer(text).members } ?? []
+        let partners = try request.partners.map { text throws(EngineError) in try importer(text).members } ?? []
         guard let latest = dataset.tradeYears.last else { throw EngineError(.noData, "the store holds no trade") }
         let year = request.year ?? definition.baseYear(latest: latest)
         let outcome: ScenarioOutcome
         do {
-            outcome = try dataset.run(scenario, year: year, for: importers, parameters: parameters, allies: allies, yearFallback: request.year == nil,
+            outcome = try dataset.run(scenario, year: year, for: importers, parameters: parameters, partners: partners, yearFallback: request.year == nil,
                                   cancellation: cancellation)
         } catch { throw EngineError(error) }
         return report(outcome, definition: definition, importers: importers, worldView: everyCountry, top: request.top,
@@ -190,7 +190,7 @@ extension Engine {
                 stockDrawTonnes: m.stockDrawTonnes, priceUSDPerKg: m.priceUSDPerKg,
                 partners: m.partners.map { p in
                     ScenarioRunReport.Partner(country: CountryRef(p.country, in: dataset), productionTonnes: p.productionTonnes,
-                                              spareTonnes: p.spareTonnes, governanceScore: p.governanceScore, inPartnerGroup: p.ally)
+                                              spareTonnes: p.spareTonnes, governanceScore: p.governanceScore, inPartnerGroup: p.inPartnerGroup)
                 },
                 note: m.note)
         }
