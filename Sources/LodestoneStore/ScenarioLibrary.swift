@@ -46,6 +46,8 @@ public enum ScenarioLibrary {
             throw StoreError.io(path: path, reason: "not a valid \(what) file: missing '\(key.stringValue)'\(where_(context))")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             throw StoreError.io(path: path, reason: "not a valid \(what) file: wrong type\(where_(context))")
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            throw StoreError.io(path: path, reason: "not a valid \(what) file: \(context.debugDescription)\(where_(context))")
         } catch {
             throw StoreError.io(path: path, reason: "not a valid \(what) file (malformed JSON)")
         }

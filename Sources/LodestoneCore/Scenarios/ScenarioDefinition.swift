@@ -2,14 +2,29 @@
 /// the event's dates and official source. `resolve(in:)` turns it into a `RestrictionScenario`.
 public struct ScenarioDefinition: Hashable, Sendable, Codable {
     public struct TargetSpec: Hashable, Sendable, Codable {
-        /// "everyone", "only" or "everyone-except".
-        public var kind: String
-        /// Countries or groups (for "only" and "everyone-except").
+        public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+            case everyone, only
+            case everyoneExcept = "everyone-except"
+        }
+
+        public var kind: Kind
+        /// Countries or groups (for `only` and `everyone-except`).
         public var countries: [String]?
 
-        public init(kind: String, countries: [String]? = nil) {
+        public init(kind: Kind, countries: [String]? = nil) {
             self.kind = kind
             self.countries = countries
+        }
+
+        /// A kind the file misspells is refused with the kinds there are.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let text = try c.decode(String.self, forKey: .kind)
+            guard let kind = Kind(rawValue: text) else {
+                throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription:
+                    "targets kind '\(text)' must be \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            self.init(kind: kind, countries: try c.decodeIfPresent([String].self, forKey: .countries))
         }
     }
 
@@ -65,12 +80,11 @@ public struct ScenarioDefinition: Hashable, Sendable, Codable {
         }
         let spec: RestrictionScenario.Targets
         switch targets.kind {
-        case "everyone":
+        case .everyone:
             guard listed.isEmpty else { throw .invalidParameter("scenario '\(name)': targets 'everyone' takes no country list (use 'only' or 'everyone-except')") }
             spec = .everyone
-        case "only": spec = .only(listed)
-        case "everyone-except": spec = .everyoneExcept(listed)
-        default: throw .invalidParameter("scenario '\(name)': targets kind '\(targets.kind)' must be everyone, only or everyone-except")
+        case .only: spec = .only(listed)
+        case .everyoneExcept: spec = .everyoneExcept(listed)
         }
         let scenario = RestrictionScenario(name: name, restricting: restrictingCodes, commodities: ids, targets: spec,
                                            severity: severity, extraterritorial: extraterritorial, durationYears: durationYears ?? 1,

@@ -6,7 +6,7 @@ extension Engine {
             let years = dataset.productionYears(of: c.id)
             return .init(id: c.id.rawValue, name: c.name, family: c.family, stage: c.stage.rawValue, isDefaultStage: c.isDefaultStage,
                          productionSeries: c.productionSeries, hs6: c.hs6, productionUnit: c.productionUnit, recyclingRate: c.recyclingRate,
-                         supplyClass: c.supplyClass.rawValue, traded: c.isTraded, productionYears: years, firstYear: years.first, lastYear: years.last)
+                         supplyClass: c.supplyClass, traded: c.isTraded, productionYears: years, firstYear: years.first, lastYear: years.last)
         })
     }
 

@@ -51,7 +51,7 @@ extension Engine {
         let latest = dataset.tradeYears.last ?? 0
         return ScenarioListReport(rows: presets.map { p in
             ScenarioListReport.Row(name: p.name, title: p.title, effective: p.effective, restricting: p.restricting, commodities: p.commodities,
-                                   targets: p.targets.kind + (p.targets.countries.map { " " + $0.joined(separator: " ") } ?? ""),
+                                   targets: p.targets.kind.rawValue + (p.targets.countries.map { " " + $0.joined(separator: " ") } ?? ""),
                                    severity: p.severity, severitiesUsed: Self.severitiesUsed(p), extraterritorial: p.extraterritorial,
                                    baseYear: p.baseYear(latest: latest))
         })
@@ -147,15 +147,15 @@ extension Engine {
         else if let posted = request.definition { definition = posted }
         else {
             definition = ScenarioDefinition(name: "custom", title: "Custom restriction", restricting: try names(request.restricting ?? [], what: "restricting country"),
-                                            commodities: [], targets: .init(kind: "everyone"), severity: 1, extraterritorial: false)
+                                            commodities: [], targets: .init(kind: .everyone), severity: 1, extraterritorial: false)
         }
         if let commodities = request.commodities {
             definition.commodities = try names(commodities, what: "commodity")
             definition.severities = definition.severities?.filter { definition.commodities.contains($0.key) }
         }
         if let severity = request.severity { (definition.severity, definition.severities) = (severity, nil) }
-        if let targets = request.targets { definition.targets = .init(kind: "only", countries: try names(targets, what: "target")) }
-        if let exempt = request.exempt { definition.targets = .init(kind: "everyone-except", countries: try names(exempt, what: "exempt country")) }
+        if let targets = request.targets { definition.targets = .init(kind: .only, countries: try names(targets, what: "target")) }
+        if let exempt = request.exempt { definition.targets = .init(kind: .everyoneExcept, countries: try names(exempt, what: "exempt country")) }
         if let extraterritorial = request.extraterritorial { definition.extraterritorial = extraterritorial }
         if let duration = request.durationYears { definition.durationYears = duration }
         return definition
@@ -164,10 +164,10 @@ extension Engine {
     private func report(_ outcome: ScenarioOutcome, definition: ScenarioDefinition, importers: [Importer], worldView: Bool, top: Int?,
                         yearFallback: Bool) -> ScenarioRunReport {
         let s = outcome.scenario
-        let (kind, listed): (String, [CountryCode]) = switch s.targets {
-        case .everyone: ("everyone", [])
-        case .only(let list): ("only", list)
-        case .everyoneExcept(let list): ("everyone-except", list)
+        let (kind, listed): (ScenarioDefinition.TargetSpec.Kind, [CountryCode]) = switch s.targets {
+        case .everyone: (.everyone, [])
+        case .only(let list): (.only, list)
+        case .everyoneExcept(let list): (.everyoneExcept, list)
         }
         let scenario = ScenarioRunReport.Scenario(
             name: definition.name, title: definition.title, reference: definition.reference, url: definition.url,
@@ -181,7 +181,7 @@ extension Engine {
         var markets = outcome.markets.map { m in
             ScenarioRunReport.Market(
                 commodity: dataset.commodity(m.commodity).map(CommodityRef.init) ?? CommodityRef(id: m.commodity.rawValue),
-                supplyClass: m.supplyClass.rawValue, tradeYear: m.tradeYear, productionYear: m.productionYear, severity: m.severity,
+                supplyClass: m.supplyClass, tradeYear: m.tradeYear, productionYear: m.productionYear, severity: m.severity,
                 consumptionTonnes: m.consumptionTonnes, withheldTonnes: m.withheldTonnes, divertedTonnes: m.divertedTonnes,
                 precautionaryTonnes: m.precautionaryTonnes,
                 supplyResponseTonnes: m.supplyResponseTonnes, demandResponseTonnes: m.demandResponseTonnes, unmetTonnes: m.unmetTonnes,

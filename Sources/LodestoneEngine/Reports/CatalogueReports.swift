@@ -12,7 +12,7 @@ public struct CommoditiesReport: TabularReport, Hashable {
         public var hs6: [Int]
         public var productionUnit: String
         public var recyclingRate: Double?
-        public var supplyClass: String
+        public var supplyClass: Commodity.SupplyClass
         public var traded: Bool
         public var productionYears: [Int]
         public var firstYear: Int?

@@ -11,7 +11,7 @@ public struct ScenarioRunReport: TabularReport, Hashable {
         public var restricting: [CountryRef]
         public var commodities: [CommodityRef]
         /// "everyone", "only" or "everyone-except".
-        public var targetKind: String
+        public var targetKind: ScenarioDefinition.TargetSpec.Kind
         public var targets: [CountryRef]
         public var severity: Double
         public var severities: [String: Double]
@@ -30,7 +30,7 @@ public struct ScenarioRunReport: TabularReport, Hashable {
 
     public struct Market: Sendable, Hashable, Codable {
         public var commodity: CommodityRef
-        public var supplyClass: String
+        public var supplyClass: Commodity.SupplyClass
         public var tradeYear: Int
         public var productionYear: Int
         public var severity: Double
@@ -133,7 +133,7 @@ public struct ScenarioRunReport: TabularReport, Hashable {
                      + (scenario.extraterritorial ? ", extraterritorial" : "")]
         if let reference = scenario.reference { lines.append("source: \(reference)\(scenario.url.map { ", " + $0 } ?? "")") }
         for m in markets {
-            lines.append("\(m.commodity.id) (\(m.supplyClass), trade \(m.tradeYear), severity \(ReportRenderer.format(m.severity, .share))): "
+            lines.append("\(m.commodity.id) (\(m.supplyClass.rawValue), trade \(m.tradeYear), severity \(ReportRenderer.format(m.severity, .share))): "
                          + "withheld \(t(m.withheldTonnes)) t of \(t(m.consumptionTonnes)) t"
                          + (m.divertedTonnes > 0 ? ", \(t(m.divertedTonnes)) t diverted to non-targets" : "")
                          + (m.precautionaryTonnes > 0 ? ", \(t(m.precautionaryTonnes)) t precautionary stock building outside" : ""))

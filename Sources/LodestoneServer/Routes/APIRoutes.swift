@@ -365,6 +365,8 @@ struct APIRoutes: Sendable {
             throw EngineError(.usage, "the scenario request has no '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))' — 'importers' is required")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             throw EngineError(.usage, "the scenario request's '\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type: \(context.debugDescription)")
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            throw EngineError(.usage, "the scenario request's '\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)")
         } catch {
             throw EngineError(.usage, "the body is not JSON of a scenario request (see /openapi.yaml, ScenarioRunRequest)")
         }

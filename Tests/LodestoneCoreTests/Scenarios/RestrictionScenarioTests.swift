@@ -1,3 +1,4 @@
+import Foundation
 import LodestoneCore
 import LodestoneTestSupport
 import Testing
@@ -104,15 +105,17 @@ import Testing
     @Test func definitionsResolveNamesAndRejectContradictions() throws {
         let dataset = Fixtures.bundledDataset
         var definition = ScenarioDefinition(name: "x", title: "x", restricting: ["China"], commodities: ["rare earths"],
-                                            targets: .init(kind: "everyone-except", countries: ["G7"]), severity: 0.5, extraterritorial: true)
+                                            targets: .init(kind: .everyoneExcept, countries: ["G7"]), severity: 0.5, extraterritorial: true)
         let scenario = try definition.resolve(in: dataset)
         #expect(scenario.restricting == [CountryCode(156)] && scenario.commodities == ["rare-earth:refined"])
         #expect(scenario.targets == .everyoneExcept(dataset.group("G7")!.members))
-        definition.targets = .init(kind: "everyone", countries: ["USA"])
+        definition.targets = .init(kind: .everyone, countries: ["USA"])
         #expect(throws: LodestoneError.self) { try definition.resolve(in: dataset) }
-        definition.targets = .init(kind: "some")
-        #expect(throws: LodestoneError.self) { try definition.resolve(in: dataset) }
-        definition.targets = .init(kind: "everyone")
+        // A misspelt kind is refused when the file is read, with the kinds there are.
+        #expect { try JSONDecoder().decode(ScenarioDefinition.TargetSpec.self, from: Data(#"{"kind": "some"}"#.utf8)) } throws: { error in
+            "\(error)".contains("targets kind 'some' must be everyone, only, everyone-except")
+        }
+        definition.targets = .init(kind: .everyone)
         definition.restricting = ["Chna"]
         #expect(throws: LodestoneError.unknownCountry("Chna", suggestion: "China (CHN)")) { try definition.resolve(in: dataset) }
     }
