@@ -62,6 +62,8 @@ check country "view=country&country=JPN&partners=MSP" "Japan (JPN), 2024" "Hit b
 check suppliers-ja "view=suppliers&importer=JPN&commodity=gallium&lang=ja" "ガリウム" "中国" 'lang="ja"' "<table>"
 check risk-ar "view=risk&importer=JPN&lang=ar" 'dir="rtl"' "الغاليوم" "<table>"
 check suppliers "view=suppliers&importer=JPN&commodity=gallium" "Gallium (unwrought) imports of Japan (JPN)" "Japan (importer)" "<table>" map
+check suppliers-sourced "view=suppliers&importer=USA&commodity=tungsten:refined" "import sources by country" "Split: each named source" "<table>" map
+check suppliers-not-in-data "view=suppliers&importer=JPN&commodity=tin:refined" "Japan's are not in the data"
 check trace "view=trace&importer=USA&commodity=cobalt" "shipped from (direct)" "produced in (traced)" "conduits" "unrecorded origin" "<table>"
 check trends "view=trends&importer=USA&commodity=rare%20earths" "Risk score (GeoPolRisk) by stage" "Share of imports (tonnes) by supplier" \
   "Share of world production by producer" "source of the year's figures" 'class="line series-0"' "Excel (.xlsx)" "No answer for"

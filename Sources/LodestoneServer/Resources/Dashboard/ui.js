@@ -220,8 +220,11 @@ export function table(report, { sortKey, sortDir, onSort, columns, cells = {} } 
 // shared by several commodities was split.
 export function tradeBasisNote(basis) {
   if (!basis) return "";
-  return el("p", { class: "note", text: `Trade: ${basis.source} (${basis.nomenclature}); ${basis.contentBasis}.` +
-    (basis.allocation ? ` Shared code: ${basis.allocation}.` : "") });
+  // A stage from official import sources has no nomenclature: its allocation says how it is split.
+  const code = basis.nomenclature ? ` (${basis.nomenclature})` : "";
+  const split = basis.nomenclature ? "Shared code" : "Split";
+  return el("p", { class: "note", text: `Trade: ${basis.source}${code}; ${basis.contentBasis}.` +
+    (basis.allocation ? ` ${split}: ${basis.allocation}.` : "") });
 }
 
 export function notAssessed(items) {

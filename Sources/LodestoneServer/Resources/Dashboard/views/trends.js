@@ -25,7 +25,7 @@ export async function trendsView(section, params, { dataYears }) {
   const [risk, suppliers, producers] = results;
   show(section,
     block("Risk score (GeoPolRisk) by stage", risk, asks[0], (series) => lineSeries(series, (row) => row.name || row.commodity, (row) => row.score),
-      "score", (report) => [...new Set(report.rows.map((r) => r.tradeBasis ? `${r.tradeBasis.nomenclature} trade` : ""))].filter(Boolean).join(", ")),
+      "score", (report) => [...new Set(report.rows.map((r) => r.tradeBasis ? (r.tradeBasis.nomenclature ? `${r.tradeBasis.nomenclature} trade` : "official import sources") : ""))].filter(Boolean).join(", ")),
     block("Share of imports (tonnes) by supplier", suppliers, asks[1], (series) => lineSeries(series, (row) => row.country.name, (row) => row.tonnesShare),
       "share", (report) => report.tradeBasis ? report.tradeBasis.source : ""),
     block("Share of world production by producer", producers, asks[2], (series) => lineSeries(series, (row) => row.country.name, (row) => row.share),
