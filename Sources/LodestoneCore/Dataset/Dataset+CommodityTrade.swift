@@ -83,7 +83,7 @@ extension Dataset {
     ) {
         if !info.isTraded {
             guard let index = commodityIndex[info.id], let flows = sourcedFlows[AnchorKey(commodity: index, year: year)] else { return }
-            let price = info.citedUnitValueUSDPerKg ?? .nan
+            let price = info.citedUnitValueUSDPerKg ?? 0  // never nil: sourced stages have a cited price
             for importer in importers ?? [] { for flow in flows where flow.importer == importer { body(flow.exporter, importer, flow.tonnes * price, flow.tonnes) } }
             if importers == nil { for flow in flows { body(flow.exporter, flow.importer, flow.tonnes * price, flow.tonnes) } }
             return

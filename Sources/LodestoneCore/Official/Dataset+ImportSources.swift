@@ -63,7 +63,9 @@ extension Dataset {
     func computeSourcedFlows() -> (flows: [AnchorKey: [SourcedFlow]], anchors: [AnchorKey: [Int32: Anchor]]) {
         var flows: [AnchorKey: [SourcedFlow]] = [:], anchors: [AnchorKey: [Int32: Anchor]] = [:]
         for (key, shares) in officialImportShares {
-            guard let index = commodityIndex[key.commodity], !commodities[index].isTraded, let importer = countryIndex[key.country] else { continue }
+            // Flows are valued at the stage's cited price: a stage without one gets none.
+            guard let index = commodityIndex[key.commodity], !commodities[index].isTraded, commodities[index].citedUnitValueUSDPerKg != nil,
+                  let importer = countryIndex[key.country] else { continue }
             let measures = official[key] ?? [:]
             guard let imports = measures[.imports]?.amount else { continue }
             let net = imports - (measures[.exports]?.amount ?? 0)

@@ -8,11 +8,12 @@ import Testing
 @Suite struct ImportSourcesTests {
     static let plate: CommodityID = "plate:refined"
 
-    static func world(consumption: Double? = 60, shares: [(CountryCode, Double)] = [(SmallWorld.a, 0.5), (SmallWorld.b, 0.2)]) -> Dataset {
+    static func world(consumption: Double? = 60, shares: [(CountryCode, Double)] = [(SmallWorld.a, 0.5), (SmallWorld.b, 0.2)],
+                      price: Double? = 2) -> Dataset {
         var builder = SmallWorld.records()
         builder.add(Commodity(id: plate, name: "Plate", productionSeries: "Ore (metal content)", category: "Test", stage: .refined, symbol: nil,
                               hs6: [], productionUnit: "metr. t", tonnesPerProductionUnit: 1, recyclingRate: nil, family: "plate",
-                              isReference: false, contentBasis: "metal content", productionBasis: .mineOutput, citedUnitValueUSDPerKg: 2))
+                              isReference: false, contentBasis: "metal content", productionBasis: .mineOutput, citedUnitValueUSDPerKg: price))
         for (country, tonnes) in [(SmallWorld.a, 60.0), (SmallWorld.b, 30), (SmallWorld.c, 10)] {
             builder.add(ProductionRecord(commodity: plate, country: country, year: 2020, tonnes: tonnes, publishedAmount: tonnes))
         }
@@ -58,6 +59,8 @@ import Testing
         let dataset = Self.world(shares: [])
         let info = try #require(dataset.commodity(Self.plate))
         #expect(!dataset.hasTrade(info))
+        // Flows are valued at the stage's cited price: without one there are none.
+        #expect(!Self.world(price: nil).hasTrade(info))
         #expect(throws: LodestoneError.self) { try dataset.importMix(for: Importer(dataset.country(SmallWorld.d)!), commodity: Self.plate, year: 2020) }
         // A year outside the sources' period names the years there are.
         let sourced = Self.world()
