@@ -50,6 +50,8 @@ import Testing
         #expect(tin.first { $0.partner == CountryCode(604) }?.amount == 0.31)   // Peru
         #expect(Set(data.official.filter { $0.measure == .importShare }.map(\.year)) == [2021, 2022, 2023, 2024])
         #expect(Catalogue.years(ofPeriod: "2021–24") == [2021, 2022, 2023, 2024] && Catalogue.years(ofPeriod: "n/a").isEmpty)
+        // Every source partner of the mapped stages is a country of the store, every period a span of years.
+        #expect(data.warnings.allSatisfy { !$0.message.contains("import source") }, "\(data.warnings.filter { $0.message.contains("import source") })")
     }
 }
 

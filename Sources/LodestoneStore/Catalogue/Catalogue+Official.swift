@@ -51,8 +51,19 @@ extension Catalogue {
                     }
                     // One share per year of its period, per named partner; "Other countries" is the remainder.
                     for source in sources {
-                        guard let partner = source.country else { continue }
-                        for year in Self.years(ofPeriod: source.period) {
+                        guard let partner = source.country else {
+                            if !source.partner.lowercased().hasPrefix("other") {
+                                warnings.append(ImportWarning(location: "catalogue \(id)", message: "import source '\(source.partner)' is not in the "
+                                    + "store's country list; its \(Self.percent(source.share)) % counts with the unnamed sources"))
+                            }
+                            continue
+                        }
+                        let years = Self.years(ofPeriod: source.period)
+                        if years.isEmpty {
+                            warnings.append(ImportWarning(location: "catalogue \(id)", message: "import source period '\(source.period)' of "
+                                + "\(source.partner) is not a span of years (2021–24); share skipped"))
+                        }
+                        for year in years {
                             statistics.append(OfficialStatistic(
                                 country: usa, commodity: id, year: year, measure: .importShare, amount: source.share,
                                 published: "\(Self.percent(source.share)) percent of imports, \(source.period)",
