@@ -139,7 +139,7 @@ extension Dataset {
             dataset.baskets = dataset.computeBaskets()
             dataset.anchors = dataset.computeAnchors()
             let sourced = dataset.computeSourcedFlows()
-            dataset.sourcedFlows = sourced.flows
+            dataset.sourced = sourced.trade
             for (key, byCountry) in sourced.anchors { dataset.anchors[key, default: [:]].merge(byCountry) { _, new in new } }
             return dataset
         }

@@ -82,7 +82,7 @@ extension Dataset {
         _ body: (_ exporter: Int32, _ importer: Int32, _ valueKUSD: Double, _ tonnes: Double) -> Void
     ) {
         if !info.isTraded {
-            guard let index = commodityIndex[info.id], let flows = sourcedFlows[AnchorKey(commodity: index, year: year)] else { return }
+            guard let flows = sourcedTrade(of: info, year: year)?.flows else { return }
             let price = info.citedUnitValueUSDPerKg ?? 0  // never nil: sourced stages have a cited price
             for importer in importers ?? [] { for flow in flows where flow.importer == importer { body(flow.exporter, importer, flow.tonnes * price, flow.tonnes) } }
             if importers == nil { for flow in flows { body(flow.exporter, flow.importer, flow.tonnes * price, flow.tonnes) } }

@@ -33,7 +33,7 @@ public struct Dataset: Sendable {
     /// How each code shared by several stages is split per exporter (`computeBaskets`), set once by the builder.
     var baskets: [TradeKey: BasketSplit] = [:]
     /// Flows of stages without trade codes, from official import sources (`computeSourcedFlows`), set once by the builder.
-    var sourcedFlows: [AnchorKey: [SourcedFlow]] = [:]
+    var sourced: [AnchorKey: SourcedTrade] = [:]
 
     init(
         countries: [Country], commodities: [Commodity], groups: [CountryGroup], provenance: [Provenance],

@@ -19,6 +19,19 @@ extension Dataset {
         var tonnes: Double
     }
 
+    /// One sourced stage-year: its flows and the releases their totals come from.
+    struct SourcedTrade: Sendable, Hashable {
+        var flows: [SourcedFlow] = []
+        /// The releases of the importers' official imports ("USGS MCS 2026 data release").
+        var releases: Set<String> = []
+    }
+
+    /// A stage's flows from official import sources in `year`; nil for a stage with trade codes or without sources that year.
+    func sourcedTrade(of info: Commodity, year: Int) -> SourcedTrade? {
+        guard !info.isTraded, let index = commodityIndex[info.id] else { return nil }
+        return sourced[AnchorKey(commodity: index, year: year)]
+    }
+
     /// Whether the stage has trade to assess: trade codes of its own, or flows from official
     /// import sources in some year.
     public func hasTrade(_ info: Commodity) -> Bool {
@@ -28,16 +41,15 @@ extension Dataset {
     /// Years with flows from official import sources for a stage without trade codes, ascending.
     public func sourcedYears(of info: Commodity) -> [Int] {
         guard !info.isTraded, let index = commodityIndex[info.id] else { return [] }
-        return Set(sourcedFlows.keys.filter { $0.commodity == index }.map(\.year)).sorted()
+        return Set(sourced.keys.filter { $0.commodity == index }.map(\.year)).sorted()
     }
 
     /// `checkTrade` for one importer: a sourced stage's flows exist only for the importers whose
     /// statistics publish them, and any other importer's imports are not in the data (not zero).
     public func checkTrade(of info: Commodity, year: Int, importer: Importer) throws(LodestoneError) -> TradeBasis {
         let basis = try checkTrade(of: info, year: year)
-        guard basis.nomenclature == nil, let index = commodityIndex[info.id] else { return basis }
-        let flows = sourcedFlows[AnchorKey(commodity: index, year: year)] ?? []
-        let covered = Set(flows.map(\.importer))
+        guard let trade = sourcedTrade(of: info, year: year) else { return basis }
+        let covered = Set(trade.flows.map(\.importer))
         let missing = importer.members.compactMap { countryIndex[$0] }.filter { !covered.contains($0) }
         guard !missing.isEmpty else { return basis }
         let held = covered.sorted().map { countries[Int($0)].displayName }.joined(separator: ", ")
@@ -48,9 +60,8 @@ extension Dataset {
 
     /// What the answers say of a sourced stage's trade.
     func sourcedTradeBasis(of info: Commodity, year: Int) -> TradeBasis? {
-        guard let index = commodityIndex[info.id], sourcedFlows[AnchorKey(commodity: index, year: year)] != nil else { return nil }
-        let series = official.first { $0.key.commodity == info.id && $0.key.year == year }?.value[.imports]
-        let release = series?.source ?? "official statistics"
+        guard let trade = sourcedTrade(of: info, year: year) else { return nil }
+        let release = trade.releases.isEmpty ? "official statistics" : trade.releases.sorted().joined(separator: "; ")
         return TradeBasis(
             nomenclature: nil,
             source: "\(release): import sources by country times imports net of exports (no trade codes of this stage in the data)",
@@ -60,14 +71,14 @@ extension Dataset {
     }
 
     /// The flows and the importers' own supply of every sourced stage-year (built once with the Dataset).
-    func computeSourcedFlows() -> (flows: [AnchorKey: [SourcedFlow]], anchors: [AnchorKey: [Int32: Anchor]]) {
-        var flows: [AnchorKey: [SourcedFlow]] = [:], anchors: [AnchorKey: [Int32: Anchor]] = [:]
+    func computeSourcedFlows() -> (trade: [AnchorKey: SourcedTrade], anchors: [AnchorKey: [Int32: Anchor]]) {
+        var trade: [AnchorKey: SourcedTrade] = [:], anchors: [AnchorKey: [Int32: Anchor]] = [:]
         for (key, shares) in officialImportShares {
             // Flows are valued at the stage's cited price: a stage without one gets none.
             guard let index = commodityIndex[key.commodity], !commodities[index].isTraded, commodities[index].citedUnitValueUSDPerKg != nil,
                   let importer = countryIndex[key.country] else { continue }
             let measures = official[key] ?? [:]
-            guard let imports = measures[.imports]?.amount else { continue }
+            guard let importsFigure = measures[.imports], let imports = importsFigure.amount else { continue }
             let net = imports - (measures[.exports]?.amount ?? 0)
             guard net > 0 else { continue }
             let named = shares.filter { $0.key != importer && $0.value > 0 }.sorted { $0.key < $1.key }
@@ -79,7 +90,8 @@ extension Dataset {
                 let total = others.reduce(0) { $0 + $1.1 }
                 if total > 0 { list += others.map { SourcedFlow(exporter: $0.0, importer: importer, tonnes: rest * net * $0.1 / total) } }
             }
-            flows[anchorKey, default: []] += list
+            trade[anchorKey, default: SourcedTrade()].flows += list
+            trade[anchorKey, default: SourcedTrade()].releases.insert(importsFigure.source)
             var anchor = Anchor()
             if let consumption = measures[.consumption], consumption.comparable, let amount = consumption.amount {
                 anchor.production = max(0, amount - net)
@@ -89,6 +101,6 @@ extension Dataset {
             }
             anchors[anchorKey, default: [:]][importer] = anchor
         }
-        return (flows, anchors)
+        return (trade, anchors)
     }
 }

@@ -83,7 +83,7 @@ extension Dataset {
         let series = seriesProduction(commodity: index, country: country, year: year)
         let raw: [OfficialStatistic.Measure: Double?] = [.production: series, .imports: totals?.imports, .exports: totals?.exports]
         // A stage the trade data do not hold, with flows from official import sources: its trade is the official one.
-        let sourced = !info.isTraded && sourcedFlows[AnchorKey(commodity: index, year: year)] != nil
+        let sourced = sourcedTrade(of: info, year: year) != nil
         var used: [OfficialStatistic.Measure: Double?] = [
             .production: anchor?.production ?? series,
             .imports: sourced ? measures[.imports]?.amount : totals.map { $0.imports * (anchor?.importScale ?? 1) },
