@@ -13,9 +13,9 @@ struct Lodestone: AsyncParsableCommand {
         'lodestone data import --store PATH' creates one.
         """,
         version: "0.1.0",
-        subcommands: [
-            RiskCommand.self, ConcentrationCommand.self, SuppliersCommand.self, TraceCommand.self, ScenarioCommand.self, BacktestCommand.self, PrioritiesCommand.self, PlanCommand.self, CountryCommand.self, GridCommand.self,
-            CommoditiesCommand.self, CountriesCommand.self, GroupsCommand.self, DataCommand.self, ServeCommand.self,
+        // The registered questions' commands come from the registry (`Questions.all`).
+        subcommands: RegisteredCommands.under([]) + [
+            ScenarioCommand.self, BacktestCommand.self, PrioritiesCommand.self, PlanCommand.self, GridCommand.self, DataCommand.self, ServeCommand.self,
         ]
     )
 }

@@ -24,156 +24,38 @@ struct APIRoutes: Sendable {
         router.get("/healthz") { _, _ in
             Self.json(#"{"dataVersion": "\#(engine.dataVersion)", "status": "ok"}"# + "\n")
         }
-        router.get("/api/v1/risk") { request, _ in
-            await answer(request, allowed: ["importer", "year", "years", "commodity", "method", "sort"]) { q in
-                try byYear(q) { year in
-                    try engine.risk(RiskRequest(importer: q.required("importer"), year: year, commodities: q.list("commodity"),
-                                                method: q.choice("method", default: GeoPolRiskMethod.lodestone),
-                                                sort: q.choice("sort", default: RiskRequest.Sort.score)))
-                }
-            }
-        }
-        router.get("/api/v1/suppliers") { request, _ in
-            await answer(request, allowed: ["importer", "commodity", "year", "years", "partners", "top"]) { q in
-                try byYear(q) { year in
-                    try engine.suppliers(SuppliersRequest(importer: q.required("importer"), commodity: q.required("commodity"),
-                                                          year: year, partners: q.string("partners"), top: q.int("top")))
-                }
-            }
-        }
-        router.get("/api/v1/concentration") { request, _ in
-            await answer(request, allowed: ["commodity", "year", "years", "top"]) { q in
-                try byYear(q) { year in try engine.concentration(ConcentrationRequest(commodity: q.required("commodity"), year: year, top: q.int("top"))) }
-            }
-        }
-        router.get("/api/v1/trace") { request, _ in
-            await answer(request, allowed: ["importer", "commodity", "year", "years", "top"]) { q in
-                try byYear(q) { year in
-                    try engine.trace(TraceRequest(importer: q.required("importer"), commodity: q.required("commodity"), year: year, top: q.int("top")))
-                }
-            }
-        }
-        router.get("/api/v1/country") { request, _ in
-            await answer(request, allowed: ["country", "year", "partners"]) { q in
-                try render(engine.countryProfile(CountryProfileRequest(country: q.required("country"), year: q.int("year"), partners: q.string("partners"))), q)
-            }
-        }
-        router.get("/api/v1/priorities") { request, context in
-            await answer(request, context, allowed: ["importer", "year", "commodity", "draws", "seed"], heavy: true) { q, flag in
-                try render(engine.priorities(Self.prioritiesRequest(q), cancellation: flag), q)
-            }
-        }
-        router.get("/api/v1/plan/stockpile") { request, context in
-            await answer(request, context, allowed: Self.stockpileParameters, heavy: true) { q, flag in
-                try render(engine.planStockpile(Self.stockpileRequest(q, timeLimit: configuration.computeTimeLimitSeconds), cancellation: flag), q)
-            }
-        }
-        router.get("/api/v1/plan/invest") { request, context in
-            await answer(request, context, allowed: Self.investParameters, heavy: true) { q, flag in
-                try render(engine.planInvestment(Self.investRequest(q, timeLimit: configuration.computeTimeLimitSeconds), cancellation: flag), q)
-            }
-        }
-        router.get("/api/v1/scenarios") { request, _ in
-            await answer(request, allowed: []) { q in try render(engine.scenarioList(), q) }
-        }
-        router.get("/api/v1/scenarios/run") { request, context in
-            await answer(request, context, allowed: Self.runParameters, heavy: true) { q, flag in
-                try render(engine.scenarioRun(Self.runRequest(q), cancellation: flag), q)
-            }
-        }
+        for question in Questions.all { register(question, on: router) }
         router.post("/api/v1/scenarios/run") { request, context in
             await postRun(request, context: context)
         }
         router.get("/api/v1/scenarios/:name") { request, context in
             let name = context.parameters.get("name") ?? ""
-            return await answer(request, allowed: []) { _ in
+            return await answer(request, query: { try Query($0) }) { _ in
                 Rendered(text: try ReportRenderer.json(engine.preset(named: name)), format: .json)
             }
         }
         router.get("/api/v1/progress/:id") { _, context in
             progress(context.parameters.get("id") ?? "")
         }
-        router.get("/api/v1/backtest") { request, context in
-            await answer(request, context, allowed: [], heavy: true) { q, flag in try render(engine.backtest(cancellation: flag), q) }
-        }
-        router.get("/api/v1/commodities") { request, _ in
-            await answer(request, allowed: []) { q in try render(engine.commodities(), q) }
-        }
-        router.get("/api/v1/countries") { request, _ in
-            await answer(request, allowed: []) { q in try render(engine.countries(), q) }
-        }
-        router.get("/api/v1/groups") { request, _ in
-            await answer(request, allowed: []) { q in try render(engine.groups(), q) }
-        }
-        router.get("/api/v1/data/check") { request, _ in
-            await answer(request, allowed: ["importer", "year", "years"]) { q in
-                try byYear(q) { year in try engine.officialCheck(OfficialCheckRequest(importer: q.required("importer"), year: year)) }
+    }
+
+    /// GET /api/v1/<path> for a registered question: its parameters from the query, one answer
+    /// or (with `years`) a series, heavy work through the limiter with the server's time limit.
+    private func register<Q: Question>(_ question: Q.Type, on router: Router<LodestoneRequestContext>) {
+        let timeLimit = configuration.computeTimeLimitSeconds
+        router.get(RouterPath(stringLiteral: "/api/v1/" + Q.path)) { request, context in
+            await answer(request, context, query: { try Query($0, for: Q.self) }, heavy: Q.heavy) { q, flag in
+                let context = QuestionContext(cancellation: flag, timeLimitSeconds: timeLimit)
+                guard Q.years == .series, let years = try q.input.years() else {
+                    return try render(Q.answer(q.input, year: try q.int("year"), engine: engine, context: context), q)
+                }
+                return try renderSeries(years, q) { year in try Q.answer(q.input, year: year, engine: engine, context: context) }
             }
-        }
-        router.get("/api/v1/data") { request, _ in
-            await answer(request, allowed: []) { q in try render(engine.dataInfo(), q) }
         }
     }
 
     /// Every fixed path the API answers (GET, and POST where `MethodMiddleware.postPaths` says).
-    static let paths: Set<String> = [
-        "/healthz", "/api/v1/risk", "/api/v1/suppliers", "/api/v1/concentration", "/api/v1/trace", "/api/v1/country", "/api/v1/priorities",
-        "/api/v1/plan/stockpile", "/api/v1/plan/invest", "/api/v1/scenarios", "/api/v1/scenarios/run", "/api/v1/backtest",
-        "/api/v1/commodities", "/api/v1/countries", "/api/v1/groups", "/api/v1/data/check", "/api/v1/data", "/openapi.yaml", "/",
-    ]
-
-    static let runParameters = ["preset", "restricting", "commodity", "severity", "targets", "exempt", "extraterritorial",
-                                "duration", "year", "importer", "partners", "top"]
-
-    static func prioritiesRequest(_ q: Query) throws(EngineError) -> PrioritiesRequest {
-        var request = PrioritiesRequest(importer: try q.required("importer"), year: try q.int("year"), commodities: q.list("commodity"))
-        if let draws = try q.int("draws") { request.draws = draws }
-        if let seed = try q.unsigned("seed") { request.seed = seed }
-        return request
-    }
-
-    static let stockpileParameters = ["importer", "year", "commodity", "budget", "draws", "seed", "holdingRate", "purchaseShare", "disruptionYears"]
-    static let investParameters = ["importer", "year", "budget", "horizon", "permittingSpeedup", "draws", "seed", "partners"]
-
-    /// The solver gets the server's time limit for heavy work (each solve; cancellation stops the rest).
-    static func stockpileRequest(_ q: Query, timeLimit: Double) throws(EngineError) -> StockpileRequest {
-        var request = StockpileRequest(importer: try q.required("importer"), year: try q.int("year"), commodities: q.list("commodity"),
-                                       budgetUSD: try q.double("budget"), timeLimitSeconds: max(1, timeLimit))
-        if let draws = try q.int("draws") { request.draws = draws }
-        if let seed = try q.unsigned("seed") { request.seed = seed }
-        if let rate = try q.double("holdingRate") { request.holdingCostRate = rate }
-        if let share = try q.double("purchaseShare") { request.purchaseShare = share }
-        if let years = try q.double("disruptionYears") {
-            guard (1...20).contains(years) else { throw EngineError(.usage, "disruptionYears must be 1–20") }
-            request.disruptionYears = years
-        }
-        guard request.holdingCostRate > 0, request.holdingCostRate <= 1 else { throw EngineError(.usage, "holdingRate must be in (0, 1], e.g. 0.06") }
-        guard request.purchaseShare > 0, request.purchaseShare <= 1 else { throw EngineError(.usage, "purchaseShare must be in (0, 1], e.g. 0.02") }
-        return request
-    }
-
-    static func investRequest(_ q: Query, timeLimit: Double) throws(EngineError) -> InvestmentRequest {
-        guard let budget = try q.double("budget") else { throw EngineError(.usage, "missing query parameter 'budget' (USD, e.g. 5e9)") }
-        guard budget >= 0 else { throw EngineError(.usage, "budget must be ≥ 0 USD, e.g. 5e9") }
-        var request = InvestmentRequest(importer: try q.required("importer"), year: try q.int("year"), budgetUSD: budget,
-                                        timeLimitSeconds: max(1, timeLimit))
-        if let horizon = try q.int("horizon") { request.horizon = horizon }
-        if let speedup = try q.int("permittingSpeedup") {
-            guard (0...10).contains(speedup) else { throw EngineError(.usage, "permittingSpeedup must be 0–10 years") }
-            request.permittingSpeedupYears = speedup
-        }
-        if let draws = try q.int("draws") { request.draws = draws }
-        if let seed = try q.unsigned("seed") { request.seed = seed }
-        request.partners = q.string("partners")
-        return request
-    }
-
-    static func runRequest(_ q: Query) throws(EngineError) -> ScenarioRunRequest {
-        ScenarioRunRequest(preset: q.string("preset"), restricting: q.optionalList("restricting"), commodities: q.optionalList("commodity"),
-                           severity: try q.double("severity"), targets: q.optionalList("targets"), exempt: q.optionalList("exempt"),
-                           extraterritorial: try q.bool("extraterritorial"), durationYears: try q.double("duration"), year: try q.int("year"),
-                           importers: q.list("importer"), partners: q.string("partners"), top: try q.int("top"))
-    }
+    static let paths: Set<String> = Set(Questions.all.map { "/api/v1/" + $0.path } + ["/healthz", "/openapi.yaml", "/"])
 
     // MARK: Answering
 
@@ -204,26 +86,24 @@ struct APIRoutes: Sendable {
         try q.string("lang").map { language throws(EngineError) in try engine.localizer(language) }
     }
 
-    /// One year (`year`, or the engine's default) or a time series (`years=2018-2024`, or a list),
-    /// as the CLI's --year and --years.
-    private func byYear<Report: TabularReport>(_ q: Query, _ make: (Int?) throws -> Report) throws -> Rendered {
-        guard let text = q.string("years") else { return try render(make(try q.int("year")), q) }
-        if q.string("year") != nil { throw EngineError(.usage, "give year or years, not both") }
-        let series = try ReportRenderer.series(try Engine.parseYears(text)) { try make($0) }
+    /// One answer per year of `years` (the years without data named, as the CLI's --years).
+    private func renderSeries<Report: TabularReport>(_ years: [Int], _ q: Query, _ make: (Int) throws -> Report) throws -> Rendered {
+        let series = try ReportRenderer.series(years) { try make($0) }
         return Rendered(try ReportRenderer.export(series: series.reports, years: series.years, missing: series.missing, as: try q.format(),
                                                   localizer: try localizer(q), context: engine.exportContext(question: q.question),
                                                   metadata: try q.bool("metadata") ?? false))
     }
 
     /// A cheap GET answer (computed on the request's task).
-    private func answer(_ request: Request, allowed: [String], _ compute: @escaping @Sendable (Query) throws -> Rendered) async -> Response {
-        await answer(request, nil, allowed: allowed, heavy: false) { q, _ in try compute(q) }
+    private func answer(_ request: Request, query: @escaping @Sendable (Request) throws -> Query,
+                        _ compute: @escaping @Sendable (Query) throws -> Rendered) async -> Response {
+        await answer(request, nil, query: query, heavy: false) { q, _ in try compute(q) }
     }
 
     /// A GET answer: 304 when the client holds the current version, else from the cache, else
     /// computed (expensive work through the limiter, stopped if its client goes away), rendered,
     /// cached and sent with its ETag.
-    private func answer(_ request: Request, _ context: LodestoneRequestContext? = nil, allowed: [String], heavy: Bool = false,
+    private func answer(_ request: Request, _ context: LodestoneRequestContext? = nil, query: @escaping @Sendable (Request) throws -> Query, heavy: Bool = false,
                         _ compute: @escaping @Sendable (Query, CancellationFlag) throws -> Rendered) async -> Response {
         let version = engine.dataVersion  // kept for the whole answer, even if the store is reopened meanwhile
         let key = version + "|" + request.uri.path + "?" + (request.uri.query ?? "")
@@ -235,11 +115,11 @@ struct APIRoutes: Sendable {
         }) {
             return Response(status: .notModified, headers: [.eTag: etag])
         }
-        let file = Self.fileName(request, version: version, format: (try? Query(request, allowed: allowed).format()) ?? .json)
+        let file = Self.fileName(request, version: version, format: (try? query(request).format()) ?? .json)
         if let hit = cache.get(key) { return Self.ok(hit.body, contentType: hit.contentType, etag: etag, fileName: file) }
         let work: @Sendable (CancellationFlag) -> Result<Rendered, EngineError> = { flag in
             do {
-                return .success(try compute(try Query(request, allowed: allowed), flag))
+                return .success(try compute(try query(request), flag))
             } catch let error as EngineError {
                 return .failure(error)
             } catch {
@@ -316,7 +196,7 @@ struct APIRoutes: Sendable {
         let query: Query
         let runRequest: ScenarioRunRequest
         do {
-            query = try Query(request, allowed: [])
+            query = try Query(request)
             runRequest = try Self.decode(buffer)
         } catch {
             return APIError.response(error)

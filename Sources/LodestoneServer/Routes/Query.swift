@@ -1,10 +1,10 @@
 import Hummingbird
 import LodestoneEngine
 
-/// A request's query parameters, checked against the names an endpoint takes: an unknown name
-/// is a usage error that lists the known ones (a typo is not silently ignored).
+/// A request's query parameters as a question's input (checked against the names the endpoint
+/// takes: see `QuestionInput`), plus the parameters every endpoint takes.
 struct Query: Sendable {
-    private let pairs: [(key: String, value: String)]
+    let input: QuestionInput
     /// The request as asked ("GET /api/v1/risk?importer=JPN"), for an export's metadata.
     let question: String
 
@@ -12,79 +12,30 @@ struct Query: Sendable {
     /// a CSV starts with its metadata lines.
     static let common = ["format", "lang", "metadata"]
 
-    init(_ request: Request, allowed: [String]) throws(EngineError) {
-        pairs = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
-        question = "\(request.method) \(request.uri.path)" + (request.uri.query.map { "?" + $0 } ?? "")
-        let known = Set(allowed + Self.common)
-        for pair in pairs where !known.contains(pair.key) {
-            throw EngineError(.usage, "unknown query parameter '\(pair.key)' — this endpoint takes \((allowed + Self.common).joined(separator: ", "))")
-        }
-        // An empty value is no value: refused (as the CLI refuses an empty name) rather than taken as absent.
-        if let empty = pairs.first(where: { $0.value.isEmpty }) {
-            throw EngineError(.usage, "query parameter '\(empty.key)' is empty; give a value or leave it out")
-        }
-        // A parameter that takes one value, given twice, is ambiguous: refused rather than the last silently winning.
-        var seen = Set<String>()
-        for pair in pairs where !Self.repeatable.contains(pair.key) && !seen.insert(pair.key).inserted {
-            throw EngineError(.usage, "query parameter '\(pair.key)' is given twice; give it once (only \(Self.repeatable.sorted().joined(separator: ", ")) may repeat)")
-        }
+    /// For a registered question.
+    init<Q: Question>(_ request: Request, for question: Q.Type) throws(EngineError) {
+        self.question = Self.asked(request)
+        input = try Q.input(Self.pairs(request), common: Self.common, origin: .query)
     }
 
-    /// Parameters that take a list, repeated or comma-separated.
-    static let repeatable: Set<String> = ["commodity", "importer", "restricting", "targets", "exempt"]
-
-    func string(_ key: String) -> String? {
-        pairs.last { $0.key == key }?.value  // never empty: init refuses empty values
+    /// For a route that takes only the common parameters.
+    init(_ request: Request) throws(EngineError) {
+        question = Self.asked(request)
+        input = try QuestionInput(Self.pairs(request), allowed: [], lists: [], common: Self.common, origin: .query)
     }
 
-    func required(_ key: String) throws(EngineError) -> String {
-        guard let value = string(key) else { throw EngineError(.usage, "missing query parameter '\(key)'") }
-        return value
+    private static func asked(_ request: Request) -> String {
+        "\(request.method) \(request.uri.path)" + (request.uri.query.map { "?" + $0 } ?? "")
     }
 
-    /// Every value given for `key` (repeated or comma-separated; the engine splits commas).
-    func list(_ key: String) -> [String] { pairs.filter { $0.key == key }.map(\.value) }
-
-    func optionalList(_ key: String) -> [String]? {
-        let values = list(key)
-        return values.isEmpty ? nil : values
+    private static func pairs(_ request: Request) -> [(String, String)] {
+        request.uri.queryParameters.map { (String($0.key), String($0.value)) }
     }
 
-    func int(_ key: String) throws(EngineError) -> Int? {
-        guard let text = string(key) else { return nil }
-        guard let value = Int(text) else { throw EngineError(.usage, "\(key) '\(text)' is not a whole number") }
-        return value
-    }
-
-    func unsigned(_ key: String) throws(EngineError) -> UInt64? {
-        guard let text = string(key) else { return nil }
-        guard let value = UInt64(text) else { throw EngineError(.usage, "\(key) '\(text)' is not a whole number from 0 to \(UInt64.max)") }
-        return value
-    }
-
-    func double(_ key: String) throws(EngineError) -> Double? {
-        guard let text = string(key) else { return nil }
-        guard let value = Double(text), value.isFinite else { throw EngineError(.usage, "\(key) '\(text)' is not a number") }
-        return value
-    }
-
-    func bool(_ key: String) throws(EngineError) -> Bool? {
-        guard let text = string(key)?.lowercased() else { return nil }
-        switch text {
-        case "true", "1", "yes": return true
-        case "false", "0", "no": return false
-        default: throw EngineError(.usage, "\(key) '\(text)' must be true or false")
-        }
-    }
-
-    func choice<T: RawRepresentable & CaseIterable>(_ key: String, default fallback: T) throws(EngineError) -> T where T.RawValue == String {
-        guard let text = string(key) else { return fallback }
-        guard let value = T(rawValue: text) else {
-            throw EngineError(.usage, "\(key) '\(text)' must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return value
-    }
+    func string(_ key: String) -> String? { input.string(key) }
+    func int(_ key: String) throws(EngineError) -> Int? { try input.int(key) }
+    func bool(_ key: String) throws(EngineError) -> Bool? { try input.bool(key) }
 
     /// json (default) or csv; a table is for terminals.
-    func format() throws(EngineError) -> ReportFormat { try choice("format", default: ReportFormat.json) }
+    func format() throws(EngineError) -> ReportFormat { try input.choice("format", default: ReportFormat.json) }
 }

@@ -6,31 +6,7 @@ struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "Show, import or export the store's data.",
-        subcommands: [Info.self, Check.self, Import.self, ExportSnapshot.self])
-
-    struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "A country's figures beside its official statistics (USGS MCS for the USA), and which the answers use.",
-            discussion: """
-            One row per stage and measure: Lodestone's production, imports, exports and apparent consumption \
-            (net import reliance beside it) next to the official figure, the ratio, the figure used and why. \
-            Where they differ by more than ×1.5 the official total is used and trade keeps the split across partners.
-            """)
-
-        @OptionGroup var storeOptions: StoreOptions
-        @OptionGroup var output: OutputOptions
-        @OptionGroup var importerOption: ImporterOption
-        @OptionGroup var yearOptions: YearOptions
-
-        func run() throws {
-            try runReportingErrors {
-                let engine = try storeOptions.openEngine()
-                try output.emit(yearOptions) { year in
-                    try engine.officialCheck(OfficialCheckRequest(importer: importerOption.importer, year: year))
-                }
-            }
-        }
-    }
+        subcommands: [Info.self] + RegisteredCommands.under(["data"]) + [Import.self, ExportSnapshot.self])
 
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Sources, versions, licences and row counts of the store.")
