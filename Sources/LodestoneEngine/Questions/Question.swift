@@ -119,18 +119,3 @@ public struct QuestionParameter: Sendable {
     public static let top = QuestionParameter("top", .integer, help: "Keep only the N largest rows.")
     public static let partners = QuestionParameter("partners", .text, help: "A partner group (US-Japan, Quad, G7, EU, MSP) whose members are marked.")
 }
-
-/// Every question with a registry entry, in the order `--help` lists them.
-public enum Questions {
-    public static let all: [any Question.Type] = [
-        RiskQuestion.self, ConcentrationQuestion.self, SuppliersQuestion.self, TraceQuestion.self, CountryQuestion.self,
-        PrioritiesQuestion.self, StockpileQuestion.self, InvestmentQuestion.self,
-        ScenarioListQuestion.self, ScenarioRunQuestion.self, BacktestQuestion.self,
-        CommoditiesQuestion.self, CountriesQuestion.self, GroupsQuestion.self, OfficialCheckQuestion.self, DataInfoQuestion.self,
-    ]
-
-    /// The question at this API path ("risk", "data/check").
-    public static func at(path: String) -> (any Question.Type)? {
-        all.first { $0.path == path }
-    }
-}

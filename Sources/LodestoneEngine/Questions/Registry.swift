@@ -4,6 +4,21 @@ import LodestoneCore
 // is asked (its parameters, years, whether it is heavy) and how its request is built from an
 // input, whether that came from the command line or a query string.
 
+/// Every question with a registry entry, in the order `--help` lists them.
+public enum Questions {
+    public static let all: [any Question.Type] = [
+        RiskQuestion.self, ConcentrationQuestion.self, SuppliersQuestion.self, TraceQuestion.self, CountryQuestion.self,
+        PrioritiesQuestion.self, StockpileQuestion.self, InvestmentQuestion.self,
+        ScenarioListQuestion.self, ScenarioRunQuestion.self, BacktestQuestion.self,
+        CommoditiesQuestion.self, CountriesQuestion.self, GroupsQuestion.self, OfficialCheckQuestion.self, DataInfoQuestion.self,
+    ]
+
+    /// The question at this API path ("risk", "data/check").
+    public static func at(path: String) -> (any Question.Type)? {
+        all.first { $0.path == path }
+    }
+}
+
 public enum RiskQuestion: Question {
     public static let command = ["risk"]
     public static let path = "risk"
