@@ -59,3 +59,19 @@ import Testing
         #expect(check.stdout.contains("gallium:refined"))
     }
 }
+
+/// A question added through the registry alone (issue 15's example): its command, its route and
+/// its document come from one entry.
+@Suite struct ExposureEndToEndTests {
+    @Test func exposureAnswersOnTheCommandLine() throws {
+        let csv = CLI.lodestone("exposure", "--exporter", "CHN", "--commodity", "gallium", "--year", "2024", "--top", "3", "--format", "csv")
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("rank,country_code,country,") == true, "\(lines.first ?? "")")
+        #expect(lines.count == 4)
+        #expect(lines[1].contains("KOR"), "Korea takes most of China's gallium in 2024: \(lines[1])")
+        let series = CLI.lodestone("exposure", "--exporter", "CHN", "--commodity", "gallium", "--years", "2022,2024", "--top", "1", "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(series.stdout.utf8)) as? [String: Any])
+        #expect(object["years"] as? [Int] == [2022, 2024])
+    }
+}

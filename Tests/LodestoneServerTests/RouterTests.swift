@@ -102,6 +102,7 @@ enum Shared {
         "/api/v1/suppliers?importer=JPN&commodity=gallium&top=3",
         "/api/v1/concentration?commodity=cobalt",
         "/api/v1/trace?importer=USA&commodity=cobalt&top=5",
+        "/api/v1/exposure?exporter=CHN&commodity=gallium&top=5",
         "/api/v1/scenarios",
         "/api/v1/scenarios/china-gallium-germanium-2023",
         "/api/v1/scenarios/run?preset=china-gallium-germanium-2023&importer=JPN,USA",

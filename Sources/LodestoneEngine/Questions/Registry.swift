@@ -7,7 +7,7 @@ import LodestoneCore
 /// Every question with a registry entry, in the order `--help` lists them.
 public enum Questions {
     public static let all: [any Question.Type] = [
-        RiskQuestion.self, ConcentrationQuestion.self, SuppliersQuestion.self, TraceQuestion.self, CountryQuestion.self,
+        RiskQuestion.self, ConcentrationQuestion.self, SuppliersQuestion.self, TraceQuestion.self, ExposureQuestion.self, CountryQuestion.self,
         PrioritiesQuestion.self, StockpileQuestion.self, InvestmentQuestion.self,
         ScenarioListQuestion.self, ScenarioRunQuestion.self, BacktestQuestion.self,
         CommoditiesQuestion.self, CountriesQuestion.self, GroupsQuestion.self, OfficialCheckQuestion.self, DataInfoQuestion.self,
@@ -77,6 +77,23 @@ public enum TraceQuestion: Question {
 
     public static func answer(_ input: QuestionInput, year: Int?, engine: Engine, context: QuestionContext) throws(EngineError) -> TraceReport {
         try engine.trace(TraceRequest(importer: input.required("importer"), commodity: input.required("commodity"), year: year, top: input.int("top")))
+    }
+}
+
+public enum ExposureQuestion: Question {
+    public static let command = ["exposure"]
+    public static let path = "exposure"
+    public static let summary = "Who depends on one exporter for a commodity: its exports by importer, and each importer's share of its imports from it."
+    public static let discussion = "The reverse of suppliers: whom a restriction by this exporter would hit first. Example: lodestone exposure --exporter CHN --commodity gallium"
+    public static let parameters: [QuestionParameter] = [
+        QuestionParameter("exporter", .text, required: true, help: "Country, group or union whose exports to follow (CHN, CHN+HKG)."),
+        QuestionParameter("commodity", .text, required: true, help: "Commodity id or name (gallium, tungsten:metal)."),
+        .top,
+    ]
+    public static let years = YearSupport.series
+
+    public static func answer(_ input: QuestionInput, year: Int?, engine: Engine, context: QuestionContext) throws(EngineError) -> ExposureReport {
+        try engine.exposure(ExposureRequest(exporter: input.required("exporter"), commodity: input.required("commodity"), year: year, top: input.int("top")))
     }
 }
 

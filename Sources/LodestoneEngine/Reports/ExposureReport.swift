@@ -1,0 +1,54 @@
+import LodestoneCore
+
+/// Where one exporter's exports of a commodity go in one year, and each importer's dependence on them.
+public struct ExposureReport: TabularReport, Hashable {
+    public struct Row: Sendable, Hashable, Codable {
+        public var rank: Int
+        public var country: CountryRef
+        /// Null when none of the flows has a usable quantity (counted by value only).
+        public var tonnes: Double?
+        public var valueKUSD: Double
+        /// Share of the exporter's exports (tonnes).
+        public var shareOfExports: Double?
+        /// Share of the importer's imports from every partner that come from the exporter (tonnes).
+        public var dependence: Double?
+        /// The importer's imports from every partner, tonnes.
+        public var importsTonnes: Double
+
+        private enum CodingKeys: String, CodingKey { case rank, country, tonnes, valueKUSD, shareOfExports, dependence, importsTonnes }
+
+        /// Missing figures are written as null, so every row has the same keys.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(rank, forKey: .rank)
+            try c.encode(country, forKey: .country)
+            try c.encode(tonnes, forKey: .tonnes)
+            try c.encode(valueKUSD, forKey: .valueKUSD)
+            try c.encode(shareOfExports, forKey: .shareOfExports)
+            try c.encode(dependence, forKey: .dependence)
+            try c.encode(importsTonnes, forKey: .importsTonnes)
+        }
+    }
+
+    public var exporter: ImporterRef
+    public var commodity: CommodityRef
+    public var year: Int
+    public var totalTonnes: Double
+    public var totalValueKUSD: Double
+    public var importerCount: Int
+    public var tradeBasis: Dataset.TradeBasis
+    public var rows: [Row]
+    public var columns: [Column] = [
+        Column("rank", "rank", .count), Column("country", "importer", .country), Column("tonnes", "tonnes", .tonnes),
+        Column("shareOfExports", "share of exports", .share), Column("valueKUSD", "value (kUSD)", .kusd),
+        Column("dependence", "of its imports", .share), Column("importsTonnes", "its imports (t)", .tonnes),
+    ]
+
+    public var heading: String {
+        var lines = ["\(commodity.name) exports of \(exporter.name) (\(exporter.id)), \(year)",
+                     "\(ReportRenderer.format(totalTonnes, .tonnes)) t to \(importerCount) importers, \(ReportRenderer.format(totalValueKUSD, .kusd)) kUSD"]
+        lines += TradeBasisNote.lines(tradeBasis)
+        lines.append("of its imports: the share of each importer's imports of this stage (tonnes, every partner) that come from \(exporter.id)")
+        return lines.joined(separator: "\n")
+    }
+}
