@@ -7,7 +7,7 @@ import PackageDescription
 /// SwiftPM names a path dependency after its folder (the checkout's name), so ask the folder.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
-let targets = ["FuzzZip", "FuzzSourceDatabase", "FuzzSnapshot", "FuzzScenarioJSON", "FuzzUSGSCommodities", "FuzzUSGSSalient"]
+let targets = ["FuzzZip", "FuzzSourceDatabase", "FuzzSnapshot", "FuzzScenarioJSON", "FuzzReader"]
 
 let package = Package(
     name: "LodestoneFuzz",

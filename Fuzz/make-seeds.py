@@ -85,7 +85,7 @@ put("FuzzSourceDatabase", "one-round", columns + country + trade + hsmap + cobal
 odd_trade = text("2022") + real(1e19) + text("842") + real(float("inf")) + text("NA") + real(float("nan"))
 put("FuzzSourceDatabase", "odd-numbers", columns + country + odd_trade + hsmap + cobalt + wgi)
 
-# FuzzUSGSCommodities: the MCS 2026 commodities-data layout in Windows-1252, as published.
+# FuzzReader-usgs-commodities: the MCS 2026 commodities-data layout in Windows-1252, as published.
 mcs_header = ("MCS chapter,Section,Commodity,Country,Statistics,Statistics_detail,Unit,Year,Value,Notes,"
               "Is critical mineral 2025,Other notes\r\n")
 mcs_rows = [
@@ -97,17 +97,49 @@ mcs_rows = [
     "ANTIMONY,World Mine Production and Reserves,Antimony,Australia,Reserves,Reserves,metric tons,2025,>75,,Yes,",
     "MANGANESE,World Mine Production (manganese content) and Reserves,Manganese,C\u00f4te d\u2019Ivoire,Production,Mine production,thousand metric tons,2025,350,,Yes,",
 ]
-put("FuzzUSGSCommodities", "release-rows.csv", (mcs_header + "\r\n".join(mcs_rows) + "\r\n").encode("cp1252"))
-put("FuzzUSGSCommodities", "header-only.csv", mcs_header.encode("cp1252"))
+put("FuzzReader-usgs-commodities", "release-rows.csv", (mcs_header + "\r\n".join(mcs_rows) + "\r\n").encode("cp1252"))
+put("FuzzReader-usgs-commodities", "header-only.csv", mcs_header.encode("cp1252"))
 salient_rows = [
     "GALLIUM,Salient Statistics\u2014United States,Gallium,United States,Import,Imports for consumption: Metal,kilograms,2024,\"11,000\",,Yes,",
     "GERMANIUM,Salient Statistics\u2014United States,Germanium,United States,Net import reliance,Net import reliance as a percentage of estimated consumption,percent,2024,>50,,Yes,",
     "GERMANIUM,Import Sources,Germanium,Belgium,Import sources 2021-2024,Combined total,percent,2021\u201324,41,,Yes,",
 ]
-put("FuzzUSGSCommodities", "salient-rows.csv", (mcs_header + "\r\n".join(salient_rows) + "\r\n").encode("cp1252"))
+put("FuzzReader-usgs-commodities", "salient-rows.csv", (mcs_header + "\r\n".join(salient_rows) + "\r\n").encode("cp1252"))
 
-# FuzzUSGSSalient: an MCS 2025 salient table (wide: one column per series), with a BOM as published.
-put("FuzzUSGSSalient", "gallium.csv", ("\ufeffDataSource,Commodity,Year,USprod_Primary_kg,Imports_Metal_kg,Exports_kg,Consump_kg,Price_High-purity_dkg,NIR_pct\r\n"
+# FuzzReader-usgs-salient: an MCS 2025 salient table (wide: one column per series), with a BOM as published.
+put("FuzzReader-usgs-salient", "gallium.csv", ("\ufeffDataSource,Commodity,Year,USprod_Primary_kg,Imports_Metal_kg,Exports_kg,Consump_kg,Price_High-purity_dkg,NIR_pct\r\n"
     "MCS2025,Gallium,2020,0,4430,NA,15700,596,100\r\nMCS2025,Gallium,2024,\u2014,11000,W,19000,500,>50\r\n").encode("utf-8"))
-put("FuzzUSGSSalient", "bauxite-source.csv", "Source,Commodity,Year,Imports_kt\r\nMCS2025,Bauxite,2024,\"1,000\"\r\n".encode("utf-8"))
+put("FuzzReader-usgs-salient", "bauxite-source.csv", "Source,Commodity,Year,Imports_kt\r\nMCS2025,Bauxite,2024,\"1,000\"\r\n".encode("utf-8"))
+
+# FuzzReader-baci: a BACI release file (t,i,j,k,v,q), the small world's codes, a missing quantity and a bad row.
+put("FuzzReader-baci", "flows.csv", b"t,i,j,k,v,q\n2022,156,842,250410,50.5,40\n2022,36,392,250410,20,NA\n2022,156,392,811292,  12.25,0.02\nx,1,2,3,4,5\n")
+put("FuzzReader-baci", "header-only.csv", b"t,i,j,k,v,q\n")
+
+# FuzzReader-usgs-world-data: the MCS 2025 world-data layout.
+put("FuzzReader-usgs-world-data", "graphite.csv", ("SOURCE,COMMODITY,COUNTRY,TYPE,UNIT_MEAS,PROD_2023,PROD_EST_ 2024,PROD_NOTES,RESERVES_2024,RESERVES_NOTES\r\n"
+    "MCS2025,Graphite,China,Mine production,metric tons,1230000,1270000,,81000000,\r\n"
+    "MCS2025,Graphite,Australia,Mine production,metric tons,W,\"1,000\",,,\r\n").encode("utf-8"))
+
+# FuzzReader-bgs-refined-shares: {material: {year: [{c: ISO2, v: percent}]}}.
+put("FuzzReader-bgs-refined-shares", "shares.json", json.dumps({"graphite": {"2022": [{"c": "CN", "v": 77.5}, {"c": "AU", "v": 1.2}, {"c": "XX", "v": 5}]}}).encode())
+
+# FuzzReader-naturalearth-names: a FeatureCollection with Japanese, Arabic and Chinese names.
+put("FuzzReader-naturalearth-names", "countries.geojson", json.dumps({"type": "FeatureCollection", "features": [
+    {"type": "Feature", "properties": {"ISO_A3_EH": "JPN", "ISO_A3": "JPN", "NAME_EN": "Japan", "NAME_JA": "\u65e5\u672c", "NAME_AR": "\u0627\u0644\u064a\u0627\u0628\u0627\u0646", "NAME_ZH": "\u65e5\u672c"}},
+    {"type": "Feature", "properties": {"ISO_A3_EH": "-99", "ISO_A3": "-99", "NAME_EN": "Nowhere"}}]}, ensure_ascii=False).encode("utf-8"))
+
+# FuzzReader-price-observations and -export-drops: the backtest files' formats.
+put("FuzzReader-price-observations", "two-rows.csv", (
+    "event,commodity,market,role,horizon_months,date_before,date_after,price_basis,change_pct,source,url,reliability,note\n"
+    "china-graphite-2023,graphite,outside,fit,1,2023-06,2023-07,spot,43.4,\"Reuters, 1 Aug 2023\",https://example.org,primary,\n"
+    "china-graphite-2023,graphite,inside,test,2,2023-07,2023-08,spot,-9,Reuters,,secondary,\"quoted, note\"\n").encode())
+put("FuzzReader-export-drops", "one-row.csv", (
+    "event,commodity,period_before,period_after,change_pct,source,url,reliability,note\n"
+    "china-graphite-2023,graphite,2023,2024,-12.5,CEPII BACI,,primary,\n").encode())
+
+# FuzzReader-projects: the candidate-projects format, one with capex and one without.
+put("FuzzReader-projects", "two-projects.csv", (
+    "id,name,owner,country,stage,capacity_tonnes,capacity_basis,stage_factor,status,start_year,capex_musd,figure_date,source,url,note\n"
+    "a,Mine A,Owner,AUS,graphite:mine,1000,t,1,construction,2027,120,2025-01,\"Press release, 2025\",https://example.org,\n"
+    "b,Plant B,Owner,USA,gallium:refined,10,t Ga,,feasibility,2029,,2025-06,Filing,,no capex published\n").encode())
 

@@ -5,19 +5,25 @@
 #   scripts/fuzz.sh          # 20 s per target (what .ci/run does)
 #   scripts/fuzz.sh 600      # ten minutes each
 #   TARGETS="FuzzZip" scripts/fuzz.sh 60
+#   TARGETS="FuzzReader-baci" scripts/fuzz.sh 60
+# Besides the fixed targets, one target per source reader (SourceReaders.all): the FuzzReader
+# binary with LODESTONE_FUZZ_READER set, its corpus in Fuzz/Corpus/FuzzReader-<name>.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
-targets="${TARGETS:-FuzzZip FuzzSourceDatabase FuzzSnapshot FuzzScenarioJSON FuzzUSGSCommodities FuzzUSGSSalient}"
 (cd Fuzz && swift build -Xswiftc -sanitize=fuzzer,address >&2)
 bin="$(cd Fuzz && swift build -Xswiftc -sanitize=fuzzer,address --show-bin-path)"
+readers="$(LODESTONE_FUZZ_LIST=1 "$bin/FuzzReader" | sed 's/^/FuzzReader-/')"
+targets="${TARGETS:-FuzzZip FuzzSourceDatabase FuzzSnapshot FuzzScenarioJSON $readers}"
 work=.build/fuzz
 mkdir -p "$work/artifacts"
 status=0
 for target in $targets; do
   mkdir -p "$work/corpus/$target"
   log="$work/$target.log"
-  if "$bin/$target" "$work/corpus/$target" "Fuzz/Corpus/$target" \
+  binary="$bin/$target"; reader=""
+  case "$target" in FuzzReader-*) binary="$bin/FuzzReader"; reader="${target#FuzzReader-}" ;; esac
+  if LODESTONE_FUZZ_READER="$reader" "$binary" "$work/corpus/$target" "Fuzz/Corpus/$target" \
       -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix="$work/artifacts/$target-" -print_final_stats=1 >"$log" 2>&1; then
     result="ok"

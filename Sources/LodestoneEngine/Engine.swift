@@ -90,7 +90,7 @@ public struct Engine: Sendable {
     /// An engine on the bundled snapshot, read straight into memory without a store (tests).
     public static func bundledSnapshot(limits: EngineLimits = EngineLimits()) throws(EngineError) -> Engine {
         let data = try bundledSnapshotData()
-        return try EngineError.wrapping { try bundledLibraries(dataset: try data.makeDataset(), storeInfo: nil, limits: limits) }
+        return try EngineError.wrapping { try bundledLibraries(dataset: data.makeDataset(), storeInfo: nil, limits: limits) }
     }
 
     private static func bundledLibraries(dataset: Dataset, storeInfo: StoreInfo?, limits: EngineLimits) throws -> Engine {

@@ -6,9 +6,20 @@ import LodestoneCore
 public enum BacktestLibrary {
     private static var folder: URL? { Bundle.module.url(forResource: "Backtest", withExtension: nil) }
 
+    static let priceColumns = ["event", "commodity", "market", "role", "change_pct", "source"]
+    static let dropColumns = ["event", "commodity", "change_pct", "source"]
+
     public static func priceObservations(at path: String? = nil) throws -> [PriceObservation] {
-        let (rows, file) = try table(path, bundled: "price-observations.csv",
-                                     columns: ["event", "commodity", "market", "role", "change_pct", "source"])
+        try priceObservations(try table(path, bundled: "price-observations.csv", columns: priceColumns))
+    }
+
+    /// The observations in one file's bytes (`file` names it in messages).
+    public static func priceObservations(data: Data, file: String) throws -> [PriceObservation] {
+        try priceObservations(try table(data: data, file: file, columns: priceColumns))
+    }
+
+    private static func priceObservations(_ table: ([Row], String)) throws -> [PriceObservation] {
+        let (rows, file) = table
         return try rows.map { row in
             guard let market = PriceObservation.Market(rawValue: row["market"]) else {
                 throw row.error("market '\(row["market"])' must be outside, inside or model", file: file)
@@ -25,7 +36,16 @@ public enum BacktestLibrary {
     }
 
     public static func exportDrops(at path: String? = nil) throws -> [ExportDrop] {
-        let (rows, file) = try table(path, bundled: "export-drops.csv", columns: ["event", "commodity", "change_pct", "source"])
+        try exportDrops(try table(path, bundled: "export-drops.csv", columns: dropColumns))
+    }
+
+    /// The export drops in one file's bytes (`file` names it in messages).
+    public static func exportDrops(data: Data, file: String) throws -> [ExportDrop] {
+        try exportDrops(try table(data: data, file: file, columns: dropColumns))
+    }
+
+    private static func exportDrops(_ table: ([Row], String)) throws -> [ExportDrop] {
+        let (rows, file) = table
         return try rows.map { row in
             ExportDrop(event: try row.required("event", file: file), commodity: try row.required("commodity", file: file),
                        periodBefore: row["period_before"], periodAfter: row["period_after"],
@@ -66,6 +86,10 @@ public enum BacktestLibrary {
     /// A CSV file's rows by column name, after checking that the header has `columns`.
     static func table(_ path: String, columns: [String]) throws -> ([Row], String) {
         guard let data = FileManager.default.contents(atPath: path) else { throw StoreError.io(path: path, reason: "cannot read the file") }
+        return try table(data: data, file: path, columns: columns)
+    }
+
+    static func table(data: Data, file path: String, columns: [String]) throws -> ([Row], String) {
         let name = (path as NSString).lastPathComponent
         let rows = try CSVTable.parse(data, file: name).filter { !($0.count == 1 && $0[0].isEmpty) }
         guard let header = rows.first else { throw StoreError.io(path: path, reason: "the file is empty: expected a header row") }

@@ -13,6 +13,11 @@ public enum ProjectLibrary {
             throw StoreError.io(path: "projects.csv", reason: "the bundled projects file is missing — pass the file explicitly")
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw StoreError.io(path: path, reason: "cannot read the file") }
+        return try projects(data: data, file: path)
+    }
+
+    /// The projects in one file's bytes (`file` names it in messages).
+    public static func projects(data: Data, file path: String) throws -> [Project] {
         let name = (path as NSString).lastPathComponent
         let rows = try CSVTable.parse(data, file: name).filter { !($0.count == 1 && $0[0].isEmpty) }
         guard let header = rows.first else { throw StoreError.io(path: path, reason: "the file is empty: expected a header row") }

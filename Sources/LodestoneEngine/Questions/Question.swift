@@ -5,7 +5,7 @@ import LodestoneCore
 ///
 /// Adding a question: its request and answer (`Engine+Name.swift`), its report, and a type
 /// conforming to `Question` listed in `Questions.all` (see CONTRIBUTING.md).
-public protocol Question {
+public protocol Question: SendableMetatype {
     associatedtype Report: TabularReport
     /// The CLI's words for it: ["risk"], or ["data", "check"] for a subcommand.
     static var command: [String] { get }

@@ -11,8 +11,11 @@ public struct RefinedShares: Sendable {
     /// `iso2ToISO3` comes from the BACI release's country_codes file.
     public init(path: String, iso2ToISO3: [String: String]) throws {
         guard let data = FileManager.default.contents(atPath: path) else { throw StoreError.sourceNotFound(path: path) }
+        try self.init(data: data, file: (path as NSString).lastPathComponent, iso2ToISO3: iso2ToISO3)
+    }
+
+    public init(data: Data, file: String, iso2ToISO3: [String: String]) throws {
         sha256 = SHA256.hex(of: data)
-        let file = (path as NSString).lastPathComponent
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: [String: [[String: Any]]]] else {
             throw StoreError.malformedSource(location: file, reason: "expected {material: {year: [{c, v}]}}")
         }

@@ -87,6 +87,38 @@ import LodestoneCore
         if let catalogue { officialStatistics(catalogue.officialStatistics(from: nil, older: tables, countries: smallWorld.countries).statistics) }
     }
 
+    /// A source reader (`SourceReaders.all`, by name): the input is one file of its kind; what is
+    /// accepted is used the way an import uses it.
+    public static func read(reader name: String, _ data: Data) {
+        guard let reader = SourceReaders.named(name) else { return }
+        read(reader, data)
+    }
+
+    static func read<R: SourceReader>(_ reader: R.Type, _ data: Data) {
+        // BACI takes its HS version from the file name.
+        let file = R.self == BACIReader.self ? "BACI_HS17_Y2022_V202601.csv" : "fuzz"
+        guard let reading = try? R.read(data, file: file, context: readerContext) else { return }
+        _ = (reading.rowCount, reading.warnings.map(\.description), reading.sha256)
+        switch reading.rows {
+        case let table as USGSCommoditiesData:
+            if let catalogue { officialStatistics(catalogue.officialStatistics(from: table, countries: smallWorld.countries).statistics) }
+        case let tables as USGSSalientTables:
+            if let catalogue { officialStatistics(catalogue.officialStatistics(from: nil, older: tables, countries: smallWorld.countries).statistics) }
+        case let result as BACIRelease.Result:
+            var normalised = NormalisedData()
+            normalised.countries = smallWorld.countries
+            normalised.commodities = smallWorld.commodities
+            normalised.trade = result.flows
+            if (try? normalised.validate()) != nil { exercise(normalised.makeDataset()) }
+        default:
+            break
+        }
+    }
+
+    /// The small world's countries, the graphite and 811292 codes, ISO2 codes for BGS.
+    static let readerContext = SourceContext(countries: smallWorld.countries, tradeCodes: [.hs17: [250410, 811292]],
+                                             iso2ToISO3: ["CN": "CHN", "US": "USA", "JP": "JPN", "AU": "AUS"])
+
     static let catalogue = try? Catalogue.bundled()
 
     /// Official statistics validated and checked the way a store would: every amount in range.

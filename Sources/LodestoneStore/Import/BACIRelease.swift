@@ -70,6 +70,15 @@ public enum BACIRelease {
         return result
     }
 
+    /// One file's bytes (`file` names it in messages): the `SourceReader` entry.
+    static func read(data: Data, file: String, codes: Set<Int>, known: Set<CountryCode>, successors: [CountryCode: Successor] = [:],
+                     nomenclature: Nomenclature) throws -> Result {
+        var result = Result(nomenclature: nomenclature), seen: Set<String> = []
+        result.sha256 = [SHA256.hex(of: data)]
+        try parse(data, file: file, codes: codes, known: known, successors: successors, nomenclature: nomenclature, seen: &seen, into: &result)
+        return result
+    }
+
     private static func parse(
         _ data: Data, file: String, codes: Set<Int>, known: Set<CountryCode>, successors: [CountryCode: Successor], nomenclature: Nomenclature,
         seen: inout Set<String>, into result: inout Result

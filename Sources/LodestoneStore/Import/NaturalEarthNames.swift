@@ -9,6 +9,10 @@ enum NaturalEarthNames {
 
     static func read(path: String, countries: [Country]) throws -> (names: [CountryName], sha256: String, unmatched: [String]) {
         guard let data = FileManager.default.contents(atPath: path) else { throw StoreError.io(path: path, reason: "cannot read the file") }
+        return try read(data: data, file: path, countries: countries)
+    }
+
+    static func read(data: Data, file path: String, countries: [Country]) throws -> (names: [CountryName], sha256: String, unmatched: [String]) {
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let features = root["features"] as? [[String: Any]] else {
             throw StoreError.malformedSource(location: path, reason: "not a GeoJSON FeatureCollection (expected Natural Earth's ne_110m_admin_0_countries.geojson)")

@@ -19,13 +19,13 @@ extension SourceSet {
         let bytes = try SourceFile.read(path, what: "a USGS MCS data-release file (MCS2025_World_Data.csv, MCS2026_Commodities_Data.csv or an MCS 2025 salient table)")
         let file = (path as NSString).lastPathComponent
         let header = SourceFile.header(of: bytes)
-        if USGSSalientTables.isThisLayout(header: header) {
+        if USGSSalientReader.recognises(fileName: file, header: header) {
             var tables = sources.salient2025 ?? USGSSalientTables()
             try tables.add(data: bytes, file: file)
             sources.salient2025 = tables
-        } else if USGSWorldData.isThisLayout(header: header) {
+        } else if USGSWorldDataReader.recognises(fileName: file, header: header) {
             guard sources.usgs == nil else { throw StoreError.malformedSource(location: file, reason: "a second MCS world-data file — give one file of each USGS layout") }
-            let table = try USGSWorldData(data: bytes, file: file, countries: data.countries)
+            let table = try USGSWorldDataReader.read(bytes, file: file, context: SourceContext(countries: data.countries)).rows
             data.warnings += table.warnings
             sources.usgs = table
             let edition = table.edition ?? 2025
@@ -34,9 +34,9 @@ extension SourceSet {
                 source: "USGS Mineral Commodity Summaries \(edition) data release, world data (\(file)): production \(ProductionSplice.yearsText(table.years))",
                 version: "MCS\(edition)", sha256: table.sha256, licence: "public domain (USGS)", url: doi(edition: edition),
                 importedAt: importedAt, rows: table.series.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } }))
-        } else if header.contains(where: { ["statistics_detail", "mcs chapter", "statistics"].contains($0.trimmingCharacters(in: .whitespaces).lowercased()) }) {
+        } else if USGSCommoditiesReader.recognises(fileName: file, header: header) {
             guard sources.usgsCommodities == nil else { throw StoreError.malformedSource(location: file, reason: "a second MCS commodities-data file — give one file of each USGS layout") }
-            let table = try USGSCommoditiesData(data: bytes, file: file, countries: data.countries)
+            let table = try USGSCommoditiesReader.read(bytes, file: file, context: SourceContext(countries: data.countries)).rows
             data.warnings += table.warnings
             sources.usgsCommodities = table
             let edition = table.edition ?? 2026

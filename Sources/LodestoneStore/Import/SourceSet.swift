@@ -65,7 +65,9 @@ public struct SourceSet: Sendable {
             guard !iso2.isEmpty else {
                 throw StoreError.malformedSource(location: refinedShares, reason: "BGS shares name countries by ISO2: give a BACI file (--baci) whose country_codes file maps them")
             }
-            let shares = try RefinedShares(path: refinedShares, iso2ToISO3: iso2)
+            let bytes = try SourceFile.read(refinedShares, what: RefinedSharesReader.describes)
+            let shares = try RefinedSharesReader.read(bytes, file: (refinedShares as NSString).lastPathComponent,
+                                                      context: SourceContext(countries: data.countries, iso2ToISO3: iso2)).rows
             sources.refinedShares = shares
             data.provenance.append(Provenance(
                 dataset: "production:BGS", source: "BGS World Mineral Statistics refined shares, as compiled in bgs_refined_shares_2000_2024.json",
@@ -76,16 +78,14 @@ public struct SourceSet: Sendable {
         progress?.begin("applying the value-chain catalogue")
         try catalogue.apply(to: &data, sources: sources)
         if let names {
-            let read = try NaturalEarthNames.read(path: names, countries: data.countries)
-            data.countryNames = read.names
-            if !read.unmatched.isEmpty {
-                data.warnings.append(ImportWarning(location: names, message: "\(read.unmatched.count) Natural Earth countries are not in the trade data: "
-                    + read.unmatched.prefix(12).joined(separator: ", ") + (read.unmatched.count > 12 ? ", …" : "")))
-            }
+            let read = try NaturalEarthReader.read(try SourceFile.read(names, what: NaturalEarthReader.describes), file: names,
+                                                   context: SourceContext(countries: data.countries))
+            data.countryNames = read.rows
+            data.warnings += read.warnings
             data.provenance.append(Provenance(
                 dataset: "names:NaturalEarth", source: "Natural Earth Admin 0 countries 1:110m v5 (\((names as NSString).lastPathComponent)): NAME_JA, NAME_AR, NAME_ZH",
                 version: "5", sha256: read.sha256, licence: "public domain", url: "https://www.naturalearthdata.com/downloads/110m-cultural-vectors/",
-                importedAt: importedAt, rows: read.names.count))
+                importedAt: importedAt, rows: read.rowCount))
         }
     }
 
