@@ -6,28 +6,14 @@ public struct ExposureReport: TabularReport, Hashable {
         public var rank: Int
         public var country: CountryRef
         /// Null when none of the flows has a usable quantity (counted by value only).
-        public var tonnes: Double?
+        @OrNull public var tonnes: Double?
         public var valueKUSD: Double
         /// Share of the exporter's exports (tonnes).
-        public var shareOfExports: Double?
+        @OrNull public var shareOfExports: Double?
         /// Share of the importer's imports from every partner that come from the exporter (tonnes).
-        public var dependence: Double?
+        @OrNull public var dependence: Double?
         /// The importer's imports from every partner, tonnes.
         public var importsTonnes: Double
-
-        private enum CodingKeys: String, CodingKey { case rank, country, tonnes, valueKUSD, shareOfExports, dependence, importsTonnes }
-
-        /// Missing figures are written as null, so every row has the same keys.
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(rank, forKey: .rank)
-            try c.encode(country, forKey: .country)
-            try c.encode(tonnes, forKey: .tonnes)
-            try c.encode(valueKUSD, forKey: .valueKUSD)
-            try c.encode(shareOfExports, forKey: .shareOfExports)
-            try c.encode(dependence, forKey: .dependence)
-            try c.encode(importsTonnes, forKey: .importsTonnes)
-        }
     }
 
     public var exporter: ImporterRef

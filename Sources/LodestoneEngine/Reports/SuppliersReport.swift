@@ -6,30 +6,13 @@ public struct SuppliersReport: TabularReport, Hashable {
         public var rank: Int
         public var country: CountryRef
         /// Null when none of the supplier's flows has a usable quantity (counted by value only).
-        public var tonnes: Double?
+        @OrNull public var tonnes: Double?
         public var valueKUSD: Double
-        public var tonnesShare: Double?
+        @OrNull public var tonnesShare: Double?
         public var valueShare: Double
         /// WGI political stability, normalised: 0 most stable, 1 least; nil when not on record.
         public var governanceScore: Double?
         public var inPartnerGroup: Bool
-
-        private enum CodingKeys: String, CodingKey {
-            case rank, country, tonnes, valueKUSD, tonnesShare, valueShare, governanceScore, inPartnerGroup
-        }
-
-        /// Missing tonnes are written as null, so every row has the same keys.
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(rank, forKey: .rank)
-            try c.encode(country, forKey: .country)
-            try c.encode(tonnes, forKey: .tonnes)
-            try c.encode(valueKUSD, forKey: .valueKUSD)
-            try c.encode(tonnesShare, forKey: .tonnesShare)
-            try c.encode(valueShare, forKey: .valueShare)
-            try c.encodeIfPresent(governanceScore, forKey: .governanceScore)
-            try c.encode(inPartnerGroup, forKey: .inPartnerGroup)
-        }
     }
 
     public var importer: ImporterRef

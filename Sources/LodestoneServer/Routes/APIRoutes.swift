@@ -174,16 +174,8 @@ struct APIRoutes: Sendable {
     struct ProgressAnswer: Encodable {
         var id: String
         var stage: String
-        var share: Double?
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(stage, forKey: .stage)
-            try c.encode(share, forKey: .share)   // null while the length of the stage is unknown
-        }
-
-        enum CodingKeys: String, CodingKey { case id, stage, share }
+        /// Null while the length of the stage is unknown.
+        @OrNull var share: Double?
     }
 
     /// POST /api/v1/scenarios/run: a `ScenarioRunRequest` as JSON, at most `maxBodyBytes`.
