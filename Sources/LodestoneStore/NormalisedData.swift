@@ -36,14 +36,3 @@ public struct StoreInfo: Sendable, Codable {
     public var warningCount: Int
     public var warnings: [ImportWarning]
 }
-
-/// A place Lodestone keeps its normalised data.
-public protocol DataStore {
-    /// Replaces all data in one transaction: on any error the store is left exactly as it was.
-    func replaceAll(with data: NormalisedData, progress: CancellationFlag?) throws
-    /// Builds the in-memory Dataset.
-    func loadDataset(cache: TradeCache?) throws -> Dataset
-    /// Reads everything back as normalised records (for snapshots).
-    func exportAll() throws -> NormalisedData
-    func info() throws -> StoreInfo
-}

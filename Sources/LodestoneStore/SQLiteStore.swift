@@ -2,14 +2,16 @@ import CSQLite
 import Foundation
 import LodestoneCore
 
-/// The SQLite backend of `DataStore`: one file, schema from `Migrations`.
+/// Where Lodestone keeps its normalised data: one SQLite file, schema from `Migrations`. It
+/// replaces all data in one transaction (`replaceAll`), builds the in-memory Dataset
+/// (`loadDataset`), reads everything back for snapshots (`exportAll`) and describes itself (`info`).
 ///
 /// Opening is careful with files that are not ours: a file is inspected through a read-only
 /// connection first, and one that is not a Lodestone store of a known version is refused
 /// without changing its journal mode, size or any byte. New stores are built under a temporary
 /// name and moved into place in one step (`create(at:with:)`), so no process ever sees a half-made
 /// store and concurrent first users wait for one builder.
-public final class SQLiteStore: DataStore {
+public final class SQLiteStore {
     public let path: String
     let db: SQLiteDatabase
 

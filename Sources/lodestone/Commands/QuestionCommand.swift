@@ -48,6 +48,10 @@ struct QuestionCommand<Q: Question>: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let input = try Q.input(try Self.pairs(parameters), origin: .commandLine)
+            for parameter in Q.parameters where parameter.required && input.string(parameter.name) == nil {
+                let example = parameter.positional ? " (or as the first argument: lodestone \(Q.command.joined(separator: " ")) VALUE)" : ""
+                throw EngineError(.usage, "missing --\(parameter.name)\(example): \(parameter.help)")
+            }
             let engine = try storeOptions.openEngine()
             if let years {
                 let list = try Engine.parseYears(years)
