@@ -13,5 +13,5 @@ for r in d["rows"]:
           f"| {100 * r['observedChange']:+.1f} % | {r['logError']:.2f} |")
 print()
 for s in d["summaries"]:
-    print(f"{s['role']}: {s['rows']} rows, RMS log error {s['rmsLogError']:.2f}, {s['withinFactorTwo']} of {s['rows']} within a factor "
+    print(f"{s['role']}: {s['rows']} rows, RMS log error {s['rmsLogError']:.3f}, {s['withinFactorTwo']} of {s['rows']} within a factor "
           f"of two, {s['sameDirection']} of {s['rows']} in the right direction.")

@@ -131,7 +131,8 @@ extension Dataset {
         let restricting = sides.restricting
         let withheld = try withheldSupply(scenario, sides: sides, severity: s, network: network)
         let propagated = try propagatedLoss(withheld, network: network)
-        let market = clearedMarkets(sides: sides, withheld: withheld, propagated: propagated, network: network, entry: entry)
+        let market = clearedMarkets(sides: sides, withheld: withheld, propagated: propagated, network: network, entry: entry,
+                                    outputChange: scenario.outputChangeByCommodity[network.commodity] ?? 0)
         let years = scenario.durationYears
         let (shortfall, stockDraw, price) = shortfalls(sides: sides, propagated: propagated, market: market, network: network,
                                                         entry: entry, years: years)
@@ -173,6 +174,7 @@ extension Dataset {
             supplyResponseTonnes: market.supplyResponseTonnes * years, demandResponseTonnes: market.demandResponseTonnes * years,
             unmetTonnes: market.unmetTonnes * years, priceChangeOutside: market.priceChangeOutside, priceCapped: market.outsidePriceCapped,
             keptAtHomeTonnes: market.keptAtHomeTonnes * years, stockpiledInsideTonnes: market.stockpiledInsideTonnes * years,
+            insideOutputChangeTonnes: market.insideOutputChangeTonnes * years,
             priceChangeInside: market.priceChangeInside, insidePriceFloored: market.insidePriceFloored,
             stockDrawTonnes: stockDraw.reduce(0, +), priceUSDPerKg: unitValue, parameters: entry,
             partners: Array(partners.prefix(8)), tradeBasis: nil, note: nil), impacts)

@@ -73,8 +73,9 @@ extension Dataset {
     }
 
     /// Step 3: the outside and inside markets (`SplitMarket`) after the loss.
+    /// `outputChange`: the restricting countries' own output change as a share (a quota cut < 0).
     func clearedMarkets(sides: ScenarioSides, withheld: WithheldSupply, propagated: PropagatedLoss, network: TradeNetwork,
-                        entry: MarketParameters.Entry) -> SplitMarket.Clearing {
+                        entry: MarketParameters.Entry, outputChange: Double = 0) -> SplitMarket.Clearing {
         var split = SplitMarket(lostTonnes: propagated.total, outsideProductionTonnes: 0, outsideConsumptionTonnes: 0,
                                 insideProductionTonnes: 0, insideConsumptionTonnes: 0)
         for k in 0..<network.size {
@@ -88,6 +89,7 @@ extension Dataset {
                 if !sides.targeted[k] { split.divertibleTonnes += max(0, network.consumption[k] - withheld.fromRestricting[k]) }
             }
         }
+        split.insideOutputChangeTonnes = outputChange * split.insideProductionTonnes
         return split.clear(entry)
     }
 

@@ -29,10 +29,13 @@ public struct RestrictionScenario: Hashable, Sendable, Codable {
     /// Severities for some commodities instead of `severity` (a licensing regime's effective
     /// severity, measured per commodity from observed export drops).
     public var severityByCommodity: [CommodityID: Double]
+    /// The restricting countries' own output of some commodities changes by this share during
+    /// the event (a concurrent production quota: −0.0645 is a 6.45 % cut), −1...1.
+    public var outputChangeByCommodity: [CommodityID: Double]
 
     public init(name: String, restricting: [CountryCode], commodities: [CommodityID], targets: Targets = .everyone,
                 severity: Double, extraterritorial: Bool = false, durationYears: Double = 1,
-                severityByCommodity: [CommodityID: Double] = [:]) {
+                severityByCommodity: [CommodityID: Double] = [:], outputChangeByCommodity: [CommodityID: Double] = [:]) {
         self.name = name
         self.restricting = restricting
         self.commodities = commodities
@@ -41,6 +44,18 @@ public struct RestrictionScenario: Hashable, Sendable, Codable {
         self.extraterritorial = extraterritorial
         self.durationYears = durationYears
         self.severityByCommodity = severityByCommodity
+        self.outputChangeByCommodity = outputChangeByCommodity
+    }
+
+    /// Scenarios written before output changes existed have none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name), restricting: try c.decode([CountryCode].self, forKey: .restricting),
+                  commodities: try c.decode([CommodityID].self, forKey: .commodities), targets: try c.decode(Targets.self, forKey: .targets),
+                  severity: try c.decode(Double.self, forKey: .severity), extraterritorial: try c.decode(Bool.self, forKey: .extraterritorial),
+                  durationYears: try c.decode(Double.self, forKey: .durationYears),
+                  severityByCommodity: try c.decode([CommodityID: Double].self, forKey: .severityByCommodity),
+                  outputChangeByCommodity: try c.decodeIfPresent([CommodityID: Double].self, forKey: .outputChangeByCommodity) ?? [:])
     }
 
     /// The share of exports withheld for one commodity.
@@ -56,6 +71,10 @@ public struct RestrictionScenario: Hashable, Sendable, Codable {
         for (id, value) in severityByCommodity.sorted(by: { $0.key.rawValue < $1.key.rawValue })
         where !(value.isFinite && (0...1).contains(value)) {
             throw .invalidParameter("scenario '\(name)': severity \(value) for \(id) is outside 0–1 (the share of exports withheld)")
+        }
+        for (id, value) in outputChangeByCommodity.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+        where !(value.isFinite && (-1...1).contains(value)) {
+            throw .invalidParameter("scenario '\(name)': output change \(value) for \(id) is outside −1 to 1 (a share of the restricting countries' output, e.g. -0.065 for a 6.5 % cut)")
         }
         // At least a day: a shorter disruption rounds every tonne to nothing.
         guard durationYears.isFinite, durationYears >= 1.0 / 365, durationYears <= 10 else {

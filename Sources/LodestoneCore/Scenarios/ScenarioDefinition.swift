@@ -41,6 +41,9 @@ public struct ScenarioDefinition: Hashable, Sendable, Codable {
     public var severity: Double
     /// Per-commodity severities that replace `severity` (observed effective severities).
     public var severities: [String: Double]?
+    /// The restricting countries' own output of a commodity changes by this share during the
+    /// event (a production quota issued with the control, e.g. −0.0645), −1 to 1; cited in `notes`.
+    public var outputChanges: [String: Double]?
     public var extraterritorial: Bool
     public var durationYears: Double?
     /// How the measure maps to the data, and what the severity assumes.
@@ -70,13 +73,16 @@ public struct ScenarioDefinition: Hashable, Sendable, Codable {
         for text in restricting { restrictingCodes += try dataset.resolveImporter(text).members }
         for text in commodities { ids.append(try dataset.resolveCommodity(text).id) }
         for text in targets.countries ?? [] { listed += try dataset.resolveImporter(text).members }
-        var byCommodity: [CommodityID: Double] = [:]
-        for (text, value) in severities ?? [:] {
-            let id = try dataset.resolveCommodity(text).id
-            guard ids.contains(id) else {
-                throw .invalidParameter("scenario '\(name)': a severity is given for \(id), which is not among its commodities")
+        func byCommodity(_ values: [String: Double]?, what: String) throws(LodestoneError) -> [CommodityID: Double] {
+            var result: [CommodityID: Double] = [:]
+            for (text, value) in values ?? [:] {
+                let id = try dataset.resolveCommodity(text).id
+                guard ids.contains(id) else {
+                    throw .invalidParameter("scenario '\(name)': \(what) is given for \(id), which is not among its commodities")
+                }
+                result[id] = value
             }
-            byCommodity[id] = value
+            return result
         }
         let spec: RestrictionScenario.Targets
         switch targets.kind {
@@ -88,7 +94,8 @@ public struct ScenarioDefinition: Hashable, Sendable, Codable {
         }
         let scenario = RestrictionScenario(name: name, restricting: restrictingCodes, commodities: ids, targets: spec,
                                            severity: severity, extraterritorial: extraterritorial, durationYears: durationYears ?? 1,
-                                           severityByCommodity: byCommodity)
+                                           severityByCommodity: try byCommodity(severities, what: "a severity"),
+                                           outputChangeByCommodity: try byCommodity(outputChanges, what: "an output change"))
         try scenario.validate(in: dataset)
         return scenario
     }

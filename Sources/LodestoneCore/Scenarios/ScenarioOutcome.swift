@@ -30,7 +30,9 @@ public struct ScenarioOutcome: Hashable, Sendable, Codable {
         /// Supply kept in the restricting countries, tonnes, and the part held in stock there.
         public var keptAtHomeTonnes: Double
         public var stockpiledInsideTonnes: Double
-        /// Relative price change inside the restricting countries (≤ 0).
+        /// The restricting countries' own output change over the duration (a quota cut < 0), tonnes.
+        public var insideOutputChangeTonnes: Double
+        /// Relative price change inside the restricting countries (≤ 0 unless they cut their own output).
         public var priceChangeInside: Double
         public var insidePriceFloored: Bool
         /// Consumers' stocks outside drawn to soften shortfalls, tonnes.

@@ -12,9 +12,11 @@
 /// following the USGS 2025 method's yearlong-disruption equilibrium (OFR 2025-1047).
 ///
 /// Inside. What is withheld and not diverted stays at home: K = L − V. Producers and state
-/// reserves hold back a share ψ; the rest, (1 − ψ)·K, clears at the inside price q ≤ 0:
-///     (1 − ψ)·K = (ε_s·Q_in + |ε_d|·C_in)·|q|, with |q| ≤ `maxPriceDecrease`.
-/// So the inside price never rises and the outside price never falls: q ≤ 0 ≤ p.
+/// reserves hold back a share ψ; the rest, (1 − ψ)·K, plus any change ΔQ the restricting
+/// countries make to their own output at the same time (a production quota: ΔQ < 0), clears at
+/// the inside price q:
+///     (1 − ψ)·K + ΔQ = −(ε_s·Q_in + |ε_d|·C_in)·q, with −`maxPriceDecrease` ≤ q ≤ `maxPriceIncrease`.
+/// Without an output cut the inside price never rises; the outside price never falls: p ≥ 0.
 public struct SplitMarket: Hashable, Sendable, Codable {
     /// Tonnes targets lost (after propagation through the trade network).
     public var lostTonnes: Double
@@ -26,6 +28,8 @@ public struct SplitMarket: Hashable, Sendable, Codable {
     public var insideConsumptionTonnes: Double
     /// What outside countries took from the restricting countries a year before the control (R).
     public var outsideSupplyFromRestrictingTonnes: Double
+    /// The restricting countries' own change of output at the same time, tonnes a year (ΔQ; a cut is negative).
+    public var insideOutputChangeTonnes: Double = 0
 
     public struct Clearing: Hashable, Sendable, Codable {
         public var divertedTonnes: Double
@@ -44,6 +48,8 @@ public struct SplitMarket: Hashable, Sendable, Codable {
         public var keptAtHomeTonnes: Double
         /// Of which held back by producers and state reserves, ψ·K.
         public var stockpiledInsideTonnes: Double
+        /// The restricting countries' own output change, ΔQ.
+        public var insideOutputChangeTonnes: Double
         public var priceChangeInside: Double
         public var insidePriceFloored: Bool
     }
@@ -82,17 +88,21 @@ public struct SplitMarket: Hashable, Sendable, Codable {
         // Precautionary buyers give up first at the cap: unmet is consumption only.
         let unmet = max(0, excess - precautionary - supplyResponse - demandResponse)
 
-        // Inside: the surplus not held back lowers the domestic price.
+        // Inside: the surplus not held back lowers the domestic price; a cut of their own output
+        // larger than that surplus raises it.
         let kept = max(0, lostTonnes - diverted)
         let stockpiled = entry.insideStockpilingShare * kept
+        let surplus = kept - stockpiled + insideOutputChangeTonnes
         let absorption = entry.supplyElasticity * insideProductionTonnes + demand * insideConsumptionTonnes
-        var fall = kept - stockpiled > 0 ? (absorption > 0 ? (kept - stockpiled) / absorption : .infinity) : 0
+        var fall = surplus != 0 ? (absorption > 0 ? surplus / absorption : (surplus > 0 ? .infinity : -.infinity)) : 0
         let floored = fall > entry.maxPriceDecrease
         if floored { fall = entry.maxPriceDecrease }
+        if fall < -entry.maxPriceIncrease { fall = -entry.maxPriceIncrease }
 
         return Clearing(divertedTonnes: diverted, precautionaryTonnes: precautionary, excessTonnes: excess, supplyResponseTonnes: supplyResponse,
                         demandResponseTonnes: demandResponse, unmetTonnes: unmet, priceChangeOutside: price,
                         outsidePriceCapped: capped, keptAtHomeTonnes: kept, stockpiledInsideTonnes: stockpiled,
+                        insideOutputChangeTonnes: insideOutputChangeTonnes,
                         priceChangeInside: fall == 0 ? 0 : -fall, insidePriceFloored: floored)
     }
 }

@@ -152,6 +152,7 @@ extension Engine {
         if let commodities = request.commodities {
             definition.commodities = try names(commodities, what: "commodity")
             definition.severities = definition.severities?.filter { definition.commodities.contains($0.key) }
+            definition.outputChanges = definition.outputChanges?.filter { definition.commodities.contains($0.key) }
         }
         if let severity = request.severity { (definition.severity, definition.severities) = (severity, nil) }
         if let targets = request.targets { definition.targets = .init(kind: .only, countries: try names(targets, what: "target")) }
@@ -187,6 +188,7 @@ extension Engine {
                 supplyResponseTonnes: m.supplyResponseTonnes, demandResponseTonnes: m.demandResponseTonnes, unmetTonnes: m.unmetTonnes,
                 priceChangeOutside: m.priceChangeOutside, priceCapped: m.priceCapped, priceChangeInside: m.priceChangeInside,
                 insidePriceFloored: m.insidePriceFloored, keptAtHomeTonnes: m.keptAtHomeTonnes, stockpiledInsideTonnes: m.stockpiledInsideTonnes,
+                insideOutputChangeTonnes: m.insideOutputChangeTonnes,
                 stockDrawTonnes: m.stockDrawTonnes, priceUSDPerKg: m.priceUSDPerKg,
                 partners: m.partners.map { p in
                     ScenarioRunReport.Partner(country: CountryRef(p.country, in: dataset), productionTonnes: p.productionTonnes,

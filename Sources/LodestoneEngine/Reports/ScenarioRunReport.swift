@@ -47,6 +47,8 @@ public struct ScenarioRunReport: TabularReport, Hashable {
         public var insidePriceFloored: Bool
         public var keptAtHomeTonnes: Double
         public var stockpiledInsideTonnes: Double
+        /// The restricting countries' own output change at the same time (a quota cut < 0), tonnes.
+        public var insideOutputChangeTonnes: Double
         public var stockDrawTonnes: Double
         public var priceUSDPerKg: Double
         public var partners: [Partner]
@@ -116,7 +118,8 @@ public struct ScenarioRunReport: TabularReport, Hashable {
             lines.append("  price outside \(c(m.priceChangeOutside))\(m.priceCapped ? " (capped)" : ""), "
                          + "inside \(c(m.priceChangeInside))\(m.insidePriceFloored ? " (floor)" : ""); "
                          + "other producers +\(t(m.supplyResponseTonnes)) t, demand −\(t(m.demandResponseTonnes)) t, "
-                         + "stocks drawn \(t(m.stockDrawTonnes)) t, kept at home \(t(m.keptAtHomeTonnes)) t")
+                         + "stocks drawn \(t(m.stockDrawTonnes)) t, kept at home \(t(m.keptAtHomeTonnes)) t"
+                         + (m.insideOutputChangeTonnes != 0 ? ", own output \(m.insideOutputChangeTonnes < 0 ? "cut" : "raised") \(t(abs(m.insideOutputChangeTonnes))) t" : ""))
             if let note = m.note { lines.append("  note: \(note)") }
             if let idle = m.nonConsumingCountries, idle > 0 {
                 lines.append("  \(idle) countries have no apparent consumption of it in \(m.tradeYear) (production + imports ≤ exports): not listed")

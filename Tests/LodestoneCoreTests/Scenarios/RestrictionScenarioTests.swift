@@ -161,6 +161,33 @@ extension RestrictionScenarioTests {
         #expect(market.severity == 0.25 && abs(market.withheldTonnes - 10) < 1e-9)
     }
 
+    /// A production quota issued with the control: A's own output falls by 30 % of 100 t.
+    @Test func aConcurrentOutputCutOfTheRestrictingCountryRaisesItsPrice() throws {
+        var split = parameters
+        split.defaults.insideStockpilingShare = 1  // all of what is withheld is held back: only the cut moves the inside price
+        let plain = RestrictionScenario(name: "t", restricting: [SmallWorld.a], commodities: ["ore"], severity: 0.5)
+        var quota = plain
+        quota.outputChangeByCommodity = ["ore": -0.3]
+        let before = try world.run(plain, year: 2020, for: everyone, parameters: split).markets[0]
+        let after = try world.run(quota, year: 2020, for: everyone, parameters: split).markets[0]
+        #expect(before.priceChangeInside == 0 && before.insideOutputChangeTonnes == 0)
+        #expect(abs(after.insideOutputChangeTonnes + 30) < 1e-9)
+        #expect(after.priceChangeInside > 0, "the cut tightens the home market")
+        #expect(after.priceChangeOutside == before.priceChangeOutside, "exports are set by the severity, as observed")
+    }
+
+    @Test func outputChangesAreNamedAndBounded() throws {
+        let dataset = Fixtures.bundledDataset
+        var definition = ScenarioDefinition(name: "x", title: "x", restricting: ["China"], commodities: ["tungsten:mine"],
+                                            targets: .init(kind: .everyone), severity: 0.3, extraterritorial: false)
+        definition.outputChanges = ["tungsten:mine": -0.0645]
+        #expect(try definition.resolve(in: dataset).outputChangeByCommodity == ["tungsten:mine": -0.0645])
+        definition.outputChanges = ["gallium": -0.1]
+        #expect { try definition.resolve(in: dataset) } throws: { "\($0)".contains("an output change is given for gallium:refined, which is not among its commodities") }
+        definition.outputChanges = ["tungsten:mine": -1.5]
+        #expect { try definition.resolve(in: dataset) } throws: { "\($0)".contains("outside −1 to 1") }
+    }
+
     @Test func anImporterThatConsumesNoneHasNoSharesRatherThanZero() throws {
         let idleWorld = Self.makeWorld(idle: true)
         let scenario = RestrictionScenario(name: "t", restricting: [SmallWorld.a], commodities: ["ore"], severity: 1)

@@ -38,6 +38,23 @@ import Testing
         #expect(abs(c.priceChangeInside + 50.0 / 180) < 1e-12)
     }
 
+    @Test func aCutOfTheirOwnOutputLargerThanWhatStaysAtHomeRaisesTheInsidePrice() {
+        // 50 t kept and sold at home, but output cut by 10 % of 500 t = 50 t → 0: no change.
+        var balanced = market(lost: 100)
+        balanced.insideOutputChangeTonnes = -50
+        #expect(balanced.clear(Self.entry).priceChangeInside == 0)
+        // A 20 % cut (100 t): 50 − 100 = −50 t clears at +50/180; the outside is as before.
+        var cut = market(lost: 100)
+        cut.insideOutputChangeTonnes = -100
+        let c = cut.clear(Self.entry)
+        #expect(abs(c.priceChangeInside - 50.0 / 180) < 1e-12)
+        #expect(c.insideOutputChangeTonnes == -100)
+        #expect(c.priceChangeOutside == market(lost: 100).clear(Self.entry).priceChangeOutside)
+        // A rise is bounded by maxPriceIncrease, as outside.
+        cut.insideOutputChangeTonnes = -100_000
+        #expect(cut.clear(Self.entry).priceChangeInside == Self.entry.maxPriceIncrease)
+    }
+
     @Test func diversionToNonTargetsOffsetsTheLoss() {
         // 30 t of the withheld supply go to non-targeted buyers: E = 50 − 30, K = 100 − 30.
         let c = market(lost: 100, divertible: 30).clear(Self.entry)
