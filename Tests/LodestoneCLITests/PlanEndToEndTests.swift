@@ -172,7 +172,7 @@ import Testing
 @Suite struct MessageEndToEndTests {
     @Test func emptyNamesTinyDurationsAndBadManifestsSaySo() throws {
         let empty = CLI.lodestone("risk", "--importer", "JPN", "--commodity", "")
-        #expect(empty.status == 64 && empty.stderr.contains("an empty commodity name"), "\(empty.stderr)")
+        #expect(empty.status == 64 && empty.stderr.contains("--commodity is empty; give a value or leave it out"), "\(empty.stderr)")
         let tiny = CLI.lodestone("scenario", "run", "--restrict", "CHN", "--commodity", "gallium", "--severity", "1", "--importer", "USA", "--duration", "1e-300")
         #expect(tiny.status == 64 && tiny.stderr.contains("at least a day"), "\(tiny.stderr)")
         let folder = Fixtures.temporaryDirectory().appendingPathComponent("snap")

@@ -27,6 +27,16 @@ import Testing
         #expect(several.stdout.contains("germanium:refined"))
     }
 
+    /// A list is comma-separated, but a name that holds a comma is kept whole.
+    @Test func aNameWithACommaIsOneName() {
+        let byName = CLI.lodestone("risk", "--importer", "USA", "--commodity", "Tungsten (unwrought, powders)", "--year", "2024", "--format", "csv")
+        let byID = CLI.lodestone("risk", "--importer", "USA", "--commodity", "tungsten:metal", "--year", "2024", "--format", "csv")
+        #expect(byName.status == 0, "\(byName.stderr)")
+        #expect(byName.stdout == byID.stdout)
+        let two = CLI.lodestone("risk", "--importer", "USA", "--commodity", "gallium, germanium", "--year", "2024", "--format", "csv")
+        #expect(two.stdout.split(separator: "\n").count == 3, "a header and two rows: \(two.stdout)")
+    }
+
     @Test func aPositionalValueAndItsFlagAreTheSame() {
         let bare = CLI.lodestone("country", "JPN", "--format", "json")
         let flagged = CLI.lodestone("country", "--country", "JPN", "--format", "json")

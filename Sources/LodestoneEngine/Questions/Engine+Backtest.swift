@@ -21,8 +21,7 @@ extension Engine {
         }
         return BacktestReport(
             parametersVersion: result.parametersVersion, rows: rows,
-            summaries: result.summaries.map { .init(role: $0.role.rawValue, rows: $0.rows, rmsLogError: $0.rmsLogError,
-                                                    sameDirection: $0.sameDirection, withinFactorTwo: $0.withinFactorTwo) },
+            summaries: result.summaries,
             notAssessed: result.notAssessed.map { NotAssessedItem(commodity: nil, name: nil, reason: $0) })
     }
 }

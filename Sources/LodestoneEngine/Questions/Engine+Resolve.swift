@@ -19,11 +19,20 @@ extension Engine {
         if texts.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw EngineError(.usage, "an empty \(what) name was given; name one (e.g. gallium), or leave the option out for all")
         }
-        let names = texts.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // A name that itself holds a comma ("Tungsten (unwrought, powders)", "China, Hong Kong SAR")
+        // is kept whole; any other text is a comma-separated list.
+        let names = texts.flatMap { text in
+            text.contains(",") && isWholeName(text) ? [Substring(text)] : text.split(separator: ",")
+        }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard names.count <= limits.maxNamesPerList else {
             throw EngineError(.usage, "too many \(what) entries (\(names.count)); at most \(limits.maxNamesPerList) per request")
         }
         return names
+    }
+
+    /// Whether `text` as a whole names a commodity, country or group.
+    private func isWholeName(_ text: String) -> Bool {
+        (try? dataset.resolveCommodity(text)) != nil || (try? dataset.resolveImporter(text)) != nil
     }
 
     /// Refuses a name too long or a union of too many parts before resolving it: resolving costs

@@ -28,17 +28,10 @@ public struct BacktestReport: TabularReport, Hashable {
         public var note: String?
     }
 
-    public struct Summary: Sendable, Hashable, Codable {
-        public var role: String
-        public var rows: Int
-        public var rmsLogError: Double
-        public var sameDirection: Int
-        public var withinFactorTwo: Int
-    }
-
     public var parametersVersion: String
     public var rows: [Row]
-    public var summaries: [Summary]
+    /// Agreement by role, as Core computes it.
+    public var summaries: [Backtest.Summary]
     public var notAssessed: [NotAssessedItem]
     public var columns: [Column] = [
         Column("event", "event", .text), Column("name", "commodity", .text), Column("market", "market", .text), Column("role", "role", .text),
@@ -56,7 +49,7 @@ public struct BacktestReport: TabularReport, Hashable {
             "model = the year's equilibrium move × the share of it reached after 'months' (the price path); another model's result is set beside the equilibrium.",
         ]
         for s in summaries {
-            lines.append("\(s.role): \(s.rows) rows, RMS log error \(ReportRenderer.format(s.rmsLogError, .score)), "
+            lines.append("\(s.role.rawValue): \(s.rows) rows, RMS log error \(ReportRenderer.format(s.rmsLogError, .score)), "
                          + "same direction \(s.sameDirection)/\(s.rows), within a factor of two \(s.withinFactorTwo)/\(s.rows)")
         }
         return lines.joined(separator: "\n")
