@@ -21,12 +21,15 @@ public struct Engine: Sendable {
     public let storeInfo: StoreInfo?
     /// A short hash of the data's provenance and the parameters: equal versions, equal answers.
     public let dataVersion: String
+    /// How reports show the countries in Core's results (`CountryNames`).
+    public let countryNames: CountryNames
     public let limits: EngineLimits
 
     public init(dataset: Dataset, parameters: MarketParameters, presets: [ScenarioDefinition], observations: [PriceObservation],
                 exportDrops: [ExportDrop], riskModel: RestrictionRiskModel? = try? ScenarioLibrary.riskModel(), storeInfo: StoreInfo? = nil,
                 limits: EngineLimits = EngineLimits()) {
         self.dataset = dataset
+        countryNames = CountryNames(dataset)
         self.parameters = parameters
         self.presets = presets
         self.observations = observations

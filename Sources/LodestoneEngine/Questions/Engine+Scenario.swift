@@ -190,10 +190,7 @@ extension Engine {
                 insidePriceFloored: m.insidePriceFloored, keptAtHomeTonnes: m.keptAtHomeTonnes, stockpiledInsideTonnes: m.stockpiledInsideTonnes,
                 insideOutputChangeTonnes: m.insideOutputChangeTonnes,
                 stockDrawTonnes: m.stockDrawTonnes, priceUSDPerKg: m.priceUSDPerKg,
-                partners: m.partners.map { p in
-                    ScenarioRunReport.Partner(country: CountryRef(p.country, in: dataset), productionTonnes: p.productionTonnes,
-                                              spareTonnes: p.spareTonnes, governanceScore: p.governanceScore, inPartnerGroup: p.inPartnerGroup)
-                },
+                partners: m.partners,
                 note: m.note)
         }
         let names = Dictionary(importers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -219,7 +216,7 @@ extension Engine {
         }
         return ScenarioRunReport(scenario: scenario, year: outcome.year, yearFallback: yearFallback,
                                  importers: importers.map { ImporterRef($0, in: dataset) }, markets: markets, rows: rows,
-                                 notAssessed: outcome.notAssessed.map { NotAssessedItem($0, in: dataset) })
+                                 notAssessed: outcome.notAssessed.map { NotAssessedItem($0, in: dataset) }, countryNames: countryNames)
     }
 
     /// Within each commodity (in market order), largest shortfall first, ties by importer id so

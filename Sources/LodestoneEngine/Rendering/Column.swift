@@ -42,7 +42,7 @@ public struct Column: Sendable, Hashable, Codable {
 /// A report whose `rows` (an array of objects in its JSON) are described by `columns`; the one
 /// renderer turns any of them into a table, CSV or JSON. A column's key may name a nested field
 /// with dots (`stageShares.cobalt:mine`).
-public protocol TabularReport: Encodable, Sendable {
+public protocol TabularReport: Encodable, Sendable, CarriesCountryNames {
     var columns: [Column] { get }
     /// The columns a terminal table shows, when all of `columns` would not fit (default: all);
     /// CSV and JSON always carry every column.
@@ -59,6 +59,8 @@ public protocol TabularReport: Encodable, Sendable {
 }
 
 extension TabularReport {
+    /// Reports that hold only `CountryRef`s need none.
+    public var countryNames: CountryNames? { nil }
     public var footer: String { "" }
     public var notAssessed: [NotAssessedItem] { [] }
     public func cells() -> [[Cell]]? { nil }

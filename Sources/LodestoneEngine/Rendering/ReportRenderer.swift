@@ -133,10 +133,12 @@ public enum ReportRenderer {
         public var reason: String
     }
 
-    struct YearSeries<Report: TabularReport>: Encodable {
+    struct YearSeries<Report: TabularReport>: Encodable, CarriesCountryNames {
         var years: [Int]
         var reports: [Report]
         var missingYears: [MissingYear]
+
+        var countryNames: CountryNames? { reports.first?.countryNames }
     }
 
     /// One report per year that has data; the years without (a no-data answer) are listed with
@@ -167,6 +169,7 @@ public enum ReportRenderer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        if let names = (value as? any CarriesCountryNames)?.countryNames { encoder.userInfo[.countryNames] = names }
         do {
             return try encoder.encode(value)
         } catch {

@@ -19,15 +19,6 @@ public struct ScenarioRunReport: TabularReport, Hashable {
         public var durationYears: Double
     }
 
-    public struct Partner: Sendable, Hashable, Codable {
-        public var country: CountryRef
-        public var productionTonnes: Double
-        public var spareTonnes: Double
-        public var governanceScore: Double?
-        /// A member of the partner group given to the run, or of a group importer.
-        public var inPartnerGroup: Bool
-    }
-
     public struct Market: Sendable, Hashable, Codable {
         public var commodity: CommodityRef
         public var supplyClass: Commodity.SupplyClass
@@ -51,7 +42,8 @@ public struct ScenarioRunReport: TabularReport, Hashable {
         public var insideOutputChangeTonnes: Double
         public var stockDrawTonnes: Double
         public var priceUSDPerKg: Double
-        public var partners: [Partner]
+        /// Core's partners, countries shown by the report's `countryNames`.
+        public var partners: [ScenarioOutcome.Partner]
         public var note: String?
         /// In a run for every country: how many have no apparent consumption of the commodity
         /// (production + imports ≤ exports); they have no row.
@@ -92,6 +84,8 @@ public struct ScenarioRunReport: TabularReport, Hashable {
     public var markets: [Market]
     public var rows: [Row]
     public var notAssessed: [NotAssessedItem]
+    /// How the partners' countries are shown.
+    @NotEncoded public var countryNames: CountryNames? = nil
     public var columns: [Column] = [
         Column("importer", "importer", .country), Column("commodity", "commodity", .text),
         Column("consumptionTonnes", "consumption (t)", .tonnes), Column("directLossTonnes", "direct loss (t)", .tonnes),
@@ -124,7 +118,9 @@ public struct ScenarioRunReport: TabularReport, Hashable {
             if let idle = m.nonConsumingCountries, idle > 0 {
                 lines.append("  \(idle) countries have no apparent consumption of it in \(m.tradeYear) (production + imports ≤ exports): not listed")
             }
-            let partners = m.partners.prefix(5).map { "\($0.country.iso3) \(t($0.spareTonnes)) t" + ($0.inPartnerGroup ? " (partner)" : "") }
+            let partners = m.partners.prefix(5).map { p in
+                "\(countryNames?.iso3(p.country) ?? p.country.description) \(t(p.spareTonnes)) t" + (p.inPartnerGroup ? " (partner)" : "")
+            }
             lines.append("  best placed to fill the gap (spare capacity, weighted by stability): \(partners.joined(separator: ", "))")
         }
         return lines.joined(separator: "\n")
