@@ -1,4 +1,5 @@
 import Foundation
+import LodestoneCore
 import LodestoneEngine
 import Testing
 
@@ -131,7 +132,7 @@ enum Shared {
         let report = try engine.trace(TraceRequest(importer: "USA", commodity: "cobalt"))
         #expect(!report.rows.isEmpty)
         for row in report.rows {
-            #expect(row.conduit == (row.directShare - row.tracedShare > Engine.conduitShareGap))
+            #expect(row.conduit == (row.directShare - row.tracedShare > OriginTrace.conduitShareGap))
         }
     }
 

@@ -9,13 +9,16 @@
 ///   enter neither (an importer with nothing else has no dependence: nil, not 0).
 public struct ExportExposure: Hashable, Sendable, Codable {
     public struct Importer: Hashable, Sendable, Codable {
+        /// 1 for the importer taking the most tonnes.
+        public var rank: Int = 0
         public var country: CountryCode
-        public var tonnes: Double?
+        /// Null when none of the flows has a usable quantity.
+        @OrNull public var tonnes: Double?
         public var valueKUSD: Double
-        /// Tₖ / Σ T: nil when the importer's flows from X have no usable quantity.
-        public var shareOfExports: Double?
-        /// Tₖ / Iₖ: nil when the importer's flows from X have no usable quantity.
-        public var dependence: Double?
+        /// Tₖ / Σ T: null when the importer's flows from X have no usable quantity.
+        @OrNull public var shareOfExports: Double?
+        /// Tₖ / Iₖ: null when the importer's flows from X have no usable quantity.
+        @OrNull public var dependence: Double?
         /// Iₖ: the importer's imports of the stage from every partner, tonnes.
         public var importsTonnes: Double
     }
@@ -52,11 +55,12 @@ extension Dataset {
         var rows = buyers.map { k in
             let tonnes = tonnesFrom[k], all = imports[k] ?? 0
             return ExportExposure.Importer(
-                country: countries[Int(k)].code, tonnes: tonnes, valueKUSD: valueFrom[k] ?? 0,
+                rank: 0, country: countries[Int(k)].code, tonnes: tonnes, valueKUSD: valueFrom[k] ?? 0,
                 shareOfExports: tonnes.map { totalTonnes > 0 ? $0 / totalTonnes : 0 },
                 dependence: tonnes.flatMap { all > 0 ? $0 / all : nil }, importsTonnes: all)
         }
         rows.sort { ($0.tonnes ?? -1, $0.valueKUSD, $1.country) > ($1.tonnes ?? -1, $1.valueKUSD, $0.country) }
+        for index in rows.indices { rows[index].rank = index + 1 }
         return ExportExposure(exporter: exporter.id, commodity: commodity, year: year, totalTonnes: totalTonnes,
                               totalValueKUSD: totalValue, importers: rows, tradeBasis: basis)
     }

@@ -12,11 +12,13 @@
 /// `valueOnlyKUSD` says how much value is counted that way.
 public struct ImportMix: Hashable, Sendable, Codable {
     public struct Supplier: Hashable, Sendable, Codable {
+        /// 1 for the largest supplier by tonnes (then value).
+        public var rank: Int = 0
         public var country: CountryCode
-        /// Nil when none of the supplier's flows has a usable quantity.
-        public var tonnes: Double?
+        /// Null when none of the supplier's flows has a usable quantity.
+        @OrNull public var tonnes: Double?
         public var valueKUSD: Double
-        public var tonnesShare: Double?
+        @OrNull public var tonnesShare: Double?
         public var valueShare: Double
         /// Normalised political-stability score; nil when the source has none.
         public var governanceScore: Double?
@@ -79,6 +81,7 @@ extension Dataset {
         suppliers.sort {
             ($0.tonnes ?? -1, $0.valueKUSD, $1.country) > ($1.tonnes ?? -1, $1.valueKUSD, $0.country)
         }
+        for index in suppliers.indices { suppliers[index].rank = index + 1 }
         var hhi = 0.0, risk = 0.0
         for supplier in suppliers {
             guard let share = supplier.tonnesShare else { continue }

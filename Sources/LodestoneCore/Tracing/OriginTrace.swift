@@ -14,7 +14,13 @@
 /// exporter's own production: Σₖ tracedᵢₖ + unrecorded = Sᵢ. A group importer is one node: trade
 /// between its members is internal.
 public struct OriginTrace: Hashable, Sendable, Codable {
+    /// The share gap above which a country counts as a conduit: it ships more than 5 points of the
+    /// importer's supply above what it originates (it passes on what others produced).
+    public static let conduitShareGap = 0.05
+
     public struct Origin: Hashable, Sendable, Codable {
+        /// 1 for the largest traced origin.
+        public var rank: Int = 0
         public var country: CountryCode
         /// Tonnes received directly from this country (own production for the importer's members).
         public var directTonnes: Double
@@ -27,6 +33,8 @@ public struct OriginTrace: Hashable, Sendable, Codable {
         /// Tonnes that entered the network here beyond this country's production and imports (its
         /// exports that the data cannot follow to a producer): of unrecorded origin.
         public var unrecordedTonnes: Double
+        /// directShare − tracedShare > `conduitShareGap`: a re-export hub.
+        public var conduit: Bool = false
     }
 
     public var importer: String
@@ -93,6 +101,10 @@ extension Dataset {
             }
         }
         origins.sort { ($0.tracedTonnes, $0.directTonnes, $1.country) > ($1.tracedTonnes, $1.directTonnes, $0.country) }
+        for index in origins.indices {
+            origins[index].rank = index + 1
+            origins[index].conduit = origins[index].directShare - origins[index].tracedShare > OriginTrace.conduitShareGap
+        }
         return OriginTrace(importer: importer.id, commodity: commodity, year: year, supplyTonnes: total,
                            domesticProductionTonnes: produced[target], unrecordedOwnSupplyTonnes: origin[target] - produced[target],
                            unrecordedWorldSupplyTonnes: unexplained, unrecordedOriginTonnes: unrecordedTotal,

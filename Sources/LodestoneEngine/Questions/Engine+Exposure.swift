@@ -27,12 +27,10 @@ extension Engine {
         let year = try year(request.year, commodity: item, needsProduction: false)
         let exposure: ExportExposure
         do { exposure = try dataset.exportExposure(of: seller, commodity: item.id, year: year) } catch { throw EngineError(error) }
-        let rows = exposure.importers.prefix(request.top ?? exposure.importers.count).enumerated().map { index, k in
-            ExposureReport.Row(rank: index + 1, country: CountryRef(k.country, in: dataset), tonnes: k.tonnes, valueKUSD: k.valueKUSD,
-                               shareOfExports: k.shareOfExports, dependence: k.dependence, importsTonnes: k.importsTonnes)
-        }
+        let rows = Array(exposure.importers.prefix(request.top ?? exposure.importers.count))
         return ExposureReport(exporter: ImporterRef(seller, in: dataset), commodity: CommodityRef(item), year: year,
                               totalTonnes: exposure.totalTonnes, totalValueKUSD: exposure.totalValueKUSD,
-                              importerCount: exposure.importers.count, tradeBasis: exposure.tradeBasis, rows: rows)
+                              importerCount: exposure.importers.count, tradeBasis: exposure.tradeBasis, rows: rows,
+                              countryNames: countryNames)
     }
 }

@@ -47,16 +47,13 @@ extension Engine {
         let year = try year(request.year, commodity: item, needsProduction: false)
         let mix: ImportMix
         do { mix = try dataset.importMix(for: buyer, commodity: item.id, year: year, partners: group) } catch { throw EngineError(error) }
-        let rows = mix.suppliers.prefix(request.top ?? mix.suppliers.count).enumerated().map { index, s in
-            SuppliersReport.Row(rank: index + 1, country: CountryRef(s.country, in: dataset), tonnes: s.tonnes, valueKUSD: s.valueKUSD,
-                                tonnesShare: s.tonnesShare, valueShare: s.valueShare, governanceScore: s.governanceScore,
-                                inPartnerGroup: s.inPartnerGroup)
-        }
+        let rows = Array(mix.suppliers.prefix(request.top ?? mix.suppliers.count))
         return SuppliersReport(importer: ImporterRef(buyer, in: dataset), commodity: CommodityRef(item), year: year,
                                totalTonnes: mix.totalTonnes, totalValueKUSD: mix.totalValueKUSD, valueOnlyKUSD: mix.valueOnlyKUSD,
                                supplierCount: mix.suppliers.count, internalTonnes: mix.internalTonnes,
                                importHHI: mix.importHHI, governanceWeightedRisk: mix.governanceWeightedRisk,
-                               partnerGroup: mix.partnerGroup, partnerShare: mix.partnerShare, tradeBasis: mix.tradeBasis, rows: rows)
+                               partnerGroup: mix.partnerGroup, partnerShare: mix.partnerShare, tradeBasis: mix.tradeBasis, rows: rows,
+                               countryNames: countryNames)
     }
 
     public func concentration(_ request: ConcentrationRequest) throws(EngineError) -> ConcentrationReport {

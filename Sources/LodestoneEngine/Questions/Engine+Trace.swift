@@ -17,9 +17,6 @@ public struct TraceRequest: Sendable, Hashable, Codable {
 }
 
 extension Engine {
-    /// The share gap above which a country counts as a conduit (it ships what others produced).
-    public static let conduitShareGap = 0.05
-
     public func trace(_ request: TraceRequest) throws(EngineError) -> TraceReport {
         try checkYear(request.year)
         try checkTop(request.top)
@@ -28,14 +25,11 @@ extension Engine {
         let year = try year(request.year, commodity: item)
         let trace: OriginTrace
         do { trace = try dataset.traceOrigins(for: buyer, commodity: item.id, year: year) } catch { throw EngineError(error) }
-        let rows = trace.origins.prefix(request.top ?? trace.origins.count).enumerated().map { index, o in
-            TraceReport.Row(rank: index + 1, country: CountryRef(o.country, in: dataset), directTonnes: o.directTonnes, directShare: o.directShare,
-                            tracedTonnes: o.tracedTonnes, tracedShare: o.tracedShare, unrecordedTonnes: o.unrecordedTonnes,
-                            conduit: o.directShare - o.tracedShare > Self.conduitShareGap)
-        }
+        let rows = Array(trace.origins.prefix(request.top ?? trace.origins.count))
         return TraceReport(importer: ImporterRef(buyer, in: dataset), commodity: CommodityRef(item), year: year, supplyTonnes: trace.supplyTonnes,
                            domesticProductionTonnes: trace.domesticProductionTonnes, unrecordedOwnSupplyTonnes: trace.unrecordedOwnSupplyTonnes,
                            unrecordedWorldSupplyTonnes: trace.unrecordedWorldSupplyTonnes,
-                           unrecordedOriginTonnes: trace.unrecordedOriginTonnes, unrecordedOriginShare: trace.unrecordedOriginShare, tradeBasis: trace.tradeBasis, rows: rows)
+                           unrecordedOriginTonnes: trace.unrecordedOriginTonnes, unrecordedOriginShare: trace.unrecordedOriginShare, tradeBasis: trace.tradeBasis, rows: rows,
+                           countryNames: countryNames)
     }
 }

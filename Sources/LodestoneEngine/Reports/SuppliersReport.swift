@@ -2,19 +2,6 @@ import LodestoneCore
 
 /// Who supplies an importer with one commodity in one year.
 public struct SuppliersReport: TabularReport, Hashable {
-    public struct Row: Sendable, Hashable, Codable {
-        public var rank: Int
-        public var country: CountryRef
-        /// Null when none of the supplier's flows has a usable quantity (counted by value only).
-        @OrNull public var tonnes: Double?
-        public var valueKUSD: Double
-        @OrNull public var tonnesShare: Double?
-        public var valueShare: Double
-        /// WGI political stability, normalised: 0 most stable, 1 least; nil when not on record.
-        public var governanceScore: Double?
-        public var inPartnerGroup: Bool
-    }
-
     public var importer: ImporterRef
     public var commodity: CommodityRef
     public var year: Int
@@ -32,7 +19,9 @@ public struct SuppliersReport: TabularReport, Hashable {
     public var partnerShare: Double?
     /// Nomenclature, source, content basis and allocation of the trade used.
     public var tradeBasis: Dataset.TradeBasis
-    public var rows: [Row]
+    /// Core's suppliers, largest first, countries shown by `countryNames`.
+    public var rows: [ImportMix.Supplier]
+    @NotEncoded public var countryNames: CountryNames? = nil
     public var columns: [Column] = [
         Column("rank", "rank", .count), Column("country", "supplier", .country), Column("tonnes", "tonnes", .tonnes),
         Column("tonnesShare", "share (t)", .share), Column("valueKUSD", "value (kUSD)", .kusd), Column("valueShare", "share (value)", .share),

@@ -3,19 +3,6 @@ import LodestoneCore
 /// Who really supplies an importer: where its supply was shipped from (direct) and where it was
 /// produced (traced through re-exports).
 public struct TraceReport: TabularReport, Hashable {
-    public struct Row: Sendable, Hashable, Codable {
-        public var rank: Int
-        public var country: CountryRef
-        public var directTonnes: Double
-        public var directShare: Double
-        public var tracedTonnes: Double
-        public var tracedShare: Double
-        /// Shipped on from here beyond this country's production and imports: of unrecorded origin.
-        public var unrecordedTonnes: Double
-        /// Ships more than 5 points of share above what it originates: a re-export hub.
-        public var conduit: Bool
-    }
-
     public var importer: ImporterRef
     public var commodity: CommodityRef
     public var year: Int
@@ -29,7 +16,9 @@ public struct TraceReport: TabularReport, Hashable {
     public var unrecordedOriginShare: Double
     /// Nomenclature, source, content basis and allocation of the trade used.
     public var tradeBasis: Dataset.TradeBasis
-    public var rows: [Row]
+    /// Core's origins, largest traced first, countries shown by `countryNames`.
+    public var rows: [OriginTrace.Origin]
+    @NotEncoded public var countryNames: CountryNames? = nil
     public var columns: [Column] = [
         Column("rank", "rank", .count), Column("country", "origin", .country), Column("directTonnes", "direct (t)", .tonnes),
         Column("directShare", "direct", .share), Column("tracedTonnes", "traced (t)", .tonnes), Column("tracedShare", "traced", .share),
