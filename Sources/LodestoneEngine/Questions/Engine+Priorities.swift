@@ -80,7 +80,8 @@ extension Engine {
             let reason = risk.notAssessed.first.map { ": \($0.commodity.rawValue): \($0.reason)" } ?? ""
             throw EngineError(.noData, "nothing to assess for \(buyer.name) in \(year)\(reason)")
         }
-        return PrioritiesReport(byFamily ? risk.mostExposedStagePerFamily(in: dataset) : risk, importer: buyer, model: model, parameters: request.parameters ?? parameters, in: dataset)
+        return PrioritiesReport(byFamily ? risk.mostExposedStagePerFamily(in: dataset) : risk, importer: buyer, model: model, parameters: request.parameters ?? parameters, in: dataset,
+                                countryNames: countryNames)
     }
 
     /// What a request over the memory limit needs and what fits instead.

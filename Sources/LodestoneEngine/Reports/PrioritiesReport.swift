@@ -4,18 +4,6 @@ import LodestoneCore
 /// each Monte Carlo estimate with its standard error, tier with its confidence, tail figures
 /// (P95, CVaR95) and the exporters that drive the loss. See `RestrictionRisk` for the formulas.
 public struct PrioritiesReport: TabularReport, Hashable {
-    public struct Driver: Sendable, Hashable, Codable {
-        public var exporter: CountryRef
-        /// Annual probability that this exporter restricts this commodity, 0...1.
-        public var annualProbability: Double
-        /// Share of the commodity's expected economic loss caused by this exporter, 0...1.
-        public var shareOfExpectedLoss: Double
-        /// Share of the commodity's expected shortfall caused by this exporter, 0...1.
-        public var shareOfExpectedShortfall: Double
-        /// Share of this exporter's impact that arrives through third countries, 0...1.
-        public var viaThirdCountries: Double
-    }
-
     public struct Row: Sendable, Hashable, Codable {
         public var rank: Int
         public var commodity: String
@@ -60,7 +48,8 @@ public struct PrioritiesReport: TabularReport, Hashable {
         public var topDriver: CountryRef?
         public var topDriverLossShare: Double?
         /// Up to three exporters, by share of expected loss.
-        public var drivers: [Driver]
+        /// Core's drivers, largest share of the loss first, exporters shown by the report's `countryNames`.
+        public var drivers: [RestrictionRisk.Driver]
         /// Nomenclature, source, content basis and allocation of the trade used.
         public var tradeBasis: Dataset.TradeBasis
         /// Why the expected loss is exactly 0, when it is.
@@ -86,6 +75,7 @@ public struct PrioritiesReport: TabularReport, Hashable {
     public var parametersVersion: String
     public var estimatedMemoryBytes: Int
     public var rows: [Row]
+    @NotEncoded public var countryNames: CountryNames? = nil
     public var notAssessed: [NotAssessedItem]
     public var columns: [Column] = [
         Column("rank", "#", .count), Column("commodity", "commodity", .text), Column("name", "name", .text),
@@ -138,8 +128,10 @@ public struct PrioritiesReport: TabularReport, Hashable {
         return lines.joined(separator: "\n")
     }
 
-    init(_ risk: RestrictionRisk, importer buyer: Importer, model: RestrictionRiskModel, parameters: MarketParameters, in dataset: Dataset) {
+    init(_ risk: RestrictionRisk, importer buyer: Importer, model: RestrictionRiskModel, parameters: MarketParameters, in dataset: Dataset,
+         countryNames: CountryNames) {
         importer = ImporterRef(buyer, in: dataset)
+        self.countryNames = countryNames
         year = risk.year
         draws = risk.draws
         seed = risk.seed
@@ -154,11 +146,7 @@ public struct PrioritiesReport: TabularReport, Hashable {
 
     private static func row(rank: Int, _ c: RestrictionRisk.Commodity, importer: Importer, year: Int, in dataset: Dataset) -> Row {
         let info = dataset.commodity(c.commodity)
-        let drivers = c.drivers.map { d in
-            Driver(exporter: CountryRef(d.exporter, in: dataset), annualProbability: d.annualProbability,
-                   shareOfExpectedLoss: d.shareOfExpectedLoss, shareOfExpectedShortfall: d.shareOfExpectedShortfall,
-                   viaThirdCountries: d.viaThirdCountries)
-        }
+        let drivers = c.drivers
         var score: Double?, gap: String?
         do { score = try dataset.geoPolRisk(for: importer, commodity: c.commodity, year: year).score } catch { gap = error.description }
         return Row(
@@ -173,7 +161,7 @@ public struct PrioritiesReport: TabularReport, Hashable {
             expectedCostUSD: c.expectedCostUSD, expectedCostUSDStandardError: c.expectedCostUSDStandardError,
             p95CostUSD: c.p95CostUSD, cvar95CostUSD: c.cvar95CostUSD, annualProbability: c.annualProbability,
             consumptionTonnes: c.consumptionTonnes, unitValueUSDPerKg: c.unitValueUSDPerKg, consumptionValueUSD: c.consumptionValueUSD,
-            geoPolRiskScore: score, geoPolRiskNotAssessed: gap, topDriver: drivers.first?.exporter,
+            geoPolRiskScore: score, geoPolRiskNotAssessed: gap, topDriver: drivers.first.map { CountryRef($0.exporter, in: dataset) },
             topDriverLossShare: drivers.first?.shareOfExpectedLoss, drivers: drivers, tradeBasis: c.tradeBasis,
             zeroLossReason: c.zeroLossReason, consumedStages: c.consumedStages.map(\.rawValue))
     }
