@@ -180,18 +180,7 @@ extension Engine {
         var byCommodity: [CommodityID: ScenarioOutcome.Market] = [:]
         for market in outcome.markets { byCommodity[market.commodity] = market }
         var markets = outcome.markets.map { m in
-            ScenarioRunReport.Market(
-                commodity: dataset.commodity(m.commodity).map(CommodityRef.init) ?? CommodityRef(id: m.commodity.rawValue),
-                supplyClass: m.supplyClass, tradeYear: m.tradeYear, productionYear: m.productionYear, severity: m.severity,
-                consumptionTonnes: m.consumptionTonnes, withheldTonnes: m.withheldTonnes, divertedTonnes: m.divertedTonnes,
-                precautionaryTonnes: m.precautionaryTonnes,
-                supplyResponseTonnes: m.supplyResponseTonnes, demandResponseTonnes: m.demandResponseTonnes, unmetTonnes: m.unmetTonnes,
-                priceChangeOutside: m.priceChangeOutside, priceCapped: m.priceCapped, priceChangeInside: m.priceChangeInside,
-                insidePriceFloored: m.insidePriceFloored, keptAtHomeTonnes: m.keptAtHomeTonnes, stockpiledInsideTonnes: m.stockpiledInsideTonnes,
-                insideOutputChangeTonnes: m.insideOutputChangeTonnes,
-                stockDrawTonnes: m.stockDrawTonnes, priceUSDPerKg: m.priceUSDPerKg,
-                partners: m.partners,
-                note: m.note)
+            ScenarioRunReport.Market(outcome: m, commodity: dataset.commodity(m.commodity).map(CommodityRef.init) ?? CommodityRef(id: m.commodity.rawValue))
         }
         let names = Dictionary(importers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         var impacts = outcome.impacts

@@ -19,35 +19,26 @@ public struct ScenarioRunReport: TabularReport, Hashable {
         public var durationYears: Double
     }
 
-    public struct Market: Sendable, Hashable, Codable {
+    /// Core's market as it is (its partners' countries shown by the report's `countryNames`), its
+    /// commodity shown as `{id, name, stage}`, and in a run for every country how many have no
+    /// apparent consumption of the commodity (production + imports ≤ exports; they have no row).
+    @dynamicMemberLookup
+    public struct Market: Sendable, Hashable, Encodable {
+        public var outcome: ScenarioOutcome.Market
         public var commodity: CommodityRef
-        public var supplyClass: Commodity.SupplyClass
-        public var tradeYear: Int
-        public var productionYear: Int
-        public var severity: Double
-        public var consumptionTonnes: Double
-        public var withheldTonnes: Double
-        public var divertedTonnes: Double
-        public var precautionaryTonnes: Double
-        public var supplyResponseTonnes: Double
-        public var demandResponseTonnes: Double
-        public var unmetTonnes: Double
-        public var priceChangeOutside: Double
-        public var priceCapped: Bool
-        public var priceChangeInside: Double
-        public var insidePriceFloored: Bool
-        public var keptAtHomeTonnes: Double
-        public var stockpiledInsideTonnes: Double
-        /// The restricting countries' own output change at the same time (a quota cut < 0), tonnes.
-        public var insideOutputChangeTonnes: Double
-        public var stockDrawTonnes: Double
-        public var priceUSDPerKg: Double
-        /// Core's partners, countries shown by the report's `countryNames`.
-        public var partners: [ScenarioOutcome.Partner]
-        public var note: String?
-        /// In a run for every country: how many have no apparent consumption of the commodity
-        /// (production + imports ≤ exports); they have no row.
         public var nonConsumingCountries: Int?
+
+        public subscript<T>(dynamicMember field: KeyPath<ScenarioOutcome.Market, T>) -> T { outcome[keyPath: field] }
+
+        private enum Keys: String, CodingKey { case commodity, nonConsumingCountries }
+
+        /// Core's fields, then the commodity's name over its id.
+        public func encode(to encoder: any Encoder) throws {
+            try outcome.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(commodity, forKey: .commodity)
+            try container.encodeIfPresent(nonConsumingCountries, forKey: .nonConsumingCountries)
+        }
     }
 
     /// One importer and commodity.
