@@ -4,42 +4,14 @@ import LodestoneCore
 /// each Monte Carlo estimate with its standard error, tier with its confidence, tail figures
 /// (P95, CVaR95) and the exporters that drive the loss. See `RestrictionRisk` for the formulas.
 public struct PrioritiesReport: TabularReport, Hashable {
-    public struct Row: Sendable, Hashable, Codable {
+    /// Core's estimate for one stage as it is, with its rank, names, GeoPolRisk score and top driver.
+    @dynamicMemberLookup
+    public struct Row: Sendable, Hashable, Encodable {
+        public var estimate: RestrictionRisk.Commodity
         public var rank: Int
-        public var commodity: String
         public var name: String
         public var family: String
         public var stage: String
-        /// high, elevated, moderate or limited (`PriorityTier`).
-        public var tier: PriorityTier
-        /// Share of the 32 batch replicates whose own estimate gives the same tier, 0...1.
-        public var tierConfidence: Double
-        /// Expected annual loss / consumption value, 0...1: the ranking measure.
-        public var expectedLossShare: Double
-        public var expectedLossShareStandardError: Double
-        /// Expected annual shortfall / consumption, 0...1.
-        public var expectedShortfallShare: Double
-        public var expectedShortfallShareStandardError: Double
-        /// USD per year.
-        public var expectedLossUSD: Double
-        public var expectedLossUSDStandardError: Double
-        public var p95LossUSD: Double
-        public var cvar95LossUSD: Double
-        /// Tonnes per year.
-        public var expectedShortfallTonnes: Double
-        public var expectedShortfallTonnesStandardError: Double
-        public var p95ShortfallTonnes: Double
-        public var cvar95ShortfallTonnes: Double
-        /// Extra spending on what is still bought, USD per year (not part of the loss).
-        public var expectedCostUSD: Double
-        public var expectedCostUSDStandardError: Double
-        public var p95CostUSD: Double
-        public var cvar95CostUSD: Double
-        /// Probability that at least one restriction hits the stage in a year, 0...1.
-        public var annualProbability: Double
-        public var consumptionTonnes: Double
-        public var unitValueUSDPerKg: Double
-        public var consumptionValueUSD: Double
         /// The stage's GeoPolRisk score for the importer that year; nil when not assessable, with
         /// the reason in `geoPolRiskNotAssessed`.
         public var geoPolRiskScore: Double?
@@ -47,15 +19,24 @@ public struct PrioritiesReport: TabularReport, Hashable {
         /// The exporter with the largest share of the expected loss (nil when nothing is lost).
         public var topDriver: CountryRef?
         public var topDriverLossShare: Double?
-        /// Up to three exporters, by share of expected loss.
-        /// Core's drivers, largest share of the loss first, exporters shown by the report's `countryNames`.
-        public var drivers: [RestrictionRisk.Driver]
-        /// Nomenclature, source, content basis and allocation of the trade used.
-        public var tradeBasis: Dataset.TradeBasis
-        /// Why the expected loss is exactly 0, when it is.
-        public var zeroLossReason: String?
-        /// Ranked by family: every consumed stage of the family that was assessed, this one first.
-        public var consumedStages: [String]
+
+        public subscript<T>(dynamicMember field: KeyPath<RestrictionRisk.Commodity, T>) -> T { estimate[keyPath: field] }
+
+        private enum Keys: String, CodingKey { case rank, name, family, stage, geoPolRiskScore, geoPolRiskNotAssessed, topDriver, topDriverLossShare }
+
+        /// Core's fields, then the report's own.
+        public func encode(to encoder: any Encoder) throws {
+            try estimate.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(rank, forKey: .rank)
+            try container.encode(name, forKey: .name)
+            try container.encode(family, forKey: .family)
+            try container.encode(stage, forKey: .stage)
+            try container.encodeIfPresent(geoPolRiskScore, forKey: .geoPolRiskScore)
+            try container.encodeIfPresent(geoPolRiskNotAssessed, forKey: .geoPolRiskNotAssessed)
+            try container.encodeIfPresent(topDriver, forKey: .topDriver)
+            try container.encodeIfPresent(topDriverLossShare, forKey: .topDriverLossShare)
+        }
     }
 
     public struct Threshold: Sendable, Hashable, Codable {
@@ -121,8 +102,8 @@ public struct PrioritiesReport: TabularReport, Hashable {
 
     public var footer: String {
         let zero = rows.compactMap { row in row.zeroLossReason.map { "\(row.commodity): \($0)" } }
-        let stages = rows.filter { $0.consumedStages.count > 1 }.map { "\($0.family): \($0.consumedStages.joined(separator: ", "))" }
-        var lines = TradeBasisNote.lines(rows.map { ($0.commodity, $0.tradeBasis) })
+        let stages = rows.filter { $0.consumedStages.count > 1 }.map { "\($0.family): \($0.consumedStages.map(\.rawValue).joined(separator: ", "))" }
+        var lines = TradeBasisNote.lines(rows.map { ($0.commodity.rawValue, $0.tradeBasis) })
         if !stages.isEmpty { lines += TradeBasisNote.wrap("ranked at the most exposed consumed stage of: " + stages.joined(separator: "; ")) }
         if !zero.isEmpty { lines += ["no loss, and why:"] + zero.flatMap(TradeBasisNote.wrap) }
         return lines.joined(separator: "\n")
@@ -149,20 +130,8 @@ public struct PrioritiesReport: TabularReport, Hashable {
         let drivers = c.drivers
         var score: Double?, gap: String?
         do { score = try dataset.geoPolRisk(for: importer, commodity: c.commodity, year: year).score } catch { gap = error.description }
-        return Row(
-            rank: rank, commodity: c.commodity.rawValue, name: info?.name ?? c.commodity.rawValue, family: info?.family ?? c.commodity.rawValue,
-            stage: info?.stage.rawValue ?? "", tier: c.tier, tierConfidence: c.tierConfidence,
-            expectedLossShare: c.expectedLossShare, expectedLossShareStandardError: c.expectedLossShareStandardError,
-            expectedShortfallShare: c.expectedShortfallShare, expectedShortfallShareStandardError: c.expectedShortfallShareStandardError,
-            expectedLossUSD: c.expectedLossUSD, expectedLossUSDStandardError: c.expectedLossUSDStandardError,
-            p95LossUSD: c.p95LossUSD, cvar95LossUSD: c.cvar95LossUSD,
-            expectedShortfallTonnes: c.expectedShortfallTonnes, expectedShortfallTonnesStandardError: c.expectedShortfallTonnesStandardError,
-            p95ShortfallTonnes: c.p95ShortfallTonnes, cvar95ShortfallTonnes: c.cvar95ShortfallTonnes,
-            expectedCostUSD: c.expectedCostUSD, expectedCostUSDStandardError: c.expectedCostUSDStandardError,
-            p95CostUSD: c.p95CostUSD, cvar95CostUSD: c.cvar95CostUSD, annualProbability: c.annualProbability,
-            consumptionTonnes: c.consumptionTonnes, unitValueUSDPerKg: c.unitValueUSDPerKg, consumptionValueUSD: c.consumptionValueUSD,
-            geoPolRiskScore: score, geoPolRiskNotAssessed: gap, topDriver: drivers.first.map { CountryRef($0.exporter, in: dataset) },
-            topDriverLossShare: drivers.first?.shareOfExpectedLoss, drivers: drivers, tradeBasis: c.tradeBasis,
-            zeroLossReason: c.zeroLossReason, consumedStages: c.consumedStages.map(\.rawValue))
+        return Row(estimate: c, rank: rank, name: info?.name ?? c.commodity.rawValue, family: info?.family ?? c.commodity.rawValue,
+                   stage: info?.stage.rawValue ?? "", geoPolRiskScore: score, geoPolRiskNotAssessed: gap,
+                   topDriver: drivers.first.map { CountryRef($0.exporter, in: dataset) }, topDriverLossShare: drivers.first?.shareOfExpectedLoss)
     }
 }
