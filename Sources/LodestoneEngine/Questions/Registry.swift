@@ -12,11 +12,6 @@ public enum Questions {
         ScenarioListQuestion.self, ScenarioRunQuestion.self, BacktestQuestion.self,
         CommoditiesQuestion.self, CountriesQuestion.self, GroupsQuestion.self, OfficialCheckQuestion.self, DataInfoQuestion.self,
     ]
-
-    /// The question at this API path ("risk", "data/check").
-    public static func at(path: String) -> (any Question.Type)? {
-        all.first { $0.path == path }
-    }
 }
 
 public enum RiskQuestion: Question {

@@ -49,12 +49,6 @@ public enum SourceReaders {
         NaturalEarthReader.self, PriceObservationsReader.self, ExportDropsReader.self, ProjectsReader.self,
     ]
 
-    /// The reader whose kind a file is, by its name and header.
-    public static func reader(forFile path: String, data: Data) -> (any SourceReader.Type)? {
-        let name = (path as NSString).lastPathComponent, header = SourceFile.header(of: data)
-        return all.first { $0.recognises(fileName: name, header: header) }
-    }
-
     public static func named(_ name: String) -> (any SourceReader.Type)? {
         all.first { $0.name == name }
     }

@@ -12,10 +12,7 @@ struct QuestionCommand<Q: Question>: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "Year (default: the latest year with the data the question needs).")
-    var year: Int?
-    @Option(help: ArgumentHelp("Several years at once, as a range or a list (2018-2024, or 2018,2020,2022): one answer per year (where the question takes them).", valueName: "years"))
-    var years: String?
+    @OptionGroup var yearOptions: YearOptions
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The question's parameters (listed above).", valueName: "parameters"))
     var parameters: [String] = []
 
@@ -39,8 +36,9 @@ struct QuestionCommand<Q: Question>: ParsableCommand {
         return [Q.discussion, "Parameters:\n" + (lines + [yearNote]).joined(separator: "\n")].filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 
+    /// Beside `YearOptions`' own rule (not both): what this question takes.
     func validate() throws {
-        if year != nil, years != nil { throw ValidationError("give --year or --years, not both") }
+        let (year, years) = (yearOptions.year, yearOptions.years)
         if Q.years == .none, year != nil || years != nil { throw ValidationError("\(Q.command.joined(separator: " ")) is not about a year: leave out --year and --years") }
         if Q.years == .single, years != nil { throw ValidationError("\(Q.command.joined(separator: " ")) answers one year: use --year") }
     }
@@ -53,14 +51,8 @@ struct QuestionCommand<Q: Question>: ParsableCommand {
                 throw EngineError(.usage, "missing --\(parameter.name)\(example): \(parameter.help)")
             }
             let engine = try storeOptions.openEngine()
-            if let years {
-                let list = try Engine.parseYears(years)
-                let series = try ProgressLine.run { flag in
-                    try ReportRenderer.series(list) { year in try Q.answer(input, year: year, engine: engine, context: QuestionContext(cancellation: flag)) }
-                }
-                try output.emit(series: series.reports, years: series.years, missing: series.missing)
-            } else {
-                try output.emit(try ProgressLine.run { flag in try Q.answer(input, year: year, engine: engine, context: QuestionContext(cancellation: flag)) })
+            try output.emit(yearOptions) { year in
+                try ProgressLine.run { flag in try Q.answer(input, year: year, engine: engine, context: QuestionContext(cancellation: flag)) }
             }
         }
     }
