@@ -10,6 +10,8 @@ extension Dataset {
         public var contentBasis: String
         /// How shared codes were split, when the stage has one.
         public var allocation: String?
+        /// For a stage carried inside another stage's codes (heavy rare earths in rare-earth compounds): how its content follows its producers.
+        public var carriedContent: String?
         /// The shared code ("HS17 811292") and every stage it is split among, when the stage has one.
         public var sharedCode: String?
         public var sharedAmong: [CommodityID]?
@@ -62,8 +64,13 @@ extension Dataset {
                     + "an exporter's own customs records of a member (China's gallium and germanium) fix that member's share of its flows; "
                     + "tonnes = value share / reference price (also where the source gives no quantity)"
             },
+            carriedContent: isCarried(info) ? Self.carriedContentNote : nil,
             sharedCode: shared.map { "\(nomenclature.rawValue) \($0.hs6)" }, sharedAmong: shared.map { [info.id] + $0.sharedWith })
     }
+
+    /// What `TradeBasis.carriedContent` says (`Dataset+CarriedContent`).
+    static let carriedContentNote = "carried inside another stage's codes at the content factor, but only as far as the exporter's own production "
+        + "plus the content of what it imports covers it: a country that neither produces nor separates it exports it only as re-export"
 
     /// The provenance key of a nomenclature's trade rows: "trade" for HS92 (the first source),
     /// "trade:HS17" and so on for the others.
@@ -96,6 +103,7 @@ extension Dataset {
             }
             return
         }
+        let carriedCoverage = commodityIndex[info.id].flatMap { carried[AnchorKey(commodity: $0, year: year)] }
         for code in info.tradeCodes where code.nomenclature == nomenclature {
             guard let slice = trade[TradeKey(nomenclature: nomenclature, hs6: code.hs6, year: year)] else { continue }
             let split = code.sharedWith.isEmpty ? nil : allocationShares(of: info.id, hs6: code.hs6, nomenclature: nomenclature, year: year)
@@ -111,6 +119,11 @@ extension Dataset {
                     let share = split[flow]
                     guard share > 0 else { return }
                     body(exporter, slice.importers[flow], value * share, implausible ? .nan : value * share / price * code.contentFactor)
+                } else if let carriedCoverage {
+                    // Content carried inside another stage's code: only as far as the exporter's pool covers it.
+                    let coverage = carriedCoverage[Int(exporter)]
+                    guard coverage > 0 else { return }
+                    body(exporter, slice.importers[flow], value * coverage, implausible ? .nan : tonnes * code.contentFactor * coverage)
                 } else if implausible {
                     body(exporter, slice.importers[flow], value, .nan)
                 } else {
