@@ -10,15 +10,17 @@ enum TradeBasisNote {
     static func lines(_ basis: Dataset.TradeBasis) -> [String] {
         wrap("trade: \(basis.source)\(basis.nomenclature.map { " (\($0.rawValue))" } ?? ""); \(basis.contentBasis)")
             + (basis.allocation.map { wrap("\(basis.nomenclature == nil ? "split" : "shared code"): \($0)") } ?? [])
+            + (basis.carriedContent.map { wrap("content: \($0)") } ?? [])
     }
 
     /// Many commodities' bases: the commodities on each nomenclature (and those scored without
     /// trade that year), then each shared code once, with every stage it is split among.
     static func lines(_ bases: [(commodity: String, basis: Dataset.TradeBasis?)]) -> [String] {
         var byNomenclature: [Nomenclature: [String]] = [:], withoutTrade: [String] = [], sourced: [String] = []
-        var shared: [(code: String, among: [CommodityID], here: [String])] = []
+        var shared: [(code: String, among: [CommodityID], here: [String])] = [], carried: [String] = []
         for (commodity, basis) in bases {
             guard let basis else { withoutTrade.append(commodity); continue }
+            if basis.carriedContent != nil { carried.append(commodity) }
             if let nomenclature = basis.nomenclature { byNomenclature[nomenclature, default: []].append(commodity) } else { sourced.append(commodity) }
             guard let code = basis.sharedCode else { continue }
             if let index = shared.firstIndex(where: { $0.code == code }) {
@@ -36,6 +38,10 @@ enum TradeBasisNote {
             let all = among.map(\.rawValue), shown = Set(here) == Set(all) ? "" : " (here: \(here.joined(separator: ", ")))"
             lines += wrap("\(code) is split among \(all.joined(separator: ", "))\(shown): "
                           + "each flow's value by the exporter's pool of production and imports at reference prices (tradeBasis.allocation in JSON)")
+        }
+        if !carried.isEmpty {
+            lines += wrap("carried inside another stage's codes: \(list(carried)): only as far as each exporter's own production plus what it imports covers it, "
+                          + "the rest of its flows being the other stage's (tradeBasis.carriedContent in JSON)")
         }
         return lines
     }
