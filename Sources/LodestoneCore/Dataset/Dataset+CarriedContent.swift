@@ -59,8 +59,10 @@ extension Dataset {
             }
         }
         guard !flows.isEmpty else { return nil }
+        // An exporter whose flows all lack a plausible quantity keeps them whole if it holds any
+        // of the stage, and carries none if it holds none.
         func coverage(_ pool: [Double]) -> [Double] {
-            (0..<n).map { c in exported[c] > 0 ? min(1, pool[c] / exported[c]) : 1 }
+            (0..<n).map { c in exported[c] > 0 ? min(1, pool[c] / exported[c]) : (pool[c] > 0 ? 1 : 0) }
         }
         var covered = coverage(own)
         for _ in 0..<Self.basketIterations {

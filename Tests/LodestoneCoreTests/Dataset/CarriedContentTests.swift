@@ -67,6 +67,26 @@ import Testing
         #expect(abs(try #require(try Self.tonnes(dataset, "h:refined", from: Self.b)) - 20) < 1e-9)
     }
 
+    @Test func aFlowWithoutAQuantityFromANonProducerCarriesNone() throws {
+        // E ships compounds to D by value only and holds no h: nothing, not the whole value.
+        var builder = Dataset.Builder()
+        for (code, iso3) in [(Self.a, "AAA"), (Self.d, "DDD"), (CountryCode(5), "EEE")] {
+            builder.add(Country(code: code, m49: code.rawValue, iso3: iso3, name: iso3))
+        }
+        for (id, factor) in [("r:refined", 1.0), ("h:refined", 0.01)] {
+            builder.add(Commodity(
+                id: CommodityID(id), name: id, productionSeries: "test", category: "Test", stage: .refined, symbol: nil, hs6: [],
+                productionUnit: "metr. t", tonnesPerProductionUnit: 1, recyclingRate: nil, family: String(id.prefix(1)), isDefaultStage: true,
+                isReference: false, tradeCodes: [TradeCode(nomenclature: .hs92, hs6: 284690, contentFactor: factor)]))
+        }
+        builder.add(ProductionRecord(commodity: "h:refined", country: Self.a, year: 2024, tonnes: 100, publishedAmount: 100))
+        builder.add(TradeFlow(year: 2024, exporter: Self.a, importer: Self.d, hs6: 284690, valueKUSD: 5000, tonnes: 500, nomenclature: .hs92))
+        builder.add(TradeFlow(year: 2024, exporter: CountryCode(5), importer: Self.d, hs6: 284690, valueKUSD: 9000, tonnes: nil, nomenclature: .hs92))
+        let dataset = builder.build()
+        let mix = try dataset.importMix(for: Importer(dataset.country(Self.d)!), commodity: "h:refined", year: 2024)
+        #expect(mix.suppliers.map(\.country) == [Self.a])
+    }
+
     @Test func tradeAmongNonProducersMakesNone() throws {
         // B and C ship compounds to each other and to D, and no one who separates h feeds them.
         let dataset = Self.world(aShips: false, circular: true)
