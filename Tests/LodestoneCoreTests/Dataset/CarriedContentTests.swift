@@ -9,11 +9,10 @@ import Testing
 @Suite struct CarriedContentTests {
     static let a = CountryCode(1), b = CountryCode(2), c = CountryCode(3), d = CountryCode(4)
 
-    static func world(bProduces: Double = 0, aShips: Bool = true, circular: Bool = false) -> Dataset {
+    /// The countries, both stages, and A's 100 t of h.
+    static func builder(countries: [(CountryCode, String)]) -> Dataset.Builder {
         var builder = Dataset.Builder()
-        for (code, iso3) in [(a, "AAA"), (b, "BBB"), (c, "CCC"), (d, "DDD")] {
-            builder.add(Country(code: code, m49: code.rawValue, iso3: iso3, name: iso3))
-        }
+        for (code, iso3) in countries { builder.add(Country(code: code, m49: code.rawValue, iso3: iso3, name: iso3)) }
         for (id, factor) in [("r:refined", 1.0), ("h:refined", 0.01)] {
             builder.add(Commodity(
                 id: CommodityID(id), name: id, productionSeries: "test", category: "Test", stage: .refined, symbol: nil, hs6: [],
@@ -21,6 +20,11 @@ import Testing
                 isReference: false, tradeCodes: [TradeCode(nomenclature: .hs92, hs6: 284690, contentFactor: factor)]))
         }
         builder.add(ProductionRecord(commodity: "h:refined", country: a, year: 2024, tonnes: 100, publishedAmount: 100))
+        return builder
+    }
+
+    static func world(bProduces: Double = 0, aShips: Bool = true, circular: Bool = false) -> Dataset {
+        var builder = Self.builder(countries: [(a, "AAA"), (b, "BBB"), (c, "CCC"), (d, "DDD")])
         if bProduces > 0 { builder.add(ProductionRecord(commodity: "h:refined", country: b, year: 2024, tonnes: bProduces, publishedAmount: bProduces)) }
         func flow(_ from: CountryCode, _ to: CountryCode, _ tonnes: Double) {
             builder.add(TradeFlow(year: 2024, exporter: from, importer: to, hs6: 284690, valueKUSD: tonnes * 10, tonnes: tonnes, nomenclature: .hs92))
@@ -69,17 +73,7 @@ import Testing
 
     @Test func aFlowWithoutAQuantityFromANonProducerCarriesNone() throws {
         // E ships compounds to D by value only and holds no h: nothing, not the whole value.
-        var builder = Dataset.Builder()
-        for (code, iso3) in [(Self.a, "AAA"), (Self.d, "DDD"), (CountryCode(5), "EEE")] {
-            builder.add(Country(code: code, m49: code.rawValue, iso3: iso3, name: iso3))
-        }
-        for (id, factor) in [("r:refined", 1.0), ("h:refined", 0.01)] {
-            builder.add(Commodity(
-                id: CommodityID(id), name: id, productionSeries: "test", category: "Test", stage: .refined, symbol: nil, hs6: [],
-                productionUnit: "metr. t", tonnesPerProductionUnit: 1, recyclingRate: nil, family: String(id.prefix(1)), isDefaultStage: true,
-                isReference: false, tradeCodes: [TradeCode(nomenclature: .hs92, hs6: 284690, contentFactor: factor)]))
-        }
-        builder.add(ProductionRecord(commodity: "h:refined", country: Self.a, year: 2024, tonnes: 100, publishedAmount: 100))
+        var builder = Self.builder(countries: [(Self.a, "AAA"), (Self.d, "DDD"), (CountryCode(5), "EEE")])
         builder.add(TradeFlow(year: 2024, exporter: Self.a, importer: Self.d, hs6: 284690, valueKUSD: 5000, tonnes: 500, nomenclature: .hs92))
         builder.add(TradeFlow(year: 2024, exporter: CountryCode(5), importer: Self.d, hs6: 284690, valueKUSD: 9000, tonnes: nil, nomenclature: .hs92))
         let dataset = builder.build()
