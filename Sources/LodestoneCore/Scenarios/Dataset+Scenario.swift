@@ -9,13 +9,15 @@
 /// 2. Propagation. A country that loses supply passes the loss on to its customers in proportion
 ///    to what they take from its pool: ℓ = (I − A)⁻¹·d with Aₖⱼ = F_{j→k}/Sⱼ, and its own
 ///    consumption falls by Lₖ = ℓₖ·Cₖ/Sₖ (C apparent consumption). Σ Lₖ = Σ dₖ exactly.
-/// 3. Markets (`SplitMarket`). Outside: of the loss L a share φ is re-sourced; what the
-///    restricting countries divert to non-targeted buyers offsets it; the rest clears at the
-///    outside price p ≥ 0 against other producers' output and consumers' demand. Inside: what
-///    stays at home and is not stockpiled clears at the inside price q ≤ 0.
-/// 4. Shortfall. Outside importer k: (1 − φ)·Lₖ + |ε_d|·p·Cₖ (+ its pro-rata part of any unmet
-///    excess), at most Cₖ, less what its stocks cover (`stockMonths` of consumption, once per
-///    disruption). Restricting countries have none. Extra cost: the price change it pays × the
+/// 3. Markets (`SplitMarket`). Outside: the whole loss L bids; what the restricting countries
+///    divert to non-targeted buyers offsets it; the rest clears at the outside price p ≥ 0
+///    against other producers' output and consumers' demand. Inside: what stays at home and is
+///    not stockpiled clears at the inside price q.
+/// 4. Shortfall. Each importer outside bears the share of its loss it cannot re-source within
+///    the year, (1 − φ)·Lₖ; what is left of the consumption the outside market gives up,
+///    G = |ε_d|·p·C_out + unmet, falls on every outside importer in proportion to its
+///    consumption; at most Cₖ, less what its stocks cover
+///    (`stockMonths` of consumption, once per disruption). Restricting countries have none. Extra cost: the price change it pays × the
 ///    pre-restriction unit value × what it still buys (negative inside: a saving).
 /// Tonnes and costs are per year × `durationYears`; price changes are the annual equilibrium.
 extension Dataset {
@@ -146,7 +148,9 @@ extension Dataset {
             let paid = consumption > 0 ? members.reduce(0) { $0 + price[$1] * network.consumption[$1] } / consumption
                 : (members.allSatisfy(restricting.contains) ? market.priceChangeInside : market.priceChangeOutside)
             let extraCost = members.reduce(0) { total, k in
-                total + price[k] * unitValue * 1000 * (network.consumption[k] * years - shortfall[k] - stockDraw[k])
+                // What it still buys; a difference of rounding when it is short of all of it.
+                let bought = network.consumption[k] * years - shortfall[k] - stockDraw[k]
+                return total + price[k] * unitValue * 1000 * (bought > 1e-9 * network.consumption[k] * years ? bought : 0)
             }
             impacts.append(ScenarioOutcome.Impact(
                 importer: importer.id, commodity: network.commodity, consumptionTonnes: consumption * years,

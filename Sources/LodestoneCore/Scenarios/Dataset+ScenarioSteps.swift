@@ -95,17 +95,27 @@ extension Dataset {
 
     /// Step 4: each node's shortfall over the disruption (after its stocks), what it draws from
     /// stocks, and the price change it pays (inside for the restricting countries).
+    ///
+    /// The outside market gives up G = |ε_d|·p·C_out + unmet tonnes of consumption a year (the
+    /// clearing). A node outside can re-source only φ of its loss Lₖ within the year, so it bears
+    /// (1 − φ)·Lₖ first; what is left of G falls on every outside node in proportion to its
+    /// consumption, as the price cuts it. The shortfalls add up to the larger of G and
+    /// Σ(1 − φ)·Lₖ: no tonne is counted twice, and where diversion to non-targeted buyers makes up
+    /// the loss (G smaller), the targets still go short of what they cannot re-source in time.
     func shortfalls(sides: ScenarioSides, propagated: PropagatedLoss, market: SplitMarket.Clearing, network: TradeNetwork,
                     entry: MarketParameters.Entry, years: Double) -> (shortfall: [Double], stockDraw: [Double], price: [Double]) {
         let n = network.size
-        let cut = -entry.demandElasticity * market.priceChangeOutside
-        var shortfall = [Double](repeating: 0, count: n), stockDraw = shortfall, price = shortfall
-        for k in 0..<n {
-            guard !sides.restricting.contains(k) else { price[k] = market.priceChangeInside; continue }
+        let outside = (0..<n).filter { !sides.restricting.contains($0) }
+        let givenUp = market.demandResponseTonnes + market.unmetTonnes
+        let outright = outside.reduce(0) { $0 + (1 - entry.resourcingShare) * propagated.loss[$1] }
+        let outsideConsumption = outside.reduce(0) { $0 + network.consumption[$1] }
+        let spread = outsideConsumption > 0 ? max(0, givenUp - outright) / outsideConsumption : 0
+        var shortfall = [Double](repeating: 0, count: n), stockDraw = shortfall
+        var price = [Double](repeating: market.priceChangeInside, count: n)
+        for k in outside {
             price[k] = market.priceChangeOutside
-            let loss = propagated.loss[k]
-            let perYear = min(network.consumption[k], (1 - entry.resourcingShare) * loss + cut * network.consumption[k]
-                              + (propagated.total > 0 ? market.unmetTonnes * loss / propagated.total : 0))
+            let perYear = min(network.consumption[k], (1 - entry.resourcingShare) * propagated.loss[k]
+                              + spread * network.consumption[k])
             stockDraw[k] = min(perYear * years, entry.stockMonths / 12 * network.consumption[k])
             shortfall[k] = perYear * years - stockDraw[k]
         }

@@ -10,8 +10,8 @@ import Foundation
 /// - `demandElasticity` ε_d < 0: % change in consumption per % price change.
 /// - `spareCapacityShare` σ ≥ 0: idle capacity of unrestricted producers as a share of their output.
 /// - `resourcingShare` φ in 0...1: share of a target's lost supply it can re-source within the
-///   year; the rest is lost outright (qualification of new suppliers, logistics) and stays in
-///   the restricting countries.
+///   year (qualification of new suppliers, logistics). It does not lower the outside price (the
+///   whole loss bids there); it decides who goes short: a target bears (1 − φ) of its loss first.
 /// - `maxPriceIncrease`: the largest relative price rise the model allows (e.g. 5 = +500 %).
 /// - `maxPriceDecrease` in 0...1: the largest relative fall of the restricting countries' price.
 /// - `stockMonths` ≥ 0: consumers' working stocks outside the restricting countries, in months of

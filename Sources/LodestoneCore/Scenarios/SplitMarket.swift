@@ -1,15 +1,19 @@
 /// One commodity's market after an export restriction, split in two: the restricting countries'
 /// domestic market (inside) and everyone else's (outside). All tonnes are per year.
 ///
-/// Outside. Targets lose `lost` tonnes L; they can re-source a share φ within the year, the rest
-/// is lost outright. Where some outside countries are not targeted, the restricting countries sell
-/// them part of what they withhold, freeing other supply for the targets; under a licensing delay
-/// of λ months only part of it arrives within the year: V = min(φ·L, `divertible`)·(12 − λ)/12.
-/// Buyers outside add b months of what they took from the restricting countries (R tonnes a year)
-/// to their stocks: precautionary demand P = b/12·R. The excess demand E = φ·L − V + P clears at
-/// the outside price p ≥ 0:
-///     E = min(ε_s·p·Q_out, σ·Q_out) + |ε_d|·p·C_out  (+ unmet excess if p reaches its cap),
-/// following the USGS 2025 method's yearlong-disruption equilibrium (OFR 2025-1047).
+/// Outside. Targets lose `lost` tonnes L, and all of it bids on the outside market, as in the
+/// USGS 2025 method's yearlong-disruption equilibrium (OFR 2025-1047): a buyer that cannot
+/// qualify a new supplier within the year still competes, through traders and its customers,
+/// for what other producers can sell. Where some outside countries are not targeted, the
+/// restricting countries sell them part of what they withhold, freeing other supply for the
+/// targets; under a licensing delay of λ months only part of it arrives within the year:
+/// V = min(L, `divertible`)·(12 − λ)/12. Buyers outside add b months of what they took from the
+/// restricting countries (R tonnes a year) to their stocks: precautionary demand P = b/12·R. The
+/// excess demand E = L − V + P clears at the outside price p ≥ 0:
+///     E = min(ε_s·p·Q_out, σ·Q_out) + |ε_d|·p·C_out  (+ unmet excess if p reaches its cap).
+/// Who goes short is the shortfall step's (`Dataset.shortfalls`): the consumption given up
+/// outside is |ε_d|·p·C_out plus the unmet excess, and a target bears the share of its loss it
+/// cannot re-source first.
 ///
 /// Inside. What is withheld and not diverted stays at home: K = L − V. Producers and state
 /// reserves hold back a share ψ; the rest, (1 − ψ)·K, plus any change ΔQ the restricting
@@ -35,7 +39,7 @@ public struct SplitMarket: Hashable, Sendable, Codable {
         public var divertedTonnes: Double
         /// Precautionary stock building outside, P = b/12·R.
         public var precautionaryTonnes: Double
-        /// Excess demand outside, E = φ·L − V + P.
+        /// Excess demand outside, E = L − V + P.
         public var excessTonnes: Double
         public var supplyResponseTonnes: Double
         /// Consumption given up outside at the higher price.
@@ -66,11 +70,11 @@ public struct SplitMarket: Hashable, Sendable, Codable {
     }
 
     public func clear(_ entry: MarketParameters.Entry) -> Clearing {
-        let phi = entry.resourcingShare, demand = -entry.demandElasticity
+        let demand = -entry.demandElasticity
         let arriving = (12 - entry.licensingDelayMonths) / 12
-        let diverted = min(phi * lostTonnes, max(0, divertibleTonnes)) * arriving
+        let diverted = min(lostTonnes, max(0, divertibleTonnes)) * arriving
         let precautionary = entry.precautionaryMonths / 12 * max(0, outsideSupplyFromRestrictingTonnes)
-        let excess = max(0, phi * lostTonnes - diverted + precautionary)
+        let excess = max(0, lostTonnes - diverted + precautionary)
 
         // Outside: a kinked supply curve (elastic up to spare capacity, then flat) plus demand.
         let spare = entry.spareCapacityShare * outsideProductionTonnes

@@ -57,7 +57,24 @@ import Testing
         let shortfall = outcome.impacts.reduce(0) { $0 + $1.shortfallTonnes }
         #expect(abs(shortfall - (market.withheldTonnes - market.supplyResponseTonnes)) < 1e-9,
                 "what consumers go without equals what the market lost net of new supply")
-        #expect(abs(market.supplyResponseTonnes + market.demandResponseTonnes + market.unmetTonnes - 0.5 * market.withheldTonnes) < 1e-9)
+        #expect(abs(market.supplyResponseTonnes + market.demandResponseTonnes + market.unmetTonnes - market.withheldTonnes) < 1e-9,
+                "the whole loss clears on the outside market")
+    }
+
+    @Test func whatIsLeftOfTheConsumptionGivenUpFallsOnEveryoneOutsideByConsumption() throws {
+        // Each importer bears the half of its loss it cannot re-source (φ = 0.5); the rest of what
+        // the outside market gives up is spread by consumption, so B, which lost nothing, goes
+        // short too: the price cuts its consumption.
+        let outcome = try run(severity: 1)
+        let market = outcome.markets[0]
+        let outside = [SmallWorld.b, SmallWorld.c, SmallWorld.d].map { impact(outcome, $0) }
+        let outright = outside.reduce(0) { $0 + 0.5 * ($1.directLossTonnes + $1.indirectLossTonnes) }
+        let spread = (market.demandResponseTonnes + market.unmetTonnes - outright) / outside.reduce(0) { $0 + $1.consumptionTonnes }
+        #expect(spread > 0)
+        for i in outside {
+            #expect(abs(i.shortfallTonnes - (0.5 * (i.directLossTonnes + i.indirectLossTonnes) + spread * i.consumptionTonnes)) < 1e-9)
+        }
+        #expect(impact(outcome, SmallWorld.b).directLossTonnes == 0 && impact(outcome, SmallWorld.b).shortfallTonnes > 0)
     }
 
     @Test func noSupplyGoesNegative() throws {

@@ -13,11 +13,16 @@ import Testing
                     insideProductionTonnes: 500, insideConsumptionTonnes: 400)
     }
 
-    @Test func outsidePriceClearsTheReSourcedLoss() {
-        // E = 0.5·100 = 50 t; slopes 0.2·100 + 0.2·1000 = 220 t per unit price: p = 50/220, supply 20·p ≤ 10 t spare.
+    @Test func outsidePriceClearsTheWholeLoss() {
+        // E = L = 100 t whatever the re-sourcing share; slopes 0.2·100 + 0.2·1000 = 220 t per unit
+        // price: p = 100/220, supply 20·p ≤ 10 t spare.
         let c = market(lost: 100).clear(Self.entry)
-        #expect(abs(c.priceChangeOutside - 50.0 / 220) < 1e-12)
-        #expect(abs(c.supplyResponseTonnes - 20 * 50.0 / 220) < 1e-12)
+        #expect(abs(c.excessTonnes - 100) < 1e-12)
+        #expect(abs(c.priceChangeOutside - 100.0 / 220) < 1e-12)
+        #expect(abs(c.supplyResponseTonnes - 20 * 100.0 / 220) < 1e-12)
+        var hardToReSource = Self.entry
+        hardToReSource.resourcingShare = 0.1
+        #expect(market(lost: 100).clear(hardToReSource) == c, "φ decides who goes short, not the price")
         #expect(abs(c.supplyResponseTonnes + c.demandResponseTonnes + c.unmetTonnes - c.excessTonnes) < 1e-12, "conservation")
     }
 
@@ -25,9 +30,9 @@ import Testing
         var entry = Self.entry
         entry.supplyElasticity = 1
         entry.spareCapacityShare = 0.01
-        // Unkinked p = 50/300 would need 16.7 t of new output; only 1 t is idle, so p = (50 − 1)/200.
+        // Unkinked p = 100/300 would need 33.3 t of new output; only 1 t is idle, so p = (100 − 1)/200.
         let c = market(lost: 100).clear(entry)
-        #expect(abs(c.priceChangeOutside - 49.0 / 200) < 1e-12)
+        #expect(abs(c.priceChangeOutside - 99.0 / 200) < 1e-12)
         #expect(abs(c.supplyResponseTonnes - 1) < 1e-12)
     }
 
@@ -56,9 +61,11 @@ import Testing
     }
 
     @Test func diversionToNonTargetsOffsetsTheLoss() {
-        // 30 t of the withheld supply go to non-targeted buyers: E = 50 − 30, K = 100 − 30.
+        // 30 t of the withheld supply go to non-targeted buyers: E = 100 − 30, K = 100 − 30.
         let c = market(lost: 100, divertible: 30).clear(Self.entry)
-        #expect(abs(c.divertedTonnes - 30) < 1e-12 && abs(c.excessTonnes - 20) < 1e-12 && abs(c.keptAtHomeTonnes - 70) < 1e-12)
+        #expect(abs(c.divertedTonnes - 30) < 1e-12 && abs(c.excessTonnes - 70) < 1e-12 && abs(c.keptAtHomeTonnes - 70) < 1e-12)
+        // No more than was lost is diverted.
+        #expect(abs(market(lost: 20, divertible: 30).clear(Self.entry).divertedTonnes - 20) < 1e-12)
         #expect(c.priceChangeOutside < market(lost: 100).clear(Self.entry).priceChangeOutside)
     }
 
@@ -87,14 +94,15 @@ import Testing
     }
 
     @Test func precautionaryBuyingAddsToTheExcessDemand() {
-        // Outside buyers took 200 t from the restricting countries; 3 months of it is P = 50 t: E = 50 + 50.
+        // Outside buyers took 200 t from the restricting countries; 3 months of it is P = 50 t: E = 100 + 50.
+        // Unkinked, p = 150/220 would need 13.6 t of new output; 10 t are idle, so p = (150 − 10)/200.
         var entry = Self.entry
         entry.precautionaryMonths = 3
         var split = market(lost: 100)
         split.outsideSupplyFromRestrictingTonnes = 200
         let c = split.clear(entry)
-        #expect(abs(c.precautionaryTonnes - 50) < 1e-12 && abs(c.excessTonnes - 100) < 1e-12)
-        #expect(abs(c.priceChangeOutside - 100.0 / 220) < 1e-12)
+        #expect(abs(c.precautionaryTonnes - 50) < 1e-12 && abs(c.excessTonnes - 150) < 1e-12)
+        #expect(abs(c.priceChangeOutside - 140.0 / 200) < 1e-12)
         // Even with nothing withheld (a warning, or a ban on one buyer fully diverted) the price rises.
         split.lostTonnes = 0
         #expect(split.clear(entry).priceChangeOutside > 0)
@@ -111,7 +119,7 @@ import Testing
         var entry = Self.entry
         entry.licensingDelayMonths = 6
         let c = market(lost: 100, divertible: 30).clear(entry)
-        #expect(abs(c.divertedTonnes - 15) < 1e-12 && abs(c.excessTonnes - 35) < 1e-12 && abs(c.keptAtHomeTonnes - 85) < 1e-12)
+        #expect(abs(c.divertedTonnes - 15) < 1e-12 && abs(c.excessTonnes - 85) < 1e-12 && abs(c.keptAtHomeTonnes - 85) < 1e-12)
         #expect(c.priceChangeOutside > market(lost: 100, divertible: 30).clear(Self.entry).priceChangeOutside)
     }
 
