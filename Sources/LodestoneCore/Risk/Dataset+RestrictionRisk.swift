@@ -165,7 +165,7 @@ extension Dataset {
 
     /// Why a stage's expected loss is exactly 0: no exporter the model can make restrict; none of
     /// them supplies the importer, directly or through third countries; what they would withhold
-    /// is all re-sourced or covered by stocks; or no restriction was drawn in the simulated years.
+    /// is re-sourced, and stocks cover the rest and the price's cut; or no restriction was drawn in the simulated years.
     private func zeroLossReason(importer: Importer, commodity info: Commodity, year: Int, shocks: [RestrictionRiskSimulation.Shock],
                                 withheld: [Double], model: RestrictionRiskModel, draws: Int) -> String {
         let threshold = "\(Int((model.minExportShare * 100).rounded())) % of world exports"
@@ -180,7 +180,7 @@ extension Dataset {
             return "\(candidates) ship \(importer.name) none of it, directly or through third countries"
         }
         if shocks.allSatisfy({ $0.shortfallTonnes <= 0 }) {
-            return "\(candidates) would withhold up to \(String(format: "%.3g", most)) t from \(importer.name), all of it re-sourced or drawn from stocks: no shortfall"
+            return "\(candidates) would withhold up to \(String(format: "%.3g", most)) t from \(importer.name), and consumers' stocks would cover both the part it cannot re-source within the year and what the higher price cuts: no shortfall"
         }
         return "\(candidates) can cause a shortfall, but no restriction was drawn in \(draws) simulated years; ask for more draws"
     }
