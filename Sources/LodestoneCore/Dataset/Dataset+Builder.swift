@@ -137,6 +137,7 @@ extension Dataset {
             var dataset = Dataset(countries: countries, commodities: commodities, groups: knownGroups, provenance: provenance,
                                   production: production, trade: sortedTrade, governance: table, official: official, names: names)
             dataset.baskets = dataset.computeBaskets()
+            dataset.carriedStageIndices = dataset.carriedStages()
             dataset.carried = dataset.computeCarriedContent()
             dataset.anchors = dataset.computeAnchors()
             let sourced = dataset.computeSourcedFlows()

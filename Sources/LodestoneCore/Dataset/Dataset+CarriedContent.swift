@@ -16,7 +16,8 @@ extension Dataset {
     /// Per carried stage and year: each country's coverage (dense index), 0...1.
     func computeCarriedContent() -> [AnchorKey: [Double]] {
         var result: [AnchorKey: [Double]] = [:]
-        for (index, info) in commodities.enumerated() where isCarried(info) {
+        for index in carriedStageIndices.sorted() {
+            let info = commodities[index]
             for year in tradeYears {
                 guard let nomenclature = tradeNomenclature(of: info, year: year),
                       let coverage = carriedCoverage(of: info, index: index, year: year, nomenclature: nomenclature) else { continue }
@@ -26,15 +27,25 @@ extension Dataset {
         return result
     }
 
-    /// A stage whose every code another stage counts at a larger content factor, without a split.
+    /// Whether the stage is carried inside another's codes (a lookup: every question's trade
+    /// basis asks, and the grid asks once per cell).
     func isCarried(_ info: Commodity) -> Bool {
-        guard info.isTraded, !info.isReference, !info.tradeCodes.isEmpty else { return false }
-        return info.tradeCodes.allSatisfy { code in
-            code.sharedWith.isEmpty && commodities.contains { other in
-                other.id != info.id && other.family != info.family
-                    && other.tradeCodes.contains { $0.nomenclature == code.nomenclature && $0.hs6 == code.hs6 && $0.contentFactor > code.contentFactor }
+        commodityIndex[info.id].map(carriedStageIndices.contains) ?? false
+    }
+
+    /// The stages whose every code another stage counts at a larger content factor, without a
+    /// split, by index.
+    func carriedStages() -> Set<Int> {
+        Set(commodities.indices.filter { index in
+            let info = commodities[index]
+            guard info.isTraded, !info.isReference, !info.tradeCodes.isEmpty else { return false }
+            return info.tradeCodes.allSatisfy { code in
+                code.sharedWith.isEmpty && commodities.contains { other in
+                    other.id != info.id && other.family != info.family
+                        && other.tradeCodes.contains { $0.nomenclature == code.nomenclature && $0.hs6 == code.hs6 && $0.contentFactor > code.contentFactor }
+                }
             }
-        }
+        })
     }
 
     private func carriedCoverage(of info: Commodity, index: Int, year: Int, nomenclature: Nomenclature) -> [Double]? {

@@ -32,6 +32,8 @@ public struct Dataset: Sendable {
     var anchors: [AnchorKey: [Int32: Anchor]] = [:]
     /// How each code shared by several stages is split per exporter (`computeBaskets`), set once by the builder.
     var baskets: [TradeKey: BasketSplit] = [:]
+    /// The stages carried inside another's codes (`carriedStages`), by index, set once by the builder.
+    var carriedStageIndices: Set<Int> = []
     /// Per stage carried inside another's codes and year, each exporter's coverage (`computeCarriedContent`), set once by the builder.
     var carried: [AnchorKey: [Double]] = [:]
     /// Flows of stages without trade codes, from official import sources (`computeSourcedFlows`), set once by the builder.

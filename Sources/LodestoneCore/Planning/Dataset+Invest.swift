@@ -105,6 +105,67 @@ extension Dataset {
         model: RestrictionRiskModel, parameters: MarketParameters, history: [RestrictionScenario], solver: any LinearProgramSolver,
         cancellation: CancellationFlag? = nil
     ) throws(LodestoneError) -> InvestmentPlan {
+        try validate(options, projects: projects, planning: planning)
+        var (usable, notModelled) = usableProjects(projects, options: options)
+        let sample = try stockpileYears(for: importer, year: options.year, draws: options.draws, seed: options.seed, model: model,
+                                        parameters: parameters, history: history, commodities: valueChainStages.map(\.id), cancellation: cancellation)
+        let fresh = try stockpileYears(for: importer, year: options.year, draws: options.draws, seed: options.seed &+ 1, model: model,
+                                       parameters: parameters, history: history, commodities: valueChainStages.map(\.id), cancellation: cancellation)
+        var stages = investmentStages(sample: sample, fresh: fresh, wanted: Set(usable.map { CommodityID($0.stage) }),
+                                      options: options, planning: planning)
+        for project in usable where stages.index[CommodityID(project.stage)] == nil {
+            notModelled.append(.init(project: project.id, reason: "\(importer.name) has no simulated shortfall of \(project.stage) (not assessable or never short)"))
+        }
+        usable = usable.filter { stages.index[CommodityID($0.stage)] != nil }
+        let modelled = excludingRestrictingCountries(usable, history: history, notModelled: &notModelled)
+        guard !modelled.isEmpty else {
+            throw .invalidParameter("no candidate project supplies a stage \(importer.name) can fall short of; see the projects file")
+        }
+
+        func supplies(speedup: Int) -> [InvestmentProblem.Supply] {
+            modelled.map { project in
+                let entry = planning.entry(project.status)!
+                let ready = max(project.startYear, options.year + 1 + Int(entry.financedLeadYears.rounded(.up)))
+                let financed = max(options.year + 1, ready - (entry.permittingAhead ? speedup : 0))
+                return .init(stage: stages.index[CommodityID(project.stage)]!, capacityTonnes: project.stageTonnes,
+                             financedYear: project.capexUSD == nil ? nil : financed, capexUSD: project.capexUSD,
+                             unfinancedYear: ready + Int(entry.delayYearsUnfinanced.rounded()), probability: entry.probabilityUnfinanced)
+            }
+        }
+        let problem = InvestmentProblem(stages: stages.sample, supplies: supplies(speedup: 0), baseYear: options.year,
+                                        horizon: options.horizon, budgetUSD: options.budgetUSD)
+        let (chosen, solution, program, seconds) = try solve(problem, with: solver, options: options, cancellation: cancellation)
+        let before = problem.totalLoss(financed: []), after = problem.totalLoss(financed: chosen)
+        let heuristic = problem.greedy()
+        var faster = problem
+        faster.supplies = supplies(speedup: options.permittingSpeedupYears)
+        let (fastChosen, _, _, _) = try solve(faster, with: solver, options: options, cancellation: cancellation)
+        let fastLoss = faster.totalLoss(financed: fastChosen)
+        var freshProblem = problem
+        freshProblem.stages = stages.fresh
+        let gaps = gapsByYear(problem, financed: chosen, summaries: &stages.summaries)
+        let choices = modelled.indices.map { p -> InvestmentPlan.Choice in
+            let supply = problem.supplies[p]
+            return .init(project: modelled[p], financed: chosen.contains(p), financedYear: supply.financedYear ?? supply.unfinancedYear,
+                         unfinancedYear: supply.unfinancedYear, probabilityUnfinanced: supply.probability,
+                         lossAvoidedAloneUSD: supply.isCandidate ? before - problem.totalLoss(financed: [p]) : 0)
+        }.sorted { ($0.financed ? 1 : 0, $0.lossAvoidedAloneUSD, $1.project.id) > ($1.financed ? 1 : 0, $1.lossAvoidedAloneUSD, $0.project.id) }
+        return InvestmentPlan(
+            importer: importer.id, baseYear: options.year, horizon: options.horizon, draws: options.draws, seed: options.seed,
+            solver: solution.solver, status: solution.status, relativeGap: solution.relativeGap, solveSeconds: seconds,
+            variables: program.columns.count, integers: program.columns.filter(\.isInteger).count, constraints: program.rows.count,
+            budgetUSD: options.budgetUSD, capexUSD: chosen.reduce(0) { $0 + (problem.supplies[$1].capexUSD ?? 0) },
+            expectedLossBeforeUSD: before, expectedLossAfterUSD: after,
+            freshExpectedLossBeforeUSD: freshProblem.totalLoss(financed: []), freshExpectedLossAfterUSD: freshProblem.totalLoss(financed: chosen),
+            heuristicProjects: heuristic.map { modelled[$0].id }.sorted(),
+            heuristicCapexUSD: heuristic.reduce(0) { $0 + (problem.supplies[$1].capexUSD ?? 0) },
+            heuristicExpectedLossAfterUSD: problem.totalLoss(financed: heuristic),
+            permittingSpeedupYears: options.permittingSpeedupYears, speedupExpectedLossAfterUSD: fastLoss,
+            valueOfFasterPermittingUSD: after - fastLoss, projects: choices, stages: stages.summaries, gaps: gaps, notModelled: notModelled,
+            notAssessed: sample.notAssessed)
+    }
+
+    private func validate(_ options: InvestmentOptions, projects: [Project], planning: PlanningParameters) throws(LodestoneError) {
         try planning.validate()
         guard options.horizon > options.year, options.horizon <= options.year + 40 else {
             throw .invalidParameter("horizon \(options.horizon) must be after the base year \(options.year) and at most 40 years on, e.g. --horizon 2035")
@@ -114,8 +175,11 @@ extension Dataset {
         for project in projects where project.startYear < 1950 || project.startYear > 2100 {
             throw .invalidParameter("project \(project.id): start year \(project.startYear) is not a year")
         }
+    }
 
-        // Which projects the model can use, and why the others not.
+    /// The projects the model can use (a stage in the data, in the partner group, not yet
+    /// operating), and why not the others.
+    private func usableProjects(_ projects: [Project], options: InvestmentOptions) -> ([Project], [InvestmentPlan.NotModelled]) {
         var notModelled: [InvestmentPlan.NotModelled] = []
         var usable: [Project] = []
         for project in projects {
@@ -133,13 +197,16 @@ extension Dataset {
             }
             usable.append(project)
         }
-        let wanted = Set(usable.map { CommodityID($0.stage) })
-        let sample = try stockpileYears(for: importer, year: options.year, draws: options.draws, seed: options.seed, model: model,
-                                        parameters: parameters, history: history, commodities: valueChainStages.map(\.id), cancellation: cancellation)
-        let fresh = try stockpileYears(for: importer, year: options.year, draws: options.draws, seed: options.seed &+ 1, model: model,
-                                       parameters: parameters, history: history, commodities: valueChainStages.map(\.id), cancellation: cancellation)
-        var stageIndex: [CommodityID: Int] = [:]
-        var stages: [InvestmentProblem.Stage] = [], freshStages: [InvestmentProblem.Stage] = [], summaries: [InvestmentPlan.StageSummary] = []
+        return (usable, notModelled)
+    }
+
+    /// The problem's stages: each `wanted` stage with a simulated loss, from both samples (the
+    /// second evaluates the plan on other years), their summaries, and each stage's index.
+    private func investmentStages(sample: StockpileSample, fresh: StockpileSample, wanted: Set<CommodityID>, options: InvestmentOptions,
+                                  planning: PlanningParameters)
+        -> (sample: [InvestmentProblem.Stage], fresh: [InvestmentProblem.Stage], summaries: [InvestmentPlan.StageSummary], index: [CommodityID: Int]) {
+        var result: (sample: [InvestmentProblem.Stage], fresh: [InvestmentProblem.Stage], summaries: [InvestmentPlan.StageSummary],
+                     index: [CommodityID: Int]) = ([], [], [], [:])
         for c in sample.infos.indices where wanted.contains(sample.infos[c].id) && sample.meanLoss(c) > 0 {
             let info = sample.infos[c]
             let growth = planning.growth[info.family]
@@ -151,71 +218,51 @@ extension Dataset {
                              growthRate: growth?.rate ?? 0, importerShare: share)
             }
             guard let f = fresh.infos.firstIndex(where: { $0.id == info.id }) else { continue }
-            stageIndex[info.id] = stages.count
-            stages.append(stage(sample, c))
-            freshStages.append(stage(fresh, f))
-            summaries.append(.init(commodity: info.id, growthRate: growth?.rate ?? 0,
-                                   growthSource: growth?.source ?? "no published outlook: base-year consumption kept", gapClosedYearBefore: nil,
-                                   gapClosedYearAfter: nil))
+            result.index[info.id] = result.sample.count
+            result.sample.append(stage(sample, c))
+            result.fresh.append(stage(fresh, f))
+            result.summaries.append(.init(commodity: info.id, growthRate: growth?.rate ?? 0,
+                                          growthSource: growth?.source ?? "no published outlook: base-year consumption kept",
+                                          gapClosedYearBefore: nil, gapClosedYearAfter: nil))
         }
-        for project in usable where stageIndex[CommodityID(project.stage)] == nil {
-            notModelled.append(.init(project: project.id, reason: "\(importer.name) has no simulated shortfall of \(project.stage) (not assessable or never short)"))
-        }
-        // A project in a country that has restricted exports (a restricting country of an event on
-        // record) would be withheld with the rest of its supply: it never closes the gap.
+        return result
+    }
+
+    /// A project in a country that has restricted exports (a restricting country of an event on
+    /// record) would be withheld with the rest of its supply: it never closes the gap.
+    private func excludingRestrictingCountries(_ projects: [Project], history: [RestrictionScenario],
+                                               notModelled: inout [InvestmentPlan.NotModelled]) -> [Project] {
         let restricting = Set(history.flatMap(\.restricting).compactMap { country($0)?.iso3 })
-        var modelled: [Project] = []
-        for project in usable where stageIndex[CommodityID(project.stage)] != nil {
-            if restricting.contains(project.country) {
-                notModelled.append(.init(project: project.id, reason: "\(project.country) has restricted exports in the events on record "
-                    + "(\(restricting.sorted().joined(separator: ", "))): its output would be withheld with the rest, so it cannot close the gap"))
-            } else {
-                modelled.append(project)
-            }
+        return projects.filter { project in
+            guard restricting.contains(project.country) else { return true }
+            notModelled.append(.init(project: project.id, reason: "\(project.country) has restricted exports in the events on record "
+                + "(\(restricting.sorted().joined(separator: ", "))): its output would be withheld with the rest, so it cannot close the gap"))
+            return false
         }
-        guard !modelled.isEmpty else {
-            throw .invalidParameter("no candidate project supplies a stage \(importer.name) can fall short of; see the projects file")
-        }
+    }
 
-        func supplies(speedup: Int) -> [InvestmentProblem.Supply] {
-            modelled.map { project in
-                let entry = planning.entry(project.status)!
-                let ready = max(project.startYear, options.year + 1 + Int(entry.financedLeadYears.rounded(.up)))
-                let financed = max(options.year + 1, ready - (entry.permittingAhead ? speedup : 0))
-                return .init(stage: stageIndex[CommodityID(project.stage)]!, capacityTonnes: project.stageTonnes,
-                             financedYear: project.capexUSD == nil ? nil : financed, capexUSD: project.capexUSD,
-                             unfinancedYear: ready + Int(entry.delayYearsUnfinanced.rounded()), probability: entry.probabilityUnfinanced)
-            }
+    private func solve(_ problem: InvestmentProblem, with solver: any LinearProgramSolver, options: InvestmentOptions,
+                       cancellation: CancellationFlag?) throws(LodestoneError) -> (Set<Int>, LinearProgramSolution, LinearProgram, Double) {
+        let (program, columns) = problem.program()
+        cancellation?.begin("solving the investment MILP (\(program.columns.count) columns) with \(solver.name)")
+        let started = ContinuousClock.now
+        let solution = try solver.solve(program, timeLimitSeconds: options.timeLimitSeconds, cancellation: cancellation)
+        let seconds = (ContinuousClock.now - started) / .seconds(1)
+        switch solution.status {
+        case .optimal, .timeLimitWithSolution: break
+        case .infeasible: throw .invalidParameter("the investment program is infeasible (\(solution.solver)); check the budget")
+        case .unbounded: throw .invalidParameter("the investment program is unbounded (\(solution.solver))")
+        case .timeLimitWithoutSolution:
+            throw .invalidParameter("the solver found no portfolio within \(options.timeLimitSeconds) s: give it longer (--time-limit) or fewer draws")
         }
-        func solve(_ problem: InvestmentProblem) throws(LodestoneError) -> (Set<Int>, LinearProgramSolution, LinearProgram, Double) {
-            let (program, columns) = problem.program()
-            cancellation?.begin("solving the investment MILP (\(program.columns.count) columns) with \(solver.name)")
-            let started = ContinuousClock.now
-            let solution = try solver.solve(program, timeLimitSeconds: options.timeLimitSeconds, cancellation: cancellation)
-            let seconds = (ContinuousClock.now - started) / .seconds(1)
-            switch solution.status {
-            case .optimal, .timeLimitWithSolution: break
-            case .infeasible: throw .invalidParameter("the investment program is infeasible (\(solution.solver)); check the budget")
-            case .unbounded: throw .invalidParameter("the investment program is unbounded (\(solution.solver))")
-            case .timeLimitWithoutSolution:
-                throw .invalidParameter("the solver found no portfolio within \(options.timeLimitSeconds) s: give it longer (--time-limit) or fewer draws")
-            }
-            let chosen = Set(columns.enumerated().filter { solution.values[$0.offset] > 0.5 }.map(\.element))
-            return (chosen, solution, program, seconds)
-        }
+        let chosen = Set(columns.enumerated().filter { solution.values[$0.offset] > 0.5 }.map(\.element))
+        return (chosen, solution, program, seconds)
+    }
 
-        var problem = InvestmentProblem(stages: stages, supplies: supplies(speedup: 0), baseYear: options.year, horizon: options.horizon,
-                                        budgetUSD: options.budgetUSD)
-        let (chosen, solution, program, seconds) = try solve(problem)
-        let before = problem.totalLoss(financed: []), after = problem.totalLoss(financed: chosen)
-        let heuristic = problem.greedy()
-        var faster = problem
-        faster.supplies = supplies(speedup: options.permittingSpeedupYears)
-        let (fastChosen, _, _, _) = try solve(faster)
-        let fastLoss = faster.totalLoss(financed: fastChosen)
-        var freshProblem = problem
-        freshProblem.stages = freshStages
-
+    /// Each stage's gap, capacity, expected shortfall and loss by year before and after the plan,
+    /// and the first year each gap closes (into `summaries`).
+    private func gapsByYear(_ problem: InvestmentProblem, financed chosen: Set<Int>,
+                            summaries: inout [InvestmentPlan.StageSummary]) -> [InvestmentPlan.Gap] {
         var gaps: [InvestmentPlan.Gap] = []
         for s in problem.stages.indices {
             for year in problem.years {
@@ -229,25 +276,6 @@ extension Dataset {
                 if summaries[s].gapClosedYearAfter == nil, k1 >= gap, gap > 0 { summaries[s].gapClosedYearAfter = year }
             }
         }
-        let choices = modelled.indices.map { p -> InvestmentPlan.Choice in
-            let supply = problem.supplies[p]
-            return .init(project: modelled[p], financed: chosen.contains(p), financedYear: supply.financedYear ?? supply.unfinancedYear,
-                         unfinancedYear: supply.unfinancedYear, probabilityUnfinanced: supply.probability,
-                         lossAvoidedAloneUSD: supply.isCandidate ? before - problem.totalLoss(financed: [p]) : 0)
-        }.sorted { ($0.financed ? 1 : 0, $0.lossAvoidedAloneUSD, $1.project.id) > ($1.financed ? 1 : 0, $1.lossAvoidedAloneUSD, $0.project.id) }
-        problem.budgetUSD = options.budgetUSD
-        return InvestmentPlan(
-            importer: importer.id, baseYear: options.year, horizon: options.horizon, draws: options.draws, seed: options.seed,
-            solver: solution.solver, status: solution.status, relativeGap: solution.relativeGap, solveSeconds: seconds,
-            variables: program.columns.count, integers: program.columns.filter(\.isInteger).count, constraints: program.rows.count,
-            budgetUSD: options.budgetUSD, capexUSD: chosen.reduce(0) { $0 + (problem.supplies[$1].capexUSD ?? 0) },
-            expectedLossBeforeUSD: before, expectedLossAfterUSD: after,
-            freshExpectedLossBeforeUSD: freshProblem.totalLoss(financed: []), freshExpectedLossAfterUSD: freshProblem.totalLoss(financed: chosen),
-            heuristicProjects: heuristic.map { modelled[$0].id }.sorted(),
-            heuristicCapexUSD: heuristic.reduce(0) { $0 + (problem.supplies[$1].capexUSD ?? 0) },
-            heuristicExpectedLossAfterUSD: problem.totalLoss(financed: heuristic),
-            permittingSpeedupYears: options.permittingSpeedupYears, speedupExpectedLossAfterUSD: fastLoss,
-            valueOfFasterPermittingUSD: after - fastLoss, projects: choices, stages: summaries, gaps: gaps, notModelled: notModelled,
-            notAssessed: sample.notAssessed)
+        return gaps
     }
 }

@@ -106,32 +106,11 @@ extension Dataset {
         history: [RestrictionScenario], commodities selection: [CommodityID]?, solver: any LinearProgramSolver,
         cancellation: CancellationFlag? = nil
     ) throws(LodestoneError) -> StockpilePlan {
-        guard options.draws >= 1 else { throw .invalidParameter("draws must be at least 1") }
-        guard options.holdingCostRate.isFinite, options.holdingCostRate > 0, options.holdingCostRate <= 1 else {
-            throw .invalidParameter("holding cost rate \(options.holdingCostRate) must be in (0, 1] a year, e.g. 0.06")
-        }
-        guard options.purchaseShare.isFinite, options.purchaseShare > 0, options.purchaseShare <= 1 else {
-            throw .invalidParameter("purchase share \(options.purchaseShare) must be in (0, 1] of a year's world output, e.g. 0.02")
-        }
+        try Self.validate(options)
         let stages = selection ?? valueChainStages.map(\.id)
         let sample = try stockpileYears(for: importer, year: options.year, draws: options.draws, seed: options.seed, model: model,
                                         parameters: parameters, history: history, commodities: stages, cancellation: cancellation)
-        // Each family at its most exposed stage (by mean loss share), as `priorities` does.
-        var chosen: [Int] = []
-        if selection == nil {
-            var best: [String: Int] = [:], order: [String] = []
-            for c in sample.infos.indices {
-                let family = sample.infos[c].family
-                if best[family] == nil { order.append(family) }
-                if best[family].map({ sample.lossShare(c) > sample.lossShare($0) }) ?? true { best[family] = c }
-            }
-            chosen = order.compactMap { best[$0] }
-        } else {
-            chosen = Array(sample.infos.indices)
-        }
-        // By default the priority stages (expected loss ≥ 1 % of consumption value: moderate tier
-        // or above); a named stage is planned whenever it can fall short.
-        chosen = chosen.filter { sample.meanLoss($0) > 0 && (selection != nil || sample.lossShare($0) >= StockpileOptions.priorityLossShare) }
+        let chosen = Self.plannedStages(of: sample, selection: selection)
         guard !chosen.isEmpty else {
             throw .invalidParameter("no stage of \(importer.name) falls short in \(options.draws) simulated years, so no stock is worth holding"
                 + (sample.notAssessed.isEmpty ? "" : " (not assessable: \(sample.notAssessed.map(\.commodity.rawValue).joined(separator: ", ")))"))
@@ -140,9 +119,6 @@ extension Dataset {
             StockpileProblem.Item(commodity: sample.infos[c].id, priceUSDPerTonne: sample.markets[c].unitValue * 1000,
                                   holdingCostRate: options.holdingCostRate,
                                   purchaseLimitTonnes: options.purchaseShare * worldProductionTonnes(of: sample.infos[c], year: options.year))
-        }
-        guard options.disruptionYears.isFinite, (1...20).contains(options.disruptionYears) else {
-            throw .invalidParameter("disruption length \(options.disruptionYears) years must be 1–20")
         }
         let problem = StockpileProblem(items: items, years: sample.years(chosen, lasting: options.disruptionYears), budgetUSD: options.budgetUSD,
                                        sampleSize: options.draws)
@@ -160,33 +136,8 @@ extension Dataset {
         let spent = zip(items, stock).reduce(0) { $0 + $1.0.priceUSDPerTonne * $1.1 }
         let budgetBinds = options.budgetUSD.map { spent >= $0 * (1 - 1e-6) } ?? false
 
-        // Marginal value of the budget and the frontier: the same program at other budgets.
-        func lossAndSpend(budget: Double?) throws(LodestoneError) -> (loss: Double, spent: Double, holding: Double) {
-            var other = problem
-            other.budgetUSD = budget
-            cancellation?.begin("solving the stockpile LP at a budget of \(budget.map { String(Int($0)) } ?? "no limit") USD (the frontier)")
-            let s = try Self.stock(from: solver.solve(other.linearProgram(), timeLimitSeconds: options.timeLimitSeconds, cancellation: cancellation),
-                                   items: items.count)
-            let paid = zip(items, s).reduce(0) { $0 + $1.0.priceUSDPerTonne * $1.1 }
-            return (other.evaluate(stock: s).total, paid, paid * options.holdingCostRate)
-        }
-        var marginal = 0.0
-        if budgetBinds, let budget = options.budgetUSD {
-            // +1 % of the budget, or a million USD on a budget of 0.
-            let step = budget > 0 ? budget * 0.01 : 1e6
-            let more = try lossAndSpend(budget: budget + step)
-            marginal = (after.total - more.loss) / step
-        }
-        let reference = options.budgetUSD ?? spent
-        var frontier: [StockpilePlan.FrontierPoint] = []
-        if reference > 0 {
-            for factor in [0.1, 0.25, 0.5, 1, 2, 4] {
-                let budget = reference * factor
-                let point = factor == 1 && options.budgetUSD != nil ? (after.total, spent, spent * options.holdingCostRate) : try lossAndSpend(budget: budget)
-                frontier.append(.init(budgetUSD: budget, spentUSD: point.1, expectedLossAvoidedUSD: before.total - point.0,
-                                      holdingCostUSDPerYear: point.2))
-            }
-        }
+        let (marginal, frontier) = try budgetFrontier(problem, items: items, options: options, solver: solver, before: before.total,
+                                                      after: after.total, spent: spent, budgetBinds: budgetBinds, cancellation: cancellation)
 
         // A fresh Monte Carlo of the plan on years it was not built on.
         let otherSeed = options.seed &+ 1
@@ -226,6 +177,67 @@ extension Dataset {
             evaluation: .init(seed: otherSeed, draws: options.draws, expectedLossBeforeUSD: freshBefore.total,
                               expectedLossAfterUSD: freshAfter.total, expectedLossAfterStandardError: freshAfter.standardError),
             notAssessed: sample.notAssessed)
+    }
+
+    private static func validate(_ options: StockpileOptions) throws(LodestoneError) {
+        guard options.draws >= 1 else { throw .invalidParameter("draws must be at least 1") }
+        guard options.holdingCostRate.isFinite, options.holdingCostRate > 0, options.holdingCostRate <= 1 else {
+            throw .invalidParameter("holding cost rate \(options.holdingCostRate) must be in (0, 1] a year, e.g. 0.06")
+        }
+        guard options.purchaseShare.isFinite, options.purchaseShare > 0, options.purchaseShare <= 1 else {
+            throw .invalidParameter("purchase share \(options.purchaseShare) must be in (0, 1] of a year's world output, e.g. 0.02")
+        }
+        guard options.disruptionYears.isFinite, (1...20).contains(options.disruptionYears) else {
+            throw .invalidParameter("disruption length \(options.disruptionYears) years must be 1–20")
+        }
+    }
+
+    /// The sample's stages to plan: without a selection, each family at its most exposed stage
+    /// (by mean loss share, as `priorities` ranks them) if it is a priority (expected loss ≥ 1 %
+    /// of consumption value: moderate tier or above); a named stage whenever it can fall short.
+    private static func plannedStages(of sample: StockpileSample, selection: [CommodityID]?) -> [Int] {
+        guard selection == nil else { return sample.infos.indices.filter { sample.meanLoss($0) > 0 } }
+        var best: [String: Int] = [:], order: [String] = []
+        for c in sample.infos.indices {
+            let family = sample.infos[c].family
+            if best[family] == nil { order.append(family) }
+            if best[family].map({ sample.lossShare(c) > sample.lossShare($0) }) ?? true { best[family] = c }
+        }
+        return order.compactMap { best[$0] }.filter { sample.meanLoss($0) > 0 && sample.lossShare($0) >= StockpileOptions.priorityLossShare }
+    }
+
+    /// The marginal value of the budget (+1 % re-solved, a million USD on a budget of 0) when it
+    /// binds, and the frontier: the same program at 0.1–4× the budget (or what was spent).
+    private func budgetFrontier(
+        _ problem: StockpileProblem, items: [StockpileProblem.Item], options: StockpileOptions, solver: any LinearProgramSolver,
+        before: Double, after: Double, spent: Double, budgetBinds: Bool, cancellation: CancellationFlag?
+    ) throws(LodestoneError) -> (marginal: Double, frontier: [StockpilePlan.FrontierPoint]) {
+        func lossAndSpend(budget: Double?) throws(LodestoneError) -> (loss: Double, spent: Double, holding: Double) {
+            var other = problem
+            other.budgetUSD = budget
+            cancellation?.begin("solving the stockpile LP at a budget of \(budget.map { String(Int($0)) } ?? "no limit") USD (the frontier)")
+            let s = try Self.stock(from: solver.solve(other.linearProgram(), timeLimitSeconds: options.timeLimitSeconds, cancellation: cancellation),
+                                   items: items.count)
+            let paid = zip(items, s).reduce(0) { $0 + $1.0.priceUSDPerTonne * $1.1 }
+            return (other.evaluate(stock: s).total, paid, paid * options.holdingCostRate)
+        }
+        var marginal = 0.0
+        if budgetBinds, let budget = options.budgetUSD {
+            let step = budget > 0 ? budget * 0.01 : 1e6
+            let more = try lossAndSpend(budget: budget + step)
+            marginal = (after - more.loss) / step
+        }
+        let reference = options.budgetUSD ?? spent
+        var frontier: [StockpilePlan.FrontierPoint] = []
+        if reference > 0 {
+            for factor in [0.1, 0.25, 0.5, 1, 2, 4] {
+                let budget = reference * factor
+                let point = factor == 1 && options.budgetUSD != nil ? (after, spent, spent * options.holdingCostRate) : try lossAndSpend(budget: budget)
+                frontier.append(.init(budgetUSD: budget, spentUSD: point.1, expectedLossAvoidedUSD: before - point.0,
+                                      holdingCostUSDPerYear: point.2))
+            }
+        }
+        return (marginal, frontier)
     }
 
     /// The first `items` values of a solution; an infeasible, unbounded or unsolved program is an
