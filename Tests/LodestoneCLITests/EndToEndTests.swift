@@ -210,6 +210,20 @@ import Testing
         #expect(CLI.lodestone("suppliers", "--importer", "JPN").status == 64)
     }
 
+    /// The plans' ranges are checked once, by the engine, for the CLI and the API alike.
+    @Test(arguments: [
+        (["plan", "stockpile", "--importer", "JPN", "--holding-rate", "2"], "holding rate 2.0 must be in (0, 1] a year"),
+        (["plan", "stockpile", "--importer", "JPN", "--purchase-share", "0"], "purchase share 0.0 must be in (0, 1]"),
+        (["plan", "stockpile", "--importer", "JPN", "--disruption-years", "30"], "disruption length 30.0 years must be 1–20"),
+        (["plan", "stockpile", "--importer", "JPN", "--draws", "0"], "draws 0 must be between 1 and"),
+        (["plan", "invest", "--importer", "USA", "--budget=-1"], "budget -1.0 must be a finite amount of USD ≥ 0"),
+        (["plan", "invest", "--importer", "USA", "--budget", "1e9", "--permitting-speedup", "11"], "permitting speed-up 11 must be 0–10 years"),
+    ])
+    func planRangesAreUsageErrors(arguments: [String], phrase: String) {
+        let r = CLI.run(arguments + ["--store", CLI.sharedStore])
+        #expect(r.status == 64 && r.stderr.contains(phrase), "\(r.status): \(r.stderr)")
+    }
+
     @Test func aStoreThatIsNotAStoreIsRefusedUntouched() throws {
         let path = Fixtures.temporaryDirectory().appendingPathComponent("notes.txt").path
         let content = Data(String(repeating: "my notes ", count: 200).utf8)

@@ -105,14 +105,15 @@ extension Engine {
     public func planStockpile(_ request: StockpileRequest, solver: (any LinearProgramSolver)? = nil,
                               cancellation: CancellationFlag? = nil) throws(EngineError) -> StockpileReport {
         try checkYear(request.year)
-        guard request.draws >= 1, request.draws <= limits.maxPlanDraws else {
-            throw EngineError(.usage, "draws \(request.draws) must be between 1 and \(limits.maxPlanDraws)")
+        try checkPlan(draws: request.draws, budgetUSD: request.budgetUSD, timeLimitSeconds: request.timeLimitSeconds)
+        guard request.holdingCostRate.isFinite, request.holdingCostRate > 0, request.holdingCostRate <= 1 else {
+            throw EngineError(.usage, "holding rate \(request.holdingCostRate) must be in (0, 1] a year, e.g. 0.06")
         }
-        if let budget = request.budgetUSD, !(budget.isFinite && budget >= 0) {
-            throw EngineError(.usage, "budget \(budget) must be a finite amount of USD ≥ 0, e.g. 1e9")
+        guard request.purchaseShare.isFinite, request.purchaseShare > 0, request.purchaseShare <= 1 else {
+            throw EngineError(.usage, "purchase share \(request.purchaseShare) must be in (0, 1] of a year's world output, e.g. 0.02")
         }
-        guard request.timeLimitSeconds.isFinite, request.timeLimitSeconds > 0 else {
-            throw EngineError(.usage, "time limit \(request.timeLimitSeconds) s must be > 0")
+        guard request.disruptionYears.isFinite, (1...20).contains(request.disruptionYears) else {
+            throw EngineError(.usage, "disruption length \(request.disruptionYears) years must be 1–20")
         }
         let buyer = try importer(request.importer)
         var selection: [CommodityID] = []
@@ -266,10 +267,10 @@ extension Engine {
     public func planInvestment(_ request: InvestmentRequest, solver: (any LinearProgramSolver)? = nil,
                                cancellation: CancellationFlag? = nil) throws(EngineError) -> InvestmentReport {
         try checkYear(request.year)
-        guard request.draws >= 1, request.draws <= limits.maxPlanDraws else {
-            throw EngineError(.usage, "draws \(request.draws) must be between 1 and \(limits.maxPlanDraws)")
+        try checkPlan(draws: request.draws, budgetUSD: request.budgetUSD, timeLimitSeconds: request.timeLimitSeconds)
+        guard (0...10).contains(request.permittingSpeedupYears) else {
+            throw EngineError(.usage, "permitting speed-up \(request.permittingSpeedupYears) must be 0–10 years")
         }
-        guard request.timeLimitSeconds.isFinite, request.timeLimitSeconds > 0 else { throw EngineError(.usage, "time limit must be > 0 s") }
         let buyer = try importer(request.importer)
         let year = try year(request.year)
         guard let model = riskModel else { throw EngineError(.failure, "the bundled restriction-probability model is missing — reinstall lodestone") }
@@ -408,5 +409,20 @@ extension Engine {
             matched = count
         }
         return ProjectsReport(rows: rows, nrcanMatched: matched, nrcanListed: listings?.count)
+    }
+}
+
+extension Engine {
+    /// The checks both plans make of a request, in one place for the CLI and the API.
+    func checkPlan(draws: Int, budgetUSD: Double?, timeLimitSeconds: Double) throws(EngineError) {
+        guard draws >= 1, draws <= limits.maxPlanDraws else {
+            throw EngineError(.usage, "draws \(draws) must be between 1 and \(limits.maxPlanDraws)")
+        }
+        if let budget = budgetUSD, !(budget.isFinite && budget >= 0) {
+            throw EngineError(.usage, "budget \(budget) must be a finite amount of USD ≥ 0, e.g. 1e9")
+        }
+        guard timeLimitSeconds.isFinite, timeLimitSeconds > 0 else {
+            throw EngineError(.usage, "time limit \(timeLimitSeconds) s must be > 0")
+        }
     }
 }

@@ -152,12 +152,7 @@ public enum StockpileQuestion: Question {
         if let seed = try input.unsigned("seed") { request.seed = seed }
         if let rate = try input.double("holdingRate") { request.holdingCostRate = rate }
         if let share = try input.double("purchaseShare") { request.purchaseShare = share }
-        if let years = try input.double("disruptionYears") {
-            guard (1...20).contains(years) else { throw EngineError(.usage, "disruptionYears must be 1–20") }
-            request.disruptionYears = years
-        }
-        guard request.holdingCostRate > 0, request.holdingCostRate <= 1 else { throw EngineError(.usage, "holdingRate must be in (0, 1], e.g. 0.06") }
-        guard request.purchaseShare > 0, request.purchaseShare <= 1 else { throw EngineError(.usage, "purchaseShare must be in (0, 1], e.g. 0.02") }
+        if let years = try input.double("disruptionYears") { request.disruptionYears = years }
         return try engine.planStockpile(request, cancellation: context.cancellation)
     }
 }
@@ -181,14 +176,10 @@ public enum InvestmentQuestion: Question {
         guard let budget = try input.double("budget") else {
             throw EngineError(.usage, input.origin == .query ? "missing query parameter 'budget' (USD, e.g. 5e9)" : "missing --budget (USD, e.g. 5e9)")
         }
-        guard budget >= 0 else { throw EngineError(.usage, "budget must be ≥ 0 USD, e.g. 5e9") }
         var request = InvestmentRequest(importer: try input.required("importer"), year: year, budgetUSD: budget,
                                         timeLimitSeconds: max(1, context.timeLimitSeconds))
         if let horizon = try input.int("horizon") { request.horizon = horizon }
-        if let speedup = try input.int("permittingSpeedup") {
-            guard (0...10).contains(speedup) else { throw EngineError(.usage, "permittingSpeedup must be 0–10 years") }
-            request.permittingSpeedupYears = speedup
-        }
+        if let speedup = try input.int("permittingSpeedup") { request.permittingSpeedupYears = speedup }
         if let draws = try input.int("draws") { request.draws = draws }
         if let seed = try input.unsigned("seed") { request.seed = seed }
         request.partners = input.string("partners")

@@ -128,7 +128,7 @@ extension Catalogue {
             if let wanted = referenceStages?[reference.id.rawValue]?.usgsCommodities {
                 let joined = Self.referenceStageProduction(reference, stage: id, worldMiningData: wmd, joining: wanted, from: sources.usgsCommodities)
                 stage.productionSeries = joined.series
-                stage.notes = ([stage.notes ?? ""] + joined.notes).filter { !$0.isEmpty }.joined(separator: " ")
+                stage.notes = ([stage.notes] + joined.notes).filter { !$0.isEmpty }.joined(separator: " ")
                 production += joined.records
                 data.warnings += joined.warnings
             } else {

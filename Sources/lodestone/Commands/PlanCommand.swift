@@ -40,15 +40,6 @@ struct PlanStockpileCommand: ParsableCommand {
     @Option(help: "Years a disruption lasts, drawing the stock down (1–20; events start that many times less often, so the expected loss without stock is unchanged).")
     var disruptionYears: Double = 1
 
-    func validate() throws {
-        if draws < 1 { throw ValidationError("--draws must be at least 1") }
-        if !(disruptionYears.isFinite && disruptionYears >= 1 && disruptionYears <= 20) { throw ValidationError("--disruption-years must be 1–20") }
-        if let budget, !(budget.isFinite && budget >= 0) { throw ValidationError("--budget must be a finite amount of USD ≥ 0, e.g. 1e9") }
-        if !(holdingRate.isFinite && holdingRate > 0 && holdingRate <= 1) { throw ValidationError("--holding-rate must be in (0, 1], e.g. 0.06") }
-        if !(purchaseShare.isFinite && purchaseShare > 0 && purchaseShare <= 1) { throw ValidationError("--purchase-share must be in (0, 1], e.g. 0.02") }
-        if !(timeLimit.isFinite && timeLimit > 0) { throw ValidationError("--time-limit must be > 0 seconds") }
-    }
-
     func run() throws {
         try runReportingErrors {
             var request = StockpileRequest(importer: importerOption.importer, year: year, commodities: commodity, budgetUSD: budget, draws: draws,
@@ -88,13 +79,6 @@ struct PlanInvestCommand: ParsableCommand {
     @Option(help: "Solver time limit per solve, seconds.") var timeLimit: Double = 60
     @Option(help: ArgumentHelp("Candidate projects file (CSV, as the bundled one).", valueName: "file")) var projects: String?
     @Option(help: "Only projects in this group's countries may be financed, e.g. MSP or Quad (default: any country's).") var partners: String?
-
-    func validate() throws {
-        if draws < 1 { throw ValidationError("--draws must be at least 1") }
-        if !(budget.isFinite && budget >= 0) { throw ValidationError("--budget must be a finite amount of USD ≥ 0, e.g. 5e9") }
-        if !(0...10).contains(permittingSpeedup) { throw ValidationError("--permitting-speedup must be 0–10 years") }
-        if !(timeLimit.isFinite && timeLimit > 0) { throw ValidationError("--time-limit must be > 0 seconds") }
-    }
 
     func run() throws {
         try runReportingErrors {
