@@ -7,7 +7,7 @@ import Testing
 /// Lodestone's priority ranking against published critical-mineral lists (cited fixtures in
 /// Tests/Fixtures/critical-lists): the US against the USGS 2025 list, the EU-27 against the EU 2023
 /// list (Annex II of Regulation (EU) 2024/1252), over the commodity families the data assess, each
-/// at its default stage. The run is `lodestone priorities --importer USA|EU` with its defaults (base
+/// at its most exposed consumed stage. The run is `lodestone priorities --importer USA|EU` with its defaults (base
 /// year 2024, 100,000 draws, seed 2025); the printed figures are the README's.
 ///
 /// The lists are memberships, not rankings, so agreement is measured as: Spearman's ρ between the
@@ -32,10 +32,12 @@ import Testing
         let url = URL(fileURLWithPath: Fixtures.path("Tests/Fixtures/critical-lists/\(list).json"))
         let fixture = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let critical = Set(try #require(fixture["lodestone"] as? [String: Any]).keys)
+        // The lists name minerals; each family is ranked at its most exposed consumed stage, as
+        // `priorities` ranks it.
         let risk = try dataset.simulateRestrictionRisk(
             for: try dataset.resolveImporter(importer), year: 2024, draws: draws, seed: 2025, model: try ScenarioLibrary.riskModel(),
-            parameters: try ScenarioLibrary.marketParameters(), history: try ScenarioLibrary.history(in: dataset))
-        // The lists name minerals; each family is ranked at its default stage.
+            parameters: try ScenarioLibrary.marketParameters(), history: try ScenarioLibrary.history(in: dataset),
+            commodities: dataset.valueChainStages.map(\.id)).mostExposedStagePerFamily(in: dataset)
         let ranked = risk.ranked
         let families = ranked.map { dataset.commodity($0.commodity)?.family ?? $0.commodity.rawValue }
         #expect(Set(families).count == families.count, "one stage per family")

@@ -123,14 +123,7 @@ extension Dataset {
         }
 
         func supplies(speedup: Int) -> [InvestmentProblem.Supply] {
-            modelled.map { project in
-                let entry = planning.entry(project.status)!
-                let ready = max(project.startYear, options.year + 1 + Int(entry.financedLeadYears.rounded(.up)))
-                let financed = max(options.year + 1, ready - (entry.permittingAhead ? speedup : 0))
-                return .init(stage: stages.index[CommodityID(project.stage)]!, capacityTonnes: project.stageTonnes,
-                             financedYear: project.capexUSD == nil ? nil : financed, capexUSD: project.capexUSD,
-                             unfinancedYear: ready + Int(entry.delayYearsUnfinanced.rounded()), probability: entry.probabilityUnfinanced)
-            }
+            Self.supplies(modelled, stageIndex: stages.index, planning: planning, baseYear: options.year, speedup: speedup)
         }
         let problem = InvestmentProblem(stages: stages.sample, supplies: supplies(speedup: 0), baseYear: options.year,
                                         horizon: options.horizon, budgetUSD: options.budgetUSD)
@@ -163,6 +156,20 @@ extension Dataset {
             permittingSpeedupYears: options.permittingSpeedupYears, speedupExpectedLossAfterUSD: fastLoss,
             valueOfFasterPermittingUSD: after - fastLoss, projects: choices, stages: stages.summaries, gaps: gaps, notModelled: notModelled,
             notAssessed: sample.notAssessed)
+    }
+
+    /// What each project adds: its capacity from the year it is ready if financed (sooner by
+    /// `speedup` years where permitting is still ahead), else later and with its status's probability.
+    private static func supplies(_ projects: [Project], stageIndex: [CommodityID: Int], planning: PlanningParameters, baseYear: Int,
+                                 speedup: Int) -> [InvestmentProblem.Supply] {
+        projects.map { project in
+            let entry = planning.entry(project.status)!
+            let ready = max(project.startYear, baseYear + 1 + Int(entry.financedLeadYears.rounded(.up)))
+            let financed = max(baseYear + 1, ready - (entry.permittingAhead ? speedup : 0))
+            return .init(stage: stageIndex[CommodityID(project.stage)]!, capacityTonnes: project.stageTonnes,
+                         financedYear: project.capexUSD == nil ? nil : financed, capexUSD: project.capexUSD,
+                         unfinancedYear: ready + Int(entry.delayYearsUnfinanced.rounded()), probability: entry.probabilityUnfinanced)
+        }
     }
 
     private func validate(_ options: InvestmentOptions, projects: [Project], planning: PlanningParameters) throws(LodestoneError) {

@@ -150,21 +150,8 @@ extension Dataset {
         let freshBefore = evaluationProblem.evaluate(stock: [Double](repeating: 0, count: items.count))
         let freshAfter = evaluationProblem.evaluate(stock: stock)
 
-        let planItems = items.indices.map { i -> StockpilePlan.Item in
-            let c = chosen[i], item = items[i], consumption = sample.markets[c].consumption
-            let limitedBy: String
-            if stock[i] <= 1e-9 { limitedBy = "not worth holding" }
-            else if stock[i] >= item.purchaseLimitTonnes * (1 - 1e-6) { limitedBy = "purchase limit" }
-            else if budgetBinds { limitedBy = "budget" }
-            else { limitedBy = "holding cost" }
-            return StockpilePlan.Item(
-                commodity: item.commodity, name: sample.infos[c].name, consumptionTonnes: consumption, priceUSDPerTonne: item.priceUSDPerTonne, stockTonnes: stock[i],
-                daysOfCover: consumption > 0 ? stock[i] / consumption * 365 : 0, purchaseLimitTonnes: item.purchaseLimitTonnes,
-                limitedBy: limitedBy, costUSD: stock[i] * item.priceUSDPerTonne,
-                holdingCostUSDPerYear: stock[i] * item.priceUSDPerTonne * options.holdingCostRate,
-                expectedLossBeforeUSD: before.expectedLossUSD[i], expectedLossAfterUSD: after.expectedLossUSD[i],
-                annualProbability: sample.annualProbability(c))
-        }
+        let planItems = Self.planItems(items, stock: stock, chosen: chosen, sample: sample, before: before.expectedLossUSD,
+                                       after: after.expectedLossUSD, budgetBinds: budgetBinds, holdingCostRate: options.holdingCostRate)
         return StockpilePlan(
             importer: importer.id, year: options.year, draws: options.draws, seed: options.seed, solver: solution.solver,
             status: solution.status, solveSeconds: seconds, variables: program.columns.count, constraints: program.rows.count,
@@ -177,6 +164,27 @@ extension Dataset {
             evaluation: .init(seed: otherSeed, draws: options.draws, expectedLossBeforeUSD: freshBefore.total,
                               expectedLossAfterUSD: freshAfter.total, expectedLossAfterStandardError: freshAfter.standardError),
             notAssessed: sample.notAssessed)
+    }
+
+    /// Each planned stage's row: its stock, days of cover, cost, loss before and after, and what
+    /// limited the stock.
+    private static func planItems(_ items: [StockpileProblem.Item], stock: [Double], chosen: [Int], sample: StockpileSample,
+                                  before: [Double], after: [Double], budgetBinds: Bool, holdingCostRate: Double) -> [StockpilePlan.Item] {
+        items.indices.map { i in
+            let c = chosen[i], item = items[i], consumption = sample.markets[c].consumption
+            let limitedBy: String
+            if stock[i] <= 1e-9 { limitedBy = "not worth holding" }
+            else if stock[i] >= item.purchaseLimitTonnes * (1 - 1e-6) { limitedBy = "purchase limit" }
+            else if budgetBinds { limitedBy = "budget" }
+            else { limitedBy = "holding cost" }
+            return StockpilePlan.Item(
+                commodity: item.commodity, name: sample.infos[c].name, consumptionTonnes: consumption, priceUSDPerTonne: item.priceUSDPerTonne, stockTonnes: stock[i],
+                daysOfCover: consumption > 0 ? stock[i] / consumption * 365 : 0, purchaseLimitTonnes: item.purchaseLimitTonnes,
+                limitedBy: limitedBy, costUSD: stock[i] * item.priceUSDPerTonne,
+                holdingCostUSDPerYear: stock[i] * item.priceUSDPerTonne * holdingCostRate,
+                expectedLossBeforeUSD: before[i], expectedLossAfterUSD: after[i],
+                annualProbability: sample.annualProbability(c))
+        }
     }
 
     private static func validate(_ options: StockpileOptions) throws(LodestoneError) {

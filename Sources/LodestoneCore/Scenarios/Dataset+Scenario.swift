@@ -15,10 +15,11 @@
 ///    not stockpiled clears at the inside price q.
 /// 4. Shortfall. Each importer outside bears the share of its loss it cannot re-source within
 ///    the year, (1 − φ)·Lₖ; what is left of the consumption the outside market gives up,
-///    G = |ε_d|·p·C_out + unmet, falls on every outside importer in proportion to its
-///    consumption; at most Cₖ, less what its stocks cover
-///    (`stockMonths` of consumption, once per disruption). Restricting countries have none. Extra cost: the price change it pays × the
-///    pre-restriction unit value × what it still buys (negative inside: a saving).
+///    G = |ε_d|·p·C_out + unmet, falls on the outside importers in proportion to their
+///    consumption (`shortfalls`); at most Cₖ, less what its stocks cover (`stockMonths` of
+///    consumption, once per disruption). Restricting countries have none. Extra cost: the price
+///    change it pays × the pre-restriction unit value × what it still buys (negative inside: a
+///    saving).
 /// Tonnes and costs are per year × `durationYears`; price changes are the annual equilibrium.
 extension Dataset {
     /// Runs `scenario` on the trade of `year`. With `yearFallback`, a commodity without

@@ -98,26 +98,39 @@ extension Dataset {
     ///
     /// The outside market gives up G = |ε_d|·p·C_out + unmet tonnes of consumption a year (the
     /// clearing). A node outside can re-source only φ of its loss Lₖ within the year, so it bears
-    /// (1 − φ)·Lₖ first; what is left of G falls on every outside node in proportion to its
-    /// consumption, as the price cuts it. The shortfalls add up to the larger of G and
-    /// Σ(1 − φ)·Lₖ: no tonne is counted twice, and where diversion to non-targeted buyers makes up
-    /// the loss (G smaller), the targets still go short of what they cannot re-source in time.
+    /// (1 − φ)·Lₖ first; what is left of G falls on the outside nodes in proportion to their
+    /// consumption, as the price cuts it, a node already short of all it consumes passing its
+    /// part on to the others. The shortfalls add up to the larger of G and Σ(1 − φ)·Lₖ (at most
+    /// the outside consumption): no tonne is counted twice, and where diversion to non-targeted
+    /// buyers makes up the loss (G smaller), the targets still go short of what they cannot
+    /// re-source in time.
     func shortfalls(sides: ScenarioSides, propagated: PropagatedLoss, market: SplitMarket.Clearing, network: TradeNetwork,
                     entry: MarketParameters.Entry, years: Double) -> (shortfall: [Double], stockDraw: [Double], price: [Double]) {
         let n = network.size
         let outside = (0..<n).filter { !sides.restricting.contains($0) }
-        let givenUp = market.demandResponseTonnes + market.unmetTonnes
-        let outright = outside.reduce(0) { $0 + (1 - entry.resourcingShare) * propagated.loss[$1] }
-        let outsideConsumption = outside.reduce(0) { $0 + network.consumption[$1] }
-        let spread = outsideConsumption > 0 ? max(0, givenUp - outright) / outsideConsumption : 0
+        var perYear = [Double](repeating: 0, count: n)
+        for k in outside { perYear[k] = min(network.consumption[k], (1 - entry.resourcingShare) * propagated.loss[k]) }
+        var left = market.demandResponseTonnes + market.unmetTonnes - outside.reduce(0) { $0 + perYear[$1] }
+        var open = outside.filter { perYear[$0] < network.consumption[$0] }
+        while left > 0, !open.isEmpty {
+            let base = open.reduce(0) { $0 + network.consumption[$1] }
+            guard base > 0 else { break }
+            var overflow = 0.0
+            open = open.filter { k in
+                let room = network.consumption[k] - perYear[k], share = left * network.consumption[k] / base
+                if share < room { perYear[k] += share; return true }
+                perYear[k] = network.consumption[k]
+                overflow += share - room
+                return false
+            }
+            left = overflow
+        }
         var shortfall = [Double](repeating: 0, count: n), stockDraw = shortfall
         var price = [Double](repeating: market.priceChangeInside, count: n)
         for k in outside {
             price[k] = market.priceChangeOutside
-            let perYear = min(network.consumption[k], (1 - entry.resourcingShare) * propagated.loss[k]
-                              + spread * network.consumption[k])
-            stockDraw[k] = min(perYear * years, entry.stockMonths / 12 * network.consumption[k])
-            shortfall[k] = perYear * years - stockDraw[k]
+            stockDraw[k] = min(perYear[k] * years, entry.stockMonths / 12 * network.consumption[k])
+            shortfall[k] = perYear[k] * years - stockDraw[k]
         }
         return (shortfall, stockDraw, price)
     }

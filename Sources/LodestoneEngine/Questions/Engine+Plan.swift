@@ -414,7 +414,7 @@ extension Engine {
 
 extension Engine {
     /// The checks both plans make of a request, in one place for the CLI and the API.
-    func checkPlan(draws: Int, budgetUSD: Double?, timeLimitSeconds: Double) throws(EngineError) {
+    private func checkPlan(draws: Int, budgetUSD: Double?, timeLimitSeconds: Double) throws(EngineError) {
         guard draws >= 1, draws <= limits.maxPlanDraws else {
             throw EngineError(.usage, "draws \(draws) must be between 1 and \(limits.maxPlanDraws)")
         }

@@ -74,7 +74,25 @@ import Testing
         for i in outside {
             #expect(abs(i.shortfallTonnes - (0.5 * (i.directLossTonnes + i.indirectLossTonnes) + spread * i.consumptionTonnes)) < 1e-9)
         }
-        #expect(impact(outcome, SmallWorld.b).directLossTonnes == 0 && impact(outcome, SmallWorld.b).shortfallTonnes > 0)
+        #expect(impact(outcome, SmallWorld.b).directLossTonnes < 1e-12 && impact(outcome, SmallWorld.b).shortfallTonnes > 0)
+    }
+
+    @Test(arguments: [(0.5, 0.0), (0.0, 12.0), (0.9, 12.0), (0.3, 6.0)])
+    func shortfallsAddUpToWhatTheMarketGivesUpWithinConsumption(resourcing: Double, precautionaryMonths: Double) throws {
+        // With a year of precautionary buying and nothing re-sourced, C and D would be given more
+        // than they consume: they go short of all of it and pass the rest on to B.
+        var parameters = self.parameters
+        parameters.defaults.resourcingShare = resourcing
+        parameters.defaults.precautionaryMonths = precautionaryMonths
+        let scenario = RestrictionScenario(name: "t", restricting: [SmallWorld.a], commodities: ["ore"], targets: .everyone, severity: 1)
+        let outcome = try world.run(scenario, year: 2020, for: everyone, parameters: parameters)
+        let market = outcome.markets[0]
+        let outside = [SmallWorld.b, SmallWorld.c, SmallWorld.d].map { impact(outcome, $0) }
+        let outright = outside.reduce(0) { $0 + (1 - resourcing) * ($1.directLossTonnes + $1.indirectLossTonnes) }
+        let consumption = outside.reduce(0) { $0 + $1.consumptionTonnes }
+        let expected = min(consumption, max(market.demandResponseTonnes + market.unmetTonnes, outright))
+        #expect(abs(outside.reduce(0) { $0 + $1.shortfallTonnes } - expected) < 1e-9)
+        for i in outside { #expect(i.shortfallTonnes <= i.consumptionTonnes + 1e-9) }
     }
 
     @Test func noSupplyGoesNegative() throws {
