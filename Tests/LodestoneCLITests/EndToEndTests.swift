@@ -216,6 +216,8 @@ import Testing
         (["plan", "stockpile", "--importer", "JPN", "--purchase-share", "0"], "purchase share 0.0 must be in (0, 1]"),
         (["plan", "stockpile", "--importer", "JPN", "--disruption-years", "30"], "disruption length 30.0 years must be 1–20"),
         (["plan", "stockpile", "--importer", "JPN", "--draws", "0"], "draws 0 must be between 1 and"),
+        (["plan", "stockpile", "--importer", "JPN", "--holding-rate", "nan"], "holding rate nan must be in (0, 1] a year"),
+        (["plan", "stockpile", "--importer", "JPN", "--time-limit", "0"], "time limit 0.0 s must be > 0"),
         (["plan", "invest", "--importer", "USA", "--budget=-1"], "budget -1.0 must be a finite amount of USD ≥ 0"),
         (["plan", "invest", "--importer", "USA", "--budget", "1e9", "--permitting-speedup", "11"], "permitting speed-up 11 must be 0–10 years"),
     ])
