@@ -14,6 +14,8 @@ public enum LodestoneError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A store whose rows break its own invariants.
     case damagedData(String)
     case invalidParameter(String)
+    /// A plan has nothing to do: no stage of the importer falls short in any simulated year.
+    case nothingFallsShort(String)
     /// A well-formed question the data cannot answer (no official statistics for that year).
     case noData(String)
     /// The work was stopped through its `CancellationFlag` before it finished.
@@ -45,7 +47,7 @@ public enum LodestoneError: Error, Equatable, Sendable, CustomStringConvertible 
                 + "import the full BACI release for that year or pick a year with quantities"
         case .damagedData(let message):
             "the data are damaged: \(message) — rebuild the store with 'lodestone data import'"
-        case .invalidParameter(let message), .noData(let message):
+        case .invalidParameter(let message), .nothingFallsShort(let message), .noData(let message):
             message
         case .unavailable(let message):
             message

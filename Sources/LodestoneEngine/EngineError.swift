@@ -50,7 +50,7 @@ public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public init(_ error: LodestoneError) {
         switch error {
-        case .unknownCountry, .unknownCommodity, .unknownGroup, .emptySelection, .invalidParameter:
+        case .unknownCountry, .unknownCommodity, .unknownGroup, .emptySelection, .invalidParameter, .nothingFallsShort:
             self.init(.usage, error.description)
         case .notTraded, .noProduction, .noTrade, .noCommodityTrade, .noQuantities, .noData:
             self.init(.noData, error.description)

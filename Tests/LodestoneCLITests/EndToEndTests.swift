@@ -210,12 +210,12 @@ import Testing
         #expect(CLI.lodestone("suppliers", "--importer", "JPN").status == 64)
     }
 
-    /// The plans' ranges are checked once, by the engine, for the CLI and the API alike.
+    /// The plans' ranges are checked in one place (the options' `validate()`), before a solver is loaded, for the CLI and the API alike.
     @Test(arguments: [
         (["plan", "stockpile", "--importer", "JPN", "--holding-rate", "2"], "holding rate 2.0 must be in (0, 1] a year"),
         (["plan", "stockpile", "--importer", "JPN", "--purchase-share", "0"], "purchase share 0.0 must be in (0, 1]"),
         (["plan", "stockpile", "--importer", "JPN", "--disruption-years", "30"], "disruption length 30.0 years must be 1–20"),
-        (["plan", "stockpile", "--importer", "JPN", "--draws", "0"], "draws 0 must be between 1 and"),
+        (["plan", "stockpile", "--importer", "JPN", "--draws", "0"], "draws 0 must be at least 1"),
         (["plan", "stockpile", "--importer", "JPN", "--holding-rate", "nan"], "holding rate nan must be in (0, 1] a year"),
         (["plan", "stockpile", "--importer", "JPN", "--time-limit", "0"], "time limit 0.0 s must be > 0"),
         (["plan", "invest", "--importer", "USA", "--budget=-1"], "budget -1.0 must be a finite amount of USD ≥ 0"),

@@ -153,4 +153,25 @@ struct StockpilePlanTests {
         #expect(abs(longer.expectedLossBeforeUSD - plan.expectedLossBeforeUSD) <= 1e-9 * plan.expectedLossBeforeUSD)
         #expect(longer.expectedLossAfterUSD > plan.expectedLossAfterUSD)
     }
+
+    /// A plan with nothing to do has its own error, the one a group's pooling skips a member
+    /// for; a bad range stays a usage error and is not mistaken for it.
+    @Test func anImporterThatNeverFallsShortHasItsOwnError() throws {
+        let dataset = Fixtures.bundledDataset
+        let history = try ScenarioLibrary.presets().map { try $0.resolve(in: dataset) }
+        func plan(_ importer: String, _ options: StockpileOptions) throws -> StockpilePlan {
+            try dataset.planStockpile(for: try dataset.resolveImporter(importer), options: options, model: try ScenarioLibrary.riskModel(),
+                                      parameters: try ScenarioLibrary.marketParameters(), history: history,
+                                      commodities: ["gallium:refined"], solver: Solvers.cbc!)
+        }
+        let options = StockpileOptions(year: 2024, draws: 2000, seed: 11, budgetUSD: nil)
+        // China restricts no one but others, so its gallium never falls short in the model.
+        #expect { try plan("CHN", options) } throws: { error in
+            guard case .nothingFallsShort(let message) = error as? LodestoneError else { return false }
+            return message.contains("no stage of China falls short")
+        }
+        var bad = options
+        bad.holdingCostRate = 2
+        #expect(throws: LodestoneError.invalidParameter("holding rate 2.0 must be in (0, 1] a year, e.g. 0.06")) { try plan("JPN", bad) }
+    }
 }

@@ -23,6 +23,20 @@ public struct InvestmentOptions: Sendable, Hashable {
         self.seed = seed
         self.timeLimitSeconds = timeLimitSeconds
     }
+
+    /// The options' ranges, the one place they are checked (the engine calls this before it
+    /// loads a solver; `planInvestment` again).
+    public func validate() throws(LodestoneError) {
+        guard horizon > year, horizon <= year + 40 else {
+            throw .invalidParameter("horizon \(horizon) must be after the base year \(year) and at most 40 years on, e.g. --horizon 2035")
+        }
+        guard budgetUSD.isFinite, budgetUSD >= 0 else { throw .invalidParameter("budget \(budgetUSD) must be a finite amount of USD ≥ 0, e.g. 5e9") }
+        guard (0...10).contains(permittingSpeedupYears) else {
+            throw .invalidParameter("permitting speed-up \(permittingSpeedupYears) must be 0–10 years")
+        }
+        guard draws >= 1 else { throw .invalidParameter("draws \(draws) must be at least 1") }
+        guard timeLimitSeconds.isFinite, timeLimitSeconds > 0 else { throw .invalidParameter("time limit \(timeLimitSeconds) s must be > 0") }
+    }
 }
 
 public struct InvestmentPlan: Sendable, Hashable, Codable {
@@ -173,12 +187,8 @@ extension Dataset {
     }
 
     private func validate(_ options: InvestmentOptions, projects: [Project], planning: PlanningParameters) throws(LodestoneError) {
+        try options.validate()
         try planning.validate()
-        guard options.horizon > options.year, options.horizon <= options.year + 40 else {
-            throw .invalidParameter("horizon \(options.horizon) must be after the base year \(options.year) and at most 40 years on, e.g. --horizon 2035")
-        }
-        guard options.budgetUSD.isFinite, options.budgetUSD >= 0 else { throw .invalidParameter("budget must be a finite amount of USD ≥ 0, e.g. 5e9") }
-        guard (0...10).contains(options.permittingSpeedupYears) else { throw .invalidParameter("permitting speed-up must be 0–10 years") }
         for project in projects where project.startYear < 1950 || project.startYear > 2100 {
             throw .invalidParameter("project \(project.id): start year \(project.startYear) is not a year")
         }

@@ -32,6 +32,25 @@ public struct StockpileOptions: Sendable, Hashable {
         self.purchaseShare = purchaseShare
         self.timeLimitSeconds = timeLimitSeconds
     }
+
+    /// The options' ranges, the one place they are checked (the engine calls this before it
+    /// loads a solver; `planStockpile` again).
+    public func validate() throws(LodestoneError) {
+        guard draws >= 1 else { throw .invalidParameter("draws \(draws) must be at least 1") }
+        if let budget = budgetUSD, !(budget.isFinite && budget >= 0) {
+            throw .invalidParameter("budget \(budget) must be a finite amount of USD ≥ 0, e.g. 1e9")
+        }
+        guard holdingCostRate.isFinite, holdingCostRate > 0, holdingCostRate <= 1 else {
+            throw .invalidParameter("holding rate \(holdingCostRate) must be in (0, 1] a year, e.g. 0.06")
+        }
+        guard purchaseShare.isFinite, purchaseShare > 0, purchaseShare <= 1 else {
+            throw .invalidParameter("purchase share \(purchaseShare) must be in (0, 1] of a year's world output, e.g. 0.02")
+        }
+        guard disruptionYears.isFinite, (1...20).contains(disruptionYears) else {
+            throw .invalidParameter("disruption length \(disruptionYears) years must be 1–20")
+        }
+        guard timeLimitSeconds.isFinite, timeLimitSeconds > 0 else { throw .invalidParameter("time limit \(timeLimitSeconds) s must be > 0") }
+    }
 }
 
 public struct StockpilePlan: Sendable, Hashable, Codable {
@@ -106,13 +125,13 @@ extension Dataset {
         history: [RestrictionScenario], commodities selection: [CommodityID]?, solver: any LinearProgramSolver,
         cancellation: CancellationFlag? = nil
     ) throws(LodestoneError) -> StockpilePlan {
-        try Self.validate(options)
+        try options.validate()
         let stages = selection ?? valueChainStages.map(\.id)
         let sample = try stockpileYears(for: importer, year: options.year, draws: options.draws, seed: options.seed, model: model,
                                         parameters: parameters, history: history, commodities: stages, cancellation: cancellation)
         let chosen = Self.plannedStages(of: sample, selection: selection)
         guard !chosen.isEmpty else {
-            throw .invalidParameter("no stage of \(importer.name) falls short in \(options.draws) simulated years, so no stock is worth holding"
+            throw .nothingFallsShort("no stage of \(importer.name) falls short in \(options.draws) simulated years, so no stock is worth holding"
                 + (sample.notAssessed.isEmpty ? "" : " (not assessable: \(sample.notAssessed.map(\.commodity.rawValue).joined(separator: ", ")))"))
         }
         let items = chosen.map { c in
@@ -184,19 +203,6 @@ extension Dataset {
                 holdingCostUSDPerYear: stock[i] * item.priceUSDPerTonne * holdingCostRate,
                 expectedLossBeforeUSD: before[i], expectedLossAfterUSD: after[i],
                 annualProbability: sample.annualProbability(c))
-        }
-    }
-
-    private static func validate(_ options: StockpileOptions) throws(LodestoneError) {
-        guard options.draws >= 1 else { throw .invalidParameter("draws must be at least 1") }
-        guard options.holdingCostRate.isFinite, options.holdingCostRate > 0, options.holdingCostRate <= 1 else {
-            throw .invalidParameter("holding cost rate \(options.holdingCostRate) must be in (0, 1] a year, e.g. 0.06")
-        }
-        guard options.purchaseShare.isFinite, options.purchaseShare > 0, options.purchaseShare <= 1 else {
-            throw .invalidParameter("purchase share \(options.purchaseShare) must be in (0, 1] of a year's world output, e.g. 0.02")
-        }
-        guard options.disruptionYears.isFinite, (1...20).contains(options.disruptionYears) else {
-            throw .invalidParameter("disruption length \(options.disruptionYears) years must be 1–20")
         }
     }
 

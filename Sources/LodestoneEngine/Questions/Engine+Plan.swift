@@ -105,23 +105,15 @@ extension Engine {
     public func planStockpile(_ request: StockpileRequest, solver: (any LinearProgramSolver)? = nil,
                               cancellation: CancellationFlag? = nil) throws(EngineError) -> StockpileReport {
         try checkYear(request.year)
-        try checkPlan(draws: request.draws, budgetUSD: request.budgetUSD, timeLimitSeconds: request.timeLimitSeconds)
-        guard request.holdingCostRate.isFinite, request.holdingCostRate > 0, request.holdingCostRate <= 1 else {
-            throw EngineError(.usage, "holding rate \(request.holdingCostRate) must be in (0, 1] a year, e.g. 0.06")
-        }
-        guard request.purchaseShare.isFinite, request.purchaseShare > 0, request.purchaseShare <= 1 else {
-            throw EngineError(.usage, "purchase share \(request.purchaseShare) must be in (0, 1] of a year's world output, e.g. 0.02")
-        }
-        guard request.disruptionYears.isFinite, (1...20).contains(request.disruptionYears) else {
-            throw EngineError(.usage, "disruption length \(request.disruptionYears) years must be 1–20")
-        }
+        try checkDraws(request.draws)
+        let year = try year(request.year)
+        do throws(LodestoneError) { try request.options(year: year).validate() } catch { throw EngineError(error) }
         let buyer = try importer(request.importer)
         var selection: [CommodityID] = []
         for name in try names(request.commodities, what: "commodity") {
             let id = try commodity(name).id
             if !selection.contains(id) { selection.append(id) }
         }
-        let year = try year(request.year)
         guard let model = riskModel else {
             throw EngineError(.failure, "the bundled restriction-probability model is missing — reinstall lodestone")
         }
@@ -129,16 +121,12 @@ extension Engine {
             let chosen: any LinearProgramSolver
             if let solver { chosen = solver } else { chosen = try CBCSolver() }
             let history = try presets.map { definition throws(LodestoneError) in try definition.resolve(in: dataset) }
-            func plan(_ importer: Importer, budget: Double?, stages: [CommodityID]?, share: Double = 1) throws(LodestoneError) -> StockpilePlan {
-                var options = StockpileOptions(year: year, draws: request.draws, seed: request.seed, budgetUSD: budget,
-                                               holdingCostRate: request.holdingCostRate, purchaseShare: request.purchaseShare * share,
-                                               timeLimitSeconds: request.timeLimitSeconds)
-                options.disruptionYears = request.disruptionYears
-                return try dataset.planStockpile(
-                    for: importer, options: options,
+            func plan(_ importer: Importer, stages: [CommodityID]?, share: Double = 1) throws(LodestoneError) -> StockpilePlan {
+                try dataset.planStockpile(
+                    for: importer, options: request.options(year: year, share: share),
                     model: model, parameters: parameters, history: history, commodities: stages, solver: chosen, cancellation: cancellation)
             }
-            let joint = try plan(buyer, budget: request.budgetUSD, stages: selection.isEmpty ? nil : selection)
+            let joint = try plan(buyer, stages: selection.isEmpty ? nil : selection)
             var pooling: StockpileReport.Pooling?
             if buyer.members.count > 1 {
                 // Each member on the joint plan's stages, with the budget split by consumption value.
@@ -153,14 +141,14 @@ extension Engine {
                 for (member, value) in zip(buyer.members, values) where value > 0 {
                     guard let country = dataset.country(member) else { continue }
                     let single = Importer(country)
-                    // The budget and what the market can supply without moving its price are shared.
+                    // The budget and what the market can supply without moving its price are shared
+                    // (`StockpileRequest.options(year:share:)`).
                     let share = value / max(totalValue, 1e-300)
-                    let budget = request.budgetUSD.map { $0 * share }
                     do throws(LodestoneError) {
-                        let own = try plan(single, budget: budget, stages: stages, share: share)
+                        let own = try plan(single, stages: stages, share: share)
                         separate += own.holdingCostUSDPerYear + own.expectedLossAfterUSD
                     } catch {
-                        guard case .invalidParameter = error else { throw error }
+                        guard case .nothingFallsShort = error else { throw error }
                         continue   // the member never falls short on these stages
                     }
                 }
@@ -267,15 +255,17 @@ extension Engine {
     public func planInvestment(_ request: InvestmentRequest, solver: (any LinearProgramSolver)? = nil,
                                cancellation: CancellationFlag? = nil) throws(EngineError) -> InvestmentReport {
         try checkYear(request.year)
-        try checkPlan(draws: request.draws, budgetUSD: request.budgetUSD, timeLimitSeconds: request.timeLimitSeconds)
-        guard (0...10).contains(request.permittingSpeedupYears) else {
-            throw EngineError(.usage, "permitting speed-up \(request.permittingSpeedupYears) must be 0–10 years")
-        }
-        let buyer = try importer(request.importer)
+        try checkDraws(request.draws)
         let year = try year(request.year)
+        var options = InvestmentOptions(year: year, horizon: request.horizon, budgetUSD: request.budgetUSD,
+                                        permittingSpeedupYears: request.permittingSpeedupYears, draws: request.draws,
+                                        seed: request.seed, timeLimitSeconds: request.timeLimitSeconds)
+        do throws(LodestoneError) { try options.validate() } catch { throw EngineError(error) }
+        let buyer = try importer(request.importer)
         guard let model = riskModel else { throw EngineError(.failure, "the bundled restriction-probability model is missing — reinstall lodestone") }
         var partnerCodes: Set<String>?
         if let group = request.partners { partnerCodes = Set(try importer(group).members.compactMap { dataset.country($0)?.iso3 }) }
+        options.partners = partnerCodes
         let projects: [Project], planning: PlanningParameters
         do {
             projects = try ProjectLibrary.projects(at: request.projectsFile)
@@ -290,10 +280,7 @@ extension Engine {
             if let solver { chosen = solver } else { chosen = try CBCSolver() }
             let history = try presets.map { definition throws(LodestoneError) in try definition.resolve(in: dataset) }
             let plan = try dataset.planInvestment(
-                for: buyer, options: InvestmentOptions(year: year, horizon: request.horizon, budgetUSD: request.budgetUSD,
-                                                       permittingSpeedupYears: request.permittingSpeedupYears, draws: request.draws,
-                                                       seed: request.seed, timeLimitSeconds: request.timeLimitSeconds,
-                                                       partners: partnerCodes),
+                for: buyer, options: options,
                 projects: projects, planning: planning, model: model, parameters: parameters, history: history, solver: chosen,
                 cancellation: cancellation)
             let rows = plan.projects.map { c in
@@ -412,17 +399,24 @@ extension Engine {
     }
 }
 
+extension StockpileRequest {
+    /// The solver's options for `year`; a group member planning alone gets `share` of the budget
+    /// and of what the market can supply without moving its price.
+    func options(year: Int, share: Double = 1) -> StockpileOptions {
+        var options = StockpileOptions(year: year, draws: draws, seed: seed, budgetUSD: budgetUSD.map { $0 * share },
+                                       holdingCostRate: holdingCostRate, purchaseShare: purchaseShare * share,
+                                       timeLimitSeconds: timeLimitSeconds)
+        options.disruptionYears = disruptionYears
+        return options
+    }
+}
+
 extension Engine {
-    /// The checks both plans make of a request, in one place for the CLI and the API.
-    private func checkPlan(draws: Int, budgetUSD: Double?, timeLimitSeconds: Double) throws(EngineError) {
-        guard draws >= 1, draws <= limits.maxPlanDraws else {
+    /// The engine's own limit on a plan's draws (the memory a request may take); the plans'
+    /// other ranges are the options' `validate()`.
+    private func checkDraws(_ draws: Int) throws(EngineError) {
+        guard draws <= limits.maxPlanDraws else {
             throw EngineError(.usage, "draws \(draws) must be between 1 and \(limits.maxPlanDraws)")
-        }
-        if let budget = budgetUSD, !(budget.isFinite && budget >= 0) {
-            throw EngineError(.usage, "budget \(budget) must be a finite amount of USD ≥ 0, e.g. 1e9")
-        }
-        guard timeLimitSeconds.isFinite, timeLimitSeconds > 0 else {
-            throw EngineError(.usage, "time limit \(timeLimitSeconds) s must be > 0")
         }
     }
 }

