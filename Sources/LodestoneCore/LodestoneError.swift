@@ -14,7 +14,8 @@ public enum LodestoneError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A store whose rows break its own invariants.
     case damagedData(String)
     case invalidParameter(String)
-    /// A plan has nothing to do: no stage of the importer falls short in any simulated year.
+    /// A plan has nothing to do: no stage of the importer falls short in any simulated year, or
+    /// no candidate project supplies one that does.
     case nothingFallsShort(String)
     /// A well-formed question the data cannot answer (no official statistics for that year).
     case noData(String)

@@ -170,6 +170,11 @@ struct StockpilePlanTests {
             guard case .nothingFallsShort(let message) = error as? LodestoneError else { return false }
             return message.contains("no stage of China falls short")
         }
+        // A stage the data cannot assess is not one that never falls short: its reason is given.
+        #expect { try plan("DNK", options) } throws: { error in
+            guard case .nothingFallsShort(let message) = error as? LodestoneError else { return false }
+            return message.hasPrefix("nothing to plan for Denmark: not assessable: gallium:refined (Denmark has no apparent consumption")
+        }
         var bad = options
         bad.holdingCostRate = 2
         #expect(throws: LodestoneError.invalidParameter("holding rate 2.0 must be in (0, 1] a year, e.g. 0.06")) { try plan("JPN", bad) }

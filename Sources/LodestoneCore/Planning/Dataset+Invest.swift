@@ -24,18 +24,18 @@ public struct InvestmentOptions: Sendable, Hashable {
         self.timeLimitSeconds = timeLimitSeconds
     }
 
-    /// The options' ranges, the one place they are checked (the engine calls this before it
-    /// loads a solver; `planInvestment` again).
+    /// The options' ranges, the one place they are checked (the engine calls this once it has
+    /// the base year, before it looks up the importer or loads a solver; `planInvestment` again).
     public func validate() throws(LodestoneError) {
-        guard horizon > year, horizon <= year + 40 else {
-            throw .invalidParameter("horizon \(horizon) must be after the base year \(year) and at most 40 years on, e.g. --horizon 2035")
-        }
+        guard draws >= 1 else { throw .invalidParameter("draws \(draws) must be at least 1") }
         guard budgetUSD.isFinite, budgetUSD >= 0 else { throw .invalidParameter("budget \(budgetUSD) must be a finite amount of USD ≥ 0, e.g. 5e9") }
+        guard timeLimitSeconds.isFinite, timeLimitSeconds > 0 else { throw .invalidParameter("time limit \(timeLimitSeconds) s must be > 0") }
         guard (0...10).contains(permittingSpeedupYears) else {
             throw .invalidParameter("permitting speed-up \(permittingSpeedupYears) must be 0–10 years")
         }
-        guard draws >= 1 else { throw .invalidParameter("draws \(draws) must be at least 1") }
-        guard timeLimitSeconds.isFinite, timeLimitSeconds > 0 else { throw .invalidParameter("time limit \(timeLimitSeconds) s must be > 0") }
+        guard horizon > year, horizon <= year + 40 else {
+            throw .invalidParameter("horizon \(horizon) must be after the base year \(year) and at most 40 years on, e.g. --horizon 2035")
+        }
     }
 }
 
@@ -133,7 +133,7 @@ extension Dataset {
         usable = usable.filter { stages.index[CommodityID($0.stage)] != nil }
         let modelled = excludingRestrictingCountries(usable, history: history, notModelled: &notModelled)
         guard !modelled.isEmpty else {
-            throw .invalidParameter("no candidate project supplies a stage \(importer.name) can fall short of; see the projects file")
+            throw .nothingFallsShort("no candidate project supplies a stage \(importer.name) can fall short of; see the projects file")
         }
 
         func supplies(speedup: Int) -> [InvestmentProblem.Supply] {

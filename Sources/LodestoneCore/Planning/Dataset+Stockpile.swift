@@ -34,12 +34,13 @@ public struct StockpileOptions: Sendable, Hashable {
     }
 
     /// The options' ranges, the one place they are checked (the engine calls this before it
-    /// loads a solver; `planStockpile` again).
+    /// looks anything up or loads a solver; `planStockpile` again). It reads no year.
     public func validate() throws(LodestoneError) {
         guard draws >= 1 else { throw .invalidParameter("draws \(draws) must be at least 1") }
         if let budget = budgetUSD, !(budget.isFinite && budget >= 0) {
             throw .invalidParameter("budget \(budget) must be a finite amount of USD ≥ 0, e.g. 1e9")
         }
+        guard timeLimitSeconds.isFinite, timeLimitSeconds > 0 else { throw .invalidParameter("time limit \(timeLimitSeconds) s must be > 0") }
         guard holdingCostRate.isFinite, holdingCostRate > 0, holdingCostRate <= 1 else {
             throw .invalidParameter("holding rate \(holdingCostRate) must be in (0, 1] a year, e.g. 0.06")
         }
@@ -49,7 +50,6 @@ public struct StockpileOptions: Sendable, Hashable {
         guard disruptionYears.isFinite, (1...20).contains(disruptionYears) else {
             throw .invalidParameter("disruption length \(disruptionYears) years must be 1–20")
         }
-        guard timeLimitSeconds.isFinite, timeLimitSeconds > 0 else { throw .invalidParameter("time limit \(timeLimitSeconds) s must be > 0") }
     }
 }
 
@@ -131,8 +131,7 @@ extension Dataset {
                                         parameters: parameters, history: history, commodities: stages, cancellation: cancellation)
         let chosen = Self.plannedStages(of: sample, selection: selection)
         guard !chosen.isEmpty else {
-            throw .nothingFallsShort("no stage of \(importer.name) falls short in \(options.draws) simulated years, so no stock is worth holding"
-                + (sample.notAssessed.isEmpty ? "" : " (not assessable: \(sample.notAssessed.map(\.commodity.rawValue).joined(separator: ", ")))"))
+            throw .nothingFallsShort(Self.nothingToPlan(for: importer, sample: sample, draws: options.draws, named: selection != nil))
         }
         let items = chosen.map { c in
             StockpileProblem.Item(commodity: sample.infos[c].id, priceUSDPerTonne: sample.markets[c].unitValue * 1000,
@@ -204,6 +203,19 @@ extension Dataset {
                 expectedLossBeforeUSD: before[i], expectedLossAfterUSD: after[i],
                 annualProbability: sample.annualProbability(c))
         }
+    }
+
+    /// Why a plan has no stage: none the sample assessed falls short, or none could be assessed.
+    /// Stages the caller named get their reasons; the default selection's are in `priorities`.
+    private static func nothingToPlan(for importer: Importer, sample: StockpileSample, draws: Int, named: Bool) -> String {
+        let reasons = sample.notAssessed.map { named ? "\($0.commodity.rawValue) (\($0.reason))" : $0.commodity.rawValue }
+        guard !sample.infos.isEmpty || reasons.isEmpty else {
+            return "nothing to plan for \(importer.name): not assessable: " + reasons.joined(separator: "; ")
+        }
+        return "no \(reasons.isEmpty ? "" : "assessable ")stage of \(importer.name) falls short in \(draws) simulated years, "
+            + "so no stock is worth holding"
+            + (reasons.isEmpty ? "" : "; not assessable: " + reasons.joined(separator: "; ")
+                + (named ? "" : " (their reasons: 'lodestone priorities --format json')"))
     }
 
     /// The sample's stages to plan: without a selection, each family at its most exposed stage

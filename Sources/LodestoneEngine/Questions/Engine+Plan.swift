@@ -106,14 +106,15 @@ extension Engine {
                               cancellation: CancellationFlag? = nil) throws(EngineError) -> StockpileReport {
         try checkYear(request.year)
         try checkDraws(request.draws)
-        let year = try year(request.year)
-        do throws(LodestoneError) { try request.options(year: year).validate() } catch { throw EngineError(error) }
+        // Before anything is looked up: the options' ranges do not depend on the year.
+        do throws(LodestoneError) { try request.options(year: request.year ?? 0).validate() } catch { throw EngineError(error) }
         let buyer = try importer(request.importer)
         var selection: [CommodityID] = []
         for name in try names(request.commodities, what: "commodity") {
             let id = try commodity(name).id
             if !selection.contains(id) { selection.append(id) }
         }
+        let year = try year(request.year)
         guard let model = riskModel else {
             throw EngineError(.failure, "the bundled restriction-probability model is missing — reinstall lodestone")
         }

@@ -44,33 +44,9 @@ extension Catalogue {
                     }
                 }
                 if let data, let form = official.importSources {
-                    let sources = data.importSources[USGSCommoditiesData.Key(commodity: official.usgs, statistic: form)] ?? []
-                    if sources.isEmpty {
-                        warnings.append(ImportWarning(location: "catalogue \(id)", message:
-                            "no US import sources '\(official.usgs): \(form)' in the USGS MCS commodities data; no official import split for this stage"))
-                    }
-                    // One share per year of its period, per named partner; "Other countries" is the remainder.
-                    for source in sources {
-                        guard let partner = source.country else {
-                            if !source.partner.lowercased().hasPrefix("other") {
-                                warnings.append(ImportWarning(location: "catalogue \(id)", message: "import source '\(source.partner)' is not in the "
-                                    + "store's country list; its \(Self.percent(source.share)) % counts with the unnamed sources"))
-                            }
-                            continue
-                        }
-                        let years = Self.years(ofPeriod: source.period)
-                        if years.isEmpty {
-                            warnings.append(ImportWarning(location: "catalogue \(id)", message: "import source period '\(source.period)' of "
-                                + "\(source.partner) is not a span of years (2021–24); share skipped"))
-                        }
-                        for year in years {
-                            statistics.append(OfficialStatistic(
-                                country: usa, commodity: id, year: year, measure: .importShare, amount: source.share,
-                                published: "\(Self.percent(source.share)) percent of imports, \(source.period)",
-                                series: "\(official.usgs): Import sources: \(form)", source: "USGS MCS \(data.edition ?? 2026) data release",
-                                partner: partner))
-                        }
-                    }
+                    let shares = Self.importShares(of: id, usgs: official.usgs, form: form, in: data, usa: usa)
+                    statistics += shares.statistics
+                    warnings += shares.warnings
                 }
                 if let older, let mapping = official.mcs2025 {
                     for (measure, names) in Self.measures(mapping.production, mapping.imports, mapping.exports, mapping.consumption, mapping.netImportReliance) {
@@ -88,6 +64,40 @@ extension Catalogue {
                         }
                     }
                 }
+            }
+        }
+        return (statistics, warnings)
+    }
+
+    /// The US import sources of a stage's form, as one share per year of their period and named
+    /// partner ("Other countries" is the remainder, left out).
+    private static func importShares(of id: CommodityID, usgs: String, form: String, in data: USGSCommoditiesData,
+                                     usa: CountryCode) -> (statistics: [OfficialStatistic], warnings: [ImportWarning]) {
+        var statistics: [OfficialStatistic] = [], warnings: [ImportWarning] = []
+        let sources = data.importSources[USGSCommoditiesData.Key(commodity: usgs, statistic: form)] ?? []
+        if sources.isEmpty {
+            warnings.append(ImportWarning(location: "catalogue \(id)", message:
+                "no US import sources '\(usgs): \(form)' in the USGS MCS commodities data; no official import split for this stage"))
+        }
+        for source in sources {
+            guard let partner = source.country else {
+                if !source.partner.lowercased().hasPrefix("other") {
+                    warnings.append(ImportWarning(location: "catalogue \(id)", message: "import source '\(source.partner)' is not in the "
+                        + "store's country list; its \(percent(source.share)) % counts with the unnamed sources"))
+                }
+                continue
+            }
+            let years = Self.years(ofPeriod: source.period)
+            if years.isEmpty {
+                warnings.append(ImportWarning(location: "catalogue \(id)", message: "import source period '\(source.period)' of "
+                    + "\(source.partner) is not a span of years (2021–24); share skipped"))
+            }
+            for year in years {
+                statistics.append(OfficialStatistic(
+                    country: usa, commodity: id, year: year, measure: .importShare, amount: source.share,
+                    published: "\(percent(source.share)) percent of imports, \(source.period)",
+                    series: "\(usgs): Import sources: \(form)", source: "USGS MCS \(data.edition ?? 2026) data release",
+                    partner: partner))
             }
         }
         return (statistics, warnings)
