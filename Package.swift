@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "LodestoneStoreTests", dependencies: ["LodestoneCore", "LodestoneStore", "LodestoneTestSupport"]),
         .testTarget(name: "LodestoneParityTests", dependencies: ["LodestoneCore", "LodestoneStore", "LodestoneTestSupport"]),
         .testTarget(name: "LodestoneCLITests", dependencies: ["LodestoneTestSupport", "LodestoneEngine", "lodestone"]),
-        .testTarget(name: "LodestoneEngineTests", dependencies: ["LodestoneCore", "LodestoneEngine", "LodestoneStore", "LodestoneTestSupport"]),
+        .testTarget(name: "LodestoneEngineTests", dependencies: ["LodestoneCore", "LodestoneEngine", "LodestoneStore", "LodestoneSolver", "LodestoneTestSupport"]),
         .testTarget(name: "LodestonePlanningTests", dependencies: ["LodestoneCore", "LodestoneStore", "LodestoneSolver", "LodestoneTestSupport"]),
         .testTarget(
             name: "LodestoneServerTests",
