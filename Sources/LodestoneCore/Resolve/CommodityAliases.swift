@@ -14,6 +14,10 @@ enum CommodityAliases {
         "ndpr oxide": "rare-earth:refined", "nd": "rare-earth:refined", "pr": "rare-earth:refined", "samarium": "rare-earth:refined",
         "sm": "rare-earth:refined", "lanthanum": "rare-earth:refined", "cerium": "rare-earth:refined", "yttrium": "rare-earth:refined",
         "europium": "rare-earth:refined", "gadolinium": "rare-earth:refined", "rare earth oxides": "rare-earth:refined",
+        // The other elements of China's April and October 2025 controls: HS 2805.30 and 2846 hold
+        // scandium and yttrium with the rare-earth metals and compounds.
+        "scandium": "rare-earth:refined", "lutetium": "rare-earth:refined", "holmium": "rare-earth:refined",
+        "erbium": "rare-earth:refined", "thulium": "rare-earth:refined", "ytterbium": "rare-earth:refined",
         "rare earth concentrate": "rare-earth:mine", "bastnaesite": "rare-earth:mine", "monazite": "rare-earth:mine",
         // Magnets.
         "ndfeb": "rare-earth:component", "ndfeb magnets": "rare-earth:component", "neodymium magnets": "rare-earth:component",
@@ -40,6 +44,18 @@ enum CommodityAliases {
         "antimony oxide": "antimony:metal; antimony oxides (HS 282580) are not in the bundled trade data",
         "cobalt hydroxide": "cobalt:refined or cobalt:metal; cobalt hydroxide intermediates are not in the bundled trade data",
         "spodumene": "lithium:refined; spodumene concentrate (HS 253090) is not in the bundled trade data",
+        "cobalt sulfate": "cobalt:refined (oxides and hydroxides, HS 282200) or cobalt:metal; cobalt sulphate (in HS 283329, a basket of metal sulphates) is not in the bundled trade data",
+        "cobalt sulphate": "cobalt:refined (oxides and hydroxides, HS 282200) or cobalt:metal; cobalt sulphate (in HS 283329, a basket of metal sulphates) is not in the bundled trade data",
+        "nickel sulfate": "nickel:metal; nickel sulphate (HS 283324) is not in the bundled trade data",
+        "nickel sulphate": "nickel:metal; nickel sulphate (HS 283324) is not in the bundled trade data",
+        "manganese sulfate": "manganese:mine; manganese sulphate (in HS 283329, a basket of metal sulphates) is not in the bundled trade data",
+        "manganese sulphate": "manganese:mine; manganese sulphate (in HS 283329, a basket of metal sulphates) is not in the bundled trade data",
+        "polysilicon": "silicon:metal is silicon below 99.99 % Si (HS 280469); polysilicon (HS 280461) is not in the bundled trade data",
+        "germanium dioxide": "germanium:refined is unwrought germanium; germanium dioxide (HS 282560) is not in the bundled trade data",
+        "gallium arsenide": "gallium:refined is unwrought gallium; gallium arsenide wafers (HS 381800) are not in the bundled trade data",
+        "pgms": "the platinum-group metals are one stage each: platinum:metal, palladium:metal, rhodium:metal",
+        "pgm": "the platinum-group metals are one stage each: platinum:metal, palladium:metal, rhodium:metal",
+        "platinum group metals": "the platinum-group metals are one stage each: platinum:metal, palladium:metal, rhodium:metal",
     ]
 
     /// Element and mineral names in Japanese and Arabic → family id (its default stage), or a

@@ -1,4 +1,4 @@
-import LodestoneCore
+@testable import LodestoneCore
 import LodestoneTestSupport
 import Testing
 
@@ -54,16 +54,30 @@ import Testing
                       ("NdPr", "rare-earth:refined"), ("samarium", "rare-earth:refined"), ("NdFeB", "rare-earth:component"),
                       ("lithium hydroxide", "lithium:refined"), ("cobalt metal", "cobalt:metal"), ("hafnium", "hafnium:metal"),
                       ("refined tin", "tin:refined"), ("tin", "tin:mine"), ("APT", "tungsten:refined"), ("tungsten carbide", "tungsten:refined"),
-                      ("Tungsten products (APT, oxides, carbides, ferrotungsten, metal)", "tungsten:refined")])
+                      ("Tungsten products (APT, oxides, carbides, ferrotungsten, metal)", "tungsten:refined"),
+                      ("scandium", "rare-earth:refined"), ("Lutetium", "rare-earth:refined"), ("holmium", "rare-earth:refined")])
     func elementAndProductNamesFindTheirStage(text: String, id: String) throws {
         #expect(try dataset.resolveCommodity(text).id == CommodityID(id))
     }
 
-    @Test func aProductWithoutAStageSaysWhereToLook() {
+    @Test func aProductWithoutAStageSaysWhereToLook() throws {
         #expect(throws: LodestoneError.invalidParameter("'synthetic graphite' has no stage in the bundled data: graphite:mine is natural graphite; "
             + "synthetic graphite (HS 380110) is not in the bundled trade data — 'lodestone commodities' lists the stages")) {
             try dataset.resolveCommodity("synthetic graphite")
         }
+        // Every product said to be missing is missing from the trade codes, and every stage it
+        // points to instead exists.
+        let codes = Set(dataset.commodities.flatMap { $0.tradeCodes.map(\.hs6) })
+        for (name, instead) in CommodityAliases.missing {
+            // The codes named after the ';' are the missing product's.
+            for code in String(instead.split(separator: ";").last ?? "").matches(of: /HS (\d{6})/) {
+                #expect(!codes.contains(Int(code.1)!), "\(name): HS \(code.1) is in the data")
+            }
+            for stage in instead.matches(of: /[a-z-]+:[a-z]+/) {
+                #expect(dataset.commodity(CommodityID(String(stage.0))) != nil, "\(name): no stage \(stage.0)")
+            }
+        }
+        #expect { try dataset.resolveCommodity("PGMs") } throws: { "\($0)".contains("platinum:metal, palladium:metal, rhodium:metal") }
     }
 
     @Test func suggestsTheNearestCommodityAndStage() {
