@@ -224,6 +224,11 @@ import Testing
     func planRangesAreUsageErrors(arguments: [String], phrase: String) {
         let r = CLI.run(arguments + ["--store", CLI.sharedStore])
         #expect(r.status == 64 && r.stderr.contains(phrase), "\(r.status): \(r.stderr)")
+        // Checked before a store is opened: none is created for a request that cannot run.
+        let fresh = Fixtures.temporaryDirectory().appendingPathComponent("never.sqlite").path
+        let early = CLI.run(arguments + ["--store", fresh])
+        #expect(early.status == 64 && early.stderr.contains(phrase), "\(early.status): \(early.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fresh))
     }
 
     @Test func aStoreThatIsNotAStoreIsRefusedUntouched() throws {

@@ -106,8 +106,7 @@ extension Engine {
                               cancellation: CancellationFlag? = nil) throws(EngineError) -> StockpileReport {
         try checkYear(request.year)
         try checkDraws(request.draws)
-        // Before anything is looked up: the options' ranges do not depend on the year.
-        do throws(LodestoneError) { try request.options(year: request.year ?? 0).validate() } catch { throw EngineError(error) }
+        try request.validate()
         let buyer = try importer(request.importer)
         var selection: [CommodityID] = []
         for name in try names(request.commodities, what: "commodity") {
@@ -401,6 +400,12 @@ extension Engine {
 }
 
 extension StockpileRequest {
+    /// The request's ranges (`StockpileOptions.validate()`, which reads no year): the CLI checks
+    /// them before it opens a store, the engine before it looks anything up.
+    public func validate() throws(EngineError) {
+        do throws(LodestoneError) { try options(year: year ?? 0).validate() } catch { throw EngineError(error) }
+    }
+
     /// The solver's options for `year`; a group member planning alone gets `share` of the budget
     /// and of what the market can supply without moving its price.
     func options(year: Int, share: Double = 1) -> StockpileOptions {
@@ -419,5 +424,16 @@ extension Engine {
         guard draws <= limits.maxPlanDraws else {
             throw EngineError(.usage, "draws \(draws) must be between 1 and \(limits.maxPlanDraws)")
         }
+    }
+}
+
+extension InvestmentRequest {
+    /// The request's ranges (`InvestmentOptions.validate()`), checkable before a store is opened;
+    /// without a base year the horizon waits for the store's default year (the engine checks it).
+    public func validate() throws(EngineError) {
+        let options = InvestmentOptions(year: year ?? horizon - 1, horizon: horizon, budgetUSD: budgetUSD,
+                                        permittingSpeedupYears: permittingSpeedupYears, draws: draws, seed: seed,
+                                        timeLimitSeconds: timeLimitSeconds)
+        do throws(LodestoneError) { try options.validate() } catch { throw EngineError(error) }
     }
 }

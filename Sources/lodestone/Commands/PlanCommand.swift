@@ -45,6 +45,7 @@ struct PlanStockpileCommand: ParsableCommand {
             var request = StockpileRequest(importer: importerOption.importer, year: year, commodities: commodity, budgetUSD: budget, draws: draws,
                                            seed: seed, holdingCostRate: holdingRate, purchaseShare: purchaseShare, timeLimitSeconds: timeLimit)
             request.disruptionYears = disruptionYears
+            try request.validate()   // before a store is opened or created
             let engine = try storeOptions.openEngine()
             try output.emit(try ProgressLine.run { flag in try engine.planStockpile(request, cancellation: flag) })
         }
@@ -86,6 +87,7 @@ struct PlanInvestCommand: ParsableCommand {
                                             permittingSpeedupYears: permittingSpeedup, draws: draws, seed: seed, timeLimitSeconds: timeLimit,
                                             projectsFile: projects)
             request.partners = partners
+            try request.validate()   // before a store is opened or created
             let engine = try storeOptions.openEngine()
             try output.emit(try ProgressLine.run { flag in try engine.planInvestment(request, cancellation: flag) })
         }
