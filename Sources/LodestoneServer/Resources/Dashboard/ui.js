@@ -40,12 +40,13 @@ export function format(value, unit) {
     default: return String(value);
   }
 }
-/// USD in words people read at a glance: 1.2 bn, 34 M, 560 k.
+/// USD in words people read at a glance: 1.2 bn, 34 M, 560 k. The unit and the decimals are
+/// chosen after rounding, so 999,999,999.7 reads 1.0 bn, not 1000 M.
 export function money(x) {
   const a = Math.abs(x);
-  if (a >= 1e9) return (x / 1e9).toFixed(a >= 1e10 ? 0 : 1) + " bn";
-  if (a >= 1e6) return (x / 1e6).toFixed(a >= 1e7 ? 0 : 1) + " M";
-  if (a >= 1e3) return (x / 1e3).toFixed(a >= 1e4 ? 0 : 1) + " k";
+  if (a >= 999.5e6) return (x / 1e9).toFixed(a >= 9.95e9 ? 0 : 1) + " bn";
+  if (a >= 999.5e3) return (x / 1e6).toFixed(a >= 9.95e6 ? 0 : 1) + " M";
+  if (a >= 999.5) return (x / 1e3).toFixed(a >= 9.95e3 ? 0 : 1) + " k";
   return x.toFixed(0);
 }
 export const numeric = (unit) => !["text", "country", "flag"].includes(unit);
