@@ -71,4 +71,19 @@ check trends "view=trends&importer=USA&commodity=rare%20earths" "Risk score (Geo
 check trends-ja "view=trends&importer=JPN&commodity=gallium&lang=ja" "中国" 'class="line series-0"'
 check unknown-view "view=risks&importer=JPN" "There is no view 'risks'" "GeoPolRisk for Japan (JPN)"
 check scenario-map "view=scenario&preset=china-gallium-germanium-2023&importer=JPN,USA&market=1" "Who can fill the Germanium (unwrought) gap" "outlined" map
+
+# On a narrow page the bar charts fit it (labels clip sooner and the plot narrows: charts.js
+# `layout`) instead of scrolling their bars out of sight. Checked at 600 px: headless Chromium lays
+# pages out at 500 px at least, so a 390 px window would be measured as 500.
+narrow() {  # narrow NAME QUERY: every chart's width is at most the page's content width (576 px)
+  local name=$1 url="http://127.0.0.1:$port/?$2"
+  chrome --window-size=600,1400 --dump-dom "$url" > "$work/$name.html" 2>/dev/null || true
+  local widths; widths=$(grep -o '<svg viewBox="[^"]*" width="[0-9.]*"' "$work/$name.html" | sed 's/.*width="//; s/"//' | sort -n)
+  if [ -z "$widths" ]; then echo "FAIL $name: no chart drawn"; failures=$((failures + 1))
+  elif awk -v w="$(echo "$widths" | tail -1)" 'BEGIN { exit !(w <= 576) }'; then echo "ok   $name (widest chart $(echo "$widths" | tail -1) px at 600)"
+  else echo "FAIL $name: a chart is $(echo "$widths" | tail -1) px wide on a 600 px page"; failures=$((failures + 1)); fi
+}
+narrow country-narrow "view=country&country=JPN&partners=MSP"
+narrow priorities-narrow "view=priorities&importer=USA&draws=2000"
+narrow trace-narrow "view=trace&importer=JPN&commodity=gallium"
 exit $((failures > 0))

@@ -6,7 +6,17 @@ const clip = (t, n = 46) => t.length > n ? t.slice(0, n - 1) + "…" : t;
 // 7.4 px a character: the dashboard font's average at 12 px (6.6 clipped the first letters of 46-character labels).
 // Kana, kanji and full-width forms take about twice a Latin letter's width.
 const chars = (t) => [...t].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(c) ? 2 : 1), 0);
-const labelWidth = (items) => Math.min(360, 16 + Math.max(...items.map((d) => chars(clip(d.label))), 4) * 7.4);
+const labelWidth = (items, n = 46) => Math.min(360, 16 + Math.max(...items.map((d) => chars(clip(d.label, n))), 4) * 7.4);
+/// Labels and plot width for a chart of `items`. On a phone (the page under 760 px wide) labels
+/// clip at 20 characters (the whole label stays in its tooltip and the table) and the plot takes
+/// the width left beside them and the `fixed` px of values, down to `least`, so the bars show
+/// without scrolling; wider pages keep the given plot.
+function layout(items, plot, fixed, least) {
+  const page = (typeof document !== "undefined" && document.querySelector("main")?.clientWidth) || 1000;
+  if (page >= 760) return { n: 46, labelW: labelWidth(items), plot };
+  const labelW = labelWidth(items, 20);
+  return { n: 20, labelW, plot: Math.max(least, Math.min(plot, page - 28 - labelW - fixed)) };
+}
 function figure(title, root, legend) {
   return el("figure", { class: "chart" }, title ? el("figcaption", { text: title }) : null, root, legend || null);
 }
@@ -30,8 +40,9 @@ function ticks(max) {
 }
 
 /// One bar per item: `{label, value, cls}`.
-export function bars(items, { unit = "share", title = "", max, color = "bar", plot = 420 } = {}) {
-  const labelW = labelWidth(items), rowH = 22, valueW = 80, width = labelW + plot, top = 4, axisH = 20;
+export function bars(items, { unit = "share", title = "", max, color = "bar", plot: wanted = 420 } = {}) {
+  const valueW = 92, { n, labelW, plot } = layout(items, wanted, 0, valueW + 60);
+  const rowH = 22, width = labelW + plot, top = 4, axisH = 20;
   const height = top + items.length * rowH + 4 + axisH;
   const peak = max || Math.max(...items.map((d) => Math.abs(d.value)), 1e-12);
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": title, class: "bars" });
@@ -45,7 +56,7 @@ export function bars(items, { unit = "share", title = "", max, color = "bar", pl
   items.forEach((d, i) => {
     const y = top + i * rowH;
     const w = Math.max(1, (width - labelW - valueW) * Math.abs(d.value) / peak);
-    const label = svg("text", { x: labelW - 8, y: y + 15, "text-anchor": "end", class: "bar-label" }, clip(d.label));
+    const label = svg("text", { x: labelW - 8, y: y + 15, "text-anchor": "end", class: "bar-label" }, clip(d.label, n));
     label.append(svg("title", {}, d.label));
     root.append(label);
     root.append(svg("rect", { x: labelW, y: y + 3, width: w, height: rowH - 7, rx: 2, class: d.cls || color }));
@@ -56,8 +67,9 @@ export function bars(items, { unit = "share", title = "", max, color = "bar", pl
 
 /// Shares with their 95 % interval (± 1.96 standard errors), coloured by tier, with the tier
 /// cuts as dashed lines: `{label, value, se, cls, detail}`, `cuts` as `[{value, label}]`.
-export function errorBars(items, { title = "", cuts = [], plot = 560, legend = [] } = {}) {
-  const labelW = labelWidth(items), rowH = 22, top = 8 + 13 * cuts.length, axisH = 24, valueW = 110;
+export function errorBars(items, { title = "", cuts = [], plot: wanted = 560, legend = [] } = {}) {
+  const valueW = 110, { n, labelW, plot } = layout(items, wanted, valueW, 80);
+  const rowH = 22, top = 8 + 13 * cuts.length, axisH = 24;
   const width = labelW + plot + valueW;
   const height = top + items.length * rowH + axisH;
   const high = Math.max(...items.map((d) => d.value + 1.96 * d.se), ...cuts.map((c) => c.value * 1.15), 1e-9);
@@ -75,7 +87,7 @@ export function errorBars(items, { title = "", cuts = [], plot = 560, legend = [
   });
   items.forEach((d, i) => {
     const y = top + i * rowH, mid = y + rowH / 2;
-    const label = svg("text", { x: labelW - 8, y: mid + 4, "text-anchor": "end", class: "bar-label" }, clip(d.label));
+    const label = svg("text", { x: labelW - 8, y: mid + 4, "text-anchor": "end", class: "bar-label" }, clip(d.label, n));
     label.append(svg("title", {}, d.label));
     root.append(label);
     const bar = svg("rect", { x: labelW, y: y + 4, width: Math.max(1, x(d.value) - labelW), height: rowH - 8, rx: 2, class: d.cls || "bar" });
@@ -92,14 +104,15 @@ export function errorBars(items, { title = "", cuts = [], plot = 560, legend = [
 }
 
 /// Two bars per item, `a` above `b` (direct shipments above traced origins): `{label, a, b, mark}`.
-export function pairedBars(items, { title = "", unit = "share", names = ["a", "b"], classes = ["bar light", "bar"], plot = 440 } = {}) {
-  const labelW = labelWidth(items), rowH = 34, top = 4, valueW = 70;
+export function pairedBars(items, { title = "", unit = "share", names = ["a", "b"], classes = ["bar light", "bar"], plot: wanted = 440 } = {}) {
+  const valueW = 70, { n, labelW, plot } = layout(items, wanted, valueW, 80);
+  const rowH = 34, top = 4;
   const width = labelW + plot + valueW, height = top + items.length * rowH + 4;
   const peak = Math.max(...items.flatMap((d) => [d.a, d.b]), 1e-12);
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": title, class: "bars paired" });
   items.forEach((d, i) => {
     const y = top + i * rowH;
-    const label = svg("text", { x: labelW - 8, y: y + 19, "text-anchor": "end", class: "bar-label" }, clip(d.label) + (d.mark ? " " + d.mark : ""));
+    const label = svg("text", { x: labelW - 8, y: y + 19, "text-anchor": "end", class: "bar-label" }, clip(d.label, n) + (d.mark ? " " + d.mark : ""));
     label.append(svg("title", {}, d.label));
     root.append(label);
     [d.a, d.b].forEach((value, k) => {
