@@ -8,7 +8,7 @@ export const defaultPlanDraws = "2000";
 const stockColumns = [
   { key: "name", title: "stage", unit: "text" },
   { key: "stockTonnes", title: "stock (t)", unit: "tonnes" },
-  { key: "daysOfCover", title: "days of use", unit: "score" },
+  { key: "daysOfCover", title: "days of use", unit: "days" },
   { key: "costUSD", title: "cost (USD)", unit: "usd" },
   { key: "expectedLossBeforeUSD", title: "loss/yr before", unit: "usd" },
   { key: "expectedLossAfterUSD", title: "loss/yr after", unit: "usd" },
@@ -64,7 +64,7 @@ function stockpile(report, query) {
       (report.pooling ? ` Pooling ${report.pooling.members.join("+")}: one joint stock saves ${money(report.pooling.savingUSDPerYear)} USD a year against separate ones.` : "") }));
   const held = report.rows.filter((r) => r.stockTonnes > 0);
   const days = bars(held.map((r) => ({ label: r.name, value: r.daysOfCover, cls: r.daysOfCover >= 60 ? "bar" : "bar light" })),
-    { unit: "score", title: "Days of consumption covered (JOGMEC holds about 60 days, up to 180 for high-risk rare metals; darker: 60 or more)" });
+    { unit: "days", title: "Days of consumption covered (JOGMEC holds about 60 days, up to 180 for high-risk rare metals; darker: 60 or more)" });
   const frontier = bars(p.frontier.map((f) => ({ label: `budget ${money(f.budgetUSD)} USD`, value: f.expectedLossAvoidedUSD })),
     { unit: "usd", title: "Frontier: expected loss avoided a year against budget" });
   return [summary, frontier, held.length ? days : null, downloads("/plan/stockpile", query),
