@@ -53,7 +53,7 @@ public struct StockpileReport: TabularReport, Hashable {
     /// JOGMEC's rule: national stocks of about 60 days of consumption, up to 180 for high-risk metals.
     public var referenceDays = [60.0, 180.0]
     public var columns: [Column] = [
-        Column("name", "stage", .text), Column("stockTonnes", "stock t", .tonnes), Column("daysOfCover", "days", .score),
+        Column("name", "stage", .text), Column("stockTonnes", "stock t", .tonnes), Column("daysOfCover", "days", .days),
         Column("costUSD", "cost USD", .usd), Column("expectedLossBeforeUSD", "loss before USD/yr", .usd),
         Column("expectedLossAfterUSD", "loss after USD/yr", .usd), Column("limitedBy", "limited by", .text),
         Column("consumptionTonnes", "consumption t", .tonnes), Column("purchaseLimitTonnes", "purchase limit t", .tonnes),

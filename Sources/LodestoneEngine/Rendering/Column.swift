@@ -17,6 +17,8 @@ public struct Column: Sendable, Hashable, Codable {
         case score
         /// A unit price, USD per kg.
         case price
+        /// A duration in days (a stock's days of consumption).
+        case days
         /// A whole number (a rank, a count).
         case count
         /// A calendar year.

@@ -38,6 +38,7 @@ extension Column.Unit {
         case .kusd: "thousands of US dollars"
         case .score: "dimensionless score or index"
         case .price: "US dollars per kg"
+        case .days: "days"
         case .count: "whole number"
         case .year: "calendar year"
         case .flag: "true or false"

@@ -37,7 +37,7 @@ export function format(value, unit) {
     case "share": return pct(value);
     case "change": return value > 0 ? "+" + pct(value) : value < 0 ? "−" + pct(-value) : "0.0%";
     case "score": case "price": return Math.abs(value) >= 1000 ? grouped(value) : significant(value, 4, false);
-    case "days": return Math.abs(value) >= 10 ? grouped(Math.round(value)) : value.toFixed(1);
+    case "days": return Math.abs(value) >= 10 || value === 0 ? grouped(Math.round(value)) : value.toFixed(1);
     default: return String(value);
   }
 }
