@@ -224,11 +224,25 @@ import Testing
     func planRangesAreUsageErrors(arguments: [String], phrase: String) {
         let r = CLI.run(arguments + ["--store", CLI.sharedStore])
         #expect(r.status == 64 && r.stderr.contains(phrase), "\(r.status): \(r.stderr)")
-        // Checked before a store is opened: none is created for a request that cannot run.
-        let fresh = Fixtures.temporaryDirectory().appendingPathComponent("never.sqlite").path
-        let early = CLI.run(arguments + ["--store", fresh])
+        // Checked before a store is opened: on a machine without one, none is created for a
+        // request that cannot run (the default store is made on first use).
+        let data = Fixtures.temporaryDirectory()
+        let early = CLI.run(arguments, environment: ["XDG_DATA_HOME": data.path, "LODESTONE_STORE": nil])
         #expect(early.status == 64 && early.stderr.contains(phrase), "\(early.status): \(early.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: fresh))
+        #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("lodestone/lodestone.sqlite").path))
+    }
+
+    /// Years and horizons at the edges of Int are usage errors, never a trap.
+    @Test(arguments: [
+        (["plan", "invest", "--importer", "USA", "--budget", "1e9", "--horizon=-9223372036854775808"], "horizon -9223372036854775808 is not a plausible year"),
+        (["plan", "invest", "--importer", "USA", "--budget", "1e9", "--year", "9223372036854775806", "--horizon", "9223372036854775807"],
+         "year 9223372036854775806 is not a plausible year"),
+        (["plan", "invest", "--importer", "USA", "--budget", "1e9", "--year", "1800"], "year 1800 is not a plausible year"),
+        (["plan", "stockpile", "--importer", "JPN", "--year", "1800"], "year 1800 is not a plausible year"),
+    ])
+    func planYearsAtTheEdgesAreUsageErrors(arguments: [String], phrase: String) {
+        let r = CLI.run(arguments + ["--store", CLI.sharedStore])
+        #expect(r.status == 64 && r.stderr.contains(phrase), "\(r.status): \(r.stderr)")
     }
 
     @Test func aStoreThatIsNotAStoreIsRefusedUntouched() throws {

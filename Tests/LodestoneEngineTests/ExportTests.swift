@@ -103,6 +103,10 @@ import Testing
         #expect(ReportRenderer.format(0.0000206377, .score) == "0.00002064")
         #expect(ReportRenderer.format(-0.5, .score) == "-0.5000")
         #expect(ReportRenderer.format(0, .score) == "0")
+        // Days of cover: whole days from 10 up (9.96 rounds to 10, not "10.0"), one decimal below.
+        #expect(ReportRenderer.format(164.6, .days) == "165" && ReportRenderer.format(1_234.4, .days) == "1,234")
+        #expect(ReportRenderer.format(9.96, .days) == "10" && ReportRenderer.format(3.133, .days) == "3.1")
+        #expect(ReportRenderer.format(0, .days) == "0")
         // Parameters in prose drop trailing zeros: "within ×1.5", "disruptions last 2 years".
         #expect(ReportRenderer.plain(1.5) == "1.5" && ReportRenderer.plain(2) == "2" && ReportRenderer.plain(0.125) == "0.125")
     }

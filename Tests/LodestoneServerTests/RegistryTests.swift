@@ -54,6 +54,16 @@ import Testing
         return String(line[r.upperBound...].prefix { $0 != "," && $0 != " " })
     }
 
+    /// The document's column units are exactly `Column.Unit`'s cases.
+    @Test func columnUnitsAreDocumented() async throws {
+        let text = try await buildApplication(ServerConfiguration(logLevel: .warning), engine: Shared.engine).test(.router) { client in
+            try await client.execute(uri: "/openapi.yaml", method: .get) { String(buffer: $0.body) }
+        }
+        let line = try #require(text.split(separator: "\n").first { $0.contains("unit: { type: string, enum: [") })
+        let listed = line.split(separator: "[")[1].prefix { $0 != "]" }.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(listed == Column.Unit.allCases.map(\.rawValue))
+    }
+
     @Test func everyQuestionIsDocumentedWithExactlyItsParameters() async throws {
         let document = try await Self.document()
         for question in Questions.all {

@@ -33,6 +33,7 @@ public struct InvestmentOptions: Sendable, Hashable {
         guard (0...10).contains(permittingSpeedupYears) else {
             throw .invalidParameter("permitting speed-up \(permittingSpeedupYears) must be 0–10 years")
         }
+        guard (1900...2200).contains(year) else { throw .invalidParameter("base year \(year) is not a plausible year; give one like 2022") }
         guard horizon > year, horizon <= year + 40 else {
             throw .invalidParameter("horizon \(horizon) must be after the base year \(year) and at most 40 years on, e.g. --horizon 2035")
         }

@@ -28,7 +28,7 @@ extension RestrictionRisk {
     /// with B = 32 blocks, m_b the block's draws, cap(m) = min(m, ⌈m/20⌉ + ⌈6√(m/20)⌉ + 16) the
     /// tail values a block must keep and kept(m) = min(m, cap(m) + max(16, ⌊cap(m)/4⌋)) the most
     /// its `TopValues` buffer holds; Σ_b kept(m_b) ≈ 0.073·n at 10⁶ draws, 0.066·n at 10⁷. For the
-    /// 50 default stages assessed for the USA in 2024: 91 MiB at 10⁶ draws, 776 MiB at 10⁷; the
+    /// 51 default stages assessed for the USA in 2024: 93 MiB at 10⁶ draws, 791 MiB at 10⁷; the
     /// 1 GiB limit is passed at 10⁷ draws of 67 commodities. Values that overflow report `Int.max`.
     public static func estimatedMemoryBytes(draws: Int, commodities: Int) -> Int {
         let blocks = RestrictionRiskSimulation.blockCount

@@ -403,6 +403,7 @@ extension StockpileRequest {
     /// The request's ranges (`StockpileOptions.validate()`, which reads no year): the CLI checks
     /// them before it opens a store, the engine before it looks anything up.
     public func validate() throws(EngineError) {
+        try Engine.checkYear(year)
         do throws(LodestoneError) { try options(year: year ?? 0).validate() } catch { throw EngineError(error) }
     }
 
@@ -431,6 +432,11 @@ extension InvestmentRequest {
     /// The request's ranges (`InvestmentOptions.validate()`), checkable before a store is opened;
     /// without a base year the horizon waits for the store's default year (the engine checks it).
     public func validate() throws(EngineError) {
+        try Engine.checkYear(year)
+        // Without a base year the horizon waits for the store's default; a year before it stands in.
+        if year == nil, !(1900...2200).contains(horizon) {
+            throw EngineError(.usage, "horizon \(horizon) is not a plausible year; give one like 2035")
+        }
         let options = InvestmentOptions(year: year ?? horizon - 1, horizon: horizon, budgetUSD: budgetUSD,
                                         permittingSpeedupYears: permittingSpeedupYears, draws: draws, seed: seed,
                                         timeLimitSeconds: timeLimitSeconds)

@@ -90,7 +90,10 @@ extension Engine {
         return years.sorted()
     }
 
-    func checkYear(_ year: Int?) throws(EngineError) {
+    func checkYear(_ year: Int?) throws(EngineError) { try Self.checkYear(year) }
+
+    /// A request's year, checked before anything is looked up (the CLI checks it before it opens a store).
+    static func checkYear(_ year: Int?) throws(EngineError) {
         guard let year else { return }
         guard (1900...2200).contains(year) else { throw EngineError(.usage, "year \(year) is not a plausible year; give one like 2022") }
     }

@@ -303,7 +303,7 @@ public enum ReportRenderer {
             case .share: return String(format: "%.1f%%", x * 100)
             case .change: return x > 0 ? String(format: "+%.1f%%", x * 100) : x < 0 ? String(format: "−%.1f%%", -x * 100) : "0.0%"
             case .score, .price: return abs(x) >= 1000 ? grouped(x) : significant(x, 4, trimmed: false)
-            case .days: return abs(x) >= 10 || x == 0 ? grouped(x.rounded()) : String(format: "%.1f", x)
+            case .days: return abs(x) >= 9.95 || x == 0 ? grouped(x.rounded()) : String(format: "%.1f", x)
             case .country, .text: return number.stringValue
             }
         default: return text(value)

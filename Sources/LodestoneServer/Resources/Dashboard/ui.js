@@ -37,7 +37,7 @@ export function format(value, unit) {
     case "share": return pct(value);
     case "change": return value > 0 ? "+" + pct(value) : value < 0 ? "−" + pct(-value) : "0.0%";
     case "score": case "price": return Math.abs(value) >= 1000 ? grouped(value) : significant(value, 4, false);
-    case "days": return Math.abs(value) >= 10 || value === 0 ? grouped(Math.round(value)) : value.toFixed(1);
+    case "days": return Math.abs(value) >= 9.95 || value === 0 ? grouped(Math.round(value)) : value.toFixed(1);
     default: return String(value);
   }
 }
@@ -48,7 +48,7 @@ export function money(x) {
   if (a >= 999.5e6) return (x / 1e9).toFixed(a >= 9.95e9 ? 0 : 1) + " bn";
   if (a >= 999.5e3) return (x / 1e6).toFixed(a >= 9.95e6 ? 0 : 1) + " M";
   if (a >= 999.5) return (x / 1e3).toFixed(a >= 9.95e3 ? 0 : 1) + " k";
-  return x.toFixed(0);
+  return (a < 0.5 ? 0 : x).toFixed(0);
 }
 export const numeric = (unit) => !["text", "country", "flag"].includes(unit);
 const sortValue = (v) => (v && typeof v === "object" && !Array.isArray(v)) ? (v.name || "") : v;

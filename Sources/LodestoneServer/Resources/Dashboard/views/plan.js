@@ -17,7 +17,7 @@ const stockColumns = [
 ];
 const stockCells = {
   costUSD: (r) => money(r.costUSD), expectedLossBeforeUSD: (r) => money(r.expectedLossBeforeUSD),
-  expectedLossAfterUSD: (r) => money(r.expectedLossAfterUSD), daysOfCover: (r) => r.daysOfCover.toFixed(0),
+  expectedLossAfterUSD: (r) => money(r.expectedLossAfterUSD),
 };
 const investColumns = [
   { key: "name", title: "project", unit: "text" },
