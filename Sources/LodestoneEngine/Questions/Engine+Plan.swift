@@ -257,9 +257,7 @@ extension Engine {
         try checkYear(request.year)
         try checkDraws(request.draws)
         let year = try year(request.year)
-        var options = InvestmentOptions(year: year, horizon: request.horizon, budgetUSD: request.budgetUSD,
-                                        permittingSpeedupYears: request.permittingSpeedupYears, draws: request.draws,
-                                        seed: request.seed, timeLimitSeconds: request.timeLimitSeconds)
+        var options = request.options(year: year)
         do throws(LodestoneError) { try options.validate() } catch { throw EngineError(error) }
         let buyer = try importer(request.importer)
         guard let model = riskModel else { throw EngineError(.failure, "the bundled restriction-probability model is missing — reinstall lodestone") }
@@ -437,9 +435,12 @@ extension InvestmentRequest {
         if year == nil, !(1900...2200).contains(horizon) {
             throw EngineError(.usage, "horizon \(horizon) is not a plausible year; give one like 2035")
         }
-        let options = InvestmentOptions(year: year ?? horizon - 1, horizon: horizon, budgetUSD: budgetUSD,
-                                        permittingSpeedupYears: permittingSpeedupYears, draws: draws, seed: seed,
-                                        timeLimitSeconds: timeLimitSeconds)
-        do throws(LodestoneError) { try options.validate() } catch { throw EngineError(error) }
+        do throws(LodestoneError) { try options(year: year ?? horizon - 1).validate() } catch { throw EngineError(error) }
+    }
+
+    /// The solver's options for the base year `year` (partners are resolved by the engine).
+    func options(year: Int) -> InvestmentOptions {
+        InvestmentOptions(year: year, horizon: horizon, budgetUSD: budgetUSD, permittingSpeedupYears: permittingSpeedupYears,
+                          draws: draws, seed: seed, timeLimitSeconds: timeLimitSeconds)
     }
 }
