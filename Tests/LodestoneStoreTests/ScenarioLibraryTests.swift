@@ -34,6 +34,23 @@ import Testing
         #expect(outcome.markets[0].priceChangeOutside > 0 && outcome.markets[0].priceChangeInside < 0)
     }
 
+    /// MOFCOM/GAC No. 10 of 2025 controls APT, tungsten oxides and carbides (tungsten:refined), not
+    /// ore; molybdenum powders and indium compounds have no stage, and ore and unwrought indium were
+    /// not controlled.
+    @Test func theTungstenControlsHitAPTNotOre() throws {
+        let dataset = Fixtures.bundledDataset
+        let preset = try #require(try ScenarioLibrary.presets().first { $0.name == "china-tungsten-2025" })
+        let scenario = try preset.resolve(in: dataset)
+        #expect(scenario.commodities.map(\.rawValue) == ["tungsten:metal", "tungsten:mine", "tungsten:refined", "tellurium:refined", "bismuth:refined"])
+        let outcome = try dataset.run(scenario, year: 2024, for: [try dataset.resolveImporter("USA")], parameters: try ScenarioLibrary.marketParameters())
+        let apt = try #require(outcome.impacts.first { $0.commodity == "tungsten:refined" })
+        // 30 % of China's 26 % of the United States' 5,250 t of other forms (USGS import sources).
+        #expect(apt.consumptionTonnes > 5_000 && apt.directLossTonnes > 300 && apt.directLossTonnes < 500)
+        let ore = try #require(outcome.markets.first { $0.commodity == "tungsten:mine" })
+        #expect(ore.severity == 0 && ore.withheldTonnes == 0, "ore is not a controlled item")
+        #expect(ore.insideOutputChangeTonnes < 0 && ore.priceChangeInside > 0, "China's quota cut still tightens its home market")
+    }
+
     @Test func malformedFilesSayWhatIsWrong() throws {
         let folder = Fixtures.temporaryDirectory()
         let file = folder.appendingPathComponent("s.json").path

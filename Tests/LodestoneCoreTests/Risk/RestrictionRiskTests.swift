@@ -37,6 +37,26 @@ import Testing
                                                  parameters: parameters, history: [], memoryLimitBytes: memoryLimit)
     }
 
+    /// A recorded event counts for nₑ; it triples p(e, c) only where it listed c at a severity above 0
+    /// (a stage listed at 0 carries only the event's output change).
+    @Test func aStageListedAtSeverityZeroIsNotARestrictionOfIt() throws {
+        let world = SmallWorld.dataset, importer = try world.resolveImporter("DDD")
+        func probabilityOfA(history: [RestrictionScenario]) throws -> Double {
+            var model = self.model
+            model.baseAnnualProbability = 0.1   // A (3.2 %/yr at 0.02) restricts in enough of the years to be a driver
+            let risk = try world.simulateRestrictionRisk(for: importer, year: 2020, draws: 3_200, seed: 1, model: model,
+                                                         parameters: parameters, history: history)
+            return try #require(risk.commodities.first?.drivers.first { $0.exporter == SmallWorld.a }).annualProbability
+        }
+        func event(severity: Double) -> RestrictionScenario {
+            RestrictionScenario(name: "e", restricting: [SmallWorld.a], commodities: [SmallWorld.ore], severity: 1,
+                                severityByCommodity: [SmallWorld.ore: severity])
+        }
+        let none = try probabilityOfA(history: [])
+        #expect(abs(try probabilityOfA(history: [event(severity: 0)]) / none - 1.25) < 1e-12, "one more recorded event")
+        #expect(abs(try probabilityOfA(history: [event(severity: 0.3)]) / none - 1.25 * 3) < 1e-12, "and this commodity restricted")
+    }
+
     @Test func economicLossValuesTheShortfallAtPostDisruptionPrices() throws {
         let ore = try #require(try smallWorld(base: 0.1).commodities.first)
         #expect(abs(ore.consumptionTonnes - 40) < 1e-9)
