@@ -153,6 +153,21 @@ enum Shared {
         #expect(table.contains("China (CHN)"))
     }
 
+    /// A stage a preset lists at severity 0 (tungsten ore in China's 2025 controls, for its quota
+    /// cut) is not a restriction: the country page does not call an importer of it hit.
+    @Test func aStageAtSeverityZeroDoesNotHitTheCountryPage() throws {
+        func hits(severity: Double) throws -> [String] {
+            var preset = ScenarioDefinition(name: "ore-only", title: "t", restricting: ["CHN"], commodities: ["tungsten:mine"],
+                                            targets: .init(kind: .everyone), severity: 0.3, extraterritorial: false)
+            preset.severities = ["tungsten:mine": severity]
+            let custom = Engine(dataset: engine.dataset, parameters: engine.parameters, presets: [preset],
+                                observations: engine.observations, exportDrops: engine.exportDrops)
+            return try custom.countryProfile(CountryProfileRequest(country: "USA", year: 2024)).presets.map(\.name)
+        }
+        #expect(try hits(severity: 0.3) == ["ore-only"], "the US imports tungsten ore")
+        #expect(try hits(severity: 0).isEmpty)
+    }
+
     @Test func dataVersionIsStable() throws {
         let again = Engine(dataset: engine.dataset, parameters: engine.parameters, presets: engine.presets,
                            observations: engine.observations, exportDrops: engine.exportDrops)
