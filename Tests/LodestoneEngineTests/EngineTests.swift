@@ -168,6 +168,18 @@ enum Shared {
         #expect(try hits(severity: 0).isEmpty)
     }
 
+    /// `--severity` replaces a preset's severities but leaves a stage it lists at 0 uncontrolled
+    /// (tungsten ore, listed for China's quota cut), unless the user names the commodities.
+    @Test func anOverallSeverityLeavesAnUncontrolledStageAtZero() throws {
+        func oreWithheld(_ request: ScenarioRunRequest) throws -> Double {
+            let report = try engine.scenarioRun(request)
+            return try #require(report.markets.first { $0.commodity.id == "tungsten:mine" }).outcome.withheldTonnes
+        }
+        #expect(try oreWithheld(ScenarioRunRequest(preset: "china-tungsten-2025", severity: 0.5, importers: ["USA"])) == 0)
+        #expect(try oreWithheld(ScenarioRunRequest(preset: "china-tungsten-2025", commodities: ["tungsten:mine"], severity: 0.5,
+                                                   importers: ["USA"])) > 0, "named by the user, it is restricted")
+    }
+
     @Test func dataVersionIsStable() throws {
         let again = Engine(dataset: engine.dataset, parameters: engine.parameters, presets: engine.presets,
                            observations: engine.observations, exportDrops: engine.exportDrops)

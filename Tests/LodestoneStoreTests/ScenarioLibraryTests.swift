@@ -48,6 +48,7 @@ import Testing
         #expect(apt.consumptionTonnes > 5_000 && apt.directLossTonnes > 300 && apt.directLossTonnes < 500)
         let ore = try #require(outcome.markets.first { $0.commodity == "tungsten:mine" })
         #expect(ore.severity == 0 && ore.withheldTonnes == 0, "ore is not a controlled item")
+        #expect(ore.precautionaryTonnes == 0 && ore.priceChangeOutside == 0, "no control to stock up against")
         #expect(ore.insideOutputChangeTonnes < 0 && ore.priceChangeInside > 0, "China's quota cut still tightens its home market")
     }
 

@@ -46,8 +46,9 @@ extension Dataset {
             return (result.rows.isEmpty ? 0 : (sum / Double(result.rows.count)).squareRoot(), result.rows.count)
         }
         func classOf(_ observation: PriceObservation) -> Commodity.SupplyClass? {
-            guard let definition = events.first(where: { $0.name == observation.event }) else { return nil }
-            let ids = definition.commodities.compactMap { try? resolveCommodity($0).id }
+            guard let definition = events.first(where: { $0.name == observation.event }),
+                  let scenario = try? definition.resolve(in: self) else { return nil }
+            let ids = scenario.commodities.filter { scenario.severity(of: $0) > 0 }
             let stage = ids.compactMap { commodity($0) }.first { $0.id.rawValue == observation.commodity || $0.family == observation.commodity }
             return stage?.supplyClass
         }

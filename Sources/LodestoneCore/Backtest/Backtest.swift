@@ -105,9 +105,10 @@ extension Dataset {
         _ observation: PriceObservation, definition: ScenarioDefinition, drops: [ExportDrop], parameters: MarketParameters, latest: Int
     ) throws(LodestoneError) -> Backtest.Row {
         let full = try definition.resolve(in: self)
-        // The preset's stage for the observed commodity (family or stage id), in the preset's order.
+        // The preset's stage for the observed commodity (family or stage id), in the preset's order;
+        // a stage listed at severity 0 is not controlled (only its output change applies).
         guard let id = full.commodities.first(where: { id in
-            id.rawValue == observation.commodity || commodity(id)?.family == observation.commodity
+            (id.rawValue == observation.commodity || commodity(id)?.family == observation.commodity) && full.severity(of: id) > 0
         }), let info = commodity(id) else {
             throw .invalidParameter("the preset names no stage of \(observation.commodity)")
         }

@@ -154,7 +154,13 @@ extension Engine {
             definition.severities = definition.severities?.filter { definition.commodities.contains($0.key) }
             definition.outputChanges = definition.outputChanges?.filter { definition.commodities.contains($0.key) }
         }
-        if let severity = request.severity { (definition.severity, definition.severities) = (severity, nil) }
+        if let severity = request.severity {
+            // A stage the preset lists at 0 is not controlled (tungsten ore, listed for China's quota
+            // cut): an overall severity leaves it at 0 unless the user chose the commodities.
+            let uncontrolled = request.commodities == nil ? definition.severities?.filter { $0.value == 0 } : nil
+            definition.severity = severity
+            definition.severities = uncontrolled?.isEmpty == false ? uncontrolled : nil
+        }
         if let targets = request.targets { definition.targets = .init(kind: .only, countries: try names(targets, what: "target")) }
         if let exempt = request.exempt { definition.targets = .init(kind: .everyoneExcept, countries: try names(exempt, what: "exempt country")) }
         if let extraterritorial = request.extraterritorial { definition.extraterritorial = extraterritorial }

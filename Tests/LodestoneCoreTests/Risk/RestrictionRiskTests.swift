@@ -43,7 +43,7 @@ import Testing
         let world = SmallWorld.dataset, importer = try world.resolveImporter("DDD")
         func probabilityOfA(history: [RestrictionScenario]) throws -> Double {
             var model = self.model
-            model.baseAnnualProbability = 0.1   // A (3.2 %/yr at 0.02) restricts in enough of the years to be a driver
+            model.baseAnnualProbability = 0.1   // A (0.32 %/yr at 0.02, 1.6 % at 0.1) restricts in enough years to be a driver
             let risk = try world.simulateRestrictionRisk(for: importer, year: 2020, draws: 3_200, seed: 1, model: model,
                                                          parameters: parameters, history: history)
             return try #require(risk.commodities.first?.drivers.first { $0.exporter == SmallWorld.a }).annualProbability

@@ -4,6 +4,18 @@ import { bars } from "../charts.js";
 import { worldMap } from "../map.js";
 import { apiURL, busy, clearStatus, downloads, el, format, getJSON, getJSONFollowed, hint, notAssessed, pct, setState, show, showError, state, table } from "../ui.js";
 
+/** "China withholds 30 % of exports of X from everyone; Y not controlled …": what a run restricts. */
+function scenarioSentence(s, year) {
+  const severity = (c) => (s.severities && s.severities[c.id] != null ? s.severities[c.id] : s.severity);
+  const controlled = s.commodities.filter((c) => severity(c) > 0), uncontrolled = s.commodities.filter((c) => severity(c) === 0);
+  const from = s.targetKind === "everyone" ? "everyone" : s.targetKind === "only" ? "only " + s.targets.map((c) => c.iso3).join(" ")
+    : "everyone except " + s.targets.map((c) => c.iso3).join(" ");
+  const withheld = controlled.length ? controlled.map((c) => `${pct(severity(c))} of exports of ${c.name}`).join(" and ") : "no exports";
+  const notControlled = uncontrolled.length ? `; ${uncontrolled.map((c) => c.name).join(" and ")} not controlled (listed for the output change only)` : "";
+  return `${s.restricting.map((c) => c.name).join(", ")} withholds ${withheld} from ${from}` +
+    `${s.extraterritorial ? ", including re-exports of its material" : ""}${notControlled}; base year ${year}, ${s.durationYears} year(s).`;
+}
+
 export function scenarioQuery(params) {
   const query = {};
   for (const key of ["preset", "restricting", "commodity", "severity", "extraterritorial", "year", "importer", "partners", "top"]) {
@@ -68,11 +80,9 @@ export async function scenarioView(section, params) {
     const s = report.scenario;
     const head = el("div", { class: "summary" },
       el("h2", { text: `${s.title}` }),
-      // The severity each market runs at: a preset's per-commodity severities where it has them.
-      el("p", { text: `${s.restricting.map((c) => c.name).join(", ")} withholds ` +
-        s.commodities.map((c) => `${pct(s.severities && s.severities[c.id] != null ? s.severities[c.id] : s.severity)} of exports of ${c.name}`).join(" and ") +
-        ` from ${s.targetKind === "everyone" ? "everyone" : s.targetKind === "only" ? "only " + s.targets.map((c) => c.iso3).join(" ") : "everyone except " + s.targets.map((c) => c.iso3).join(" ")}` +
-        `${s.extraterritorial ? ", including re-exports of its material" : ""}; base year ${report.year}, ${s.durationYears} year(s).` }));
+      // The severity each market runs at: a preset's per-commodity severities where it has them;
+      // a stage at 0 is not controlled (listed for the restricting country's output change).
+      el("p", { text: scenarioSentence(s, report.year) }));
     // An importer that consumes none has no share (null): nothing to draw.
     const shortfall = bars(report.rows.filter((r) => r.shortfallShare != null).map((r) => ({ label: `${r.importer.id} · ${r.name}`, value: r.shortfallShare, cls: "bar warn" })),
       { unit: "share", title: "Shortfall after market response and stocks", max: 1 });
