@@ -112,7 +112,10 @@ public struct ScenarioRunReport: TabularReport, Hashable {
             let partners = m.partners.prefix(5).map { p in
                 "\(countryNames?.iso3(p.country) ?? p.country.description) \(t(p.spareTonnes)) t" + (p.inPartnerGroup ? " (partner)" : "")
             }
-            lines.append("  best placed to fill the gap (spare capacity, weighted by stability): \(partners.joined(separator: ", "))")
+            // Nothing withheld (a stage listed at severity 0): no gap to fill.
+            if m.withheldTonnes > 0 {
+                lines.append("  best placed to fill the gap (spare capacity, weighted by stability): \(partners.joined(separator: ", "))")
+            }
         }
         return lines.joined(separator: "\n")
     }

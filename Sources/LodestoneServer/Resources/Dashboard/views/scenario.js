@@ -39,10 +39,14 @@ function market(m) {
       el("dt", { text: "Price outside" }), el("dd", { class: m.priceChangeOutside > 0 ? "up" : "", text: format(m.priceChangeOutside, "change") + (m.priceCapped ? " (capped)" : "") }),
       el("dt", { text: "Price inside" }), el("dd", { class: m.priceChangeInside < 0 ? "down" : "", text: format(m.priceChangeInside, "change") + (m.insidePriceFloored ? " (floor)" : "") }),
       el("dt", { text: "Withheld" }), el("dd", { text: format(m.withheldTonnes, "tonnes") + " t of " + format(m.consumptionTonnes, "tonnes") + " t" }),
-      el("dt", { text: "Other producers" }), el("dd", { text: "+" + format(m.supplyResponseTonnes, "tonnes") + " t" })),
+      el("dt", { text: "Other producers" }), el("dd", { text: "+" + format(m.supplyResponseTonnes, "tonnes") + " t" }),
+      // The restricting country's own output change (a quota cut) moves its home price too.
+      ...(m.insideOutputChangeTonnes ? [el("dt", { text: "Own output" }),
+        el("dd", { text: (m.insideOutputChangeTonnes < 0 ? "−" : "+") + format(Math.abs(m.insideOutputChangeTonnes), "tonnes") + " t" })] : [])),
     m.note ? el("p", { class: "note", text: m.note }) : null,
     m.nonConsumingCountries ? el("p", { class: "note", text: `${m.nonConsumingCountries} countries have no apparent consumption of it in ${m.tradeYear}: not listed` }) : null,
-    m.partners.length ? bars(m.partners.slice(0, 6).map((p) => ({ label: p.country.name + (p.inPartnerGroup ? " ★" : ""), value: p.spareTonnes, cls: p.inPartnerGroup ? "bar ally" : "bar" })),
+    // Nothing withheld (a stage listed at severity 0): no gap to fill.
+    m.partners.length && m.withheldTonnes > 0 ? bars(m.partners.slice(0, 6).map((p) => ({ label: p.country.name + (p.inPartnerGroup ? " ★" : ""), value: p.spareTonnes, cls: p.inPartnerGroup ? "bar ally" : "bar" })),
       { unit: "tonnes", title: "Best placed to fill the gap (spare t; ★ partner group or importer)", plot: 200 }) : null);
 }
 
