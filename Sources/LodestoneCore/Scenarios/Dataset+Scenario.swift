@@ -135,7 +135,7 @@ extension Dataset {
         let withheld = try withheldSupply(scenario, sides: sides, severity: s, network: network)
         let propagated = try propagatedLoss(withheld, network: network)
         let market = clearedMarkets(sides: sides, withheld: withheld, propagated: propagated, network: network, entry: entry,
-                                    outputChange: scenario.outputChangeByCommodity[network.commodity] ?? 0, controlled: s > 0)
+                                    outputChange: scenario.outputChangeByCommodity[network.commodity] ?? 0, severity: s)
         let years = scenario.durationYears
         let (shortfall, stockDraw, price) = shortfalls(sides: sides, propagated: propagated, market: market, network: network,
                                                         entry: entry, years: years)

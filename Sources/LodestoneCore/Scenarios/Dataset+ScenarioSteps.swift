@@ -74,10 +74,11 @@ extension Dataset {
 
     /// Step 3: the outside and inside markets (`SplitMarket`) after the loss.
     /// `outputChange`: the restricting countries' own output change as a share (a quota cut < 0).
-    /// `controlled`: false for a stage listed at severity 0 (only its output change applies), whose
-    /// buyers have no control to stock up against.
+    /// `severity`: the share of exports the control withholds; buyers outside stock up against that
+    /// share of what they took from the restricting countries (none for a stage listed at 0, whose
+    /// only effect is its output change).
     func clearedMarkets(sides: ScenarioSides, withheld: WithheldSupply, propagated: PropagatedLoss, network: TradeNetwork,
-                        entry: MarketParameters.Entry, outputChange: Double = 0, controlled: Bool = true) -> SplitMarket.Clearing {
+                        entry: MarketParameters.Entry, outputChange: Double = 0, severity: Double = 1) -> SplitMarket.Clearing {
         var split = SplitMarket(lostTonnes: propagated.total, outsideProductionTonnes: 0, outsideConsumptionTonnes: 0,
                                 insideProductionTonnes: 0, insideConsumptionTonnes: 0)
         for k in 0..<network.size {
@@ -87,7 +88,7 @@ extension Dataset {
             } else {
                 split.outsideProductionTonnes += network.production[k]
                 split.outsideConsumptionTonnes += network.consumption[k]
-                if controlled { split.outsideSupplyFromRestrictingTonnes += withheld.fromRestricting[k] }
+                split.outsideSupplyFromRestrictingTonnes += severity * withheld.fromRestricting[k]
                 if !sides.targeted[k] { split.divertibleTonnes += max(0, network.consumption[k] - withheld.fromRestricting[k]) }
             }
         }

@@ -7,8 +7,9 @@
 /// for what other producers can sell. Where some outside countries are not targeted, the
 /// restricting countries sell them part of what they withhold, freeing other supply for the
 /// targets; under a licensing delay of λ months only part of it arrives within the year:
-/// V = min(L, `divertible`)·(12 − λ)/12. Buyers outside add b months of what they took from the
-/// restricting countries (R tonnes a year) to their stocks: precautionary demand P = b/12·R. The
+/// V = min(L, `divertible`)·(12 − λ)/12. Buyers outside add to their stocks b months of what the
+/// control is expected to withhold from them, R = s·(what they took from the restricting countries
+/// a year, s the severity): precautionary demand P = b/12·R. The
 /// excess demand E = L − V + P clears at the outside price p ≥ 0:
 ///     E = min(ε_s·p·Q_out, σ·Q_out) + |ε_d|·p·C_out  (+ unmet excess if p reaches its cap).
 /// Who goes short is the shortfall step's (`Dataset.shortfalls`): the consumption given up
@@ -30,7 +31,8 @@ public struct SplitMarket: Hashable, Sendable, Codable {
     public var outsideConsumptionTonnes: Double
     public var insideProductionTonnes: Double
     public var insideConsumptionTonnes: Double
-    /// What outside countries took from the restricting countries a year before the control (R).
+    /// What the control is expected to withhold from outside countries a year (R): the severity
+    /// times what they took from the restricting countries before it (`Dataset.clearedMarkets`).
     public var outsideSupplyFromRestrictingTonnes: Double
     /// The restricting countries' own change of output at the same time, tonnes a year (ΔQ; a cut is negative).
     public var insideOutputChangeTonnes: Double = 0

@@ -49,6 +49,17 @@ import Testing
         #expect(abs(outcome.markets[0].withheldTonnes - 40) < 1e-9)
     }
 
+    /// Buyers outside stock up b months of what the control is expected to withhold from them: the
+    /// severity times what they took from the restricting country (C took 40 t a year from A).
+    @Test(arguments: [0.0, 0.05, 0.6, 1.0])
+    func precautionaryBuyingScalesWithTheSeverity(severity: Double) throws {
+        var parameters = self.parameters
+        parameters.defaults.precautionaryMonths = 3
+        let scenario = RestrictionScenario(name: "t", restricting: [SmallWorld.a], commodities: ["ore"], severity: severity)
+        let market = try world.run(scenario, year: 2020, for: everyone, parameters: parameters).markets[0]
+        #expect(abs(market.precautionaryTonnes - 3.0 / 12 * severity * 40) < 1e-9)
+    }
+
     @Test func tonnesAreConserved() throws {
         let outcome = try run(severity: 0.7)
         let market = outcome.markets[0]
