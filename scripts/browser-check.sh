@@ -50,7 +50,7 @@ check risk-error "view=risk&importer=Jpan" "did you mean Japan (JPN)?"
 check scenario "view=scenario&preset=china-gallium-germanium-2023&importer=JPN,USA" "Price outside" "Best placed to fill the gap" "<table>" map
 check world-scenario "view=scenario&preset=china-rare-earths-april-2025" "Price outside" "have no apparent consumption" "<table>" "Japan (JPN)"
 # A stage a preset lists at severity 0 (tungsten ore, for China's quota cut) is named as not controlled.
-check tungsten-scenario "view=scenario&preset=china-tungsten-2025&importer=USA" "Tungsten ore and concentrate not controlled" "Price outside"
+check tungsten-scenario "view=scenario&preset=china-tungsten-2025&importer=USA" "Tungsten ore and concentrate not controlled" "Price outside" "Own output"
 check custom-scenario "view=scenario&restricting=CHN&commodity=graphite&severity=0.5&severityTouched=true&targetKind=everyone-except&targetCountries=G7&importer=JPN" "Custom restriction" "everyone except"
 check producers "view=producers&commodity=cobalt" "Share of world production" "<table>" map "Stages of cobalt"
 check producers-stage "view=producers&commodity=tungsten:mine" "Tungsten ore and concentrate production" map

@@ -52,6 +52,19 @@ import Testing
         #expect(ore.insideOutputChangeTonnes < 0 && ore.priceChangeInside > 0, "China's quota cut still tightens its home market")
     }
 
+    /// A ban on Japanese military users (severity 0.05) makes buyers elsewhere stock up against
+    /// that small share, not against all China sells them: the world price of magnets moves a
+    /// little (it rose 279 % when precautionary buying ignored the severity).
+    @Test func aSmallTargetedBanMovesWorldPricesLittle() throws {
+        let dataset = Fixtures.bundledDataset
+        let preset = try #require(try ScenarioLibrary.presets().first { $0.name == "china-japan-military-2026" })
+        let outcome = try dataset.run(try preset.resolve(in: dataset), year: 2024, for: [try dataset.resolveImporter("JPN")],
+                                      parameters: try ScenarioLibrary.marketParameters())
+        let magnets = try #require(outcome.markets.first { $0.commodity == "rare-earth:component" })
+        #expect(magnets.priceChangeOutside > 0 && magnets.priceChangeOutside < 0.2)
+        #expect(outcome.markets.allSatisfy { $0.priceChangeOutside < 0.2 })
+    }
+
     @Test func malformedFilesSayWhatIsWrong() throws {
         let folder = Fixtures.temporaryDirectory()
         let file = folder.appendingPathComponent("s.json").path

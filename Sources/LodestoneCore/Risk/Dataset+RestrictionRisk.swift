@@ -4,7 +4,8 @@ extension Dataset {
     /// probability p(e,c)/qₑ (so several commodities go together, and each marginal is p(e,c)),
     /// at one severity drawn for the event. Impacts of simultaneous restrictions add, each scaled
     /// from the single-exporter, full-severity run of the scenario engine (a linearisation of
-    /// the market response). The economic loss of a shock is the value of its shortfall at the
+    /// the market response; it overstates the loss at low severities, where stocks and
+    /// re-sourcing absorb more than their linear share: README, Monte Carlo risk). The economic loss of a shock is the value of its shortfall at the
     /// post-disruption price the importer pays, shortfall × 1000 × unit value × (1 + price
     /// change), USD, a stand-in for the GDP effect the USGS 2025 method ranks by; the extra cost
     /// of what is still bought is reported beside it, not added.

@@ -78,7 +78,7 @@ extension Dataset {
     /// share of what they took from the restricting countries (none for a stage listed at 0, whose
     /// only effect is its output change).
     func clearedMarkets(sides: ScenarioSides, withheld: WithheldSupply, propagated: PropagatedLoss, network: TradeNetwork,
-                        entry: MarketParameters.Entry, outputChange: Double = 0, severity: Double = 1) -> SplitMarket.Clearing {
+                        entry: MarketParameters.Entry, outputChange: Double = 0, severity: Double) -> SplitMarket.Clearing {
         var split = SplitMarket(lostTonnes: propagated.total, outsideProductionTonnes: 0, outsideConsumptionTonnes: 0,
                                 insideProductionTonnes: 0, insideConsumptionTonnes: 0)
         for k in 0..<network.size {

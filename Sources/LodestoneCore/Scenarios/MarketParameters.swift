@@ -20,8 +20,9 @@ import Foundation
 /// - `insideStockpilingShare` in 0...1: share of the supply kept at home that the restricting
 ///   countries' producers and state reserves hold back rather than sell on the domestic market.
 /// - `precautionaryMonths` in 0...12: when a control is announced, buyers outside the restricting
-///   countries, targeted or not, add this many months of what they took from those countries to
-///   their stocks within the year: extra demand on the outside market.
+///   countries, targeted or not (fearing the control will widen), add this many months of the
+///   severity times what they took from those countries to their stocks within the year: extra
+///   demand on the outside market.
 /// - `licensingDelayMonths` in 0...12: a licensing regime holds deliveries to buyers who are not
 ///   targeted for this long, so only (12 − delay)/12 of what could be diverted to them arrives
 ///   within the year.

@@ -7,9 +7,9 @@
 /// for what other producers can sell. Where some outside countries are not targeted, the
 /// restricting countries sell them part of what they withhold, freeing other supply for the
 /// targets; under a licensing delay of λ months only part of it arrives within the year:
-/// V = min(L, `divertible`)·(12 − λ)/12. Buyers outside add to their stocks b months of what the
-/// control is expected to withhold from them, R = s·(what they took from the restricting countries
-/// a year, s the severity): precautionary demand P = b/12·R. The
+/// V = min(L, `divertible`)·(12 − λ)/12. Every buyer outside, targeted or not (fearing the control
+/// will widen), adds to its stocks b months of the severity s times what it took from the
+/// restricting countries a year, R = s·Σ F: precautionary demand P = b/12·R. The
 /// excess demand E = L − V + P clears at the outside price p ≥ 0:
 ///     E = min(ε_s·p·Q_out, σ·Q_out) + |ε_d|·p·C_out  (+ unmet excess if p reaches its cap).
 /// Who goes short is the shortfall step's (`Dataset.shortfalls`): the consumption given up
@@ -31,8 +31,8 @@ public struct SplitMarket: Hashable, Sendable, Codable {
     public var outsideConsumptionTonnes: Double
     public var insideProductionTonnes: Double
     public var insideConsumptionTonnes: Double
-    /// What the control is expected to withhold from outside countries a year (R): the severity
-    /// times what they took from the restricting countries before it (`Dataset.clearedMarkets`).
+    /// R: the severity times what outside countries, targeted or not, took from the restricting
+    /// countries a year before the control (`Dataset.clearedMarkets`).
     public var outsideSupplyFromRestrictingTonnes: Double
     /// The restricting countries' own change of output at the same time, tonnes a year (ΔQ; a cut is negative).
     public var insideOutputChangeTonnes: Double = 0

@@ -112,8 +112,8 @@ public struct ScenarioRunReport: TabularReport, Hashable {
             let partners = m.partners.prefix(5).map { p in
                 "\(countryNames?.iso3(p.country) ?? p.country.description) \(t(p.spareTonnes)) t" + (p.inPartnerGroup ? " (partner)" : "")
             }
-            // Nothing withheld (a stage listed at severity 0): no gap to fill.
-            if m.withheldTonnes > 0 {
+            // A stage listed at severity 0 is not controlled: no gap to fill.
+            if m.severity > 0, !partners.isEmpty {
                 lines.append("  best placed to fill the gap (spare capacity, weighted by stability): \(partners.joined(separator: ", "))")
             }
         }

@@ -45,8 +45,8 @@ function market(m) {
         el("dd", { text: (m.insideOutputChangeTonnes < 0 ? "−" : "+") + format(Math.abs(m.insideOutputChangeTonnes), "tonnes") + " t" })] : [])),
     m.note ? el("p", { class: "note", text: m.note }) : null,
     m.nonConsumingCountries ? el("p", { class: "note", text: `${m.nonConsumingCountries} countries have no apparent consumption of it in ${m.tradeYear}: not listed` }) : null,
-    // Nothing withheld (a stage listed at severity 0): no gap to fill.
-    m.partners.length && m.withheldTonnes > 0 ? bars(m.partners.slice(0, 6).map((p) => ({ label: p.country.name + (p.inPartnerGroup ? " ★" : ""), value: p.spareTonnes, cls: p.inPartnerGroup ? "bar ally" : "bar" })),
+    // A stage listed at severity 0 is not controlled: no gap to fill.
+    m.partners.length && m.severity > 0 ? bars(m.partners.slice(0, 6).map((p) => ({ label: p.country.name + (p.inPartnerGroup ? " ★" : ""), value: p.spareTonnes, cls: p.inPartnerGroup ? "bar ally" : "bar" })),
       { unit: "tonnes", title: "Best placed to fill the gap (spare t; ★ partner group or importer)", plot: 200 }) : null);
 }
 
@@ -91,12 +91,15 @@ export async function scenarioView(section, params) {
     const shortfall = bars(report.rows.filter((r) => r.shortfallShare != null).map((r) => ({ label: `${r.importer.id} · ${r.name}`, value: r.shortfallShare, cls: "bar warn" })),
       { unit: "share", title: "Shortfall after market response and stocks", max: 1 });
     let mapArea = null;
-    if (report.markets.some((m) => m.partners.length)) {
-      const chosen = Math.min(Math.max(0, Number(params.get("market")) || 0), report.markets.length - 1);
+    // Markets with a gap to fill: controlled (severity above 0) and with producers to fill it.
+    const mapped = report.markets.map((m, i) => i).filter((i) => report.markets[i].partners.length && report.markets[i].severity > 0);
+    if (mapped.length) {
+      const asked = Number(params.get("market"));
+      const chosen = mapped.includes(asked) ? asked : mapped[0];
       mapArea = el("div", { class: "map-area" });
-      if (report.markets.length > 1) {
+      if (mapped.length > 1) {
         const select = el("select", { name: "market", "aria-label": "market shown on the map" },
-          ...report.markets.map((m, i) => el("option", { value: i, text: m.commodity.name })));
+          ...mapped.map((i) => el("option", { value: i, text: report.markets[i].commodity.name })));
         select.value = String(chosen);
         select.addEventListener("change", async () => {
           const p = state(); p.set("market", select.value); setState(p, false);
