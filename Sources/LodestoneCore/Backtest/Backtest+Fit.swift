@@ -48,8 +48,7 @@ extension Dataset {
         func classOf(_ observation: PriceObservation) -> Commodity.SupplyClass? {
             guard let definition = events.first(where: { $0.name == observation.event }),
                   let scenario = try? definition.resolve(in: self) else { return nil }
-            let ids = scenario.commodities.filter { scenario.severity(of: $0) > 0 }
-            let stage = ids.compactMap { commodity($0) }.first { $0.id.rawValue == observation.commodity || $0.family == observation.commodity }
+            let stage = scenario.controlledCommodities.compactMap { commodity($0) }.first { $0.id.rawValue == observation.commodity || $0.family == observation.commodity }
             return stage?.supplyClass
         }
         /// Sets one or more parameters jointly to their best grid point on `rows`; records one

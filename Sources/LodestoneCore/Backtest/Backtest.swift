@@ -107,8 +107,8 @@ extension Dataset {
         let full = try definition.resolve(in: self)
         // The preset's stage for the observed commodity (family or stage id), in the preset's order;
         // a stage listed at severity 0 is not controlled (only its output change applies).
-        guard let id = full.commodities.first(where: { id in
-            (id.rawValue == observation.commodity || commodity(id)?.family == observation.commodity) && full.severity(of: id) > 0
+        guard let id = full.controlledCommodities.first(where: { id in
+            id.rawValue == observation.commodity || commodity(id)?.family == observation.commodity
         }), let info = commodity(id) else {
             throw .invalidParameter("the preset names no stage of \(observation.commodity)")
         }

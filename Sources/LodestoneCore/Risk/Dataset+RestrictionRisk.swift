@@ -148,7 +148,7 @@ extension Dataset {
             let code = countries[e].code
             let past = history.filter { $0.restricting.contains(code) }
             let p = model.probability(governance: governance.entry(country: Int32(e), year: year)?.score, pastEvents: past.count,
-                                      restrictedBefore: past.contains { $0.commodities.contains(info.id) && $0.severity(of: info.id) > 0 })
+                                      restrictedBefore: past.contains { $0.controlledCommodities.contains(info.id) })
             let scenario = RestrictionScenario(name: "\(code)-\(info.id)", restricting: [code], commodities: [info.id], severity: 1)
             let impact = try simulate(scenario, network: network, entry: parameters.entry(for: info), importers: [importer], partners: []).impacts[0]
             let lost = impact.directLossTonnes + impact.indirectLossTonnes

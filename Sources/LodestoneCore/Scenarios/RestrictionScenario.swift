@@ -61,6 +61,10 @@ public struct RestrictionScenario: Hashable, Sendable, Codable {
     /// The share of exports withheld for one commodity.
     public func severity(of commodity: CommodityID) -> Double { severityByCommodity[commodity] ?? severity }
 
+    /// The commodities the scenario restricts: a stage listed at severity 0 is not controlled (tungsten
+    /// ore in China's 2025 controls, listed only for its quota cut), and only its output change applies.
+    public var controlledCommodities: [CommodityID] { commodities.filter { severity(of: $0) > 0 } }
+
     /// Checks the definition against the data: every problem is a sentence saying what to fix.
     public func validate(in dataset: Dataset) throws(LodestoneError) {
         guard !restricting.isEmpty else { throw .invalidParameter("scenario '\(name)': name at least one restricting country") }

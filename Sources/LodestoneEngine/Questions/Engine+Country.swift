@@ -112,9 +112,7 @@ extension Engine {
         let hits = presets.compactMap { preset -> CountryProfileReport.PresetHit? in
             guard let scenario = try? preset.resolve(in: dataset), !scenario.restricting.contains(country.code),
                   scenario.targets.includes(country.code) else { return nil }
-            // A stage listed at severity 0 (tungsten ore, for China's quota cut) is not restricted.
-            let families = scenario.commodities.filter { scenario.severity(of: $0) > 0 }.compactMap { dataset.commodity($0)?.family }
-                .filter { imported.contains($0) }
+            let families = scenario.controlledCommodities.compactMap { dataset.commodity($0)?.family }.filter { imported.contains($0) }
             return families.isEmpty ? nil : .init(name: preset.name, title: preset.title, commodities: Array(Set(families)).sorted())
         }
         return CountryProfileReport(country: CountryRef(country.code, in: dataset), year: year, partnerGroup: partners?.id, presets: hits, rows: rows)
