@@ -339,7 +339,7 @@ extension Dataset {
             }
         }
         try cancellation.check()
-        let simulation = RestrictionRiskSimulation(shocks: inputs.shocks, severity: model.severityMin...model.severityMax)
+        let simulation = RestrictionRiskSimulation(shocks: inputs.shocks, severity: model.severityMin...model.severityMax, knots: inputs.knots)
         cancellation.begin("simulating \(draws) years of restrictions over \(inputs.infos.count) stages", total: draws)
         let (shortfall, loss) = simulation.years(draws: draws, seed: seed, cancellation: cancellation)
         try cancellation.check()

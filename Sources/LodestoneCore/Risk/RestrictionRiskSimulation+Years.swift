@@ -4,7 +4,7 @@ extension RestrictionRiskSimulation {
     /// seed (the same block streams and random numbers), so a plan built on them is built on the
     /// years `priorities` reports. Memory: 2 × commodities × draws doubles.
     package func years(draws: Int, seed: UInt64, cancellation: CancellationFlag? = nil) -> (shortfall: [[Double]], loss: [[Double]]) {
-        let plan = Plan(shocks, severity: severity)
+        let plan = Plan(shocks, severity: severity, knots: knots)
         let streams = Xoshiro256StarStar.streams(seed: seed, count: Self.blockCount)
         let blocks = orderedConcurrentMap(Self.blockCount, lanes: Self.blockCount) { b in
             plan.years(draws: Self.blockRange(b, draws: draws).count, rng: streams[b], cancellation: cancellation)
@@ -34,12 +34,12 @@ extension RestrictionRiskSimulation.Plan {
                 cancellation.advance(by: min(checkMask + 1, draws - draw))
             }
             for e in eventProbability.indices where rng.unit() < eventProbability[e] {
-                let severity = severityMin + severityWidth * rng.unit()
+                let (knot, t) = segment(severityMin + severityWidth * rng.unit())
                 for i in itemStart[e]..<itemStart[e + 1] {
                     if itemInclusion[i] < 1, rng.unit() >= itemInclusion[i] { continue }
                     let s = itemShock[i], c = shockCommodity[s]
-                    shortfall[c][draw] += severity * shockValues[3 * s]
-                    loss[c][draw] += severity * shockValues[3 * s + 2]
+                    shortfall[c][draw] += value(s, 0, knot: knot, t: t)
+                    loss[c][draw] += value(s, 2, knot: knot, t: t)
                 }
             }
         }

@@ -1,10 +1,13 @@
 /// The Monte Carlo behind `Dataset.simulateRestrictionRisk`, on a prepared table of shocks (one
-/// per commodity and candidate exporter, at full severity), so it can be tested on hand-made tables.
+/// per commodity and candidate exporter, each at the simulation's `knots` severities), so it can be
+/// tested on hand-made tables.
 ///
 /// Each simulated year every exporter e has an event with probability qₑ = 1 − Πc(1 − p(e,c)); an
 /// event draws one severity uniform in `severity` and covers each of e's commodities with
-/// probability p(e,c)/qₑ. A commodity's year is the severity-scaled sum of the shocks that hit it,
-/// in three measures (shortfall t, extra cost USD, economic loss USD).
+/// probability p(e,c)/qₑ. A commodity's year is the sum of the shocks that hit it, in three
+/// measures (shortfall t, extra cost USD, economic loss USD), each shock's impact at the drawn
+/// severity read off the straight lines through (0, 0) and its impacts at the knots. With the
+/// single knot 1 that is the full-severity impact scaled linearly by the severity.
 ///
 /// Years run in `blockCount` fixed blocks (block b: years ⌊n·b/B⌋ ..< ⌊n·(b+1)/B⌋) on the streams
 /// of `Xoshiro256StarStar.streams(seed:count:)`, in parallel. Each block reduces its years to
@@ -24,14 +27,35 @@ package struct RestrictionRiskSimulation: Sendable {
         package var exporter: Int
         /// p(e, c), annual, 0...1.
         package var probability: Double
-        /// Full-severity impacts, each ≥ 0 (negative values are clamped to 0).
+        /// Impacts at the simulation's knots, in their order (the last at the highest severity);
+        /// each value ≥ 0 (negative values are clamped to 0).
+        package var impacts: [Impact]
+
+        /// The impact at the highest knot (full severity when the knots end at 1).
+        package var shortfallTonnes: Double { impacts.last?.shortfallTonnes ?? 0 }
+        package var costUSD: Double { impacts.last?.costUSD ?? 0 }
+        package var lossUSD: Double { impacts.last?.lossUSD ?? 0 }
+
+        package init(exporter: Int, probability: Double, impacts: [Impact]) {
+            self.exporter = exporter
+            self.probability = probability
+            self.impacts = impacts
+        }
+
+        /// One full-severity impact, for a simulation on the single knot 1 (linear in severity).
+        package init(exporter: Int, probability: Double, shortfallTonnes: Double, costUSD: Double, lossUSD: Double) {
+            self.init(exporter: exporter, probability: probability,
+                      impacts: [Impact(shortfallTonnes: shortfallTonnes, costUSD: costUSD, lossUSD: lossUSD)])
+        }
+    }
+
+    /// A restriction's effect on the importer at one severity.
+    package struct Impact: Hashable, Sendable {
         package var shortfallTonnes: Double
         package var costUSD: Double
         package var lossUSD: Double
 
-        package init(exporter: Int, probability: Double, shortfallTonnes: Double, costUSD: Double, lossUSD: Double) {
-            self.exporter = exporter
-            self.probability = probability
+        package init(shortfallTonnes: Double, costUSD: Double, lossUSD: Double) {
             self.shortfallTonnes = shortfallTonnes
             self.costUSD = costUSD
             self.lossUSD = lossUSD
@@ -78,10 +102,42 @@ package struct RestrictionRiskSimulation: Sendable {
 
     package var shocks: [[Shock]]
     package var severity: ClosedRange<Double>
+    /// Severities in 0 < k₁ < … ≤ 1 at which every shock gives its impacts.
+    package var knots: [Double]
 
-    package init(shocks: [[Shock]], severity: ClosedRange<Double>) {
+    /// `knots` must be ascending and positive, and every shock must hold one impact per knot.
+    package init(shocks: [[Shock]], severity: ClosedRange<Double>, knots: [Double] = [1]) {
+        precondition(!knots.isEmpty && knots[0] > 0 && zip(knots, knots.dropFirst()).allSatisfy { $0 < $1 }, "knots ascending, > 0")
+        precondition(shocks.allSatisfy { $0.allSatisfy { $0.impacts.count == knots.count } }, "one impact per knot")
         self.shocks = shocks
         self.severity = severity
+        self.knots = knots
+    }
+
+    /// Where `severity` falls among `knots`: the knot j at or above it (the last if none) and its
+    /// position t between knot j − 1 (0 for j = 0) and knot j.
+    @inline(__always)
+    static func segment(_ severity: Double, knots: [Double]) -> (knot: Int, t: Double) {
+        var j = 0
+        while j < knots.count - 1 && knots[j] < severity { j += 1 }
+        let lower = j == 0 ? 0 : knots[j - 1]
+        return (j, (severity - lower) / (knots[j] - lower))
+    }
+
+    /// A shock's impact at `severity`, as the simulation reads it off the knots.
+    package func impact(of shock: Shock, at severity: Double) -> Impact {
+        let (j, t) = Self.segment(severity, knots: knots)
+        let upper = shock.impacts[j], lower = j == 0 ? Impact(shortfallTonnes: 0, costUSD: 0, lossUSD: 0) : shock.impacts[j - 1]
+        func at(_ a: Double, _ b: Double) -> Double { max(0, a) + (max(0, b) - max(0, a)) * t }
+        return Impact(shortfallTonnes: at(lower.shortfallTonnes, upper.shortfallTonnes), costUSD: at(lower.costUSD, upper.costUSD),
+                      lossUSD: at(lower.lossUSD, upper.lossUSD))
+    }
+
+    /// `count` knots spread evenly over `severity` (0 left out: every shock is 0 there).
+    package static func knots(count: Int, over severity: ClosedRange<Double>) -> [Double] {
+        guard count > 1, severity.upperBound > severity.lowerBound else { return [severity.upperBound] }
+        let width = severity.upperBound - severity.lowerBound
+        return (0..<count).map { severity.lowerBound + width * Double($0) / Double(count - 1) }.filter { $0 > 0 }
     }
 
     /// Tail values a block of m draws keeps: `TailEstimate.blockTailCount(draws: m)`.
@@ -99,7 +155,7 @@ package struct RestrictionRiskSimulation: Sendable {
         draws: Int, seed: UInt64, parallel: Bool = true, cancellation: CancellationFlag? = nil,
         tailCapacity: @escaping @Sendable (_ blockDraws: Int) -> Int = RestrictionRiskSimulation.tailCapacity(blockDraws:)
     ) -> Result {
-        let plan = Plan(shocks, severity: severity)
+        let plan = Plan(shocks, severity: severity, knots: knots)
         let streams = Xoshiro256StarStar.streams(seed: seed, count: Self.blockCount)
         let commodities = shocks.count
         @Sendable func capacities(_ block: Int) -> [Int] {
@@ -155,8 +211,9 @@ extension RestrictionRiskSimulation {
         var shockCount: Int
         var shockOffset: [Int]
         var shockCommodity: [Int]
-        /// shortfall, cost, loss per shock (flat index · 3 + measure).
+        /// shortfall, cost, loss per shock and knot ((flat index · knots + knot) · 3 + measure).
         var shockValues: [Double]
+        var knots: [Double]
         var eventProbability: [Double]
         var itemStart: [Int]
         var itemShock: [Int]
@@ -165,13 +222,14 @@ extension RestrictionRiskSimulation {
         var severityWidth: Double
         var commodityCount: Int
 
-        init(_ shocks: [[Shock]], severity: ClosedRange<Double>) {
+        init(_ shocks: [[Shock]], severity: ClosedRange<Double>, knots: [Double]) {
+            self.knots = knots
             shockOffset = shocks.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
             shockCount = shockOffset[shockOffset.count - 1]
             commodityCount = shocks.count
             shockCommodity = shocks.enumerated().flatMap { c, list in [Int](repeating: c, count: list.count) }
             let flat = shocks.flatMap { $0 }
-            shockValues = flat.flatMap { [max(0, $0.shortfallTonnes), max(0, $0.costUSD), max(0, $0.lossUSD)] }
+            shockValues = flat.flatMap { $0.impacts.flatMap { [max(0, $0.shortfallTonnes), max(0, $0.costUSD), max(0, $0.lossUSD)] } }
             // Exporters in id order; each exporter's shocks in commodity order.
             var byExporter: [Int: [Int]] = [:]
             for (s, shock) in flat.enumerated() { byExporter[shock.exporter, default: []].append(s) }
@@ -193,6 +251,20 @@ extension RestrictionRiskSimulation {
             severityWidth = severity.upperBound - severity.lowerBound
         }
 
+        /// Where `severity` falls among the knots: the knot j at or above it (the last if none)
+        /// and its position t in 0...1 between knot j − 1 (0 for j = 0) and knot j. A shock's
+        /// measure m is then lower + (upper − lower)·t (`value`).
+        @inline(__always)
+        func segment(_ severity: Double) -> (knot: Int, t: Double) { RestrictionRiskSimulation.segment(severity, knots: knots) }
+
+        /// Shock s's measure m at a severity `segment` placed at (knot, t).
+        @inline(__always)
+        func value(_ s: Int, _ m: Int, knot j: Int, t: Double) -> Double {
+            let base = s * knots.count
+            let upper = shockValues[3 * (base + j) + m], lower = j == 0 ? 0 : shockValues[3 * (base + j - 1) + m]
+            return lower + (upper - lower) * t
+        }
+
         /// Runs `draws` years on `rng`; `capacities` per commodity × measure; `running` lets the
         /// tail buffers keep only the running share of the tail (`TopValues.insert(_:afterDraws:)`).
         /// Stops early, with a partial block, once `cancellation` is set.
@@ -207,7 +279,7 @@ extension RestrictionRiskSimulation {
             var touchedList: [Int] = []
             touchedList.reserveCapacity(commodityCount)
             let q = eventProbability, start = itemStart, itemShock = itemShock, inclusion = itemInclusion
-            let value = shockValues, commodityOf = shockCommodity
+            let commodityOf = shockCommodity
             let checkMask = RestrictionRiskSimulation.cancellationCheckInterval - 1
             for draw in 0..<draws {
                 if draw & checkMask == 0 {
@@ -215,7 +287,7 @@ extension RestrictionRiskSimulation {
                     cancellation.advance(by: min(checkMask + 1, draws - draw))
                 }
                 for e in q.indices where rng.unit() < q[e] {
-                    let severity = severityMin + severityWidth * rng.unit()
+                    let (knot, t) = segment(severityMin + severityWidth * rng.unit())
                     for i in start[e]..<start[e + 1] {
                         if inclusion[i] < 1, rng.unit() >= inclusion[i] { continue }
                         let s = itemShock[i], c = commodityOf[s]
@@ -223,9 +295,9 @@ extension RestrictionRiskSimulation {
                             touched[c] = true
                             touchedList.append(c)
                         }
-                        let shortfall = severity * value[3 * s], loss = severity * value[3 * s + 2]
+                        let shortfall = value(s, 0, knot: knot, t: t), loss = value(s, 2, knot: knot, t: t)
                         year[3 * c] += shortfall
-                        year[3 * c + 1] += severity * value[3 * s + 1]
+                        year[3 * c + 1] += value(s, 1, knot: knot, t: t)
                         year[3 * c + 2] += loss
                         shortfallContribution[s] += shortfall
                         lossContribution[s] += loss

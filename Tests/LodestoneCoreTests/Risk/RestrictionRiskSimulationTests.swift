@@ -36,6 +36,34 @@ import Testing
         #expect(never.mean == 0 && never.standardError == 0 && result.tail(2, .loss) == TailEstimate(p95: 0, cvar95: 0))
     }
 
+    /// A shock given at knots 0.5 and 1 (10 t, then 100 t: a threshold the linear scaling would
+    /// miss) is read off the straight lines through (0, 0), (0.5, 10) and (1, 100):
+    /// E over severity uniform in 0.25...1 = (1.875 + 27.5) / 0.75 = 39.1667 t, not 0.625 · 100.
+    @Test func knotsInterpolateTheImpactBetweenSeverities() {
+        let shock = Shock(exporter: 0, probability: 0.4, impacts: [.init(shortfallTonnes: 10, costUSD: 1, lossUSD: 20),
+                                                                  .init(shortfallTonnes: 100, costUSD: 2, lossUSD: 500)])
+        let knotted = RestrictionRiskSimulation(shocks: [[shock]], severity: 0.25...1, knots: [0.5, 1])
+        #expect(knotted.impact(of: shock, at: 0.25).shortfallTonnes == 5)
+        #expect(knotted.impact(of: shock, at: 0.5).shortfallTonnes == 10)
+        #expect(knotted.impact(of: shock, at: 0.75).shortfallTonnes == 55)
+        #expect(knotted.impact(of: shock, at: 1).lossUSD == 500)
+        let result = knotted.run(draws: 200_000, seed: 4)
+        let m = result.moments(0, .shortfall).padded(to: 200_000)
+        #expect(abs(m.mean - 0.4 * 29.375 / 0.75) < 4 * m.standardError, "got \(m.mean)")
+        // The same years through `years`, the planners' view of them.
+        let years = knotted.years(draws: 200_000, seed: 4)
+        #expect(abs(years.shortfall[0].reduce(0, +) / 200_000 - m.mean) < 1e-9 * m.mean)
+        // One knot at 1 is the linear scaling: the same bytes as before knots existed.
+        let linear = RestrictionRiskSimulation(shocks: [[Shock(exporter: 0, probability: 0.4, shortfallTonnes: 100, costUSD: 2, lossUSD: 500)]],
+                                               severity: 0.25...1)
+        #expect(linear.impact(of: linear.shocks[0][0], at: 0.3).shortfallTonnes == 0.3 * 100)
+        let l = linear.run(draws: 200_000, seed: 4).moments(0, .shortfall).padded(to: 200_000)
+        #expect(abs(l.mean - 0.4 * 62.5) < 4 * l.standardError)
+        #expect(RestrictionRiskSimulation.knots(count: 4, over: 0.25...1) == [0.25, 0.5, 0.75, 1])
+        #expect(RestrictionRiskSimulation.knots(count: 3, over: 0...1) == [0.5, 1], "0 is left out")
+        #expect(RestrictionRiskSimulation.knots(count: 4, over: 0.6...0.6) == [0.6])
+    }
+
     @Test func tailsAreOrdered() {
         let result = simulation.run(draws: 10_000, seed: 3)
         for index in result.tails.indices {
