@@ -46,7 +46,7 @@ public struct RestrictionRisk: Hashable, Sendable, Codable {
 
         /// Mean economic loss per year, USD: per shock, the value of the shortfall at the
         /// post-disruption price, shortfall × 1000 × unit value × (1 + price change the importer
-        /// pays), scaled by the event's severity; shocks of one year add. Extra cost on what is
+        /// pays), at the event's severity (read off the scenario runs at the knots); shocks of one year add. Extra cost on what is
         /// still bought is `expectedCostUSD`, not included.
         public var expectedLossUSD: Double
         public var expectedLossUSDStandardError: Double

@@ -78,7 +78,7 @@ package struct RestrictionRiskSimulation: Sendable {
         /// Non-zero years only, per commodity × measure (index c·3 + measure); pad with `draws`.
         package var moments: [StreamingMoments]
         package var tails: [TopValues]
-        /// Σ severity × shock value over the block's years, per shock (flat, commodity-major).
+        /// Σ over the block's years of each shock's value at the drawn severity, per shock (flat, commodity-major).
         package var shortfallContribution: [Double]
         package var lossContribution: [Double]
     }
@@ -100,10 +100,10 @@ package struct RestrictionRiskSimulation: Sendable {
         package func tail(_ commodity: Int, _ measure: Measure) -> TailEstimate { tails[commodity * 3 + measure.rawValue] }
     }
 
-    package var shocks: [[Shock]]
-    package var severity: ClosedRange<Double>
+    package private(set) var shocks: [[Shock]]
+    package private(set) var severity: ClosedRange<Double>
     /// Severities in 0 < k₁ < … ≤ 1 at which every shock gives its impacts.
-    package var knots: [Double]
+    package private(set) var knots: [Double]
 
     /// `knots` must be ascending and positive, and every shock must hold one impact per knot.
     package init(shocks: [[Shock]], severity: ClosedRange<Double>, knots: [Double] = [1]) {
@@ -128,16 +128,19 @@ package struct RestrictionRiskSimulation: Sendable {
     package func impact(of shock: Shock, at severity: Double) -> Impact {
         let (j, t) = Self.segment(severity, knots: knots)
         let upper = shock.impacts[j], lower = j == 0 ? Impact(shortfallTonnes: 0, costUSD: 0, lossUSD: 0) : shock.impacts[j - 1]
-        func at(_ a: Double, _ b: Double) -> Double { max(0, a) + (max(0, b) - max(0, a)) * t }
+        func at(_ a: Double, _ b: Double) -> Double { (1 - t) * max(0, a) + t * max(0, b) }
         return Impact(shortfallTonnes: at(lower.shortfallTonnes, upper.shortfallTonnes), costUSD: at(lower.costUSD, upper.costUSD),
                       lossUSD: at(lower.lossUSD, upper.lossUSD))
     }
 
-    /// `count` knots spread evenly over `severity` (0 left out: every shock is 0 there).
+    /// `count` knots spread evenly over `severity`, the last exactly its upper bound (0 left out:
+    /// every shock is 0 there; a range that is only 0 gets the knot 1, read at t = 0).
     package static func knots(count: Int, over severity: ClosedRange<Double>) -> [Double] {
+        guard severity.upperBound > 0 else { return [1] }
         guard count > 1, severity.upperBound > severity.lowerBound else { return [severity.upperBound] }
         let width = severity.upperBound - severity.lowerBound
-        return (0..<count).map { severity.lowerBound + width * Double($0) / Double(count - 1) }.filter { $0 > 0 }
+        let inner = (0..<(count - 1)).map { severity.lowerBound + width * Double($0) / Double(count - 1) }
+        return (inner + [severity.upperBound]).filter { $0 > 0 }
     }
 
     /// Tail values a block of m draws keeps: `TailEstimate.blockTailCount(draws: m)`.
@@ -253,7 +256,8 @@ extension RestrictionRiskSimulation {
 
         /// Where `severity` falls among the knots: the knot j at or above it (the last if none)
         /// and its position t in 0...1 between knot j − 1 (0 for j = 0) and knot j. A shock's
-        /// measure m is then lower + (upper − lower)·t (`value`).
+        /// measure m is then (1 − t)·lower + t·upper (`value`): exact at both knots, and t·upper,
+        /// the old linear scaling bit for bit, for the single knot 1.
         @inline(__always)
         func segment(_ severity: Double) -> (knot: Int, t: Double) { RestrictionRiskSimulation.segment(severity, knots: knots) }
 
@@ -262,7 +266,7 @@ extension RestrictionRiskSimulation {
         func value(_ s: Int, _ m: Int, knot j: Int, t: Double) -> Double {
             let base = s * knots.count
             let upper = shockValues[3 * (base + j) + m], lower = j == 0 ? 0 : shockValues[3 * (base + j - 1) + m]
-            return lower + (upper - lower) * t
+            return (1 - t) * lower + t * upper
         }
 
         /// Runs `draws` years on `rng`; `capacities` per commodity × measure; `running` lets the

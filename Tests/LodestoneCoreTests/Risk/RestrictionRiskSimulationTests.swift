@@ -62,6 +62,43 @@ import Testing
         #expect(RestrictionRiskSimulation.knots(count: 4, over: 0.25...1) == [0.25, 0.5, 0.75, 1])
         #expect(RestrictionRiskSimulation.knots(count: 3, over: 0...1) == [0.5, 1], "0 is left out")
         #expect(RestrictionRiskSimulation.knots(count: 4, over: 0.6...0.6) == [0.6])
+        #expect(RestrictionRiskSimulation.knots(count: 4, over: 0.2...1).last == 1, "the last knot is the bound, not 1 + 2e-16")
+        #expect(RestrictionRiskSimulation.knots(count: 4, over: 0...0) == [1], "a range of only 0: every draw reads t = 0")
+    }
+
+    /// Several commodities, shocks and three knots: every measure's mean is the integral of the
+    /// interpolated impact over the severity range, and `years` gives the same years as `run`.
+    @Test func everyMeasureOfEveryShockFollowsItsKnots() {
+        func impacts(_ base: Double) -> [RestrictionRiskSimulation.Impact] {
+            [0.1, 0.5, 1].map { .init(shortfallTonnes: base * $0 * $0, costUSD: base * 10 * $0, lossUSD: base * 100 * $0.squareRoot()) }
+        }
+        let shocks: [[Shock]] = [
+            [Shock(exporter: 0, probability: 0.3, impacts: impacts(100)), Shock(exporter: 1, probability: 0.2, impacts: impacts(40))],
+            [Shock(exporter: 0, probability: 0.25, impacts: impacts(7)), Shock(exporter: 2, probability: 0.1, impacts: impacts(900))],
+        ]
+        let simulation = RestrictionRiskSimulation(shocks: shocks, severity: 0.1...1, knots: [0.1, 0.5, 1])
+        // E[year] = Σ p · mean over severity of the interpolated impact (midpoint rule, 9,000 steps).
+        func expected(_ c: Int, _ m: RestrictionRiskSimulation.Measure) -> Double {
+            shocks[c].reduce(0) { sum, shock in
+                let steps = 9_000
+                let mean = (0..<steps).reduce(0.0) { total, k in
+                    let impact = simulation.impact(of: shock, at: 0.1 + 0.9 * (Double(k) + 0.5) / Double(steps))
+                    return total + [impact.shortfallTonnes, impact.costUSD, impact.lossUSD][m.rawValue]
+                } / Double(steps)
+                return sum + shock.probability * mean
+            }
+        }
+        let draws = 300_000, result = simulation.run(draws: draws, seed: 9), years = simulation.years(draws: draws, seed: 9)
+        for c in 0..<2 {
+            for m in RestrictionRiskSimulation.Measure.allCases {
+                let moments = result.moments(c, m).padded(to: draws)
+                #expect(abs(moments.mean - expected(c, m)) < 4 * moments.standardError, "commodity \(c) \(m): \(moments.mean) vs \(expected(c, m))")
+            }
+            #expect(abs(years.shortfall[c].reduce(0, +) / Double(draws) - result.moments(c, .shortfall).padded(to: draws).mean) < 1e-9 * 1e3)
+            #expect(abs(years.loss[c].reduce(0, +) / Double(draws) - result.moments(c, .loss).padded(to: draws).mean) < 1e-9 * 1e5)
+        }
+        // Interpolated values at the knots are the knots' own values.
+        #expect(simulation.impact(of: shocks[1][1], at: 0.5) == impacts(900)[1])
     }
 
     @Test func tailsAreOrdered() {
