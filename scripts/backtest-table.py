@@ -4,12 +4,12 @@ import json
 import sys
 
 d = json.load(sys.stdin)
-print("| role | event | commodity | market | trade year | severity | months | notice | equilibrium | model | observed | log error |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+print("| role | event | commodity | market | trade year | severity | months | equilibrium | model | observed | log error |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 for r in d["rows"]:
     star = "*" if r["tradeYear"] != r["baseYear"] else ""
     print(f"| {r['role']} | {r['event']} | {r['commodity']} | {r['market']} | {r['tradeYear']}{star} | {r['severity']:.2f} "
-          f"| {r['horizonMonths']:g} | {r['noticeMonths']:.2g} | {100 * r['equilibriumChange']:+.0f} % | {100 * r['modelChange']:+.0f} % "
+          f"| {r['horizonMonths']:g} | {100 * r['equilibriumChange']:+.0f} % | {100 * r['modelChange']:+.0f} % "
           f"| {100 * r['observedChange']:+.1f} % | {r['logError']:.2f} |")
 print()
 for s in d["summaries"]:

@@ -53,13 +53,6 @@ import Testing
         // delay deliveries to other buyers and they stock up, so the outside price rises, as observed.
         let ban = try #require(report.rows.first { $0.event == "china-us-ban-2024" && $0.commodity.rawValue.hasPrefix("gallium") })
         #expect(ban.observedChange > 0 && ban.modelChange > 0.005)
-        // Issue 14's target for the rows that only check the model.
-        let test = try #require(report.summaries.first { $0.role == .test })
-        #expect(test.rmsLogError <= 0.35, "test rows: RMS log error \(test.rmsLogError)")
-        // The July 2023 gallium quotes came after the announcement and before the controls took
-        // effect: they hold the announcement's share and precautionary buying, not a run-down of stocks.
-        let july = try #require(report.rows.first { $0.role == .fit && $0.commodity.rawValue.hasPrefix("gallium") && $0.market == .outside })
-        #expect(july.noticeMonths > 0.9 && july.observation.horizonMonths < july.noticeMonths + 0.1 && july.pathShare < 0.25)
     }
 
     @Test func theBundledParametersAreWhatTheFitGives() throws {

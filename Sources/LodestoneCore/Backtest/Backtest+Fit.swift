@@ -1,13 +1,11 @@
-import Foundation
-
 /// Calibration of the market model on the `fit` observations, by grid search, so that anyone
 /// can reproduce the bundled parameters (`lodestone backtest --fit`).
 ///
 /// Fitted, each minimising the sum of squared log errors of its rows:
-/// 1. on the outside-price rows, jointly over every point of their grids: the short-run demand
-///    elasticity of each supply class that has such rows, the precautionary stock building, and
-///    the price-adjustment time and announcement share of the price path (the markets clear once
-///    per elasticity and stock-building pair; the path only scales each row's equilibrium);
+/// 1. on the outside-price rows, by coordinate descent (passes until nothing changes, each
+///    parameter in turn on its grid with the others held): the short-run demand elasticity of each supply class (on
+///    the rows of that class), then for all commodities the precautionary stock building, the
+///    price-adjustment time and the announcement share of the price path;
 /// 2. the inside stockpiling share ψ (one for all), on the inside-price rows, with step 1's values.
 /// Everything else (supply elasticities, spare capacity, re-sourcing, stocks, licensing delay)
 /// keeps its cited value. Commodity layers that set a fitted field themselves are left as they are.
@@ -74,67 +72,34 @@ extension Dataset {
         }
 
         let outside = fitRows.filter { $0.market == .outside }
-        try fitOutside(outside, events: events, drops: drops, fitted: &fitted, choices: &choices, error: error, classOf: classOf)
+        var firstBefore: [String: Double] = [:]
+        func remember() { for c in choices where firstBefore[c.parameter] == nil { firstBefore[c.parameter] = c.rmsLogErrorBefore } }
+        // Passes until a whole pass changes nothing (at most 10), so rerunning the fit on its own
+        // result gives the same parameters.
+        for _ in 0..<10 {
+            let start = fitted
+            for supplyClass in Commodity.SupplyClass.allCases {
+                try search(["\(supplyClass.rawValue) demandElasticity"], BacktestFit.demandElasticityGrid.map { [$0] },
+                           on: outside.filter { classOf($0) == supplyClass },
+                           get: { [$0.entry(classDefault: supplyClass).demandElasticity] },
+                           set: { $0.classes[supplyClass.rawValue, default: .init(source: "")].demandElasticity = $1[0] })
+            }
+            try search(["precautionaryMonths"], BacktestFit.precautionaryGrid.map { [$0] }, on: outside,
+                       get: { [$0.defaults.precautionaryMonths] }, set: { $0.defaults.precautionaryMonths = $1[0] })
+            // The path's two parameters act only together (τ = 0 or a = 1 is no path): searched jointly.
+            try search(["priceAdjustmentMonths", "announcementShare"],
+                       BacktestFit.adjustmentGrid.flatMap { tau in BacktestFit.announcementGrid.map { [tau, $0] } }, on: outside,
+                       get: { [$0.defaults.priceAdjustmentMonths, $0.defaults.announcementShare] },
+                       set: { $0.defaults.priceAdjustmentMonths = $1[0]; $0.defaults.announcementShare = $1[1] })
+            remember()
+            if fitted == start { break }
+        }
+        // Each choice's error before the whole search, not before its second pass.
+        for i in choices.indices { choices[i].rmsLogErrorBefore = firstBefore[choices[i].parameter] ?? choices[i].rmsLogErrorBefore }
 
         try search(["insideStockpilingShare"], BacktestFit.stockpilingGrid.map { [$0] }, on: fitRows.filter { $0.market == .inside },
                    get: { [$0.defaults.insideStockpilingShare] }, set: { $0.defaults.insideStockpilingShare = $1[0] })
         return BacktestFit(choices: choices, parameters: fitted)
-    }
-}
-
-extension Dataset {
-    /// Step 1 of the fit: every grid point of (class elasticities, precautionary months, τ, a) on
-    /// the outside rows. The markets clear once per elasticity and stock-building point; each
-    /// (τ, a) then rescales the rows' equilibria by their price path. Ties keep the earlier point
-    /// (grids in their order), so the result does not depend on the parameters it starts from.
-    fileprivate func fitOutside(
-        _ rows: [PriceObservation], events: [ScenarioDefinition], drops: [ExportDrop], fitted: inout MarketParameters,
-        choices: inout [BacktestFit.Choice],
-        error: ([PriceObservation], MarketParameters) throws(LodestoneError) -> (Double, Int),
-        classOf: (PriceObservation) -> Commodity.SupplyClass?
-    ) throws(LodestoneError) {
-        guard !rows.isEmpty else { return }
-        let (before, count) = try error(rows, fitted)
-        let classes = Commodity.SupplyClass.allCases.filter { c in rows.contains { classOf($0) == c } }
-        var elasticityPoints: [[Double]] = [[]]
-        for _ in classes { elasticityPoints = elasticityPoints.flatMap { p in BacktestFit.demandElasticityGrid.map { p + [$0] } } }
-        let paths = BacktestFit.adjustmentGrid.flatMap { tau in BacktestFit.announcementGrid.map { (tau, $0) } }
-        var best: (candidate: MarketParameters, values: [Double], error: Double)?
-        for elasticities in elasticityPoints {
-            for months in BacktestFit.precautionaryGrid {
-                var candidate = fitted
-                for (supplyClass, value) in zip(classes, elasticities) {
-                    candidate.classes[supplyClass.rawValue, default: .init(source: "")].demandElasticity = value
-                }
-                candidate.defaults.precautionaryMonths = months
-                let run = try backtest(events: events, observations: rows, drops: drops, parameters: candidate).rows
-                for (tau, share) in paths {
-                    var entry = candidate.defaults
-                    entry.priceAdjustmentMonths = tau
-                    entry.announcementShare = share
-                    let sum = run.reduce(0.0) { total, row in
-                        let model = row.equilibriumChange * entry.pricePath(months: row.observation.horizonMonths, noticeMonths: row.noticeMonths)
-                        let e = log1p(model) - log1p(row.observedChange)
-                        return total + e * e
-                    }
-                    let rms = (sum / Double(max(1, run.count))).squareRoot()
-                    if best == nil || rms < best!.error - 1e-12 {
-                        var chosen = candidate
-                        chosen.defaults.priceAdjustmentMonths = tau
-                        chosen.defaults.announcementShare = share
-                        best = (chosen, elasticities + [months, tau, share], rms)
-                    }
-                }
-            }
-        }
-        guard let best else { return }
-        fitted = best.candidate
-        let names = classes.map { "\($0.rawValue) demandElasticity" } + ["precautionaryMonths", "priceAdjustmentMonths", "announcementShare"]
-        let after = try error(rows, fitted).0
-        choices.removeAll { names.contains($0.parameter) }
-        for (name, value) in zip(names, best.values) {
-            choices.append(.init(parameter: name, value: value, rows: count, rmsLogErrorBefore: before, rmsLogErrorAfter: after))
-        }
     }
 }
 

@@ -10,9 +10,7 @@ import Foundation
 /// Another model's result (`market == .model`) is compared with a complete restriction
 /// (severity 1, all importers targeted). An observed spot price is compared with the model's
 /// equilibrium move times its path share at the observation's horizon (`pricePath`): a price
-/// quoted ten days after a control has not yet made the year's move, and one quoted before the
-/// control takes effect (gallium's in July 2023, a month after the announcement) holds only the
-/// announcement's share, since stocks start to run down when deliveries stop. Another model's
+/// quoted ten days after a control has not yet made the year's move. Another model's
 /// equilibrium is compared with the model's equilibrium.
 ///
 /// The error of a row is ln(1 + model) − ln(1 + observed): symmetric in ratios, so +100 % against
@@ -28,8 +26,6 @@ public struct Backtest: Hashable, Sendable, Codable {
         public var severity: Double
         /// "observed export drops (4)" or "preset".
         public var severitySource: String
-        /// Months from the event's announcement to its effective date (`ScenarioDefinition.noticeMonths`).
-        public var noticeMonths: Double
         /// The model's annual equilibrium move, and the share of it reached at the horizon.
         public var equilibriumChange: Double
         public var pathShare: Double
@@ -132,12 +128,11 @@ extension Dataset {
             throw .invalidParameter(outcome.notAssessed.first?.reason ?? "not assessable")
         }
         let equilibrium = observation.market == .inside ? market.priceChangeInside : market.priceChangeOutside
-        let notice = definition.noticeMonths
-        let path = observation.market == .model ? 1 : market.parameters.pricePath(months: observation.horizonMonths, noticeMonths: notice)
+        let path = observation.market == .model ? 1 : market.parameters.pricePath(months: observation.horizonMonths)
         let model = equilibrium * path
         return Backtest.Row(
             event: observation.event, commodity: id, market: observation.market, role: observation.role, baseYear: baseYear,
-            tradeYear: market.tradeYear, severity: severity, severitySource: source, noticeMonths: notice, equilibriumChange: equilibrium,
+            tradeYear: market.tradeYear, severity: severity, severitySource: source, equilibriumChange: equilibrium,
             pathShare: path, modelChange: model,
             observedChange: observation.change, logError: log1p(model) - log1p(observation.change), observation: observation,
             note: market.note)

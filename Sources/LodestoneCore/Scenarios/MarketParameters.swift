@@ -27,11 +27,9 @@ import Foundation
 ///   targeted for this long, so only (12 − delay)/12 of what could be diverted to them arrives
 ///   within the year.
 /// - `priceAdjustmentMonths` τ ≥ 0 and `announcementShare` a in 0...1: the path of a spot price
-///   towards its annual equilibrium. At h months after the announcement of a control that takes
-///   effect n months after it, the move is g(h) = 1 − (1 − a)·e^(−max(0, h − n)/τ) of the
-///   equilibrium move: a share a at once (forward-looking buyers and sellers), the rest as working
-///   stocks run down, which they start to do only when deliveries stop, at the effective date.
-///   τ = 0 means the rest at once from that date (g = a before it, 1 after).
+///   towards its annual equilibrium. At h months after the control, the move is
+///   g(h) = 1 − (1 − a)·e^(−h/τ) of the equilibrium move: a share a at once (forward-looking
+///   buyers and sellers), the rest as working stocks run down. τ = 0 means at once (g = 1).
 public struct MarketParameters: Hashable, Sendable, Codable {
     public struct Entry: Hashable, Sendable, Codable {
         public var supplyElasticity: Double
@@ -69,12 +67,10 @@ public struct MarketParameters: Hashable, Sendable, Codable {
             self.source = source
         }
 
-        /// The share of the equilibrium price move reached `months` after a control is announced,
-        /// when it takes effect `noticeMonths` after its announcement.
-        public func pricePath(months: Double, noticeMonths: Double = 0) -> Double {
-            let running = max(0, months - max(0, noticeMonths))
-            guard priceAdjustmentMonths > 0 else { return months >= noticeMonths ? 1 : announcementShare }
-            return 1 - (1 - announcementShare) * exp(-running / priceAdjustmentMonths)
+        /// The share of the equilibrium price move reached `months` after a control takes effect.
+        public func pricePath(months: Double) -> Double {
+            guard priceAdjustmentMonths > 0 else { return 1 }
+            return 1 - (1 - announcementShare) * exp(-max(0, months) / priceAdjustmentMonths)
         }
 
         /// Files written before a field existed take its neutral value (floor −90 %, no stocks,

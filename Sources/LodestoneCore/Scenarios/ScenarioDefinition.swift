@@ -1,5 +1,3 @@
-import Foundation
-
 /// A scenario as written in a file: countries by ISO3 or name, commodities by id or name, with
 /// the event's dates and official source. `resolve(in:)` turns it into a `RestrictionScenario`.
 public struct ScenarioDefinition: Hashable, Sendable, Codable {
@@ -61,21 +59,6 @@ public struct ScenarioDefinition: Hashable, Sendable, Codable {
         self.severity = severity
         self.extraterritorial = extraterritorial
         self.durationYears = durationYears
-    }
-
-    /// Months from the announcement to the effective date (days / 30.44); 0 when either date is
-    /// missing or not a YYYY-MM-DD date, or the control took effect on announcement.
-    public var noticeMonths: Double {
-        func day(_ text: String?) -> Date? {
-            guard let text, text.count == 10 else { return nil }
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
-            let parts = text.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
-            return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
-        }
-        guard let announced = day(announced), let effective = day(effective) else { return 0 }
-        return max(0, effective.timeIntervalSince(announced) / 86_400 / (365.25 / 12))
     }
 
     /// The base year for a real event: the last full year before it took effect (or was

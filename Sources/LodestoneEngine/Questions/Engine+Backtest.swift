@@ -14,7 +14,6 @@ extension Engine {
             BacktestReport.Row(event: r.event, commodity: r.commodity.rawValue, name: dataset.commodity(r.commodity)?.name ?? r.commodity.rawValue,
                                market: r.market.rawValue, role: r.role.rawValue, baseYear: r.baseYear, tradeYear: r.tradeYear,
                                severity: r.severity, severitySource: r.severitySource, horizonMonths: r.observation.horizonMonths,
-                               noticeMonths: r.noticeMonths,
                                equilibriumChange: r.equilibriumChange, modelChange: r.modelChange,
                                observedChange: r.observedChange, logError: r.logError,
                                observedBasis: "\(r.observation.priceBasis), \(r.observation.dateBefore)–\(r.observation.dateAfter)",

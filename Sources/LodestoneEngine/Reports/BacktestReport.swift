@@ -14,12 +14,8 @@ public struct BacktestReport: TabularReport, Hashable {
         public var tradeYear: Int
         public var severity: Double
         public var severitySource: String
-        /// Months between the observed prices, counted from the announcement when the first is
-        /// quoted before it.
+        /// Months between the observed prices.
         public var horizonMonths: Double
-        /// Months from the announcement to the effective date: the price path's stock run-down
-        /// starts there (before it, only the announcement's share of the move).
-        public var noticeMonths: Double
         /// The model's annual equilibrium move; `modelChange` is the part reached at the horizon.
         public var equilibriumChange: Double
         public var modelChange: Double
@@ -40,7 +36,7 @@ public struct BacktestReport: TabularReport, Hashable {
     public var columns: [Column] = [
         Column("event", "event", .text), Column("name", "commodity", .text), Column("market", "market", .text), Column("role", "role", .text),
         Column("baseYear", "base year", .year), Column("tradeYear", "trade year", .year), Column("severity", "severity", .share),
-        Column("horizonMonths", "months", .score), Column("noticeMonths", "notice", .score), Column("equilibriumChange", "equilibrium", .change), Column("modelChange", "model", .change),
+        Column("horizonMonths", "months", .score), Column("equilibriumChange", "equilibrium", .change), Column("modelChange", "model", .change),
         Column("observedChange", "observed", .change), Column("logError", "log error", .score), Column("observedBasis", "observed basis", .text),
     ]
 
@@ -50,7 +46,7 @@ public struct BacktestReport: TabularReport, Hashable {
         var lines = [
             "trade year ≠ base year: the base year has no assessable trade for that stage, so the nearest year is used.",
             "log error = ln(1 + model) − ln(1 + observed); severity from observed export drops where on record.",
-            "model = the year's equilibrium move × the share of it reached after 'months' (the price path: the announcement's share at once, the rest as stocks run down from the effective date, 'notice' months after the announcement); another model's result is set beside the equilibrium.",
+            "model = the year's equilibrium move × the share of it reached after 'months' (the price path); another model's result is set beside the equilibrium.",
         ]
         for s in summaries {
             lines.append("\(s.role.rawValue): \(s.rows) rows, RMS log error \(ReportRenderer.format(s.rmsLogError, .score)), "

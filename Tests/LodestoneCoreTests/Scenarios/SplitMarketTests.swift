@@ -135,34 +135,6 @@ import Testing
         #expect(entry.pricePath(months: 1) < entry.pricePath(months: 5.5) && entry.pricePath(months: 60) > 0.999)
     }
 
-    /// Stocks run down only once deliveries stop: before a control takes effect the price holds
-    /// only the announcement's share; after it, the path runs from the effective date.
-    @Test func thePricePathStartsItsRunDownAtTheEffectiveDate() {
-        var entry = Self.entry
-        entry.priceAdjustmentMonths = 2
-        entry.announcementShare = 0.1
-        #expect(abs(entry.pricePath(months: 0.9, noticeMonths: 0.95) - 0.1) < 1e-12, "gallium in July 2023: announced, not yet in force")
-        #expect(abs(entry.pricePath(months: 3, noticeMonths: 1) - (1 - 0.9 * exp(-1))) < 1e-12)
-        #expect(entry.pricePath(months: 3, noticeMonths: 1) < entry.pricePath(months: 3, noticeMonths: 0))
-        #expect(entry.pricePath(months: 2, noticeMonths: 0) == entry.pricePath(months: 2), "no notice: the path from the announcement")
-        entry.priceAdjustmentMonths = 0
-        #expect(entry.pricePath(months: 0.5, noticeMonths: 1) == 0.1 && entry.pricePath(months: 1, noticeMonths: 1) == 1, "τ = 0: the rest at the effective date")
-    }
-
-    @Test func noticeIsTheTimeFromAnnouncementToEffect() {
-        var event = ScenarioDefinition(name: "t", title: "t", restricting: ["CHN"], commodities: ["gallium"], targets: .init(kind: .everyone),
-                                       severity: 1, extraterritorial: false)
-        #expect(event.noticeMonths == 0, "no dates")
-        (event.announced, event.effective) = ("2023-07-03", "2023-08-01")
-        #expect(abs(event.noticeMonths - 29 / (365.25 / 12)) < 1e-9)
-        (event.announced, event.effective) = ("2025-02-04", "2025-02-04")
-        #expect(event.noticeMonths == 0, "in force on announcement")
-        (event.announced, event.effective) = ("2023-07-03", "August 2023")
-        #expect(event.noticeMonths == 0, "a date that is not YYYY-MM-DD")
-        (event.announced, event.effective) = ("2023-08-01", "2023-07-03")
-        #expect(event.noticeMonths == 0, "never negative")
-    }
-
     @Test func filesWithoutTheNewTermsDecodeToNeutralValues() throws {
         let json = #"{"supplyElasticity":0.2,"demandElasticity":-0.2,"spareCapacityShare":0.1,"resourcingShare":0.5,"maxPriceIncrease":5,"source":"old"}"#
         let entry = try JSONDecoder().decode(MarketParameters.Entry.self, from: Data(json.utf8))
