@@ -161,22 +161,21 @@ extension Dataset {
             let past = history.filter { $0.restricting.contains(code) }
             let p = model.probability(governance: governance.entry(country: Int32(e), year: year)?.score, pastEvents: past.count,
                                       restrictedBefore: past.contains { $0.controlledCommodities.contains(info.id) })
-            var impacts: [RestrictionRiskSimulation.Impact] = []
-            var highest: ScenarioOutcome.Impact?
             let scenario = RestrictionScenario(name: "\(code)-\(info.id)", restricting: [code], commodities: [info.id], severity: 1)
+            var runs: [ScenarioOutcome.Impact] = []
             for severity in knots {
-                let impact = try simulate(scenario, network: network, entry: entry, severity: severity, importers: [importer], partners: []).impacts[0]
-                // The value of the shortfall at the post-disruption price; the extra cost of what is
-                // still bought is a separate measure (it would rank commodities the importer is never
-                // short of by their price response alone).
-                let loss = impact.shortfallTonnes * 1000 * network.unitValueUSDPerKg * (1 + impact.priceChange)
-                impacts.append(.init(shortfallTonnes: impact.shortfallTonnes, costUSD: impact.extraCostUSD, lossUSD: loss))
-                highest = impact
+                runs.append(try simulate(scenario, network: network, entry: entry, severity: severity, importers: [importer], partners: []).impacts[0])
             }
-            shocks.append(.init(exporter: e, probability: p, impacts: impacts))
+            // The value of the shortfall at the post-disruption price; the extra cost of what is
+            // still bought is a separate measure (it would rank commodities the importer is never
+            // short of by their price response alone).
+            shocks.append(.init(exporter: e, probability: p, impacts: runs.map { impact in
+                .init(shortfallTonnes: impact.shortfallTonnes, costUSD: impact.extraCostUSD,
+                      lossUSD: impact.shortfallTonnes * 1000 * network.unitValueUSDPerKg * (1 + impact.priceChange))
+            }))
             // Withheld tonnes and their indirect share at the highest knot (the model's top severity).
-            let lost = (highest?.directLossTonnes ?? 0) + (highest?.indirectLossTonnes ?? 0)
-            indirect.append(lost > 0 ? (highest?.indirectLossTonnes ?? 0) / lost : 0)
+            let highest = runs[runs.count - 1], lost = highest.directLossTonnes + highest.indirectLossTonnes
+            indirect.append(lost > 0 ? highest.indirectLossTonnes / lost : 0)
             lostTonnes.append(lost)
         }
         let consumption = importer.members.compactMap { countryIndex[$0] }.reduce(0) { $0 + network.consumption[Int($1)] }

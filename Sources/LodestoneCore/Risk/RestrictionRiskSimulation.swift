@@ -31,11 +31,6 @@ package struct RestrictionRiskSimulation: Sendable {
         /// each value ≥ 0 (negative values are clamped to 0).
         package var impacts: [Impact]
 
-        /// The impact at the highest knot (full severity when the knots end at 1).
-        package var shortfallTonnes: Double { impacts.last?.shortfallTonnes ?? 0 }
-        package var costUSD: Double { impacts.last?.costUSD ?? 0 }
-        package var lossUSD: Double { impacts.last?.lossUSD ?? 0 }
-
         package init(exporter: Int, probability: Double, impacts: [Impact]) {
             self.exporter = exporter
             self.probability = probability
@@ -124,11 +119,16 @@ package struct RestrictionRiskSimulation: Sendable {
         return (j, (severity - lower) / (knots[j] - lower))
     }
 
+    /// (1 − t)·lower + t·upper: exact at both ends, and t·upper (the linear scaling, bit for bit)
+    /// when lower is 0.
+    @inline(__always)
+    static func interpolate(_ lower: Double, _ upper: Double, t: Double) -> Double { (1 - t) * lower + t * upper }
+
     /// A shock's impact at `severity`, as the simulation reads it off the knots.
     package func impact(of shock: Shock, at severity: Double) -> Impact {
         let (j, t) = Self.segment(severity, knots: knots)
         let upper = shock.impacts[j], lower = j == 0 ? Impact(shortfallTonnes: 0, costUSD: 0, lossUSD: 0) : shock.impacts[j - 1]
-        func at(_ a: Double, _ b: Double) -> Double { (1 - t) * max(0, a) + t * max(0, b) }
+        func at(_ a: Double, _ b: Double) -> Double { Self.interpolate(max(0, a), max(0, b), t: t) }
         return Impact(shortfallTonnes: at(lower.shortfallTonnes, upper.shortfallTonnes), costUSD: at(lower.costUSD, upper.costUSD),
                       lossUSD: at(lower.lossUSD, upper.lossUSD))
     }
@@ -255,9 +255,8 @@ extension RestrictionRiskSimulation {
         }
 
         /// Where `severity` falls among the knots: the knot j at or above it (the last if none)
-        /// and its position t in 0...1 between knot j − 1 (0 for j = 0) and knot j. A shock's
-        /// measure m is then (1 − t)·lower + t·upper (`value`): exact at both knots, and t·upper,
-        /// the old linear scaling bit for bit, for the single knot 1.
+        /// and its position t in 0...1 between knot j − 1 (0 for j = 0) and knot j, where a shock's
+        /// measure is read by `value` (`RestrictionRiskSimulation.interpolate`).
         @inline(__always)
         func segment(_ severity: Double) -> (knot: Int, t: Double) { RestrictionRiskSimulation.segment(severity, knots: knots) }
 
@@ -266,7 +265,7 @@ extension RestrictionRiskSimulation {
         func value(_ s: Int, _ m: Int, knot j: Int, t: Double) -> Double {
             let base = s * knots.count
             let upper = shockValues[3 * (base + j) + m], lower = j == 0 ? 0 : shockValues[3 * (base + j - 1) + m]
-            return (1 - t) * lower + t * upper
+            return RestrictionRiskSimulation.interpolate(lower, upper, t: t)
         }
 
         /// Runs `draws` years on `rng`; `capacities` per commodity × measure; `running` lets the

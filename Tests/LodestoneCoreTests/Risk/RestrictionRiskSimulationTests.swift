@@ -17,7 +17,8 @@ import Testing
     /// E[year] = E[severity] · Σₑ p(e,c) · impact, per commodity and measure.
     func expected(_ c: Int, _ measure: RestrictionRiskSimulation.Measure) -> Double {
         0.625 * simulation.shocks[c].reduce(0) { sum, shock in
-            sum + shock.probability * [shock.shortfallTonnes, shock.costUSD, shock.lossUSD][measure.rawValue]
+            let full = shock.impacts[0]
+            return sum + shock.probability * [full.shortfallTonnes, full.costUSD, full.lossUSD][measure.rawValue]
         }
     }
 

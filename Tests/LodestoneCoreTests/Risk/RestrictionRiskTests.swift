@@ -233,7 +233,7 @@ import Testing
             }
             engine += loss
             interpolated += simulation.impact(of: shock, at: severity).lossUSD
-            linear += severity * shock.lossUSD
+            linear += severity * shock.impacts[shock.impacts.count - 1].lossUSD
         }
         print("\(code) \(stage), China, mean loss over 25–100 %: engine \(engine / 16), interpolated \(interpolated / 16) "
               + "(×\(interpolated / engine)), linear scaling \(linear / 16) (×\(linear / engine))")
