@@ -142,15 +142,17 @@ struct StockpilePlanTests {
         #expect(zip(avoided, avoided.dropFirst()).allSatisfy { $0 <= $1 + 1e-6 * max(1, $1) })
         #expect(plan.marginalValueOfBudget > 0)
 
-        // A disruption lasting three years draws the stock down over all of them: the loss
-        // without stock is the same (events three times rarer), the stock covers less of it.
+        // A disruption lasting three years draws the stock down over all of them, events three
+        // times rarer: the loss a year without stock is a little lower (the first year's
+        // precautionary buying, licensing delay and slow re-sourcing happen once: 128 → 119 M USD
+        // on this sample), and the stock covers less of it.
         var options = StockpileOptions(year: 2024, draws: 4000, seed: 11, budgetUSD: 1e8)
         options.disruptionYears = 3
         let longer = try dataset.planStockpile(
             for: try dataset.resolveImporter("JPN"), options: options,
             model: try ScenarioLibrary.riskModel(), parameters: try ScenarioLibrary.marketParameters(), history: history,
             commodities: ["gallium:refined", "rare-earth:refined", "heavy-rare-earth:refined", "graphite:mine"], solver: Solvers.cbc!)
-        #expect(abs(longer.expectedLossBeforeUSD - plan.expectedLossBeforeUSD) <= 1e-9 * plan.expectedLossBeforeUSD)
+        #expect(longer.expectedLossBeforeUSD < plan.expectedLossBeforeUSD && longer.expectedLossBeforeUSD > 0.8 * plan.expectedLossBeforeUSD)
         #expect(longer.expectedLossAfterUSD > plan.expectedLossAfterUSD)
     }
 

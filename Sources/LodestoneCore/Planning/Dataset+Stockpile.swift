@@ -128,7 +128,8 @@ extension Dataset {
         try options.validate()
         let stages = selection ?? valueChainStages.map(\.id)
         let sample = try stockpileYears(for: importer, year: options.year, draws: options.draws, seed: options.seed, model: model,
-                                        parameters: parameters, history: history, commodities: stages, cancellation: cancellation)
+                                        parameters: parameters, history: history, commodities: stages, cancellation: cancellation,
+                                        disruptionYears: options.disruptionYears)
         let chosen = Self.plannedStages(of: sample, selection: selection)
         guard !chosen.isEmpty else {
             throw .nothingFallsShort(Self.nothingToPlan(for: importer, sample: sample, draws: options.draws, named: selection != nil))
@@ -138,7 +139,7 @@ extension Dataset {
                                   holdingCostRate: options.holdingCostRate,
                                   purchaseLimitTonnes: options.purchaseShare * worldProductionTonnes(of: sample.infos[c], year: options.year))
         }
-        let problem = StockpileProblem(items: items, years: sample.years(chosen, lasting: options.disruptionYears), budgetUSD: options.budgetUSD,
+        let problem = StockpileProblem(items: items, years: sample.years(chosen), budgetUSD: options.budgetUSD,
                                        sampleSize: options.draws)
         try problem.validate()
 
@@ -160,9 +161,10 @@ extension Dataset {
         // A fresh Monte Carlo of the plan on years it was not built on.
         let otherSeed = options.seed &+ 1
         let fresh = try stockpileYears(for: importer, year: options.year, draws: options.draws, seed: otherSeed, model: model,
-                                       parameters: parameters, history: history, commodities: stages, cancellation: cancellation)
+                                       parameters: parameters, history: history, commodities: stages, cancellation: cancellation,
+                                       disruptionYears: options.disruptionYears)
         let freshIndex = chosen.map { c in fresh.infos.firstIndex { $0.id == sample.infos[c].id } }
-        let freshYears = fresh.years(freshIndex.compactMap { $0 }, lasting: options.disruptionYears)
+        let freshYears = fresh.years(freshIndex.compactMap { $0 })
         var evaluationProblem = problem
         evaluationProblem.years = freshIndex.allSatisfy({ $0 != nil }) ? freshYears : []
         let freshBefore = evaluationProblem.evaluate(stock: [Double](repeating: 0, count: items.count))
@@ -307,19 +309,23 @@ extension Dataset {
         var notAssessed: [RestrictionRisk.NotAssessed]
         /// Per commodity, the exporters the risk model can make restrict it.
         var exporters: [[CountryCode]] = []
+        /// D: how long each simulated disruption lasts; `shortfall` and `loss` are over all of it
+        /// (the scenario engine's run of D years: the first year's frictions once).
+        var disruptionYears: Double = 1
 
-        func meanLoss(_ c: Int) -> Double { loss[c].reduce(0, +) / Double(max(1, loss[c].count)) }
+        /// Mean loss per year: a disruption of D years is D times rarer than a yearly draw.
+        func meanLoss(_ c: Int) -> Double { loss[c].reduce(0, +) / Double(max(1, loss[c].count)) / disruptionYears }
         func lossShare(_ c: Int) -> Double { meanLoss(c) / max(1e-300, markets[c].consumption * 1000 * markets[c].unitValue) }
         func annualProbability(_ c: Int) -> Double { Double(shortfall[c].filter { $0 > 0 }.count) / Double(max(1, shortfall[c].count)) }
 
         /// Equal-weight years over the commodities `chosen`, loss per tonne = loss ÷ shortfall; a
-        /// disruption `lasting` D years carries D years of shortfall at 1/D of the weight.
-        func years(_ chosen: [Int], lasting duration: Double = 1) -> [StockpileProblem.Year] {
+        /// disruption of D years carries its D years of shortfall at 1/D of the weight.
+        func years(_ chosen: [Int]) -> [StockpileProblem.Year] {
             let draws = shortfall.first?.count ?? 0
             return (0..<draws).compactMap { d in
-                let s = chosen.map { shortfall[$0][d] * duration }
+                let s = chosen.map { shortfall[$0][d] }
                 guard s.contains(where: { $0 > 0 }) else { return nil }
-                return StockpileProblem.Year(weight: 1 / Double(draws) / duration, shortfallTonnes: s,
+                return StockpileProblem.Year(weight: 1 / Double(draws) / disruptionYears, shortfallTonnes: s,
                                              lossPerTonneUSD: chosen.map { shortfall[$0][d] > 0 ? loss[$0][d] / shortfall[$0][d] : 0 })
             }
         }
@@ -327,10 +333,11 @@ extension Dataset {
 
     func stockpileYears(
         for importer: Importer, year: Int, draws: Int, seed: UInt64, model: RestrictionRiskModel, parameters: MarketParameters,
-        history: [RestrictionScenario], commodities: [CommodityID], cancellation: CancellationFlag?
+        history: [RestrictionScenario], commodities: [CommodityID], cancellation: CancellationFlag?, disruptionYears: Double = 1
     ) throws(LodestoneError) -> StockpileSample {
         let inputs = try restrictionRiskInputs(for: importer, year: year, model: model, parameters: parameters, history: history,
-                                               commodities: commodities, cancellation: cancellation) { (count: Int) throws(LodestoneError) in
+                                               commodities: commodities, cancellation: cancellation,
+                                               disruptionYears: disruptionYears) { (count: Int) throws(LodestoneError) in
             // 2 doubles per commodity and draw, twice (the plan's years and the independent ones).
             let bytes = Double(count) * Double(draws) * 16 * 2
             guard bytes <= Double(RestrictionRisk.memoryLimitBytes) else {
@@ -344,6 +351,6 @@ extension Dataset {
         let (shortfall, loss) = simulation.years(draws: draws, seed: seed, cancellation: cancellation)
         try cancellation.check()
         return StockpileSample(infos: inputs.infos, markets: inputs.markets, shortfall: shortfall, loss: loss, notAssessed: inputs.notAssessed,
-                               exporters: inputs.shocks.map { $0.map { countries[$0.exporter].code } })
+                               exporters: inputs.shocks.map { $0.map { countries[$0.exporter].code } }, disruptionYears: disruptionYears)
     }
 }

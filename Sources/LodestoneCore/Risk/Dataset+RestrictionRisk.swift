@@ -80,7 +80,8 @@ extension Dataset {
 
     package func restrictionRiskInputs(
         for importer: Importer, year: Int, model: RestrictionRiskModel, parameters: MarketParameters, history: [RestrictionScenario],
-        commodities selection: [CommodityID]?, cancellation: CancellationFlag?, check: (Int) throws(LodestoneError) -> Void = { _ in }
+        commodities selection: [CommodityID]?, cancellation: CancellationFlag?, disruptionYears: Double = 1,
+        check: (Int) throws(LodestoneError) -> Void = { _ in }
     ) throws(LodestoneError) -> RestrictionRiskInputs {
         try model.validate()
         try parameters.validate()
@@ -112,7 +113,7 @@ extension Dataset {
                 try cancellation.check()
                 defer { cancellation.advance() }
                 return try shockTable(for: importer, commodity: candidates[c], year: year, model: model, parameters: parameters, history: history,
-                                      knots: knots)
+                                      knots: knots, disruptionYears: disruptionYears)
             }
         }
         var inputs = RestrictionRiskInputs(knots: knots, infos: [], shocks: [], indirectShare: [], withheld: [], markets: [], notAssessed: [])
@@ -147,7 +148,7 @@ extension Dataset {
     /// importer) with p(e,c) and the scenario engine's impact on the importer at each knot.
     private func shockTable(
         for importer: Importer, commodity info: Commodity, year: Int, model: RestrictionRiskModel,
-        parameters: MarketParameters, history: [RestrictionScenario], knots: [Double]
+        parameters: MarketParameters, history: [RestrictionScenario], knots: [Double], disruptionYears: Double
     ) throws(LodestoneError) -> (shocks: [RestrictionRiskSimulation.Shock], indirectShare: [Double], lost: [Double], consumption: Double,
                                  unitValue: Double) {
         let network = TradeNetwork(self, commodity: info, year: year)
@@ -161,7 +162,8 @@ extension Dataset {
             let past = history.filter { $0.restricting.contains(code) }
             let p = model.probability(governance: governance.entry(country: Int32(e), year: year)?.score, pastEvents: past.count,
                                       restrictedBefore: past.contains { $0.controlledCommodities.contains(info.id) })
-            let scenario = RestrictionScenario(name: "\(code)-\(info.id)", restricting: [code], commodities: [info.id], severity: 1)
+            let scenario = RestrictionScenario(name: "\(code)-\(info.id)", restricting: [code], commodities: [info.id], severity: 1,
+                                               durationYears: disruptionYears)
             var runs: [ScenarioOutcome.Impact] = []
             for severity in knots {
                 runs.append(try simulate(scenario, network: network, entry: entry, severity: severity, importers: [importer], partners: []).impacts[0])
@@ -170,8 +172,7 @@ extension Dataset {
             // still bought is a separate measure (it would rank commodities the importer is never
             // short of by their price response alone).
             shocks.append(.init(exporter: e, probability: p, impacts: runs.map { impact in
-                .init(shortfallTonnes: impact.shortfallTonnes, costUSD: impact.extraCostUSD,
-                      lossUSD: impact.shortfallTonnes * 1000 * network.unitValueUSDPerKg * (1 + impact.priceChange))
+                .init(shortfallTonnes: impact.shortfallTonnes, costUSD: impact.extraCostUSD, lossUSD: impact.shortfallValueUSD)
             }))
             // Withheld tonnes and their indirect share at the highest knot (the model's top severity).
             let highest = runs[runs.count - 1], lost = highest.directLossTonnes + highest.indirectLossTonnes

@@ -134,34 +134,51 @@ extension Dataset {
         let restricting = sides.restricting
         let withheld = try withheldSupply(scenario, sides: sides, severity: s, network: network)
         let propagated = try propagatedLoss(withheld, network: network)
-        let market = clearedMarkets(sides: sides, withheld: withheld, propagated: propagated, network: network, entry: entry,
-                                    outputChange: scenario.outputChangeByCommodity[network.commodity] ?? 0, severity: s)
+        let outputChange = scenario.outputChangeByCommodity[network.commodity] ?? 0
         let years = scenario.durationYears
-        let (shortfall, stockDraw, price) = shortfalls(sides: sides, propagated: propagated, market: market, network: network,
-                                                        entry: entry, years: years)
+        func cleared(_ entry: MarketParameters.Entry) -> SplitMarket.Clearing {
+            clearedMarkets(sides: sides, withheld: withheld, propagated: propagated, network: network, entry: entry,
+                           outputChange: outputChange, severity: s)
+        }
+        // The first year (or a shorter disruption) at the annual equilibrium; later years without
+        // the first year's frictions, so precautionary buying is counted once.
+        var phases = [DisruptionPhase(market: cleared(entry), entry: entry, years: min(1, years))]
+        if years > 1 { phases.append(DisruptionPhase(market: cleared(entry.afterFirstYear), entry: entry.afterFirstYear, years: years - 1)) }
+        let market = phases[0].market, later = phases.count > 1 ? phases[1].market : nil
+        let steps = shortfalls(sides: sides, propagated: propagated, phases: phases, network: network)
+        func total(_ tonnes: (SplitMarket.Clearing) -> Double) -> Double { phases.reduce(0) { $0 + tonnes($1.market) * $1.years } }
         let loss = propagated.loss, directLoss = propagated.directLoss, totalLoss = propagated.total
         let unitValue = network.unitValueUSDPerKg
         var impacts: [ScenarioOutcome.Impact] = []
         for importer in importers {
             let members = importer.members.compactMap { countryIndex[$0] }.map(Int.init)
             func sum(_ values: [Double]) -> Double { members.reduce(0) { $0 + values[$1] } }
-            let consumption = sum(network.consumption), lost = sum(loss), lostDirect = sum(directLoss), short = sum(shortfall)
-            let paid = consumption > 0 ? members.reduce(0) { $0 + price[$1] * network.consumption[$1] } / consumption
-                : (members.allSatisfy(restricting.contains) ? market.priceChangeInside : market.priceChangeOutside)
-            let extraCost = members.reduce(0) { total, k in
-                // What it still buys; a difference of rounding when it is short of all of it.
-                let bought = network.consumption[k] * years - shortfall[k] - stockDraw[k]
-                return total + price[k] * unitValue * 1000 * (bought > 1e-9 * network.consumption[k] * years ? bought : 0)
+            let consumption = sum(network.consumption), lost = sum(loss), lostDirect = sum(directLoss), short = sum(steps.shortfall)
+            func paid(_ p: Int) -> Double {
+                consumption > 0 ? members.reduce(0) { $0 + steps.price[p][$1] * network.consumption[$1] } / consumption
+                    : (members.allSatisfy(restricting.contains) ? phases[p].market.priceChangeInside : phases[p].market.priceChangeOutside)
             }
+            var extraCost = 0.0, shortfallValue = 0.0
+            for (p, phase) in phases.enumerated() {
+                for k in members {
+                    // What it still buys; a difference of rounding when it is short of all of it.
+                    let c = network.consumption[k] * phase.years, bought = c - steps.perYear[p][k] * phase.years
+                    extraCost += steps.price[p][k] * unitValue * 1000 * (bought > 1e-9 * c ? bought : 0)
+                    shortfallValue += steps.phaseShortfall[p][k] * 1000 * unitValue * (1 + steps.price[p][k])
+                }
+            }
+            let lossShare: Double? = consumption > 0 ? lost / consumption : nil
+            let shortfallShare: Double? = consumption > 0 ? short / (consumption * years) : nil
+            let laterPrice: Double? = later == nil ? nil : paid(1)
             impacts.append(ScenarioOutcome.Impact(
                 importer: importer.id, commodity: network.commodity, consumptionTonnes: consumption * years,
                 directLossTonnes: lostDirect * years, indirectLossTonnes: max(0, lost - lostDirect) * years,
-                lossShare: consumption > 0 ? lost / consumption : nil, shortfallTonnes: short,
-                shortfallShare: consumption > 0 ? short / (consumption * years) : nil, stockDrawTonnes: sum(stockDraw),
-                priceChange: paid, extraCostUSD: extraCost))
+                lossShare: lossShare, shortfallTonnes: short, shortfallShare: shortfallShare, stockDrawTonnes: sum(steps.stockDraw),
+                priceChange: paid(0), priceChangeLaterYears: laterPrice, shortfallValueUSD: shortfallValue, extraCostUSD: extraCost))
         }
         let partnerSet = Set(partners + importers.flatMap { $0.members.count > 1 ? $0.members : [] })
-        let partners = (0..<n).filter { !restricting.contains($0) && network.production[$0] > 0 }.map { p in
+        // Producers best placed to fill the gap; a stage listed at severity 0 is not controlled: no gap.
+        let partners = (0..<n).filter { s > 0 && !restricting.contains($0) && network.production[$0] > 0 }.map { p in
             ScenarioOutcome.Partner(
                 country: countries[p].code, productionTonnes: network.production[p] * years,
                 spareTonnes: entry.spareCapacityShare * network.production[p] * years,
@@ -174,14 +191,14 @@ extension Dataset {
         return (ScenarioOutcome.Market(
             commodity: network.commodity, supplyClass: info?.supplyClass ?? .mainProduct, tradeYear: network.year,
             productionYear: network.year, severity: s, consumptionTonnes: network.worldConsumption * years,
-            withheldTonnes: totalLoss * years, divertedTonnes: market.divertedTonnes * years,
-            precautionaryTonnes: market.precautionaryTonnes * years,
-            supplyResponseTonnes: market.supplyResponseTonnes * years, demandResponseTonnes: market.demandResponseTonnes * years,
-            unmetTonnes: market.unmetTonnes * years, priceChangeOutside: market.priceChangeOutside, priceCapped: market.outsidePriceCapped,
-            keptAtHomeTonnes: market.keptAtHomeTonnes * years, stockpiledInsideTonnes: market.stockpiledInsideTonnes * years,
+            withheldTonnes: totalLoss * years, divertedTonnes: total(\.divertedTonnes), precautionaryTonnes: total(\.precautionaryTonnes),
+            supplyResponseTonnes: total(\.supplyResponseTonnes), demandResponseTonnes: total(\.demandResponseTonnes),
+            unmetTonnes: total(\.unmetTonnes), priceChangeOutside: market.priceChangeOutside, priceCapped: market.outsidePriceCapped,
+            keptAtHomeTonnes: total(\.keptAtHomeTonnes), stockpiledInsideTonnes: total(\.stockpiledInsideTonnes),
             insideOutputChangeTonnes: market.insideOutputChangeTonnes * years,
             priceChangeInside: market.priceChangeInside, insidePriceFloored: market.insidePriceFloored,
-            stockDrawTonnes: stockDraw.reduce(0, +), priceUSDPerKg: unitValue, parameters: entry,
+            priceChangeOutsideLaterYears: later?.priceChangeOutside, priceChangeInsideLaterYears: later?.priceChangeInside,
+            stockDrawTonnes: steps.stockDraw.reduce(0, +), priceUSDPerKg: unitValue, parameters: entry,
             partners: Array(partners.prefix(8)), tradeBasis: nil, note: nil), impacts)
     }
 }

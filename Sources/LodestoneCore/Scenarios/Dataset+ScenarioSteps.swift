@@ -96,8 +96,30 @@ extension Dataset {
         return split.clear(entry)
     }
 
+    /// One stretch of a disruption cleared at one market equilibrium: the first year (or the
+    /// whole of a shorter disruption), then the later years once the first year's frictions are
+    /// over (`MarketParameters.Entry.afterFirstYear`).
+    struct DisruptionPhase {
+        var market: SplitMarket.Clearing
+        var entry: MarketParameters.Entry
+        var years: Double
+    }
+
+    /// Step 4's result per phase and over the disruption.
+    struct Shortfalls {
+        /// Each node's shortfall over the disruption after its stocks, tonnes.
+        var shortfall: [Double]
+        /// What each node draws from its stocks, tonnes (once per disruption, first year first).
+        var stockDraw: [Double]
+        /// Per phase, the price change each node pays and its shortfall in that phase after stocks.
+        var price: [[Double]]
+        var phaseShortfall: [[Double]]
+        /// Per phase, each node's consumption lost before stocks, tonnes a year.
+        var perYear: [[Double]]
+    }
+
     /// Step 4: each node's shortfall over the disruption (after its stocks), what it draws from
-    /// stocks, and the price change it pays (inside for the restricting countries).
+    /// stocks, and the price change it pays (inside for the restricting countries), per phase.
     ///
     /// The outside market gives up G = |ε_d|·p·C_out + unmet tonnes of consumption a year (the
     /// clearing). A node outside can re-source only φ of its loss Lₖ within the year, so it bears
@@ -106,12 +128,35 @@ extension Dataset {
     /// part on to the others. The shortfalls add up to the larger of G and Σ(1 − φ)·Lₖ (at most
     /// the outside consumption): no tonne is counted twice, and where diversion to non-targeted
     /// buyers makes up the loss (G smaller), the targets still go short of what they cannot
-    /// re-source in time.
-    func shortfalls(sides: ScenarioSides, propagated: PropagatedLoss, market: SplitMarket.Clearing, network: TradeNetwork,
-                    entry: MarketParameters.Entry, years: Double) -> (shortfall: [Double], stockDraw: [Double], price: [Double]) {
+    /// re-source in time. Stocks (`stockMonths` of consumption) are drawn once, in the first phase
+    /// first.
+    func shortfalls(sides: ScenarioSides, propagated: PropagatedLoss, phases: [DisruptionPhase], network: TradeNetwork) -> Shortfalls {
         let n = network.size
         let outside = (0..<n).filter { !sides.restricting.contains($0) }
-        var perYear = [Double](repeating: 0, count: n)
+        let perYear = phases.map { phase in
+            annualShortfalls(outside: outside, propagated: propagated, market: phase.market, entry: phase.entry, network: network)
+        }
+        var result = Shortfalls(shortfall: [Double](repeating: 0, count: n), stockDraw: [Double](repeating: 0, count: n),
+                                price: phases.map { [Double](repeating: $0.market.priceChangeInside, count: n) },
+                                phaseShortfall: phases.map { _ in [Double](repeating: 0, count: n) }, perYear: perYear)
+        for k in outside {
+            var stock = (phases.first?.entry.stockMonths ?? 0) / 12 * network.consumption[k]
+            for (p, phase) in phases.enumerated() {
+                result.price[p][k] = phase.market.priceChangeOutside
+                let gross = perYear[p][k] * phase.years, drawn = min(gross, stock)
+                stock -= drawn
+                result.stockDraw[k] += drawn
+                result.phaseShortfall[p][k] = gross - drawn
+                result.shortfall[k] += gross - drawn
+            }
+        }
+        return result
+    }
+
+    /// One phase's consumption lost by each outside node, tonnes a year, before stocks.
+    private func annualShortfalls(outside: [Int], propagated: PropagatedLoss, market: SplitMarket.Clearing,
+                                  entry: MarketParameters.Entry, network: TradeNetwork) -> [Double] {
+        var perYear = [Double](repeating: 0, count: network.size)
         for k in outside { perYear[k] = min(network.consumption[k], (1 - entry.resourcingShare) * propagated.loss[k]) }
         var left = market.demandResponseTonnes + market.unmetTonnes - outside.reduce(0) { $0 + perYear[$1] }
         var open = outside.filter { perYear[$0] < network.consumption[$0] }
@@ -128,13 +173,6 @@ extension Dataset {
             }
             left = overflow
         }
-        var shortfall = [Double](repeating: 0, count: n), stockDraw = shortfall
-        var price = [Double](repeating: market.priceChangeInside, count: n)
-        for k in outside {
-            price[k] = market.priceChangeOutside
-            stockDraw[k] = min(perYear[k] * years, entry.stockMonths / 12 * network.consumption[k])
-            shortfall[k] = perYear[k] * years - stockDraw[k]
-        }
-        return (shortfall, stockDraw, price)
+        return perYear
     }
 }

@@ -67,6 +67,18 @@ public struct MarketParameters: Hashable, Sendable, Codable {
             self.source = source
         }
 
+        /// The same market after the first year of a disruption, when that year's frictions are
+        /// over: buyers have built their precautionary stocks, licences have been decided, and
+        /// targets have qualified other suppliers (φ = 1: who goes short is the market's decision
+        /// alone). Elasticities, spare capacity, price bounds and inside stockpiling are unchanged.
+        public var afterFirstYear: Entry {
+            var later = self
+            later.precautionaryMonths = 0
+            later.licensingDelayMonths = 0
+            later.resourcingShare = 1
+            return later
+        }
+
         /// The share of the equilibrium price move reached `months` after a control takes effect.
         public func pricePath(months: Double) -> Double {
             guard priceAdjustmentMonths > 0 else { return 1 }

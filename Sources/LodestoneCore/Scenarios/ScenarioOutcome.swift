@@ -24,7 +24,7 @@ public struct ScenarioOutcome: Hashable, Sendable, Codable {
         public var demandResponseTonnes: Double
         /// Excess demand left when the outside price reaches its cap, tonnes.
         public var unmetTonnes: Double
-        /// Relative price change outside the restricting countries, e.g. 0.35 = +35 %.
+        /// Relative price change outside the restricting countries in the (first) year, e.g. 0.35 = +35 %.
         public var priceChangeOutside: Double
         public var priceCapped: Bool
         /// Supply kept in the restricting countries, tonnes, and the part held in stock there.
@@ -35,12 +35,18 @@ public struct ScenarioOutcome: Hashable, Sendable, Codable {
         /// Relative price change inside the restricting countries (≤ 0 unless they cut their own output).
         public var priceChangeInside: Double
         public var insidePriceFloored: Bool
+        /// For a disruption longer than a year, the price changes outside and inside in the later
+        /// years, once the first year's frictions are over (`MarketParameters.Entry.afterFirstYear`);
+        /// nil for a year or less.
+        public var priceChangeOutsideLaterYears: Double?
+        public var priceChangeInsideLaterYears: Double?
         /// Consumers' stocks outside drawn to soften shortfalls, tonnes.
         public var stockDrawTonnes: Double
         /// Pre-restriction world unit value of the traded commodity, USD/kg.
         public var priceUSDPerKg: Double
         public var parameters: MarketParameters.Entry
-        /// Unrestricted producers best placed to fill the gap, best first.
+        /// Unrestricted producers best placed to fill the gap, best first; none for a stage listed
+        /// at severity 0 (not controlled, only the restricting countries' output change).
         public var partners: [Partner]
         public var tradeBasis: Dataset.TradeBasis?
         public var note: String?
@@ -75,9 +81,14 @@ public struct ScenarioOutcome: Hashable, Sendable, Codable {
         public var shortfallShare: Double?
         /// Its stocks drawn over the duration, tonnes.
         public var stockDrawTonnes: Double
-        /// The price change it pays: outside, inside (for a restricting country), or their
-        /// consumption-weighted mean for a group spanning both.
+        /// The price change it pays in the (first) year: outside, inside (for a restricting
+        /// country), or their consumption-weighted mean for a group spanning both.
         public var priceChange: Double
+        /// The same in the later years of a disruption longer than a year; nil for a year or less.
+        public var priceChangeLaterYears: Double?
+        /// The value of its shortfall at the pre-restriction unit value times (1 + the price change
+        /// of the year it falls in), USD: what `priorities` calls the economic loss.
+        public var shortfallValueUSD: Double
         /// Extra spending on what it still buys at the new price, USD (negative: a saving).
         public var extraCostUSD: Double
     }

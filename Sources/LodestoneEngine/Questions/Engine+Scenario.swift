@@ -206,12 +206,16 @@ extension Engine {
                 name: dataset.commodity(i.commodity)?.name ?? i.commodity.rawValue, consumptionTonnes: i.consumptionTonnes,
                 directLossTonnes: i.directLossTonnes, indirectLossTonnes: i.indirectLossTonnes, lossShare: i.lossShare,
                 shortfallTonnes: i.shortfallTonnes, shortfallShare: i.shortfallShare, stockDrawTonnes: i.stockDrawTonnes,
-                priceChange: i.priceChange, priceChangeOutside: market?.priceChangeOutside ?? 0, priceChangeInside: market?.priceChangeInside ?? 0,
-                extraCostUSD: i.extraCostUSD)
+                priceChange: i.priceChange, priceChangeLaterYears: i.priceChangeLaterYears, priceChangeOutside: market?.priceChangeOutside ?? 0,
+                priceChangeInside: market?.priceChangeInside ?? 0, extraCostUSD: i.extraCostUSD)
         }
-        return ScenarioRunReport(scenario: scenario, year: outcome.year, yearFallback: yearFallback,
-                                 importers: importers.map { ImporterRef($0, in: dataset) }, markets: markets, rows: rows,
-                                 notAssessed: outcome.notAssessed.map { NotAssessedItem($0, in: dataset) }, countryNames: countryNames)
+        var report = ScenarioRunReport(scenario: scenario, year: outcome.year, yearFallback: yearFallback,
+                                       importers: importers.map { ImporterRef($0, in: dataset) }, markets: markets, rows: rows,
+                                       notAssessed: outcome.notAssessed.map { NotAssessedItem($0, in: dataset) }, countryNames: countryNames)
+        if rows.contains(where: { $0.priceChangeLaterYears != nil }), let paid = report.columns.firstIndex(where: { $0.key == "priceChange" }) {
+            report.columns.insert(Column("priceChangeLaterYears", "price paid from year 2", .change), at: paid + 1)
+        }
+        return report
     }
 
     /// Within each commodity (in market order), largest shortfall first, ties by importer id so

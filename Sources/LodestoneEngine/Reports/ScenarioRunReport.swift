@@ -57,6 +57,8 @@ public struct ScenarioRunReport: TabularReport, Hashable {
         public var stockDrawTonnes: Double
         /// The price change this importer pays (outside, inside, or a group's weighted mean).
         public var priceChange: Double
+        /// The same from year 2 on, for a disruption longer than a year (absent otherwise).
+        public var priceChangeLaterYears: Double?
         public var priceChangeOutside: Double
         public var priceChangeInside: Double
         public var extraCostUSD: Double
@@ -105,6 +107,10 @@ public struct ScenarioRunReport: TabularReport, Hashable {
                          + "other producers +\(t(m.supplyResponseTonnes)) t, demand −\(t(m.demandResponseTonnes)) t, "
                          + "stocks drawn \(t(m.stockDrawTonnes)) t, kept at home \(t(m.keptAtHomeTonnes)) t"
                          + (m.insideOutputChangeTonnes != 0 ? ", own output \(m.insideOutputChangeTonnes < 0 ? "cut" : "raised") \(t(abs(m.insideOutputChangeTonnes))) t" : ""))
+            if let outside = m.priceChangeOutsideLaterYears, let inside = m.priceChangeInsideLaterYears {
+                lines.append("  those are the first year's; from year 2 on (no precautionary buying, licences decided, other suppliers qualified): "
+                             + "price outside \(c(outside)), inside \(c(inside))")
+            }
             if let note = m.note { lines.append("  note: \(note)") }
             if let idle = m.nonConsumingCountries, idle > 0 {
                 lines.append("  \(idle) countries have no apparent consumption of it in \(m.tradeYear) (production + imports ≤ exports): not listed")
@@ -112,8 +118,7 @@ public struct ScenarioRunReport: TabularReport, Hashable {
             let partners = m.partners.prefix(5).map { p in
                 "\(countryNames?.iso3(p.country) ?? p.country.description) \(t(p.spareTonnes)) t" + (p.inPartnerGroup ? " (partner)" : "")
             }
-            // A stage listed at severity 0 is not controlled: no gap to fill.
-            if m.severity > 0, !partners.isEmpty {
+            if !partners.isEmpty {
                 lines.append("  best placed to fill the gap (spare capacity, weighted by stability): \(partners.joined(separator: ", "))")
             }
         }

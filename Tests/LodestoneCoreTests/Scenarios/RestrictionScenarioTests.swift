@@ -193,6 +193,47 @@ extension RestrictionScenarioTests {
         #expect(abs(after.shortfallTonnes + after.stockDrawTonnes - before.shortfallTonnes) < 1e-9)
     }
 
+    /// A disruption of several years has the first year's frictions once: precautionary buying,
+    /// the licensing delay and the targets' slow re-sourcing; the later years clear as a one-year
+    /// run with `afterFirstYear`'s parameters would, and consumers' stocks are drawn once.
+    @Test func laterYearsOfALongDisruptionClearWithoutTheFirstYearsFrictions() throws {
+        var frictions = parameters
+        frictions.defaults.precautionaryMonths = 2
+        frictions.defaults.licensingDelayMonths = 3
+        var settled = frictions
+        settled.defaults = frictions.defaults.afterFirstYear
+        let oneYear = RestrictionScenario(name: "t", restricting: [SmallWorld.a], commodities: ["ore"], targets: .only([SmallWorld.c]), severity: 1)
+        var threeYears = oneYear
+        threeYears.durationYears = 3
+        for stockMonths in [0.0, 1] {
+            frictions.defaults.stockMonths = stockMonths
+            settled.defaults.stockMonths = stockMonths
+            let first = try world.run(oneYear, year: 2020, for: everyone, parameters: frictions)
+            let later = try world.run(oneYear, year: 2020, for: everyone, parameters: settled)
+            let whole = try world.run(threeYears, year: 2020, for: everyone, parameters: frictions)
+            let (m, m1, m2) = (whole.markets[0], first.markets[0], later.markets[0])
+            #expect(m.precautionaryTonnes == m1.precautionaryTonnes && m.precautionaryTonnes > 0, "stocks are built once")
+            #expect(m.priceChangeOutside == m1.priceChangeOutside && m.priceChangeOutsideLaterYears == m2.priceChangeOutside)
+            #expect(m.priceChangeInsideLaterYears == m2.priceChangeInside)
+            #expect(try #require(m.priceChangeOutsideLaterYears) < m.priceChangeOutside)
+            #expect(abs(m.divertedTonnes - (m1.divertedTonnes + 2 * m2.divertedTonnes)) < 1e-9 && m2.divertedTonnes > m1.divertedTonnes)
+            #expect(m1.priceChangeOutsideLaterYears == nil)
+            for country in [SmallWorld.b, SmallWorld.c, SmallWorld.d] {
+                let w = impact(whole, country), f = impact(first, country), l = impact(later, country)
+                // Before stocks, the first year's shortfall and two later years'; stocks are drawn once.
+                #expect(abs(w.shortfallTonnes + w.stockDrawTonnes - (f.shortfallTonnes + f.stockDrawTonnes + 2 * (l.shortfallTonnes + l.stockDrawTonnes))) < 1e-9)
+                #expect(abs(w.stockDrawTonnes - f.stockDrawTonnes) < 1e-9 || w.stockDrawTonnes > f.stockDrawTonnes && f.shortfallTonnes == 0)
+                #expect(abs(w.extraCostUSD - (f.extraCostUSD + 2 * l.extraCostUSD)) < 1e-6 * max(1, abs(w.extraCostUSD)))
+                #expect(w.priceChange == f.priceChange && w.priceChangeLaterYears == l.priceChange && f.priceChangeLaterYears == nil)
+                if stockMonths == 0 {
+                    #expect(abs(w.shortfallValueUSD - (f.shortfallValueUSD + 2 * l.shortfallValueUSD)) < 1e-6 * max(1, w.shortfallValueUSD))
+                }
+                // The loss `priorities` counts: the shortfall at the price of its year.
+                #expect(abs(f.shortfallValueUSD - f.shortfallTonnes * 1000 * m1.priceUSDPerKg * (1 + f.priceChange)) < 1e-9 * max(1, f.shortfallValueUSD))
+            }
+        }
+    }
+
     @Test func targetedRestrictionsAreDivertedToOthers() throws {
         let scenario = RestrictionScenario(name: "t", restricting: [SmallWorld.a], commodities: ["ore"], targets: .only([SmallWorld.c]), severity: 1)
         let market = try world.run(scenario, year: 2020, for: everyone, parameters: parameters).markets[0]

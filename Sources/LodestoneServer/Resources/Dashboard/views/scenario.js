@@ -18,7 +18,7 @@ function scenarioSentence(s, year) {
 
 export function scenarioQuery(params) {
   const query = {};
-  for (const key of ["preset", "restricting", "commodity", "severity", "extraterritorial", "year", "importer", "partners", "top"]) {
+  for (const key of ["preset", "restricting", "commodity", "severity", "extraterritorial", "duration", "year", "importer", "partners", "top"]) {
     if (params.get(key)) query[key] = params.get(key);
   }
   // No importer named: the world view, each commodity's largest shortfalls.
@@ -38,6 +38,9 @@ function market(m) {
     el("dl", {},
       el("dt", { text: "Price outside" }), el("dd", { class: m.priceChangeOutside > 0 ? "up" : "", text: format(m.priceChangeOutside, "change") + (m.priceCapped ? " (capped)" : "") }),
       el("dt", { text: "Price inside" }), el("dd", { class: m.priceChangeInside < 0 ? "down" : "", text: format(m.priceChangeInside, "change") + (m.insidePriceFloored ? " (floor)" : "") }),
+      // A disruption longer than a year: the later years, once the first year's frictions are over.
+      ...(m.priceChangeOutsideLaterYears != null ? [el("dt", { text: "From year 2" }),
+        el("dd", { text: "outside " + format(m.priceChangeOutsideLaterYears, "change") + ", inside " + format(m.priceChangeInsideLaterYears, "change") })] : []),
       el("dt", { text: "Withheld" }), el("dd", { text: format(m.withheldTonnes, "tonnes") + " t of " + format(m.consumptionTonnes, "tonnes") + " t" }),
       el("dt", { text: "Other producers" }), el("dd", { text: "+" + format(m.supplyResponseTonnes, "tonnes") + " t" }),
       // The restricting country's own output change (a quota cut) moves its home price too.
@@ -45,8 +48,8 @@ function market(m) {
         el("dd", { text: (m.insideOutputChangeTonnes < 0 ? "−" : "+") + format(Math.abs(m.insideOutputChangeTonnes), "tonnes") + " t" })] : [])),
     m.note ? el("p", { class: "note", text: m.note }) : null,
     m.nonConsumingCountries ? el("p", { class: "note", text: `${m.nonConsumingCountries} countries have no apparent consumption of it in ${m.tradeYear}: not listed` }) : null,
-    // A stage listed at severity 0 is not controlled: no gap to fill.
-    m.partners.length && m.severity > 0 ? bars(m.partners.slice(0, 6).map((p) => ({ label: p.country.name + (p.inPartnerGroup ? " ★" : ""), value: p.spareTonnes, cls: p.inPartnerGroup ? "bar ally" : "bar" })),
+    // The engine lists no producers for a stage that is not controlled (severity 0): no gap to fill.
+    m.partners.length ? bars(m.partners.slice(0, 6).map((p) => ({ label: p.country.name + (p.inPartnerGroup ? " ★" : ""), value: p.spareTonnes, cls: p.inPartnerGroup ? "bar ally" : "bar" })),
       { unit: "tonnes", title: "Best placed to fill the gap (spare t; ★ partner group or importer)", plot: 200 }) : null);
 }
 
@@ -92,7 +95,7 @@ export async function scenarioView(section, params) {
       { unit: "share", title: "Shortfall after market response and stocks", max: 1 });
     let mapArea = null;
     // Markets with a gap to fill: controlled (severity above 0) and with producers to fill it.
-    const mapped = report.markets.map((m, i) => i).filter((i) => report.markets[i].partners.length && report.markets[i].severity > 0);
+    const mapped = report.markets.map((m, i) => i).filter((i) => report.markets[i].partners.length);
     if (mapped.length) {
       const asked = Number(params.get("market"));
       const chosen = mapped.includes(asked) ? asked : mapped[0];
