@@ -20,7 +20,11 @@
 ///    consumption, once per disruption). Restricting countries have none. Extra cost: the price
 ///    change it pays × the pre-restriction unit value × what it still buys (negative inside: a
 ///    saving).
-/// Tonnes and costs are per year × `durationYears`; price changes are the annual equilibrium.
+/// 5. Longer disruptions. The first year is the annual equilibrium above; the later years clear
+///    again without the first year's precautionary buying and licensing delay
+///    (`MarketParameters.Entry.afterFirstYear`), and a target bears at most its part of what the
+///    market gives up (`annualShortfalls`). Tonnes and costs add the first year and
+///    `durationYears` − 1 later ones; consumers' stocks are drawn once, first year first.
 extension Dataset {
     /// Runs `scenario` on the trade of `year`. With `yearFallback`, a commodity without
     /// assessable trade that year is run on its nearest year that has some (earlier first), and
@@ -143,7 +147,9 @@ extension Dataset {
         // The first year (or a shorter disruption) at the annual equilibrium; later years without
         // the first year's frictions, so precautionary buying is counted once.
         var phases = [DisruptionPhase(market: cleared(entry), entry: entry, years: min(1, years))]
-        if years > 1 { phases.append(DisruptionPhase(market: cleared(entry.afterFirstYear), entry: entry.afterFirstYear, years: years - 1)) }
+        if years > 1 {
+            phases.append(DisruptionPhase(market: cleared(entry.afterFirstYear), entry: entry.afterFirstYear, years: years - 1, afterFirstYear: true))
+        }
         let market = phases[0].market, later = phases.count > 1 ? phases[1].market : nil
         let steps = shortfalls(sides: sides, propagated: propagated, phases: phases, network: network)
         func total(_ tonnes: (SplitMarket.Clearing) -> Double) -> Double { phases.reduce(0) { $0 + tonnes($1.market) * $1.years } }

@@ -103,6 +103,8 @@ extension Dataset {
         var market: SplitMarket.Clearing
         var entry: MarketParameters.Entry
         var years: Double
+        /// The years after the first: what was diverted to other buyers has reached them.
+        var afterFirstYear = false
     }
 
     /// Step 4's result per phase and over the disruption.
@@ -134,7 +136,7 @@ extension Dataset {
         let n = network.size
         let outside = (0..<n).filter { !sides.restricting.contains($0) }
         let perYear = phases.map { phase in
-            annualShortfalls(outside: outside, propagated: propagated, market: phase.market, entry: phase.entry, network: network)
+            annualShortfalls(outside: outside, propagated: propagated, phase: phase, network: network)
         }
         var result = Shortfalls(shortfall: [Double](repeating: 0, count: n), stockDraw: [Double](repeating: 0, count: n),
                                 price: phases.map { [Double](repeating: $0.market.priceChangeInside, count: n) },
@@ -154,11 +156,19 @@ extension Dataset {
     }
 
     /// One phase's consumption lost by each outside node, tonnes a year, before stocks.
-    private func annualShortfalls(outside: [Int], propagated: PropagatedLoss, market: SplitMarket.Clearing,
-                                  entry: MarketParameters.Entry, network: TradeNetwork) -> [Double] {
+    /// In the first year a target bears (1 − φ) of its loss first. After it, what was diverted
+    /// to other buyers has reached them and freed their former suppliers' output: a target bears
+    /// at most its part of what the market as a whole gives up, min(1 − φ, G / ΣLₖ).
+    private func annualShortfalls(outside: [Int], propagated: PropagatedLoss, phase: DisruptionPhase, network: TradeNetwork) -> [Double] {
+        let market = phase.market, givenUp = market.demandResponseTonnes + market.unmetTonnes
+        var unresourced = 1 - phase.entry.resourcingShare
+        if phase.afterFirstYear {
+            let lost = outside.reduce(0) { $0 + propagated.loss[$1] }
+            unresourced = lost > 0 ? min(unresourced, givenUp / lost) : 0
+        }
         var perYear = [Double](repeating: 0, count: network.size)
-        for k in outside { perYear[k] = min(network.consumption[k], (1 - entry.resourcingShare) * propagated.loss[k]) }
-        var left = market.demandResponseTonnes + market.unmetTonnes - outside.reduce(0) { $0 + perYear[$1] }
+        for k in outside { perYear[k] = min(network.consumption[k], unresourced * propagated.loss[k]) }
+        var left = givenUp - outside.reduce(0) { $0 + perYear[$1] }
         var open = outside.filter { perYear[$0] < network.consumption[$0] }
         while left > 0, !open.isEmpty {
             let base = open.reduce(0) { $0 + network.consumption[$1] }

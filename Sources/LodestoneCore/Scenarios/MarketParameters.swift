@@ -67,15 +67,14 @@ public struct MarketParameters: Hashable, Sendable, Codable {
             self.source = source
         }
 
-        /// The same market after the first year of a disruption, when that year's frictions are
-        /// over: buyers have built their precautionary stocks, licences have been decided, and
-        /// targets have qualified other suppliers (φ = 1: who goes short is the market's decision
-        /// alone). Elasticities, spare capacity, price bounds and inside stockpiling are unchanged.
+        /// The same market after the first year of a disruption, when that year's one-off
+        /// frictions are over: buyers have built their precautionary stocks and licences for
+        /// buyers who are not targeted have been decided. Everything else is unchanged (the
+        /// shortfall step caps a target's unre-sourced share by what the market gives up).
         public var afterFirstYear: Entry {
             var later = self
             later.precautionaryMonths = 0
             later.licensingDelayMonths = 0
-            later.resourcingShare = 1
             return later
         }
 

@@ -108,7 +108,7 @@ public struct ScenarioRunReport: TabularReport, Hashable {
                          + "stocks drawn \(t(m.stockDrawTonnes)) t, kept at home \(t(m.keptAtHomeTonnes)) t"
                          + (m.insideOutputChangeTonnes != 0 ? ", own output \(m.insideOutputChangeTonnes < 0 ? "cut" : "raised") \(t(abs(m.insideOutputChangeTonnes))) t" : ""))
             if let outside = m.priceChangeOutsideLaterYears, let inside = m.priceChangeInsideLaterYears {
-                lines.append("  those are the first year's; from year 2 on (no precautionary buying, licences decided, other suppliers qualified): "
+                lines.append("  those are the first year's; from year 2 on (no precautionary buying, licences decided): "
                              + "price outside \(c(outside)), inside \(c(inside))")
             }
             if let note = m.note { lines.append("  note: \(note)") }

@@ -33,13 +33,14 @@ export function scenarioQuery(params) {
 }
 
 function market(m) {
+  // A disruption longer than a year: the later years, once the first year's frictions are over.
+  const later = m.priceChangeOutsideLaterYears != null, year1 = later ? " (year 1)" : "";
   return el("article", { class: "market" },
     el("h3", { text: `${m.commodity.name} — trade ${m.tradeYear}` }),
     el("dl", {},
-      el("dt", { text: "Price outside" }), el("dd", { class: m.priceChangeOutside > 0 ? "up" : "", text: format(m.priceChangeOutside, "change") + (m.priceCapped ? " (capped)" : "") }),
-      el("dt", { text: "Price inside" }), el("dd", { class: m.priceChangeInside < 0 ? "down" : "", text: format(m.priceChangeInside, "change") + (m.insidePriceFloored ? " (floor)" : "") }),
-      // A disruption longer than a year: the later years, once the first year's frictions are over.
-      ...(m.priceChangeOutsideLaterYears != null ? [el("dt", { text: "From year 2" }),
+      el("dt", { text: "Price outside" + year1 }), el("dd", { class: m.priceChangeOutside > 0 ? "up" : "", text: format(m.priceChangeOutside, "change") + (m.priceCapped ? " (capped)" : "") }),
+      el("dt", { text: "Price inside" + year1 }), el("dd", { class: m.priceChangeInside < 0 ? "down" : "", text: format(m.priceChangeInside, "change") + (m.insidePriceFloored ? " (floor)" : "") }),
+      ...(later ? [el("dt", { text: "From year 2" }),
         el("dd", { text: "outside " + format(m.priceChangeOutsideLaterYears, "change") + ", inside " + format(m.priceChangeInsideLaterYears, "change") })] : []),
       el("dt", { text: "Withheld" }), el("dd", { text: format(m.withheldTonnes, "tonnes") + " t of " + format(m.consumptionTonnes, "tonnes") + " t" }),
       el("dt", { text: "Other producers" }), el("dd", { text: "+" + format(m.supplyResponseTonnes, "tonnes") + " t" }),
