@@ -11,10 +11,10 @@ public struct StockpileOptions: Sendable, Hashable {
     /// Share of a year's world output of a stage the plan may buy without moving its price.
     public var purchaseShare: Double
     public var timeLimitSeconds: Double
-    /// How long a disruption lasts, years (≥ 1). A simulated year's restriction then runs for D
-    /// years at its shortfall, drawing the stock down over all of them, and such events start
-    /// D times less often, so the share of years in disruption, and the expected annual loss
-    /// without stock, stay those of `priorities`. 1: the yearlong disruption of the USGS 2025 method.
+    /// How long a disruption lasts, years (≥ 1). Each simulated restriction is then the scenario
+    /// engine's D-year run (the first year's precautionary buying and licensing delay once,
+    /// consumers' stocks drawn once), drawing the stock down over all of it, and such events
+    /// start D times less often. 1: the yearlong disruption of the USGS 2025 method.
     public var disruptionYears: Double = 1
 
     public static let defaultHoldingCostRate = 0.06
