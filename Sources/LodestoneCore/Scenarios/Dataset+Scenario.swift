@@ -133,9 +133,8 @@ extension Dataset {
         _ scenario: RestrictionScenario, network: TradeNetwork, entry: MarketParameters.Entry, severity: Double? = nil,
         importers: [Importer], partners: [CountryCode]
     ) throws(LodestoneError) -> (market: ScenarioOutcome.Market, impacts: [ScenarioOutcome.Impact]) {
-        let n = network.size, s = severity ?? scenario.severity
+        let s = severity ?? scenario.severity
         let sides = ScenarioSides(scenario, in: self, network: network)
-        let restricting = sides.restricting
         let withheld = try withheldSupply(scenario, sides: sides, severity: s, network: network)
         let propagated = try propagatedLoss(withheld, network: network)
         let outputChange = scenario.outputChangeByCommodity[network.commodity] ?? 0
@@ -153,46 +152,10 @@ extension Dataset {
         let market = phases[0].market, later = phases.count > 1 ? phases[1].market : nil
         let steps = shortfalls(sides: sides, propagated: propagated, phases: phases, network: network)
         func total(_ tonnes: (SplitMarket.Clearing) -> Double) -> Double { phases.reduce(0) { $0 + tonnes($1.market) * $1.years } }
-        let loss = propagated.loss, directLoss = propagated.directLoss, totalLoss = propagated.total
-        let unitValue = network.unitValueUSDPerKg
-        var impacts: [ScenarioOutcome.Impact] = []
-        for importer in importers {
-            let members = importer.members.compactMap { countryIndex[$0] }.map(Int.init)
-            func sum(_ values: [Double]) -> Double { members.reduce(0) { $0 + values[$1] } }
-            let consumption = sum(network.consumption), lost = sum(loss), lostDirect = sum(directLoss), short = sum(steps.shortfall)
-            func paid(_ p: Int) -> Double {
-                consumption > 0 ? members.reduce(0) { $0 + steps.price[p][$1] * network.consumption[$1] } / consumption
-                    : (members.allSatisfy(restricting.contains) ? phases[p].market.priceChangeInside : phases[p].market.priceChangeOutside)
-            }
-            var extraCost = 0.0, shortfallValue = 0.0
-            for (p, phase) in phases.enumerated() {
-                for k in members {
-                    // What it still buys; a difference of rounding when it is short of all of it.
-                    let c = network.consumption[k] * phase.years, bought = c - steps.perYear[p][k] * phase.years
-                    extraCost += steps.price[p][k] * unitValue * 1000 * (bought > 1e-9 * c ? bought : 0)
-                    shortfallValue += steps.phaseShortfall[p][k] * 1000 * unitValue * (1 + steps.price[p][k])
-                }
-            }
-            let lossShare: Double? = consumption > 0 ? lost / consumption : nil
-            let shortfallShare: Double? = consumption > 0 ? short / (consumption * years) : nil
-            let laterPrice: Double? = later == nil ? nil : paid(1)
-            impacts.append(ScenarioOutcome.Impact(
-                importer: importer.id, commodity: network.commodity, consumptionTonnes: consumption * years,
-                directLossTonnes: lostDirect * years, indirectLossTonnes: max(0, lost - lostDirect) * years,
-                lossShare: lossShare, shortfallTonnes: short, shortfallShare: shortfallShare, stockDrawTonnes: sum(steps.stockDraw),
-                priceChange: paid(0), priceChangeLaterYears: laterPrice, shortfallValueUSD: shortfallValue, extraCostUSD: extraCost))
-        }
-        let partnerSet = Set(partners + importers.flatMap { $0.members.count > 1 ? $0.members : [] })
-        // Producers best placed to fill the gap; a stage listed at severity 0 is not controlled: no gap.
-        let partners = (0..<n).filter { s > 0 && !restricting.contains($0) && network.production[$0] > 0 }.map { p in
-            ScenarioOutcome.Partner(
-                country: countries[p].code, productionTonnes: network.production[p] * years,
-                spareTonnes: entry.spareCapacityShare * network.production[p] * years,
-                governanceScore: governance.entry(country: Int32(p), year: network.year)?.score, inPartnerGroup: partnerSet.contains(countries[p].code))
-        }.sorted { a, b in
-            let scoreA = a.spareTonnes * (1 - (a.governanceScore ?? 0.5)), scoreB = b.spareTonnes * (1 - (b.governanceScore ?? 0.5))
-            return (scoreA, b.country) > (scoreB, a.country)
-        }
+        let impacts = importers.map { impact(on: $0, network: network, sides: sides, propagated: propagated, phases: phases, steps: steps) }
+        let gapFillers = s > 0 ? producersBestPlacedToFillTheGap(network: network, sides: sides, entry: entry, years: years,
+                                                                  partners: Set(partners + importers.flatMap { $0.members.count > 1 ? $0.members : [] })) : []
+        let totalLoss = propagated.total, unitValue = network.unitValueUSDPerKg
         let info = commodity(network.commodity)
         return (ScenarioOutcome.Market(
             commodity: network.commodity, supplyClass: info?.supplyClass ?? .mainProduct, tradeYear: network.year,
@@ -205,6 +168,55 @@ extension Dataset {
             priceChangeInside: market.priceChangeInside, insidePriceFloored: market.insidePriceFloored,
             priceChangeOutsideLaterYears: later?.priceChangeOutside, priceChangeInsideLaterYears: later?.priceChangeInside,
             stockDrawTonnes: steps.stockDraw.reduce(0, +), priceUSDPerKg: unitValue, parameters: entry,
-            partners: Array(partners.prefix(8)), tradeBasis: nil, note: nil), impacts)
+            partners: Array(gapFillers.prefix(8)), tradeBasis: nil, note: nil), impacts)
+    }
+
+    /// One importer's impact: its members' losses, shortfalls and stock draws summed; the price
+    /// it pays per phase (consumption-weighted over its members); the extra cost of what it still
+    /// buys and the value of its shortfall, each at the price of the phase it falls in.
+    private func impact(on importer: Importer, network: TradeNetwork, sides: ScenarioSides, propagated: PropagatedLoss,
+                        phases: [DisruptionPhase], steps: Shortfalls) -> ScenarioOutcome.Impact {
+        let members = importer.members.compactMap { countryIndex[$0] }.map(Int.init)
+        func sum(_ values: [Double]) -> Double { members.reduce(0) { $0 + values[$1] } }
+        let years = phases.reduce(0) { $0 + $1.years }, unitValue = network.unitValueUSDPerKg
+        let consumption = sum(network.consumption), lost = sum(propagated.loss), lostDirect = sum(propagated.directLoss)
+        let short = sum(steps.shortfall)
+        func paid(_ p: Int) -> Double {
+            consumption > 0 ? members.reduce(0) { $0 + steps.price[p][$1] * network.consumption[$1] } / consumption
+                : (members.allSatisfy(sides.restricting.contains) ? phases[p].market.priceChangeInside : phases[p].market.priceChangeOutside)
+        }
+        var extraCost = 0.0, shortfallValue = 0.0
+        for (p, phase) in phases.enumerated() {
+            for k in members {
+                // What it still buys; a difference of rounding when it is short of all of it.
+                let c = network.consumption[k] * phase.years, bought = c - steps.perYear[p][k] * phase.years
+                extraCost += steps.price[p][k] * unitValue * 1000 * (bought > 1e-9 * c ? bought : 0)
+                shortfallValue += steps.phaseShortfall[p][k] * 1000 * unitValue * (1 + steps.price[p][k])
+            }
+        }
+        let lossShare: Double? = consumption > 0 ? lost / consumption : nil
+        let shortfallShare: Double? = consumption > 0 ? short / (consumption * years) : nil
+        let laterPrice: Double? = phases.count > 1 ? paid(1) : nil
+        return ScenarioOutcome.Impact(
+            importer: importer.id, commodity: network.commodity, consumptionTonnes: consumption * years,
+            directLossTonnes: lostDirect * years, indirectLossTonnes: max(0, lost - lostDirect) * years,
+            lossShare: lossShare, shortfallTonnes: short, shortfallShare: shortfallShare, stockDrawTonnes: sum(steps.stockDraw),
+            priceChange: paid(0), priceChangeLaterYears: laterPrice, shortfallValueUSD: shortfallValue, extraCostUSD: extraCost)
+    }
+
+    /// Unrestricted producers ranked by spare capacity over the disruption weighted by political
+    /// stability (1 − the WGI score, where 1 is least stable; 0.5 without one), members of
+    /// `partners` flagged.
+    private func producersBestPlacedToFillTheGap(network: TradeNetwork, sides: ScenarioSides, entry: MarketParameters.Entry,
+                                                 years: Double, partners: Set<CountryCode>) -> [ScenarioOutcome.Partner] {
+        (0..<network.size).filter { !sides.restricting.contains($0) && network.production[$0] > 0 }.map { p in
+            ScenarioOutcome.Partner(
+                country: countries[p].code, productionTonnes: network.production[p] * years,
+                spareTonnes: entry.spareCapacityShare * network.production[p] * years,
+                governanceScore: governance.entry(country: Int32(p), year: network.year)?.score, inPartnerGroup: partners.contains(countries[p].code))
+        }.sorted { a, b in
+            let scoreA = a.spareTonnes * (1 - (a.governanceScore ?? 0.5)), scoreB = b.spareTonnes * (1 - (b.governanceScore ?? 0.5))
+            return (scoreA, b.country) > (scoreB, a.country)
+        }
     }
 }
