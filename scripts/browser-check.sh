@@ -59,6 +59,7 @@ check producers-stage "view=producers&commodity=tungsten:mine" "Tungsten ore and
 check priorities "view=priorities&importer=JPN&draws=5000" "Priority minerals for Japan (JPN)" "Expected annual loss share" \
   'class="whisker"' 'class="tier high"' "loss share ± se" "<table>" "Not assessed ("
 check priorities-error "view=priorities&importer=JPN&draws=99000000" "over the limit of 1000000"
+check plan-long "view=plan&plan=stockpile&importer=JPN&budget=1e9&draws=1000&disruptionYears=3" "Each disruption lasts 3 years" "<table>"
 check plan-stockpile "view=plan&plan=stockpile&importer=US-Japan&budget=1e9&draws=1000" "Stockpile plan for United States and Japan" "Days of consumption covered" "Frontier" "<table>" \
   "spent 1.0 bn USD"
 check plan-invest "view=plan&plan=invest&importer=US-Japan&budget=5e9&draws=500" "Investment plan for United States and Japan" "Expected loss by year" "gap closed" "<table>"

@@ -42,7 +42,7 @@ export async function planView(section, params) {
   if (!params.get("importer")) return hint(section, "Pick an importer (JPN, USA, US-Japan) and a budget: a stockpile plan says how many tonnes of each exposed mineral to hold; an investment plan says which allied projects to finance.");
   const kind = params.get("plan") === "invest" ? "invest" : "stockpile";
   const query = pick(params, kind === "invest" ? ["importer", "year", "budget", "horizon", "permittingSpeedup", "draws", "seed"]
-    : ["importer", "year", "budget", "draws", "seed", "commodity"]);
+    : ["importer", "year", "budget", "draws", "seed", "commodity", "disruptionYears"]);
   query.draws ??= defaultPlanDraws;
   if (kind === "invest") query.budget ??= "5e9";
   try {
@@ -60,7 +60,8 @@ function stockpile(report, query) {
       `Expected loss ${money(p.expectedLossBeforeUSD)} → ${money(p.expectedLossAfterUSD)} USD a year (± ${money(p.expectedLossAfterStandardError)}); ` +
       `on ${grouped(p.evaluation.draws)} other simulated years: ${money(p.evaluation.expectedLossBeforeUSD)} → ${money(p.evaluation.expectedLossAfterUSD)}.` }),
     el("p", { text: (p.budgetUSD != null ? (p.marginalValueOfBudget > 0 ? `Each extra dollar of budget avoids ${p.marginalValueOfBudget.toFixed(3)} USD of expected loss a year. ` : "The budget does not bind. ") : "") +
-      `${p.solver}, ${p.status}, ${p.solveSeconds.toFixed(2)} s (${grouped(p.variables)} variables). Purchases capped at ${format(p.purchaseShare, "share")} of a year's world output.` +
+      `${p.solver}, ${p.status}, ${p.solveSeconds.toFixed(2)} s (${grouped(p.variables)} variables). Purchases capped at ${format(p.purchaseShare, "share")} of a year's world output. ` +
+      (p.disruptionYears > 1 ? `Each disruption lasts ${p.disruptionYears} years, drawing the stock down over all of them; consumers' own stocks cover it once.` : "Disruptions last a year.") +
       (report.pooling ? ` Pooling ${report.pooling.members.join("+")}: one joint stock saves ${money(report.pooling.savingUSDPerYear)} USD a year against separate ones.` : "") }));
   const held = report.rows.filter((r) => r.stockTonnes > 0);
   const days = bars(held.map((r) => ({ label: r.name, value: r.daysOfCover, cls: r.daysOfCover >= 60 ? "bar" : "bar light" })),
