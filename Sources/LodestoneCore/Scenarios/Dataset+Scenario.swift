@@ -131,12 +131,34 @@ extension Dataset {
 
     func simulate(
         _ scenario: RestrictionScenario, network: TradeNetwork, entry: MarketParameters.Entry, severity: Double? = nil,
-        importers: [Importer], partners: [CountryCode]
+        importers: [Importer], partners: [CountryCode], rankingGapFillers: Bool = true
     ) throws(LodestoneError) -> (market: ScenarioOutcome.Market, impacts: [ScenarioOutcome.Impact]) {
-        let s = severity ?? scenario.severity
+        try simulate(scenario, network: network, entry: entry, severities: [severity ?? scenario.severity], importers: importers,
+                     partners: partners, rankingGapFillers: rankingGapFillers)[0]
+    }
+
+    /// The same scenario at several severities. Withheld supply and its propagation are linear in
+    /// the severity, so they are computed once, at the last severity, and scaled for the others.
+    func simulate(
+        _ scenario: RestrictionScenario, network: TradeNetwork, entry: MarketParameters.Entry, severities: [Double],
+        importers: [Importer], partners: [CountryCode], rankingGapFillers: Bool = true
+    ) throws(LodestoneError) -> [(market: ScenarioOutcome.Market, impacts: [ScenarioOutcome.Impact])] {
+        guard let top = severities.last else { return [] }
         let sides = ScenarioSides(scenario, in: self, network: network)
-        let withheld = try withheldSupply(scenario, sides: sides, severity: s, network: network)
+        let withheld = try withheldSupply(scenario, sides: sides, severity: top, network: network)
         let propagated = try propagatedLoss(withheld, network: network)
+        return severities.map { s in
+            let scale = s == top ? 1 : (top > 0 ? s / top : 0)
+            return simulate(scenario, network: network, entry: entry, severity: s, sides: sides, withheld: scale == 1 ? withheld : withheld.scaled(by: scale),
+                            propagated: scale == 1 ? propagated : propagated.scaled(by: scale), importers: importers, partners: partners,
+                            rankingGapFillers: rankingGapFillers)
+        }
+    }
+
+    private func simulate(
+        _ scenario: RestrictionScenario, network: TradeNetwork, entry: MarketParameters.Entry, severity s: Double, sides: ScenarioSides,
+        withheld: WithheldSupply, propagated: PropagatedLoss, importers: [Importer], partners: [CountryCode], rankingGapFillers: Bool
+    ) -> (market: ScenarioOutcome.Market, impacts: [ScenarioOutcome.Impact]) {
         let outputChange = scenario.outputChangeByCommodity[network.commodity] ?? 0
         let years = scenario.durationYears
         func cleared(_ entry: MarketParameters.Entry) -> SplitMarket.Clearing {
@@ -153,7 +175,7 @@ extension Dataset {
         let steps = shortfalls(sides: sides, propagated: propagated, phases: phases, network: network)
         func total(_ tonnes: (SplitMarket.Clearing) -> Double) -> Double { phases.reduce(0) { $0 + tonnes($1.market) * $1.years } }
         let impacts = importers.map { impact(on: $0, network: network, sides: sides, propagated: propagated, phases: phases, steps: steps) }
-        let gapFillers = s > 0 ? producersBestPlacedToFillTheGap(network: network, sides: sides, entry: entry, years: years,
+        let gapFillers = s > 0 && rankingGapFillers ? producersBestPlacedToFillTheGap(network: network, sides: sides, entry: entry, years: years,
                                                                   partners: Set(partners + importers.flatMap { $0.members.count > 1 ? $0.members : [] })) : []
         let totalLoss = propagated.total, unitValue = network.unitValueUSDPerKg
         let info = commodity(network.commodity)

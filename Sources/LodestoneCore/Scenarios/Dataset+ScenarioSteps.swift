@@ -6,11 +6,14 @@
 /// and named by the scenario's targets).
 struct ScenarioSides {
     let restricting: Set<Int>
+    /// Node by node, whether it restricts (the hot loops' lookup).
+    let isRestricting: [Bool]
     let targeted: [Bool]
 
     init(_ scenario: RestrictionScenario, in dataset: Dataset, network: TradeNetwork) {
         let restricting = Set(scenario.restricting.compactMap { dataset.countryIndex[$0] }.map(Int.init))
         self.restricting = restricting
+        isRestricting = (0..<network.size).map(restricting.contains)
         targeted = (0..<network.size).map { !restricting.contains($0) && scenario.targets.includes(dataset.countries[$0].code) }
     }
 }
@@ -25,6 +28,12 @@ struct WithheldSupply {
     var fromRestricting: [Double]
 
     var total: [Double] { zip(direct, extraterritorial).map(+) }
+
+    /// The same control at `factor` times the severity (withheld tonnes are linear in it).
+    func scaled(by factor: Double) -> WithheldSupply {
+        WithheldSupply(direct: direct.map { $0 * factor }, extraterritorial: extraterritorial.map { $0 * factor },
+                       fromRestricting: fromRestricting)
+    }
 }
 
 /// Step 2: each node's consumption lost once the withheld supply has run through the network.
@@ -35,6 +44,11 @@ struct PropagatedLoss {
     var directLoss: [Double]
     /// Σ Lₖ (= Σ dₖ).
     var total: Double
+
+    /// The same at `factor` times the withheld supply (the propagation is linear).
+    func scaled(by factor: Double) -> PropagatedLoss {
+        PropagatedLoss(loss: loss.map { $0 * factor }, directLoss: directLoss.map { $0 * factor }, total: total * factor)
+    }
 }
 
 extension Dataset {
@@ -51,9 +65,9 @@ extension Dataset {
             }
         }
         for flow in network.flows {
-            if sides.restricting.contains(flow.from) { result.fromRestricting[flow.to] += flow.tonnes }
+            if sides.isRestricting[flow.from] { result.fromRestricting[flow.to] += flow.tonnes }
             guard sides.targeted[flow.to] else { continue }
-            if sides.restricting.contains(flow.from) {
+            if sides.isRestricting[flow.from] {
                 result.direct[flow.to] += s * flow.tonnes
             } else if scenario.extraterritorial, !sides.targeted[flow.from] {
                 result.extraterritorial[flow.to] += s * flow.tonnes * min(1, originShare[flow.from])
@@ -82,7 +96,7 @@ extension Dataset {
         var split = SplitMarket(lostTonnes: propagated.total, outsideProductionTonnes: 0, outsideConsumptionTonnes: 0,
                                 insideProductionTonnes: 0, insideConsumptionTonnes: 0)
         for k in 0..<network.size {
-            if sides.restricting.contains(k) {
+            if sides.isRestricting[k] {
                 split.insideProductionTonnes += network.production[k]
                 split.insideConsumptionTonnes += network.consumption[k]
             } else {
@@ -134,7 +148,7 @@ extension Dataset {
     /// first.
     func shortfalls(sides: ScenarioSides, propagated: PropagatedLoss, phases: [DisruptionPhase], network: TradeNetwork) -> Shortfalls {
         let n = network.size
-        let outside = (0..<n).filter { !sides.restricting.contains($0) }
+        let outside = (0..<n).filter { !sides.isRestricting[$0] }
         let perYear = phases.map { phase in
             annualShortfalls(outside: outside, propagated: propagated, phase: phase, network: network)
         }
