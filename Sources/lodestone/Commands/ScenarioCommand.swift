@@ -57,7 +57,7 @@ struct ScenarioCommand: ParsableCommand {
         @Option(help: "Everyone except these is targeted (comma-separated; replaces a preset's targets).") var exempt: String?
         @Flag(inversion: .prefixedNo, help: "Also withhold re-exports of restricted-origin material through third countries (replaces a preset's setting).")
         var extraterritorial: Bool?
-        @Option(help: "Duration in years (default 1, or the preset's).") var duration: Double?
+        @Option(help: "Duration in years (default 1, or the preset's); from year 2 the market clears without the first year's precautionary buying and licensing delay.") var duration: Double?
         @Option(help: "Base year of trade and production (default: the last full year before a preset's event, else the latest; a commodity without trade that year then uses its nearest year, and says so).")
         var year: Int?
         @Option(help: ArgumentHelp("Market parameter file (default: the bundled one).", valueName: "file")) var parameters: String?
