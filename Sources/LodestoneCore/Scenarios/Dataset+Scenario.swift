@@ -138,21 +138,25 @@ extension Dataset {
     }
 
     /// The same scenario at several severities. Withheld supply and its propagation are linear in
-    /// the severity, so they are computed once, at the last severity, and scaled for the others.
+    /// the severity, so they are computed once, at the highest severity, and scaled for the others.
     func simulate(
         _ scenario: RestrictionScenario, network: TradeNetwork, entry: MarketParameters.Entry, severities: [Double],
         importers: [Importer], partners: [CountryCode], rankingGapFillers: Bool = true
     ) throws(LodestoneError) -> [(market: ScenarioOutcome.Market, impacts: [ScenarioOutcome.Impact])] {
-        guard let top = severities.last else { return [] }
         let sides = ScenarioSides(scenario, in: self, network: network)
+        let top = severities.max() ?? 0
         let withheld = try withheldSupply(scenario, sides: sides, severity: top, network: network)
         let propagated = try propagatedLoss(withheld, network: network)
-        return severities.map { s in
-            let scale = s == top ? 1 : (top > 0 ? s / top : 0)
-            return simulate(scenario, network: network, entry: entry, severity: s, sides: sides, withheld: scale == 1 ? withheld : withheld.scaled(by: scale),
-                            propagated: scale == 1 ? propagated : propagated.scaled(by: scale), importers: importers, partners: partners,
-                            rankingGapFillers: rankingGapFillers)
+        var runs: [(market: ScenarioOutcome.Market, impacts: [ScenarioOutcome.Impact])] = []
+        for s in severities {
+            // At the highest severity (and when all are 0) the computed supply is used as it is.
+            let scaled = s != top && top > 0
+            runs.append(simulate(scenario, network: network, entry: entry, severity: s, sides: sides,
+                                 withheld: scaled ? withheld.scaled(by: s / top) : withheld,
+                                 propagated: scaled ? propagated.scaled(by: s / top) : propagated,
+                                 importers: importers, partners: partners, rankingGapFillers: rankingGapFillers))
         }
+        return runs
     }
 
     private func simulate(

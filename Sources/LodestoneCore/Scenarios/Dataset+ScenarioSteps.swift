@@ -141,11 +141,12 @@ extension Dataset {
     /// clearing). A node outside can re-source only φ of its loss Lₖ within the year, so it bears
     /// (1 − φ)·Lₖ first; what is left of G falls on the outside nodes in proportion to their
     /// consumption, as the price cuts it, a node already short of all it consumes passing its
-    /// part on to the others. The shortfalls add up to the larger of G and Σ(1 − φ)·Lₖ (at most
-    /// the outside consumption): no tonne is counted twice, and where diversion to non-targeted
-    /// buyers makes up the loss (G smaller), the targets still go short of what they cannot
-    /// re-source in time. Stocks (`stockMonths` of consumption) are drawn once, in the first phase
-    /// first.
+    /// part on to the others. In the first year the shortfalls add up to the larger of G and
+    /// Σ(1 − φ)·Lₖ (at most the outside consumption): no tonne is counted twice, and where
+    /// diversion to non-targeted buyers makes up the loss (G smaller), the targets still go short
+    /// of what they cannot re-source in time. In later years they add up to G
+    /// (`annualShortfalls`). Stocks (`stockMonths` of consumption) are drawn once, in the first
+    /// phase first.
     func shortfalls(sides: ScenarioSides, propagated: PropagatedLoss, phases: [DisruptionPhase], network: TradeNetwork) -> Shortfalls {
         let n = network.size
         let outside = (0..<n).filter { !sides.isRestricting[$0] }
@@ -170,15 +171,15 @@ extension Dataset {
     }
 
     /// One phase's consumption lost by each outside node, tonnes a year, before stocks.
-    /// In the first year a target bears (1 − φ) of its loss first. After it, what was diverted
-    /// to other buyers has reached them and freed their former suppliers' output: a target bears
-    /// at most its part of what the market as a whole gives up, min(1 − φ, G / ΣLₖ).
+    /// In the first year a node that lost supply bears (1 − φ) of its loss first. After it, what
+    /// was diverted to other buyers has reached them and freed their former suppliers' output: it
+    /// bears at most its part of what the market as a whole gives up, min(1 − φ, G / L), L the
+    /// whole loss that bid on the outside market.
     private func annualShortfalls(outside: [Int], propagated: PropagatedLoss, phase: DisruptionPhase, network: TradeNetwork) -> [Double] {
         let market = phase.market, givenUp = market.demandResponseTonnes + market.unmetTonnes
         var unresourced = 1 - phase.entry.resourcingShare
         if phase.afterFirstYear {
-            let lost = outside.reduce(0) { $0 + propagated.loss[$1] }
-            unresourced = lost > 0 ? min(unresourced, givenUp / lost) : 0
+            unresourced = propagated.total > 0 ? min(unresourced, givenUp / propagated.total) : 0
         }
         var perYear = [Double](repeating: 0, count: network.size)
         for k in outside { perYear[k] = min(network.consumption[k], unresourced * propagated.loss[k]) }
