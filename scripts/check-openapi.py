@@ -40,6 +40,7 @@ CASES = [
     # every country: nonConsumingCountries per market; and an importer that consumes none (null shares)
     ("GET", "/api/v1/scenarios/run?preset=china-rare-earths-april-2025&importer=all&top=10", "/api/v1/scenarios/run", None),
     ("GET", "/api/v1/scenarios/run?preset=china-gallium-germanium-2023&importer=TWN", "/api/v1/scenarios/run", None),
+    ("GET", "/api/v1/scenarios/run?preset=china-us-ban-2024&importer=USA,JPN&duration=2.5", "/api/v1/scenarios/run", None),
     ("POST", "/api/v1/scenarios/run", "/api/v1/scenarios/run",
      {"restricting": ["CHN"], "commodities": ["antimony"], "severity": 0.8, "importers": ["JPN"]}),
     ("POST", "/api/v1/scenarios/run", "/api/v1/scenarios/run", {"preset": "china-graphite-2023"}),
@@ -51,6 +52,7 @@ CASES = [
     ("GET", "/api/v1/priorities?importer=JPN&commodity=gold", "/api/v1/priorities", None),
     ("GET", "/api/v1/plan/stockpile?importer=JPN&budget=1e9&draws=1000", "/api/v1/plan/stockpile", None),
     ("GET", "/api/v1/plan/stockpile?importer=US-Japan&commodity=gallium,rare-earth:refined&draws=500", "/api/v1/plan/stockpile", None),
+    ("GET", "/api/v1/plan/stockpile?importer=JPN&commodity=gallium,graphite&draws=500&disruptionYears=3", "/api/v1/plan/stockpile", None),
     ("GET", "/api/v1/plan/stockpile?importer=JPN&budget=-5", "/api/v1/plan/stockpile", None),
     ("GET", "/api/v1/plan/invest?importer=US-Japan&budget=5e9&horizon=2030&draws=300", "/api/v1/plan/invest", None),
     ("GET", "/api/v1/plan/invest?importer=US-Japan", "/api/v1/plan/invest", None),
