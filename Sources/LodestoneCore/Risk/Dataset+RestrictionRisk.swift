@@ -164,8 +164,7 @@ extension Dataset {
                                       restrictedBefore: past.contains { $0.controlledCommodities.contains(info.id) })
             let scenario = RestrictionScenario(name: "\(code)-\(info.id)", restricting: [code], commodities: [info.id], severity: 1,
                                                durationYears: disruptionYears)
-            let runs = try simulate(scenario, network: network, entry: entry, severities: knots, importers: [importer], partners: [],
-                                    rankingGapFillers: false).map { $0.impacts[0] }
+            let runs = try simulate(scenario, network: network, entry: entry, severities: knots, importers: [importer]).map { $0.impacts[0] }
             // The value of the shortfall at the post-disruption price; the extra cost of what is
             // still bought is a separate measure (it would rank commodities the importer is never
             // short of by their price response alone).

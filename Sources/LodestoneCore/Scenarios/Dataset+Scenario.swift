@@ -97,8 +97,15 @@ extension Dataset {
         guard network.worldConsumption > 0 else {
             return .notAssessed(NotAssessed(commodity: id, reason: "no \(info.name) consumption on record in \(tradeYear)"))
         }
-        var result = try simulate(scenario, network: network, entry: parameters.entry(for: info),
-                                  severity: scenario.severity(of: id), importers: importers, partners: partners)
+        let entry = parameters.entry(for: info)
+        var result = try simulate(scenario, network: network, entry: entry, severity: scenario.severity(of: id), importers: importers)
+        // A stage listed at severity 0 is not controlled: no gap to fill.
+        if result.market.severity > 0 {
+            let group = Set(partners + importers.flatMap { $0.members.count > 1 ? $0.members : [] })
+            result.market.partners = Array(producersBestPlacedToFillTheGap(
+                network: network, sides: ScenarioSides(scenario, in: self, network: network), entry: entry,
+                years: scenario.durationYears, partners: group).prefix(8))
+        }
         result.market.tradeBasis = basis
         result.market.productionYear = productionYear
         result.market.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
@@ -131,17 +138,16 @@ extension Dataset {
 
     func simulate(
         _ scenario: RestrictionScenario, network: TradeNetwork, entry: MarketParameters.Entry, severity: Double? = nil,
-        importers: [Importer], partners: [CountryCode], rankingGapFillers: Bool = true
+        importers: [Importer]
     ) throws(LodestoneError) -> (market: ScenarioOutcome.Market, impacts: [ScenarioOutcome.Impact]) {
-        try simulate(scenario, network: network, entry: entry, severities: [severity ?? scenario.severity], importers: importers,
-                     partners: partners, rankingGapFillers: rankingGapFillers)[0]
+        try simulate(scenario, network: network, entry: entry, severities: [severity ?? scenario.severity], importers: importers)[0]
     }
 
     /// The same scenario at several severities. Withheld supply and its propagation are linear in
     /// the severity, so they are computed once, at the highest severity, and scaled for the others.
     func simulate(
         _ scenario: RestrictionScenario, network: TradeNetwork, entry: MarketParameters.Entry, severities: [Double],
-        importers: [Importer], partners: [CountryCode], rankingGapFillers: Bool = true
+        importers: [Importer]
     ) throws(LodestoneError) -> [(market: ScenarioOutcome.Market, impacts: [ScenarioOutcome.Impact])] {
         let sides = ScenarioSides(scenario, in: self, network: network)
         let top = severities.max() ?? 0
@@ -154,14 +160,14 @@ extension Dataset {
             runs.append(simulate(scenario, network: network, entry: entry, severity: s, sides: sides,
                                  withheld: scaled ? withheld.scaled(by: s / top) : withheld,
                                  propagated: scaled ? propagated.scaled(by: s / top) : propagated,
-                                 importers: importers, partners: partners, rankingGapFillers: rankingGapFillers))
+                                 importers: importers))
         }
         return runs
     }
 
     private func simulate(
         _ scenario: RestrictionScenario, network: TradeNetwork, entry: MarketParameters.Entry, severity s: Double, sides: ScenarioSides,
-        withheld: WithheldSupply, propagated: PropagatedLoss, importers: [Importer], partners: [CountryCode], rankingGapFillers: Bool
+        withheld: WithheldSupply, propagated: PropagatedLoss, importers: [Importer]
     ) -> (market: ScenarioOutcome.Market, impacts: [ScenarioOutcome.Impact]) {
         let outputChange = scenario.outputChangeByCommodity[network.commodity] ?? 0
         let years = scenario.durationYears
@@ -179,8 +185,6 @@ extension Dataset {
         let steps = shortfalls(sides: sides, propagated: propagated, phases: phases, network: network)
         func total(_ tonnes: (SplitMarket.Clearing) -> Double) -> Double { phases.reduce(0) { $0 + tonnes($1.market) * $1.years } }
         let impacts = importers.map { impact(on: $0, network: network, sides: sides, propagated: propagated, phases: phases, steps: steps) }
-        let gapFillers = s > 0 && rankingGapFillers ? producersBestPlacedToFillTheGap(network: network, sides: sides, entry: entry, years: years,
-                                                                  partners: Set(partners + importers.flatMap { $0.members.count > 1 ? $0.members : [] })) : []
         let totalLoss = propagated.total, unitValue = network.unitValueUSDPerKg
         let info = commodity(network.commodity)
         return (ScenarioOutcome.Market(
@@ -194,7 +198,7 @@ extension Dataset {
             priceChangeInside: market.priceChangeInside, insidePriceFloored: market.insidePriceFloored,
             priceChangeOutsideLaterYears: later?.priceChangeOutside, priceChangeInsideLaterYears: later?.priceChangeInside,
             stockDrawTonnes: steps.stockDraw.reduce(0, +), priceUSDPerKg: unitValue, parameters: entry,
-            partners: Array(gapFillers.prefix(8)), tradeBasis: nil, note: nil), impacts)
+            partners: [], tradeBasis: nil, note: nil), impacts)
     }
 
     /// One importer's impact: its members' losses, shortfalls and stock draws summed; the price
@@ -209,7 +213,7 @@ extension Dataset {
         let short = sum(steps.shortfall)
         func paid(_ p: Int) -> Double {
             consumption > 0 ? members.reduce(0) { $0 + steps.price[p][$1] * network.consumption[$1] } / consumption
-                : (members.allSatisfy(sides.restricting.contains) ? phases[p].market.priceChangeInside : phases[p].market.priceChangeOutside)
+                : (members.allSatisfy { sides.isRestricting[$0] } ? phases[p].market.priceChangeInside : phases[p].market.priceChangeOutside)
         }
         var extraCost = 0.0, shortfallValue = 0.0
         for (p, phase) in phases.enumerated() {
@@ -235,7 +239,7 @@ extension Dataset {
     /// `partners` flagged.
     private func producersBestPlacedToFillTheGap(network: TradeNetwork, sides: ScenarioSides, entry: MarketParameters.Entry,
                                                  years: Double, partners: Set<CountryCode>) -> [ScenarioOutcome.Partner] {
-        (0..<network.size).filter { !sides.restricting.contains($0) && network.production[$0] > 0 }.map { p in
+        (0..<network.size).filter { !sides.isRestricting[$0] && network.production[$0] > 0 }.map { p in
             ScenarioOutcome.Partner(
                 country: countries[p].code, productionTonnes: network.production[p] * years,
                 spareTonnes: entry.spareCapacityShare * network.production[p] * years,

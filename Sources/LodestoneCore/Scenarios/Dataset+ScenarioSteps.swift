@@ -5,17 +5,18 @@
 /// Which nodes of a network restrict, and which are targeted (outside the restricting countries
 /// and named by the scenario's targets).
 struct ScenarioSides {
-    let restricting: Set<Int>
-    /// Node by node, whether it restricts (the hot loops' lookup).
+    /// Node by node, whether it restricts.
     let isRestricting: [Bool]
     let targeted: [Bool]
 
     init(_ scenario: RestrictionScenario, in dataset: Dataset, network: TradeNetwork) {
         let restricting = Set(scenario.restricting.compactMap { dataset.countryIndex[$0] }.map(Int.init))
-        self.restricting = restricting
         isRestricting = (0..<network.size).map(restricting.contains)
         targeted = (0..<network.size).map { !restricting.contains($0) && scenario.targets.includes(dataset.countries[$0].code) }
     }
+
+    /// The restricting nodes, in node order.
+    var restricting: [Int] { isRestricting.indices.filter { isRestricting[$0] } }
 }
 
 /// Step 1: what the restricting countries withhold from each node, tonnes a year.
