@@ -42,7 +42,7 @@ extension SQLiteStore {
             for statistic in try readOfficial() { builder.add(statistic) }
             for name in try readCountryNames() { builder.add(name) }
             for score in try readGovernance() { builder.add(score) }
-            let file = cache.map { $0.cache.file(fingerprint: $0.fingerprint, provenance: builder.provenance) }
+            let file = try cache.map { $0.cache.file(fingerprint: $0.fingerprint, state: try readState(), provenance: builder.provenance) }
             if let file, let image = cache?.cache.read(file), builder.loadTradeImage(image) {
                 if builder.countries.isEmpty { throw StoreError.emptyStore(path: path) }
                 if let first = builder.problems.first {
@@ -243,6 +243,13 @@ extension SQLiteStore {
             result.append(CountryGroup(id: id, name: s.text(1) ?? "", members: members[id] ?? [], source: s.text(2) ?? ""))
         }
         return result
+    }
+
+    /// The id of the store's present data (`store_state`), read in the caller's transaction.
+    private func readState() throws -> String {
+        let s = try db.prepare("SELECT id FROM store_state WHERE only = 1")
+        guard try s.step(), let id = s.strictText(0) else { throw damaged("store_state has no id") }
+        return id
     }
 
     private func readProvenance() throws -> [Provenance] {

@@ -39,6 +39,7 @@ struct StoreWriter {
                     """)
                 try insertReferenceData(data)
                 try insertTrade(data.trade)
+                try newState()
             }
         }
     }
@@ -50,9 +51,15 @@ struct StoreWriter {
                 guard (try db.scalarInt("SELECT count(*) FROM country") ?? 0) == 0 else { return false }
                 try insertReferenceData(data)
                 try insertTrade(data.trade)
+                try newState()
                 return true
             }
         }
+    }
+
+    /// Names the data just written with a new random id (`store_state`), in the same transaction.
+    private func newState() throws {
+        try db.execute("INSERT OR REPLACE INTO store_state (only, id) VALUES (1, lower(hex(randomblob(16))))")
     }
 
     private func write<T>(_ body: () throws -> T) throws -> T {

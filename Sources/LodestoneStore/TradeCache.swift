@@ -12,10 +12,13 @@ private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, 
 /// A machine-local cache of a store's trade, so that a process after the first one skips the
 /// scan of a million trade rows (most of a cold command's time).
 ///
-/// One file per store state, named by a hash of the store's resolved path, inode, size and
-/// modification time, the size of its write-ahead log and its provenance (every import records
-/// a new one): a write to the store gives a new name, so a cache never outlives the data it was
-/// made from. (The log's own time is left out: each process that opens the store recreates it.) The file holds the Builder's trade image, which is
+/// One file per store state, named by a hash of the id every import writes (`store_state`, read
+/// in the same transaction as the data it names), the store's resolved path, inode, size and
+/// modification time, the size of its write-ahead log and its provenance. A commit in WAL mode
+/// can leave the file's times and sizes as they were, so the id is what makes a write give a new
+/// name and a cache never outlive the data it was made from; the file's details catch changes
+/// made outside Lodestone. (The log's own time is left out: each process that opens the store
+/// recreates it.) The file holds the Builder's trade image, which is
 /// checked whole on reading; a missing, stale or damaged cache is ignored and rebuilt. Writing is
 /// atomic and best effort — a read-only or full cache folder only costs speed.
 ///
@@ -50,10 +53,11 @@ public struct TradeCache: Sendable {
         return "\(resolved)|\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(walSize)"
     }
 
-    /// The cache file for a store state and its provenance.
-    func file(fingerprint: String, provenance: [Provenance]) -> String {
+    /// The cache file for a store state: its file-system fingerprint, the id every import writes
+    /// (`store_state`, read in the same transaction as the data) and its provenance.
+    func file(fingerprint: String, state: String, provenance: [Provenance]) -> String {
         let sources = provenance.map { "\($0.dataset)|\($0.sha256)|\($0.importedAt)|\($0.rows)" }.joined(separator: ";")
-        let name = SHA256.hex(of: Data("\(fingerprint)|\(sources)|\(Dataset.Builder.imageVersionText)".utf8))
+        let name = SHA256.hex(of: Data("\(fingerprint)|\(state)|\(sources)|\(Dataset.Builder.imageVersionText)".utf8))
         return (folder as NSString).appendingPathComponent("trade-\(name.prefix(32)).bin")
     }
 

@@ -186,6 +186,16 @@ enum Migrations {
             SELECT commodity_id, country_code, partner_code, year, measure, amount, published, series, source, comparable, note FROM official_figure;
         DROP TABLE official_figure;
         """),
+        ("2026-12-07-store-state", """
+        -- One row naming the store's present data: every import writes a new random id, so a
+        -- cache of the trade can be named by the state it was read from (file times and sizes
+        -- alone can stay the same across a commit in WAL mode).
+        CREATE TABLE store_state (
+            only INTEGER PRIMARY KEY CHECK (only = 1),
+            id TEXT NOT NULL CHECK (length(id) > 0)
+        );
+        INSERT INTO store_state (only, id) VALUES (1, lower(hex(randomblob(16))));
+        """),
     ]
 
     static func apply(to db: SQLiteDatabase) throws {
