@@ -214,7 +214,7 @@ import Testing
     @Test(arguments: [
         (["plan", "stockpile", "--importer", "JPN", "--holding-rate", "2"], "holding rate 2.0 must be in (0, 1] a year"),
         (["plan", "stockpile", "--importer", "JPN", "--purchase-share", "0"], "purchase share 0.0 must be in (0, 1]"),
-        (["plan", "stockpile", "--importer", "JPN", "--disruption-years", "30"], "disruption length 30.0 years must be 1–20"),
+        (["plan", "stockpile", "--importer", "JPN", "--disruption-years", "30"], "disruption length 30.0 years must be 1–10"),
         (["plan", "stockpile", "--importer", "JPN", "--draws", "0"], "draws 0 must be at least 1"),
         (["plan", "stockpile", "--importer", "JPN", "--holding-rate", "nan"], "holding rate nan must be in (0, 1] a year"),
         (["plan", "stockpile", "--importer", "JPN", "--time-limit", "0"], "time limit 0.0 s must be > 0"),

@@ -170,6 +170,13 @@ struct StockpilePlanTests {
         #expect(threeNoStocks.expectedLossBeforeUSD < oneNoStocks.expectedLossBeforeUSD && oneNoStocks.expectedLossBeforeUSD > plan.expectedLossBeforeUSD)
         #expect(longer.expectedLossBeforeUSD > plan.expectedLossBeforeUSD)
         #expect(longer.expectedLossAfterUSD > plan.expectedLossAfterUSD)
+        // The chance a year starts a disruption that leaves Japan short: three-year disruptions
+        // start a third as often, and more of them leave it short (its working stocks run out), but
+        // not three times as many.
+        func chance(_ p: StockpilePlan) throws -> Double { try #require(p.items.first { $0.commodity == "heavy-rare-earth:refined" }).annualProbability }
+        let (yearly, threeYearly) = (try chance(plan), try chance(longer))
+        print("JPN heavy rare earths, P(short) a year, 1 vs 3-year disruptions: \(yearly) vs \(threeYearly)")
+        #expect(threeYearly > 0 && threeYearly < yearly)
     }
 
     /// A plan with nothing to do has its own error, the one a group's pooling skips a member

@@ -87,7 +87,7 @@ enum Shared {
         ("/api/v1/priorities?importer=JPN&year=1950", 422, "no trade data for 1950"),
         ("/api/v1/priorities?importer=JPN&commodity=gold&draws=100", 422, "nothing to assess"),
         ("/api/v1/plan/stockpile?importer=JPN&holdingRate=2", 400, "holding rate 2.0 must be in (0, 1] a year"),
-        ("/api/v1/plan/stockpile?importer=JPN&disruptionYears=30", 400, "disruption length 30.0 years must be 1–20"),
+        ("/api/v1/plan/stockpile?importer=JPN&disruptionYears=30", 400, "disruption length 30.0 years must be 1–10"),
         ("/api/v1/plan/invest?importer=USA&budget=1e9&permittingSpeedup=11", 400, "permitting speed-up 11 must be 0–10 years"),
     ])
     func badInputGetsItsStatusAndSentence(uri: String, status: Int, phrase: String) async throws {

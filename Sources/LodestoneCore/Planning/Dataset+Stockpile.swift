@@ -47,8 +47,8 @@ public struct StockpileOptions: Sendable, Hashable {
         guard purchaseShare.isFinite, purchaseShare > 0, purchaseShare <= 1 else {
             throw .invalidParameter("purchase share \(purchaseShare) must be in (0, 1] of a year's world output, e.g. 0.02")
         }
-        guard disruptionYears.isFinite, (1...20).contains(disruptionYears) else {
-            throw .invalidParameter("disruption length \(disruptionYears) years must be 1–20")
+        guard disruptionYears.isFinite, (1...RestrictionScenario.longestDurationYears).contains(disruptionYears) else {
+            throw .invalidParameter("disruption length \(disruptionYears) years must be 1–\(Int(RestrictionScenario.longestDurationYears)), as long as a scenario may last")
         }
     }
 }
@@ -70,6 +70,7 @@ public struct StockpilePlan: Sendable, Hashable, Codable {
         public var holdingCostUSDPerYear: Double
         public var expectedLossBeforeUSD: Double
         public var expectedLossAfterUSD: Double
+        /// The chance that a year starts a disruption that leaves the importer short of this stage.
         public var annualProbability: Double
     }
 
@@ -316,7 +317,11 @@ extension Dataset {
         /// Mean loss per year: a disruption of D years is D times rarer than a yearly draw.
         func meanLoss(_ c: Int) -> Double { loss[c].reduce(0, +) / Double(max(1, loss[c].count)) / disruptionYears }
         func lossShare(_ c: Int) -> Double { meanLoss(c) / max(1e-300, markets[c].consumption * 1000 * markets[c].unitValue) }
-        func annualProbability(_ c: Int) -> Double { Double(shortfall[c].filter { $0 > 0 }.count) / Double(max(1, shortfall[c].count)) }
+        /// The chance that a year starts a disruption leaving the importer short: the share of draws
+        /// with a shortfall, over D (a disruption of D years starts D times less often, as in `meanLoss`).
+        func annualProbability(_ c: Int) -> Double {
+            Double(shortfall[c].filter { $0 > 0 }.count) / Double(max(1, shortfall[c].count)) / disruptionYears
+        }
 
         /// Equal-weight years over the commodities `chosen`, loss per tonne = loss ÷ shortfall; a
         /// disruption of D years carries its D years of shortfall at 1/D of the weight.

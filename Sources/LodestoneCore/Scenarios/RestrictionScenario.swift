@@ -65,6 +65,10 @@ public struct RestrictionScenario: Hashable, Sendable, Codable {
     /// ore in China's 2025 controls, listed only for its quota cut), and only its output change applies.
     public var controlledCommodities: [CommodityID] { commodities.filter { severity(of: $0) > 0 } }
 
+    /// The longest disruption a scenario (and a stockpile plan's simulated disruption) may last:
+    /// beyond it, capacity built in response, which the market model does not have, dominates.
+    public static let longestDurationYears = 10.0
+
     /// Checks the definition against the data: every problem is a sentence saying what to fix.
     public func validate(in dataset: Dataset) throws(LodestoneError) {
         guard !restricting.isEmpty else { throw .invalidParameter("scenario '\(name)': name at least one restricting country") }
@@ -81,8 +85,8 @@ public struct RestrictionScenario: Hashable, Sendable, Codable {
             throw .invalidParameter("scenario '\(name)': output change \(value) for \(id) is outside −1 to 1 (a share of the restricting countries' output, e.g. -0.065 for a 6.5 % cut)")
         }
         // At least a day: a shorter disruption rounds every tonne to nothing.
-        guard durationYears.isFinite, durationYears >= 1.0 / 365, durationYears <= 10 else {
-            throw .invalidParameter("scenario '\(name)': duration \(durationYears) years must be at least a day (0.0028) and at most 10")
+        guard durationYears.isFinite, durationYears >= 1.0 / 365, durationYears <= Self.longestDurationYears else {
+            throw .invalidParameter("scenario '\(name)': duration \(durationYears) years must be at least a day (0.0028) and at most \(Int(Self.longestDurationYears))")
         }
         for code in restricting where dataset.country(code) == nil { throw .unknownCountry(code.description, suggestion: nil) }
         for id in commodities where dataset.commodity(id) == nil { throw .unknownCommodity(id.rawValue, suggestion: nil) }

@@ -53,7 +53,7 @@ extension Engine {
             ScenarioListReport.Row(name: p.name, title: p.title, effective: p.effective, restricting: p.restricting, commodities: p.commodities,
                                    targets: p.targets.kind.rawValue + (p.targets.countries.map { " " + $0.joined(separator: " ") } ?? ""),
                                    severity: p.severity, severitiesUsed: Self.severitiesUsed(p), extraterritorial: p.extraterritorial,
-                                   baseYear: p.baseYear(latest: latest))
+                                   durationYears: p.durationYears ?? 1, baseYear: p.baseYear(latest: latest))
         })
     }
 
@@ -139,8 +139,8 @@ extension Engine {
         if let severity = request.severity, !(severity.isFinite && (0...1).contains(severity)) {
             throw EngineError(.usage, "severity \(severity) is outside 0–1 (the share of exports withheld)")
         }
-        if let duration = request.durationYears, !(duration.isFinite && duration > 0 && duration <= 10) {
-            throw EngineError(.usage, "duration \(duration) must be above 0 and at most 10 years")
+        if let duration = request.durationYears, !(duration.isFinite && duration > 0 && duration <= RestrictionScenario.longestDurationYears) {
+            throw EngineError(.usage, "duration \(duration) must be above 0 and at most \(Int(RestrictionScenario.longestDurationYears)) years")
         }
         var definition: ScenarioDefinition
         if let name = request.preset { definition = try preset(named: name) }

@@ -139,7 +139,7 @@ public enum StockpileQuestion: Question {
         QuestionParameter("seed", .unsigned, help: "Random seed (the plan is checked on seed + 1)."),
         QuestionParameter("holdingRate", .number, help: "Annual holding cost as a share of the stock's value, in (0, 1]."),
         QuestionParameter("purchaseShare", .number, help: "Largest share of a year's world output of a stage the plan may buy, in (0, 1]."),
-        QuestionParameter("disruptionYears", .number, help: "Years a disruption lasts, drawing the stock down (1–20; consumers' own stocks are drawn once)."),
+        QuestionParameter("disruptionYears", .number, help: "Years a disruption lasts, drawing the stock down (1–10; consumers' own stocks are drawn once)."),
     ]
     public static let years = YearSupport.single
     public static let heavy = true

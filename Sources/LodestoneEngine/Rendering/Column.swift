@@ -19,6 +19,8 @@ public struct Column: Sendable, Hashable, Codable {
         case price
         /// A duration in days (a stock's days of consumption).
         case days
+        /// A duration in years (how long a restriction lasts).
+        case years
         /// A whole number (a rank, a count).
         case count
         /// A calendar year.

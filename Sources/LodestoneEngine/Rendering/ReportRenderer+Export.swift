@@ -39,6 +39,7 @@ extension Column.Unit {
         case .score: "dimensionless score or index"
         case .price: "US dollars per kg"
         case .days: "days"
+        case .years: "years"
         case .count: "whole number"
         case .year: "calendar year"
         case .flag: "true or false"

@@ -304,6 +304,7 @@ public enum ReportRenderer {
             case .change: return x > 0 ? String(format: "+%.1f%%", x * 100) : x < 0 ? String(format: "−%.1f%%", -x * 100) : "0.0%"
             case .score, .price: return abs(x) >= 1000 ? grouped(x) : significant(x, 4, trimmed: false)
             case .days: return abs(x) >= 9.95 || x == 0 ? grouped(x.rounded()) : String(format: "%.1f", x)
+            case .years: return significant(x, 3, trimmed: true)
             case .country, .text: return number.stringValue
             }
         default: return text(value)

@@ -37,7 +37,7 @@ struct PlanStockpileCommand: ParsableCommand {
     @Option(help: "Largest share of a year's world output of a stage the plan may buy.")
     var purchaseShare: Double = StockpileOptions.defaultPurchaseShare
     @Option(help: "Solver time limit per solve, seconds.") var timeLimit: Double = 60
-    @Option(help: "Years a disruption lasts, drawing the stock down (1–20; events start that many times less often; consumers' own stocks are drawn once, the first year's precautionary buying and licensing delay happen once).")
+    @Option(help: "Years a disruption lasts, drawing the stock down (1–10, as long as a scenario may last; events start that many times less often; consumers' own stocks are drawn once, the first year's precautionary buying and licensing delay happen once).")
     var disruptionYears: Double = 1
 
     func run() throws {

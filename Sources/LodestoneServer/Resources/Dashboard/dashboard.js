@@ -79,6 +79,7 @@ function updateSeverity() {
     ? "as the preset: " + preset.severitiesUsed : pct(Number(form.elements.severity.value));
   form.elements.restricting.placeholder = preset ? preset.restricting.join(",") : "CHN";
   form.elements.commodity.placeholder = preset ? preset.commodities.join(",") : "gallium,germanium";
+  form.elements.duration.placeholder = preset ? `${preset.durationYears} (the preset's)` : "1";
 }
 
 async function loadPickers() {

@@ -38,6 +38,7 @@ export function format(value, unit) {
     case "change": return value > 0 ? "+" + pct(value) : value < 0 ? "−" + pct(-value) : "0.0%";
     case "score": case "price": return Math.abs(value) >= 1000 ? grouped(value) : significant(value, 4, false);
     case "days": return Math.abs(value) >= 9.95 || value === 0 ? grouped(Math.round(value)) : value.toFixed(1);
+    case "years": return significant(value, 3, true);
     default: return String(value);
   }
 }
