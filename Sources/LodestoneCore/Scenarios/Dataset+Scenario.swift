@@ -197,6 +197,7 @@ extension Dataset {
             insideOutputChangeTonnes: market.insideOutputChangeTonnes * years,
             priceChangeInside: market.priceChangeInside, insidePriceFloored: market.insidePriceFloored,
             priceChangeOutsideLaterYears: later?.priceChangeOutside, priceChangeInsideLaterYears: later?.priceChangeInside,
+            priceCappedLaterYears: later?.outsidePriceCapped, insidePriceFlooredLaterYears: later?.insidePriceFloored,
             stockDrawTonnes: steps.stockDraw.reduce(0, +), priceUSDPerKg: unitValue, parameters: entry,
             partners: [], tradeBasis: nil, note: nil), impacts)
     }

@@ -40,6 +40,10 @@ public struct ScenarioOutcome: Hashable, Sendable, Codable {
         /// nil for a year or less.
         public var priceChangeOutsideLaterYears: Double?
         public var priceChangeInsideLaterYears: Double?
+        /// Whether the later years' outside price sits at its cap and the inside price at its floor
+        /// (`priceCapped` and `insidePriceFloored` are the first year's); nil for a year or less.
+        public var priceCappedLaterYears: Bool?
+        public var insidePriceFlooredLaterYears: Bool?
         /// Consumers' stocks outside drawn to soften shortfalls, tonnes.
         public var stockDrawTonnes: Double
         /// Pre-restriction world unit value of the traded commodity, USD/kg.

@@ -109,7 +109,8 @@ public struct ScenarioRunReport: TabularReport, Hashable {
                          + (m.insideOutputChangeTonnes != 0 ? ", own output \(m.insideOutputChangeTonnes < 0 ? "cut" : "raised") \(t(abs(m.insideOutputChangeTonnes))) t" : ""))
             if let outside = m.priceChangeOutsideLaterYears, let inside = m.priceChangeInsideLaterYears {
                 lines.append("  those are the first year's; from year 2 on (no precautionary buying, licences decided): "
-                             + "price outside \(c(outside)), inside \(c(inside))")
+                             + "price outside \(c(outside))\(m.priceCappedLaterYears == true ? " (capped)" : ""), "
+                             + "inside \(c(inside))\(m.insidePriceFlooredLaterYears == true ? " (floor)" : "")")
             }
             if let note = m.note { lines.append("  note: \(note)") }
             if let idle = m.nonConsumingCountries, idle > 0 {

@@ -234,9 +234,11 @@ extension RestrictionScenarioTests {
         #expect(everyoneTargeted ? m2.divertedTonnes == 0 && m2.priceChangeOutside > 0 : m2.divertedTonnes > m1.divertedTonnes)
         if years > 1 {
             #expect(m.priceChangeOutsideLaterYears == m2.priceChangeOutside && m.priceChangeInsideLaterYears == m2.priceChangeInside)
+            #expect(m.priceCappedLaterYears == m2.priceCapped && m.insidePriceFlooredLaterYears == m2.insidePriceFloored)
             #expect(try #require(m.priceChangeOutsideLaterYears) < m.priceChangeOutside)
         } else {
             #expect(m.priceChangeOutsideLaterYears == nil && m.priceChangeInsideLaterYears == nil)
+            #expect(m.priceCappedLaterYears == nil && m.insidePriceFlooredLaterYears == nil)
         }
         let unitValue = m.priceUSDPerKg * 1000
         for importer in importers {

@@ -41,7 +41,8 @@ function market(m) {
       el("dt", { text: "Price outside" + year1 }), el("dd", { class: m.priceChangeOutside > 0 ? "up" : "", text: format(m.priceChangeOutside, "change") + (m.priceCapped ? " (capped)" : "") }),
       el("dt", { text: "Price inside" + year1 }), el("dd", { class: m.priceChangeInside < 0 ? "down" : "", text: format(m.priceChangeInside, "change") + (m.insidePriceFloored ? " (floor)" : "") }),
       ...(later ? [el("dt", { text: "From year 2" }),
-        el("dd", { text: "outside " + format(m.priceChangeOutsideLaterYears, "change") + ", inside " + format(m.priceChangeInsideLaterYears, "change") })] : []),
+        el("dd", { text: "outside " + format(m.priceChangeOutsideLaterYears, "change") + (m.priceCappedLaterYears ? " (capped)" : "")
+          + ", inside " + format(m.priceChangeInsideLaterYears, "change") + (m.insidePriceFlooredLaterYears ? " (floor)" : "") })] : []),
       el("dt", { text: "Withheld" }), el("dd", { text: format(m.withheldTonnes, "tonnes") + " t of " + format(m.consumptionTonnes, "tonnes") + " t" }),
       el("dt", { text: "Other producers" }), el("dd", { text: "+" + format(m.supplyResponseTonnes, "tonnes") + " t" }),
       // The restricting country's own output change (a quota cut) moves its home price too.
