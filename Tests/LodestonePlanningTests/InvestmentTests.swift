@@ -146,8 +146,8 @@ struct StockpilePlanTests {
         // times rarer. Without consumers' working stocks, the first year's precautionary buying
         // and licensing delay happen once, so the loss a year without stock is lower; with them
         // (the bundled parameters), 1.5 months of stocks drawn once outweigh that, so it is
-        // higher, and the plan's stock covers less of it (on this sample 128 → 152 M USD a year;
-        // without working stocks 179 → 169 M).
+        // higher, and the plan's stock covers less of it (on this sample 123 → 144 M USD a year;
+        // without working stocks 173 → 162 M).
         func planned(years: Double, stocks: Bool) throws -> StockpilePlan {
             var parameters = try ScenarioLibrary.marketParameters()
             if !stocks {

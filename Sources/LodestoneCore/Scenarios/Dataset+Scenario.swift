@@ -8,7 +8,9 @@
 ///    countries j, ρ_j the restricting countries' share of j's supply (origin tracing).
 /// 2. Propagation. A country that loses supply passes the loss on to its customers in proportion
 ///    to what they take from its pool: ℓ = (I − A)⁻¹·d with Aₖⱼ = F_{j→k}/Sⱼ, and its own
-///    consumption falls by Lₖ = ℓₖ·Cₖ/Sₖ (C apparent consumption). Σ Lₖ = Σ dₖ exactly.
+///    consumption falls by Lₖ = ℓₖ·Cₖ/Sₖ (C apparent consumption). Σ Lₖ = Σ dₖ exactly, less
+///    what would have reached the restricting countries themselves through third countries: they
+///    replace it from what they withhold, so their L is 0 (`PropagatedLoss`).
 /// 3. Markets (`SplitMarket`). Outside: the whole loss L bids; what the restricting countries
 ///    divert to non-targeted buyers offsets it; the rest clears at the outside price p ≥ 0
 ///    against other producers' output and consumers' demand. Inside: what stays at home and is
@@ -152,7 +154,7 @@ extension Dataset {
         let sides = ScenarioSides(scenario, in: self, network: network)
         let top = severities.max() ?? 0
         let withheld = try withheldSupply(scenario, sides: sides, severity: top, network: network)
-        let propagated = try propagatedLoss(withheld, network: network)
+        let propagated = try propagatedLoss(withheld, sides: sides, network: network)
         var runs: [(market: ScenarioOutcome.Market, impacts: [ScenarioOutcome.Impact])] = []
         for s in severities {
             // At the highest severity (and when all are 0) the computed supply is used as it is.
@@ -185,12 +187,12 @@ extension Dataset {
         let steps = shortfalls(sides: sides, propagated: propagated, phases: phases, network: network)
         func total(_ tonnes: (SplitMarket.Clearing) -> Double) -> Double { phases.reduce(0) { $0 + tonnes($1.market) * $1.years } }
         let impacts = importers.map { impact(on: $0, network: network, sides: sides, propagated: propagated, phases: phases, steps: steps) }
-        let totalLoss = propagated.total, unitValue = network.unitValueUSDPerKg
+        let withheldTonnes = withheld.total.reduce(0, +), unitValue = network.unitValueUSDPerKg
         let info = commodity(network.commodity)
         return (ScenarioOutcome.Market(
             commodity: network.commodity, supplyClass: info?.supplyClass ?? .mainProduct, tradeYear: network.year,
             productionYear: network.year, severity: s, consumptionTonnes: network.worldConsumption * years,
-            withheldTonnes: totalLoss * years, divertedTonnes: total(\.divertedTonnes), precautionaryTonnes: total(\.precautionaryTonnes),
+            withheldTonnes: withheldTonnes * years, divertedTonnes: total(\.divertedTonnes), precautionaryTonnes: total(\.precautionaryTonnes),
             supplyResponseTonnes: total(\.supplyResponseTonnes), demandResponseTonnes: total(\.demandResponseTonnes),
             unmetTonnes: total(\.unmetTonnes), priceChangeOutside: market.priceChangeOutside, priceCapped: market.outsidePriceCapped,
             keptAtHomeTonnes: total(\.keptAtHomeTonnes), stockpiledInsideTonnes: total(\.stockpiledInsideTonnes),

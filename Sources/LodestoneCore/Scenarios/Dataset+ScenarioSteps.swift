@@ -38,12 +38,16 @@ struct WithheldSupply {
 }
 
 /// Step 2: each node's consumption lost once the withheld supply has run through the network.
+/// Part of what targets lose they would have passed on to the restricting countries themselves
+/// (Japan's exports of gallium to China shrink with what Japan lost); a restricting country
+/// replaces that from what it withholds at home, so its loss is 0 and the rest is what the
+/// outside market loses.
 struct PropagatedLoss {
-    /// Lₖ = ℓₖ·Cₖ/Sₖ with ℓ = (I − A)⁻¹·d.
+    /// Lₖ = ℓₖ·Cₖ/Sₖ with ℓ = (I − A)⁻¹·d; 0 for a restricting country.
     var loss: [Double]
     /// The same for the direct part of d only.
     var directLoss: [Double]
-    /// Σ Lₖ (= Σ dₖ).
+    /// Σ Lₖ: Σ dₖ less what would have reached the restricting countries.
     var total: Double
 
     /// The same at `factor` times the withheld supply (the propagation is linear).
@@ -77,12 +81,14 @@ extension Dataset {
         return result
     }
 
-    func propagatedLoss(_ withheld: WithheldSupply, network: TradeNetwork) throws(LodestoneError) -> PropagatedLoss {
+    func propagatedLoss(_ withheld: WithheldSupply, sides: ScenarioSides, network: TradeNetwork) throws(LodestoneError) -> PropagatedLoss {
         let n = network.size
         guard let propagated = network.propagate(withheld.total) else {
             throw .damagedData("closed re-export loop in the \(network.commodity) network of \(network.year)")
         }
-        let loss = (0..<n).map { network.supply[$0] > 0 ? propagated[$0] * network.consumption[$0] / network.supply[$0] : 0 }
+        let loss = (0..<n).map { k in
+            network.supply[k] > 0 && !sides.isRestricting[k] ? propagated[k] * network.consumption[k] / network.supply[k] : 0
+        }
         let directLoss = (0..<n).map { network.supply[$0] > 0 ? withheld.direct[$0] * network.consumption[$0] / network.supply[$0] : 0 }
         return PropagatedLoss(loss: loss, directLoss: directLoss, total: loss.reduce(0, +))
     }

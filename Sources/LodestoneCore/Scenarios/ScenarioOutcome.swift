@@ -27,7 +27,8 @@ public struct ScenarioOutcome: Hashable, Sendable, Codable {
         /// Relative price change outside the restricting countries in the (first) year, e.g. 0.35 = +35 %.
         public var priceChangeOutside: Double
         public var priceCapped: Bool
-        /// Supply kept in the restricting countries, tonnes, and the part held in stock there.
+        /// Supply kept in the restricting countries, tonnes, net of the imports they lose through
+        /// third countries (replaced from it), and the part held in stock there.
         public var keptAtHomeTonnes: Double
         public var stockpiledInsideTonnes: Double
         /// The restricting countries' own output change over the duration (a quota cut < 0), tonnes.

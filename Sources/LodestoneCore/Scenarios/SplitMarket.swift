@@ -50,7 +50,8 @@ public struct SplitMarket: Hashable, Sendable, Codable {
         public var unmetTonnes: Double
         public var priceChangeOutside: Double
         public var outsidePriceCapped: Bool
-        /// Supply kept in the restricting countries, K = L − V.
+        /// Supply kept in the restricting countries, K = L − V (L is net of what would have reached
+        /// them through third countries: they replace that from what they withhold).
         public var keptAtHomeTonnes: Double
         /// Of which held back by producers and state reserves, ψ·K.
         public var stockpiledInsideTonnes: Double

@@ -181,6 +181,24 @@ extension RestrictionScenarioTests {
         #expect(abs(market.keptAtHomeTonnes - market.withheldTonnes) < 1e-9, "everyone is targeted: nothing is diverted")
     }
 
+    /// Gamma re-exports a sixth of its supply to Delta. With Alpha and Delta restricting, a sixth
+    /// of the 40 t Alpha withholds from Gamma would have reached Delta, which replaces it from what
+    /// is withheld at home: Delta loses nothing, and only the other 33.3 t bid on the outside market
+    /// (before, all 40 t did, and Delta showed a loss of 6.7 t of its own control).
+    @Test func whatWouldHaveReachedARestrictingCountryIsNotLostOutside() throws {
+        let scenario = RestrictionScenario(name: "t", restricting: [SmallWorld.a, SmallWorld.d], commodities: ["ore"], severity: 1)
+        let pair = Importer(id: "GD", name: "Gamma and Delta", members: [SmallWorld.c, SmallWorld.d])
+        let outcome = try world.run(scenario, year: 2020, for: everyone + [pair], parameters: parameters)
+        let market = outcome.markets[0], delta = impact(outcome, SmallWorld.d), gamma = impact(outcome, SmallWorld.c)
+        #expect(abs(market.withheldTonnes - 40) < 1e-9, "what the control withholds")
+        #expect(delta.directLossTonnes == 0 && delta.indirectLossTonnes == 0 && delta.shortfallTonnes == 0)
+        #expect(abs(gamma.directLossTonnes + gamma.indirectLossTonnes - 40 * 50 / 60) < 1e-9)
+        let cleared = market.supplyResponseTonnes + market.demandResponseTonnes + market.unmetTonnes - market.precautionaryTonnes
+        #expect(abs(cleared - 40 * 50 / 60) < 1e-9, "the outside market clears 33.3 t, not 40")
+        let group = try #require(outcome.impacts.first { $0.importer == "GD" })
+        #expect(abs(group.directLossTonnes + group.indirectLossTonnes - (gamma.directLossTonnes + gamma.indirectLossTonnes)) < 1e-9)
+    }
+
     @Test func consumerStocksSoftenTheShortfallOnce() throws {
         var stocked = parameters
         stocked.defaults.stockMonths = 3
