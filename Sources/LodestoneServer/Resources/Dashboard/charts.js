@@ -30,14 +30,18 @@ function tick(t, unit) {
   return significant(t, 3, true);
 }
 
-/// Round steps for an axis from 0 to `max`: about five ticks.
-function ticks(max) {
-  const raw = max / 5, power = Math.pow(10, Math.floor(Math.log10(raw)));
+/// Round steps for an axis from 0 to `max`: about `count` ticks (five by default).
+function ticks(max, count = 5) {
+  const raw = max / count, power = Math.pow(10, Math.floor(Math.log10(raw)));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) || raw;
   const out = [];
   for (let t = 0; t <= max + 1e-12; t += step) out.push(t);
   return out;
 }
+
+/// How many ticks an axis `length` pixels long has room for: a label such as "1.5 k" takes
+/// about 30 px, so one every 48 px at most, between two and five.
+const tickCount = (length) => Math.max(2, Math.min(5, Math.floor(length / 48)));
 
 /// One bar per item: `{label, value, cls}`.
 export function bars(items, { unit = "share", title = "", max, color = "bar", plot: wanted = 420 } = {}) {
@@ -48,7 +52,7 @@ export function bars(items, { unit = "share", title = "", max, color = "bar", pl
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": title, class: "bars" });
   // An axis under the bars: light grid lines at round steps, labelled in the bars' unit.
   const scale = (width - labelW - valueW) / peak, bottom = top + items.length * rowH + 2;
-  for (const t of ticks(peak)) {
+  for (const t of ticks(peak, tickCount(width - labelW - valueW))) {
     const x = labelW + scale * t;
     root.append(svg("line", { x1: x, x2: x, y1: top, y2: bottom, class: "grid" }));
     root.append(svg("text", { x, y: bottom + 14, "text-anchor": "middle", class: "axis" }, tick(t, unit)));
@@ -75,7 +79,7 @@ export function errorBars(items, { title = "", cuts = [], plot: wanted = 560, le
   const high = Math.max(...items.map((d) => d.value + 1.96 * d.se), ...cuts.map((c) => c.value * 1.15), 1e-9);
   const x = (v) => labelW + plot * Math.max(0, v) / high;
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": title, class: "bars error-bars" });
-  for (const t of ticks(high)) {
+  for (const t of ticks(high, tickCount(plot))) {
     root.append(svg("line", { x1: x(t), x2: x(t), y1: top - 4, y2: height - axisH + 2, class: "grid" }));
     root.append(svg("text", { x: x(t), y: height - 6, "text-anchor": "middle", class: "axis" }, format(t, "share")));
   }
