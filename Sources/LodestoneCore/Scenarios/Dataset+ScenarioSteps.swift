@@ -40,14 +40,16 @@ struct WithheldSupply {
 /// Step 2: each node's consumption lost once the withheld supply has run through the network.
 /// Part of what targets lose they would have passed on to the restricting countries themselves
 /// (Japan's exports of gallium to China shrink with what Japan lost); a restricting country
-/// replaces that from what it withholds at home, so its loss is 0 and the rest is what the
-/// outside market loses.
+/// replaces that from what it withholds at home, so it loses nothing and passes nothing on to
+/// its own customers (`TradeNetwork.propagate(_:absorbingAt:)`), and the rest is what the outside
+/// market loses.
 struct PropagatedLoss {
-    /// Lₖ = ℓₖ·Cₖ/Sₖ with ℓ = (I − A)⁻¹·d; 0 for a restricting country.
+    /// Lₖ = ℓₖ·Cₖ/Sₖ with ℓ the loss propagated with the restricting countries absorbing what
+    /// reaches them; 0 for a restricting country.
     var loss: [Double]
     /// The same for the direct part of d only.
     var directLoss: [Double]
-    /// Σ Lₖ: Σ dₖ less what would have reached the restricting countries.
+    /// Σ Lₖ: Σ dₖ less what reaches the restricting countries (ℓ at them).
     var total: Double
 
     /// The same at `factor` times the withheld supply (the propagation is linear).
@@ -83,7 +85,7 @@ extension Dataset {
 
     func propagatedLoss(_ withheld: WithheldSupply, sides: ScenarioSides, network: TradeNetwork) throws(LodestoneError) -> PropagatedLoss {
         let n = network.size
-        guard let propagated = network.propagate(withheld.total) else {
+        guard let propagated = network.propagate(withheld.total, absorbingAt: sides.restricting) else {
             throw .damagedData("closed re-export loop in the \(network.commodity) network of \(network.year)")
         }
         let loss = (0..<n).map { k in

@@ -16,14 +16,16 @@
 /// outside is |ε_d|·p·C_out plus the unmet excess, and a target bears the share of its loss it
 /// cannot re-source first.
 ///
-/// Inside. What is withheld and not diverted stays at home: K = L − V. Producers and state
+/// Inside. What is withheld and not diverted stays at home, less what the restricting countries
+/// use to replace their own lost imports: K = L − V. Producers and state
 /// reserves hold back a share ψ; the rest, (1 − ψ)·K, plus any change ΔQ the restricting
 /// countries make to their own output at the same time (a production quota: ΔQ < 0), clears at
 /// the inside price q:
 ///     (1 − ψ)·K + ΔQ = −(ε_s·Q_in + |ε_d|·C_in)·q, with −`maxPriceDecrease` ≤ q ≤ `maxPriceIncrease`.
 /// Without an output cut the inside price never rises; the outside price never falls: p ≥ 0.
 public struct SplitMarket: Hashable, Sendable, Codable {
-    /// Tonnes targets lost (after propagation through the trade network).
+    /// L: tonnes the countries outside lost after propagation through the trade network (what
+    /// would have reached the restricting countries is not in it: they replace it at home).
     public var lostTonnes: Double
     /// Consumption of non-targeted outside countries that restricted supply could take over.
     public var divertibleTonnes: Double

@@ -93,6 +93,32 @@ struct TradeNetwork {
         leontief?.solve(shock)
     }
 
+    /// The same with the nodes in `absorbing` passing nothing on: each keeps all of the loss that
+    /// reaches it (a restricting country replaces its lost imports from what it withholds, so its
+    /// customers lose nothing through it). Solves (I − A·(I − E))·ℓ = shock, E the diagonal that
+    /// selects `absorbing`, on the same factors: with x = (I − A)⁻¹·shock and W = (I − A)⁻¹·A·E,
+    /// ℓ = x − W·ℓ_E where (I + W_E)·ℓ_E = x_E (one more solve per absorbing node).
+    func propagate(_ shock: [Double], absorbingAt absorbing: [Int]) -> [Double]? {
+        guard let leontief, var loss = propagate(shock) else { return nil }
+        guard !absorbing.isEmpty else { return loss }
+        // Column r of A: what node r passes on to each customer per tonne of its supply.
+        let columns = absorbing.map { r in
+            var column = [Double](repeating: 0, count: size)
+            for flow in flows where flow.from == r { column[flow.to] += flow.tonnes / supply[r] }
+            return leontief.solve(column)
+        }
+        let k = absorbing.count
+        var inner = [Double](repeating: 0, count: k * k)
+        for (i, r) in absorbing.enumerated() {
+            for j in 0..<k { inner[i * k + j] = (i == j ? 1 : 0) + columns[j][r] }
+        }
+        guard let kept = LinearSolver.solve(matrix: inner, size: k, rhs: absorbing.map { loss[$0] }) else { return nil }
+        for j in 0..<k where kept[j] != 0 {
+            for node in 0..<size { loss[node] -= columns[j][node] * kept[j] }
+        }
+        return loss
+    }
+
     /// Tonnes of every origin k in node `i`'s supply: xᵢₖ = [(I − A)⁻¹]ᵢₖ·originₖ, from one solve of
     /// (I − A)ᵀ·y = eᵢ.
     func originsOfSupply(at i: Int) -> [Double]? {

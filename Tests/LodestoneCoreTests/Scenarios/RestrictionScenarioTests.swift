@@ -8,7 +8,7 @@ import Testing
     let world = Self.makeWorld()
 
     /// The world above; with `idle`, also Epsilon (EPS), which neither produces nor trades the ore.
-    static func makeWorld(idle: Bool = false) -> Dataset {
+    static func makeWorld(idle: Bool = false, extraFlows: [(CountryCode, CountryCode, Double)] = []) -> Dataset {
         var builder = Dataset.Builder()
         var countries = [(SmallWorld.a, "Alpha"), (SmallWorld.b, "Beta"), (SmallWorld.c, "Gamma"), (SmallWorld.d, "Delta")]
         if idle { countries.append((CountryCode(5), "Epsilon")) }
@@ -20,7 +20,7 @@ import Testing
         for (country, tonnes) in [(SmallWorld.a, 100.0), (SmallWorld.b, 50)] {
             builder.add(ProductionRecord(commodity: "ore", country: country, year: 2020, tonnes: tonnes, publishedAmount: tonnes))
         }
-        for (from, to, tonnes) in [(SmallWorld.a, SmallWorld.c, 40.0), (SmallWorld.b, SmallWorld.c, 20), (SmallWorld.c, SmallWorld.d, 10)] {
+        for (from, to, tonnes) in [(SmallWorld.a, SmallWorld.c, 40.0), (SmallWorld.b, SmallWorld.c, 20), (SmallWorld.c, SmallWorld.d, 10)] + extraFlows {
             builder.add(TradeFlow(year: 2020, exporter: from, importer: to, hs6: 111111, valueKUSD: tonnes * 2, tonnes: tonnes))
         }
         return builder.build()
@@ -64,11 +64,12 @@ import Testing
         let outcome = try run(severity: 0.7)
         let market = outcome.markets[0]
         let lost = outcome.impacts.reduce(0) { $0 + $1.directLossTonnes + $1.indirectLossTonnes }
+        // Nothing Alpha withholds would have reached Alpha itself, so the loss is all of it.
         #expect(abs(lost - market.withheldTonnes) < 1e-9)
         let shortfall = outcome.impacts.reduce(0) { $0 + $1.shortfallTonnes }
-        #expect(abs(shortfall - (market.withheldTonnes - market.supplyResponseTonnes)) < 1e-9,
+        #expect(abs(shortfall - (lost - market.supplyResponseTonnes)) < 1e-9,
                 "what consumers go without equals what the market lost net of new supply")
-        #expect(abs(market.supplyResponseTonnes + market.demandResponseTonnes + market.unmetTonnes - market.withheldTonnes) < 1e-9,
+        #expect(abs(market.supplyResponseTonnes + market.demandResponseTonnes + market.unmetTonnes - lost) < 1e-9,
                 "the whole loss clears on the outside market")
     }
 
@@ -181,20 +182,28 @@ extension RestrictionScenarioTests {
         #expect(abs(market.keptAtHomeTonnes - market.withheldTonnes) < 1e-9, "everyone is targeted: nothing is diverted")
     }
 
-    /// Gamma re-exports a sixth of its supply to Delta. With Alpha and Delta restricting, a sixth
-    /// of the 40 t Alpha withholds from Gamma would have reached Delta, which replaces it from what
-    /// is withheld at home: Delta loses nothing, and only the other 33.3 t bid on the outside market
-    /// (before, all 40 t did, and Delta showed a loss of 6.7 t of its own control).
-    @Test func whatWouldHaveReachedARestrictingCountryIsNotLostOutside() throws {
+    /// Gamma re-exports a sixth of its supply to Delta, and Delta half of its to Epsilon. With
+    /// Alpha and Delta restricting, a sixth of the 40 t Alpha withholds from Gamma would have
+    /// reached Delta, which replaces it from what is withheld at home: Delta loses nothing and
+    /// passes nothing on to Epsilon, which loses only the 5 t Delta withholds from it, and 33.3 +
+    /// 5 t bid on the outside market. (Before, Delta showed a loss of its own control, all 45 t
+    /// bid, and Epsilon lost half of Delta's loss on top.)
+    @Test func whatReachesARestrictingCountryIsNeitherLostNorPassedOn() throws {
+        let epsilon = CountryCode(5)
+        let world = Self.makeWorld(idle: true, extraFlows: [(SmallWorld.d, epsilon, 5)])
         let scenario = RestrictionScenario(name: "t", restricting: [SmallWorld.a, SmallWorld.d], commodities: ["ore"], severity: 1)
         let pair = Importer(id: "GD", name: "Gamma and Delta", members: [SmallWorld.c, SmallWorld.d])
-        let outcome = try world.run(scenario, year: 2020, for: everyone + [pair], parameters: parameters)
-        let market = outcome.markets[0], delta = impact(outcome, SmallWorld.d), gamma = impact(outcome, SmallWorld.c)
-        #expect(abs(market.withheldTonnes - 40) < 1e-9, "what the control withholds")
+        let outcome = try world.run(scenario, year: 2020, for: world.countries.map(Importer.init) + [pair], parameters: parameters)
+        func impact(_ code: CountryCode) throws -> ScenarioOutcome.Impact {
+            try #require(outcome.impacts.first { $0.importer == world.country(code)!.iso3 })
+        }
+        let market = outcome.markets[0], gamma = try impact(SmallWorld.c), delta = try impact(SmallWorld.d), eps = try impact(epsilon)
+        #expect(abs(market.withheldTonnes - 45) < 1e-9, "what the control withholds")
         #expect(delta.directLossTonnes == 0 && delta.indirectLossTonnes == 0 && delta.shortfallTonnes == 0)
+        #expect(abs(eps.directLossTonnes - 5) < 1e-9 && abs(eps.indirectLossTonnes) < 1e-9, "Delta passes nothing on")
         #expect(abs(gamma.directLossTonnes + gamma.indirectLossTonnes - 40 * 50 / 60) < 1e-9)
         let cleared = market.supplyResponseTonnes + market.demandResponseTonnes + market.unmetTonnes - market.precautionaryTonnes
-        #expect(abs(cleared - 40 * 50 / 60) < 1e-9, "the outside market clears 33.3 t, not 40")
+        #expect(abs(cleared - (40 * 50 / 60 + 5)) < 1e-9, "the outside market clears 38.3 t, not 45")
         let group = try #require(outcome.impacts.first { $0.importer == "GD" })
         #expect(abs(group.directLossTonnes + group.indirectLossTonnes - (gamma.directLossTonnes + gamma.indirectLossTonnes)) < 1e-9)
     }
@@ -239,7 +248,11 @@ extension RestrictionScenarioTests {
         let first = try world.run(oneYear, year: 2020, for: importers, parameters: frictions)
         // After the first year a target is short of at most its part of what the market gives up.
         let settledMarket = try world.run(oneYear, year: 2020, for: importers, parameters: later).markets[0]
-        let givenUp = (settledMarket.demandResponseTonnes + settledMarket.unmetTonnes) / settledMarket.withheldTonnes
+        // L, the loss bidding outside: what clears there (E = L − V + P) plus what was diverted, less
+        // the precautionary buying (Alpha imports nothing, so here it is also what is withheld).
+        let bidding = settledMarket.supplyResponseTonnes + settledMarket.demandResponseTonnes + settledMarket.unmetTonnes
+            - settledMarket.precautionaryTonnes + settledMarket.divertedTonnes
+        let givenUp = (settledMarket.demandResponseTonnes + settledMarket.unmetTonnes) / bidding
         later.defaults.resourcingShare = 1 - min(1 - settled.resourcingShare, givenUp)
         #expect(everyoneTargeted ? givenUp > 0.5 : givenUp < 0.5, "the cap binds when diversion replaces the loss")
         let next = try world.run(oneYear, year: 2020, for: importers, parameters: later)
