@@ -245,11 +245,10 @@ extension SQLiteStore {
         return result
     }
 
-    /// The id of the store's present data (`store_state`), read in the caller's transaction.
+    /// The count of writes to the store (`PRAGMA user_version`, see `StoreWriter`), read in the
+    /// caller's transaction: it names the data that transaction sees.
     private func readState() throws -> String {
-        let s = try db.prepare("SELECT id FROM store_state WHERE only = 1")
-        guard try s.step(), let id = s.strictText(0) else { throw damaged("store_state has no id") }
-        return id
+        String(try db.scalarInt("PRAGMA user_version") ?? 0)
     }
 
     private func readProvenance() throws -> [Provenance] {

@@ -57,9 +57,12 @@ struct StoreWriter {
         }
     }
 
-    /// Names the data just written with a new random id (`store_state`), in the same transaction.
+    /// Counts the write in the database header's user version (`PRAGMA user_version`), in the same
+    /// transaction: the number names the data just written, for the trade cache. It needs no
+    /// table, so stores made before it are read as they are (version 0 until their next import).
     private func newState() throws {
-        try db.execute("INSERT OR REPLACE INTO store_state (only, id) VALUES (1, lower(hex(randomblob(16))))")
+        let count = try db.scalarInt("PRAGMA user_version") ?? 0
+        try db.execute("PRAGMA user_version = \(count >= Int(Int32.max) ? 1 : count + 1)")
     }
 
     private func write<T>(_ body: () throws -> T) throws -> T {

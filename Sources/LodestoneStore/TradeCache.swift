@@ -12,10 +12,10 @@ private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, 
 /// A machine-local cache of a store's trade, so that a process after the first one skips the
 /// scan of a million trade rows (most of a cold command's time).
 ///
-/// One file per store state, named by a hash of the id every import writes (`store_state`, read
-/// in the same transaction as the data it names), the store's resolved path, inode, size and
+/// One file per store state, named by a hash of the count every import writes into the
+/// database header (`PRAGMA user_version`, read in the same transaction as the data it names), the store's resolved path, inode, size and
 /// modification time, the size of its write-ahead log and its provenance. A commit in WAL mode
-/// can leave the file's times and sizes as they were, so the id is what makes a write give a new
+/// can leave the file's times and sizes as they were, so the count is what makes a write give a new
 /// name and a cache never outlive the data it was made from; the file's details catch changes
 /// made outside Lodestone. (The log's own time is left out: each process that opens the store
 /// recreates it.) The file holds the Builder's trade image, which is
@@ -53,8 +53,8 @@ public struct TradeCache: Sendable {
         return "\(resolved)|\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(walSize)"
     }
 
-    /// The cache file for a store state: its file-system fingerprint, the id every import writes
-    /// (`store_state`, read in the same transaction as the data) and its provenance.
+    /// The cache file for a store state: its file-system fingerprint, the count every import writes
+    /// (`PRAGMA user_version`, read in the same transaction as the data) and its provenance.
     func file(fingerprint: String, state: String, provenance: [Provenance]) -> String {
         let sources = provenance.map { "\($0.dataset)|\($0.sha256)|\($0.importedAt)|\($0.rows)" }.joined(separator: ";")
         let name = SHA256.hex(of: Data("\(fingerprint)|\(state)|\(sources)|\(Dataset.Builder.imageVersionText)".utf8))

@@ -47,7 +47,7 @@ import Testing
 
     /// A commit in WAL mode can leave the store file's size and time and the log's size as they
     /// were (here forced: both imports checkpointed, the file's time put back). The two states'
-    /// provenance is the same too, so only the id each import writes tells them apart. Before it
+    /// provenance is the same too, so only the count each import writes tells them apart. Before it
     /// was in the name, this load returned version 1's trade under version 2's tables: CI saw a
     /// concurrent read print such a mixture once.
     @Test func anImportThatLeavesTheFilesAsTheyWereStillGivesANewCache() throws {

@@ -186,16 +186,6 @@ enum Migrations {
             SELECT commodity_id, country_code, partner_code, year, measure, amount, published, series, source, comparable, note FROM official_figure;
         DROP TABLE official_figure;
         """),
-        ("2026-12-07-store-state", """
-        -- One row naming the store's present data: every import writes a new random id, so a
-        -- cache of the trade can be named by the state it was read from (file times and sizes
-        -- alone can stay the same across a commit in WAL mode).
-        CREATE TABLE store_state (
-            only INTEGER PRIMARY KEY CHECK (only = 1),
-            id TEXT NOT NULL CHECK (length(id) > 0)
-        );
-        INSERT INTO store_state (only, id) VALUES (1, lower(hex(randomblob(16))));
-        """),
     ]
 
     static func apply(to db: SQLiteDatabase) throws {
@@ -211,6 +201,10 @@ enum Migrations {
         }
         for migration in all where !done.contains(migration.name) {
             try db.transaction {
+                // Another process may have applied it since the list was read: checked again under
+                // the write lock, so two commands opening an older store at once both succeed.
+                let applied = try db.scalarInt("SELECT 1 FROM lodestone_migration WHERE name = ?", [.text(migration.name)])
+                guard applied == nil else { return }
                 try db.execute(migration.sql)
                 try db.prepare("INSERT INTO lodestone_migration (name, applied_at) VALUES (?, datetime('now'))")
                     .run([.text(migration.name)])
