@@ -1,6 +1,6 @@
 // Lodestone dashboard: plain JavaScript modules, no libraries, no CDN. Every view's state lives
 // in the query string, so a link reproduces it; every table downloads as CSV and JSON from the API.
-import { API, el, fillForm, getJSON, pct, setState, state } from "./ui.js";
+import { API, el, fillForm, format, getJSON, pct, setState, state } from "./ui.js";
 import { prioritiesView, defaultDraws } from "./views/priorities.js";
 import { countryView } from "./views/country.js";
 import { planView, defaultPlanDraws } from "./views/plan.js";
@@ -79,7 +79,7 @@ function updateSeverity() {
     ? "as the preset: " + preset.severitiesUsed : pct(Number(form.elements.severity.value));
   form.elements.restricting.placeholder = preset ? preset.restricting.join(",") : "CHN";
   form.elements.commodity.placeholder = preset ? preset.commodities.join(",") : "gallium,germanium";
-  form.elements.duration.placeholder = preset ? `${preset.durationYears} (the preset's)` : "1";
+  form.elements.duration.placeholder = preset ? `${format(preset.durationYears, "years")} (the preset's)` : "1";
 }
 
 async function loadPickers() {
