@@ -247,8 +247,8 @@ extension SQLiteStore {
 
     /// The count of writes to the store (`PRAGMA user_version`, see `StoreWriter`), read in the
     /// caller's transaction: it names the data that transaction sees.
-    private func readState() throws -> String {
-        String(try db.scalarInt("PRAGMA user_version") ?? 0)
+    private func readState() throws -> Int {
+        try db.scalarInt("PRAGMA user_version") ?? 0
     }
 
     private func readProvenance() throws -> [Provenance] {

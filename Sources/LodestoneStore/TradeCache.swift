@@ -12,15 +12,15 @@ private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, 
 /// A machine-local cache of a store's trade, so that a process after the first one skips the
 /// scan of a million trade rows (most of a cold command's time).
 ///
-/// One file per store state, named by a hash of the count every import writes into the
-/// database header (`PRAGMA user_version`, read in the same transaction as the data it names), the store's resolved path, inode, size and
-/// modification time, the size of its write-ahead log and its provenance. A commit in WAL mode
-/// can leave the file's times and sizes as they were, so the count is what makes a write give a new
-/// name and a cache never outlive the data it was made from; the file's details catch changes
-/// made outside Lodestone. (The log's own time is left out: each process that opens the store
-/// recreates it.) The file holds the Builder's trade image, which is
-/// checked whole on reading; a missing, stale or damaged cache is ignored and rebuilt. Writing is
-/// atomic and best effort — a read-only or full cache folder only costs speed.
+/// One file per store state, named by a hash of the count every import writes into the database
+/// header (`PRAGMA user_version`, read in the same transaction as the data it names), the store's
+/// resolved path, inode, size and modification time, the size of its write-ahead log and its
+/// provenance. A commit in WAL mode can leave the file's times and sizes as they were, so the
+/// count is what makes a write give a new name and a cache never outlive the data it was made
+/// from; the file's details catch changes made outside Lodestone. (The log's own time is left
+/// out: each process that opens the store recreates it.) The file holds the Builder's trade
+/// image, which is checked whole on reading; a missing, stale or damaged cache is ignored and
+/// rebuilt. Writing is atomic and best effort — a read-only or full cache folder only costs speed.
 ///
 /// Folder: $LODESTONE_CACHE_DIR, else $XDG_CACHE_HOME/lodestone, else ~/.cache/lodestone;
 /// LODESTONE_CACHE_DIR=off turns it off.
@@ -55,7 +55,7 @@ public struct TradeCache: Sendable {
 
     /// The cache file for a store state: its file-system fingerprint, the count every import writes
     /// (`PRAGMA user_version`, read in the same transaction as the data) and its provenance.
-    func file(fingerprint: String, state: String, provenance: [Provenance]) -> String {
+    func file(fingerprint: String, state: Int, provenance: [Provenance]) -> String {
         let sources = provenance.map { "\($0.dataset)|\($0.sha256)|\($0.importedAt)|\($0.rows)" }.joined(separator: ";")
         let name = SHA256.hex(of: Data("\(fingerprint)|\(state)|\(sources)|\(Dataset.Builder.imageVersionText)".utf8))
         return (folder as NSString).appendingPathComponent("trade-\(name.prefix(32)).bin")

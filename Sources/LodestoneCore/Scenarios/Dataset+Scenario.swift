@@ -8,9 +8,9 @@
 ///    countries j, ρ_j the restricting countries' share of j's supply (origin tracing).
 /// 2. Propagation. A country that loses supply passes the loss on to its customers in proportion
 ///    to what they take from its pool: ℓ = (I − A)⁻¹·d with Aₖⱼ = F_{j→k}/Sⱼ, and its own
-///    consumption falls by Lₖ = ℓₖ·Cₖ/Sₖ (C apparent consumption). Σ Lₖ = Σ dₖ exactly, less
-///    what would have reached the restricting countries themselves through third countries: they
-///    replace it from what they withhold, so their L is 0 (`PropagatedLoss`).
+///    consumption falls by Lₖ = ℓₖ·Cₖ/Sₖ (C apparent consumption). The restricting countries
+///    absorb what reaches them through third countries (they replace it from what they withhold):
+///    they neither lose it nor pass it on, so Σ Lₖ = Σ dₖ less ℓ at them (`PropagatedLoss`).
 /// 3. Markets (`SplitMarket`). Outside: the whole loss L bids; what the restricting countries
 ///    divert to non-targeted buyers offsets it; the rest clears at the outside price p ≥ 0
 ///    against other producers' output and consumers' demand. Inside: what stays at home and is
