@@ -30,6 +30,9 @@ public struct ScenarioOutcome: Hashable, Sendable, Codable {
         /// Supply kept in the restricting countries, tonnes, net of the imports they lose through
         /// third countries (replaced from it), and the part held in stock there.
         public var keptAtHomeTonnes: Double
+        /// Of the withheld tonnes, those the restricting countries use to replace the imports they
+        /// lose through third countries (withheld − L): neither lost outside nor kept at home.
+        public var replacingOwnImportsTonnes: Double
         public var stockpiledInsideTonnes: Double
         /// The restricting countries' own output change over the duration (a quota cut < 0), tonnes.
         public var insideOutputChangeTonnes: Double

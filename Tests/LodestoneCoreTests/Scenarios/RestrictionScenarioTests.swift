@@ -204,6 +204,8 @@ extension RestrictionScenarioTests {
         #expect(abs(gamma.directLossTonnes + gamma.indirectLossTonnes - 40 * 50 / 60) < 1e-9)
         let cleared = market.supplyResponseTonnes + market.demandResponseTonnes + market.unmetTonnes - market.precautionaryTonnes
         #expect(abs(cleared - (40 * 50 / 60 + 5)) < 1e-9, "the outside market clears 38.3 t, not 45")
+        #expect(abs(market.replacingOwnImportsTonnes - 40 * 10 / 60) < 1e-9, "Delta replaces the 6.7 t Gamma no longer re-exports to it")
+        #expect(abs(market.withheldTonnes - market.replacingOwnImportsTonnes - (40 * 50 / 60 + 5)) < 1e-9, "withheld = replaced at home + L")
         let group = try #require(outcome.impacts.first { $0.importer == "GD" })
         #expect(abs(group.directLossTonnes + group.indirectLossTonnes - (gamma.directLossTonnes + gamma.indirectLossTonnes)) < 1e-9)
     }
