@@ -47,7 +47,7 @@ check() {  # check NAME QUERY EXPECTED... ; an EXPECTED of "map" asks for a draw
 }
 check risk "view=risk&importer=JPN&year=2024" "GeoPolRisk for Japan (JPN), 2024" "<table>" "<svg" "Not assessed ("
 check risk-error "view=risk&importer=Jpan" "did you mean Japan (JPN)?"
-check scenario "view=scenario&preset=china-gallium-germanium-2023&importer=JPN,USA" "Price outside" "replacing own lost imports" "Best placed to fill the gap" "<table>" map
+check scenario "view=scenario&preset=china-gallium-germanium-2023&importer=JPN,USA" "Price outside" "Replaces own imports" "Best placed to fill the gap" "<table>" map
 # A three-year ban: the first year's prices, then those from year 2 on.
 check long-scenario "view=scenario&preset=china-us-ban-2024&importer=USA&duration=3" "Price outside (year 1)" "From year 2" "3 year(s)" "price paid from year 2"
 check world-scenario "view=scenario&preset=china-rare-earths-april-2025" "Price outside" "have no apparent consumption" "<table>" "Japan (JPN)"

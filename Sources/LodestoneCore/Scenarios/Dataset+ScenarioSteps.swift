@@ -51,10 +51,14 @@ struct PropagatedLoss {
     var directLoss: [Double]
     /// Σ Lₖ: Σ dₖ less what reaches the restricting countries (ℓ at them).
     var total: Double
+    /// Σ ℓᵣ over the restricting countries: what reaches them through third countries, which they
+    /// replace from what they withhold (Σ dₖ = total + absorbed).
+    var absorbed: Double
 
     /// The same at `factor` times the withheld supply (the propagation is linear).
     func scaled(by factor: Double) -> PropagatedLoss {
-        PropagatedLoss(loss: loss.map { $0 * factor }, directLoss: directLoss.map { $0 * factor }, total: total * factor)
+        PropagatedLoss(loss: loss.map { $0 * factor }, directLoss: directLoss.map { $0 * factor }, total: total * factor,
+                       absorbed: absorbed * factor)
     }
 }
 
@@ -84,15 +88,16 @@ extension Dataset {
     }
 
     func propagatedLoss(_ withheld: WithheldSupply, sides: ScenarioSides, network: TradeNetwork) throws(LodestoneError) -> PropagatedLoss {
-        let n = network.size
-        guard let propagated = network.propagate(withheld.total, absorbingAt: sides.restricting) else {
+        let n = network.size, restricting = sides.restricting
+        guard let propagated = network.propagate(withheld.total, absorbingAt: restricting) else {
             throw .damagedData("closed re-export loop in the \(network.commodity) network of \(network.year)")
         }
         let loss = (0..<n).map { k in
             network.supply[k] > 0 && !sides.isRestricting[k] ? propagated[k] * network.consumption[k] / network.supply[k] : 0
         }
         let directLoss = (0..<n).map { network.supply[$0] > 0 ? withheld.direct[$0] * network.consumption[$0] / network.supply[$0] : 0 }
-        return PropagatedLoss(loss: loss, directLoss: directLoss, total: loss.reduce(0, +))
+        return PropagatedLoss(loss: loss, directLoss: directLoss, total: loss.reduce(0, +),
+                              absorbed: restricting.reduce(0) { $0 + propagated[$1] })
     }
 
     /// Step 3: the outside and inside markets (`SplitMarket`) after the loss.

@@ -30,10 +30,12 @@ public struct ScenarioOutcome: Hashable, Sendable, Codable {
         /// Supply kept in the restricting countries, tonnes, net of the imports they lose through
         /// third countries (replaced from it), and the part held in stock there.
         public var keptAtHomeTonnes: Double
-        /// Of the withheld tonnes, those the restricting countries use to replace the imports they
-        /// lose through third countries (withheld − L): neither lost outside nor kept at home.
-        public var replacingOwnImportsTonnes: Double
         public var stockpiledInsideTonnes: Double
+        /// Of the withheld tonnes, those the restricting countries use to replace the imports they
+        /// lose through third countries, over the duration (≥ 0): neither lost outside nor kept at
+        /// home, so withheld = diverted + kept at home + this. 0 when none of what the targets lose
+        /// would have reached the restricting countries (they import none of it from them).
+        public var replacingOwnImportsTonnes: Double
         /// The restricting countries' own output change over the duration (a quota cut < 0), tonnes.
         public var insideOutputChangeTonnes: Double
         /// Relative price change inside the restricting countries (≤ 0 unless they cut their own output).

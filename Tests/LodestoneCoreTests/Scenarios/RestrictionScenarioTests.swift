@@ -210,6 +210,25 @@ extension RestrictionScenarioTests {
         #expect(abs(group.directLossTonnes + group.indirectLossTonnes - (gamma.directLossTonnes + gamma.indirectLossTonnes)) < 1e-9)
     }
 
+    /// Every withheld tonne is accounted for once: sold to a buyer the control does not target,
+    /// kept at home, or used by the restricting countries to replace what they no longer get
+    /// through third countries; also for some targets only, over a fractional number of years.
+    @Test(arguments: [0.5, 1, 2.5])
+    func withheldTonnesAreDivertedKeptOrReplaceOwnImports(years: Double) throws {
+        let epsilon = CountryCode(5)
+        let world = Self.makeWorld(idle: true, extraFlows: [(SmallWorld.d, epsilon, 5), (SmallWorld.a, epsilon, 30)])
+        let scenario = RestrictionScenario(name: "t", restricting: [SmallWorld.a, SmallWorld.d], commodities: ["ore"],
+                                           targets: .only([SmallWorld.c]), severity: 0.6, durationYears: years)
+        var delayed = parameters
+        delayed.defaults.licensingDelayMonths = 3
+        let market = try world.run(scenario, year: 2020, for: world.countries.map(Importer.init), parameters: delayed).markets[0]
+        // Gamma loses 0.6 × 40 t a year and passed a sixth of its supply on to Delta.
+        #expect(abs(market.withheldTonnes - 24 * years) < 1e-9)
+        #expect(abs(market.replacingOwnImportsTonnes - 24 * 10 / 60 * years) < 1e-9)
+        #expect(market.divertedTonnes > 0 && market.keptAtHomeTonnes > 0)
+        #expect(abs(market.divertedTonnes + market.keptAtHomeTonnes + market.replacingOwnImportsTonnes - market.withheldTonnes) < 1e-9)
+    }
+
     @Test func consumerStocksSoftenTheShortfallOnce() throws {
         var stocked = parameters
         stocked.defaults.stockMonths = 3

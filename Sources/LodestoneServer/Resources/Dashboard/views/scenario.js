@@ -44,10 +44,11 @@ function market(m) {
         el("dd", { text: "outside " + format(m.priceChangeOutsideLaterYears, "change") + (m.priceCappedLaterYears ? " (capped)" : "")
           + ", inside " + format(m.priceChangeInsideLaterYears, "change") + (m.insidePriceFlooredLaterYears ? " (floor)" : "") })] : []),
       el("dt", { text: "Withheld" }), el("dd", { text: format(m.withheldTonnes, "tonnes") + " t of " + format(m.consumptionTonnes, "tonnes") + " t" }),
-      // Withheld = lost outside (L) + replaced at home by the restricting countries, which lose it
-      // through third countries; of L, what is not diverted to non-targets stays at home.
-      el("dt", { text: "Kept at home" }), el("dd", { text: format(m.keptAtHomeTonnes, "tonnes") + " t"
-        + (m.replacingOwnImportsTonnes >= 0.05 ? ", " + format(m.replacingOwnImportsTonnes, "tonnes") + " t replacing own lost imports" : "") }),
+      // Withheld = diverted + kept at home + what the restricting countries use to replace the
+      // imports they lose through third countries.
+      el("dt", { text: "Kept at home" }), el("dd", { text: format(m.keptAtHomeTonnes, "tonnes") + " t" }),
+      ...(m.replacingOwnImportsTonnes > 0 ? [el("dt", { text: "Replaces own imports" }),
+        el("dd", { text: format(m.replacingOwnImportsTonnes, "tonnes") + " t they no longer get through third countries" })] : []),
       el("dt", { text: "Other producers" }), el("dd", { text: "+" + format(m.supplyResponseTonnes, "tonnes") + " t" }),
       // The restricting country's own output change (a quota cut) moves its home price too.
       ...(m.insideOutputChangeTonnes ? [el("dt", { text: "Own output" }),
