@@ -12,9 +12,10 @@ public struct StockpileOptions: Sendable, Hashable {
     public var purchaseShare: Double
     public var timeLimitSeconds: Double
     /// How long a disruption lasts, years (1–10, `RestrictionScenario.longestDurationYears`). Each
-    /// simulated restriction is then the scenario engine's D-year run (the first year's precautionary buying and licensing delay once,
-    /// consumers' stocks drawn once), drawing the stock down over all of it, and such events
-    /// start D times less often. 1: the yearlong disruption of the USGS 2025 method.
+    /// simulated restriction is then the scenario engine's D-year run (the first year's
+    /// precautionary buying and licensing delay once, consumers' stocks drawn once), drawing the
+    /// stock down over all of it, and such events start D times less often. 1: the yearlong
+    /// disruption of the USGS 2025 method.
     public var disruptionYears: Double = 1
 
     public static let defaultHoldingCostRate = 0.06

@@ -269,10 +269,8 @@ extension RestrictionScenarioTests {
         let first = try world.run(oneYear, year: 2020, for: importers, parameters: frictions)
         // After the first year a target is short of at most its part of what the market gives up.
         let settledMarket = try world.run(oneYear, year: 2020, for: importers, parameters: later).markets[0]
-        // L, the loss bidding outside: what clears there (E = L − V + P) plus what was diverted, less
-        // the precautionary buying (Alpha imports nothing, so here it is also what is withheld).
-        let bidding = settledMarket.supplyResponseTonnes + settledMarket.demandResponseTonnes + settledMarket.unmetTonnes
-            - settledMarket.precautionaryTonnes + settledMarket.divertedTonnes
+        // L, the loss bidding outside: what is withheld less what the restricting countries replace at home.
+        let bidding = settledMarket.withheldTonnes - settledMarket.replacingOwnImportsTonnes
         let givenUp = (settledMarket.demandResponseTonnes + settledMarket.unmetTonnes) / bidding
         later.defaults.resourcingShare = 1 - min(1 - settled.resourcingShare, givenUp)
         #expect(everyoneTargeted ? givenUp > 0.5 : givenUp < 0.5, "the cap binds when diversion replaces the loss")
