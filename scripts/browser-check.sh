@@ -54,6 +54,7 @@ check world-scenario "view=scenario&preset=china-rare-earths-april-2025" "Price 
 # A stage a preset lists at severity 0 (tungsten ore, for China's quota cut) is named as not controlled.
 check tungsten-scenario "view=scenario&preset=china-tungsten-2025&importer=USA" "Tungsten ore and concentrate not controlled" "Price outside" "Own output"
 check custom-scenario "view=scenario&restricting=CHN&commodity=graphite&severity=0.5&severityTouched=true&targetKind=everyone-except&targetCountries=G7&importer=JPN" "Custom restriction" "everyone except"
+check extraterritorial-scenario "view=scenario&restricting=CHN&commodity=gallium&severity=1&severityTouched=true&targetKind=only&targetCountries=USA,JPN,DEU&extraterritorial=true&importer=USA" "including re-exports of its material" "Held in third countries"
 check producers "view=producers&commodity=cobalt" "Share of world production" "<table>" map "Stages of cobalt"
 check producers-stage "view=producers&commodity=tungsten:mine" "Tungsten ore and concentrate production" map
 check priorities "view=priorities&importer=JPN&draws=5000" "Priority minerals for Japan (JPN)" "Expected annual loss share" \

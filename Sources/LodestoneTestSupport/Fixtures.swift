@@ -34,10 +34,22 @@ public enum Fixtures {
     /// The Dataset of the bundled snapshot, built once per test process.
     public static let bundledDataset: Dataset = bundledData.makeDataset()
 
-    /// A fresh temporary directory.
+    /// A fresh temporary directory, inside one directory per test process that is removed when
+    /// the process exits (a full `swift test` writes about 1 GB of stores and files there).
     public static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lodestone-test-\(UUID().uuidString)")
+        let url = processDirectory.appendingPathComponent(UUID().uuidString)
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    private static let processDirectory: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lodestone-test-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        directoryToRemove = url.path
+        atexit { if let path = Fixtures.directoryToRemove { try? FileManager.default.removeItem(atPath: path) } }
+        return url
+    }()
+
+    /// Set once, before the exit handler can run, by `processDirectory`.
+    nonisolated(unsafe) private static var directoryToRemove: String?
 }

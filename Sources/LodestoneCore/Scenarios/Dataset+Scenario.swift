@@ -196,7 +196,7 @@ extension Dataset {
             supplyResponseTonnes: total(\.supplyResponseTonnes), demandResponseTonnes: total(\.demandResponseTonnes),
             unmetTonnes: total(\.unmetTonnes), priceChangeOutside: market.priceChangeOutside, priceCapped: market.outsidePriceCapped,
             keptAtHomeTonnes: total(\.keptAtHomeTonnes), stockpiledInsideTonnes: total(\.stockpiledInsideTonnes),
-            replacingOwnImportsTonnes: propagated.absorbed * years,
+            replacingOwnImportsTonnes: propagated.absorbed * years, heldInThirdCountriesTonnes: total(\.heldInThirdCountriesTonnes),
             insideOutputChangeTonnes: market.insideOutputChangeTonnes * years,
             priceChangeInside: market.priceChangeInside, insidePriceFloored: market.insidePriceFloored,
             priceChangeOutsideLaterYears: later?.priceChangeOutside, priceChangeInsideLaterYears: later?.priceChangeInside,

@@ -120,6 +120,7 @@ extension Dataset {
                 if !sides.targeted[k] { split.divertibleTonnes += max(0, network.consumption[k] - withheld.fromRestricting[k]) }
             }
         }
+        split.heldOutsideTonnes = withheld.extraterritorial.reduce(0, +)
         split.insideOutputChangeTonnes = outputChange * split.insideProductionTonnes
         return split.clear(entry)
     }

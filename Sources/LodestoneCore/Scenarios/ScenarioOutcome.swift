@@ -14,7 +14,9 @@ public struct ScenarioOutcome: Hashable, Sendable, Codable {
         public var consumptionTonnes: Double
         /// Tonnes withheld from targets (directly, and through third countries), over the duration.
         public var withheldTonnes: Double
-        /// Withheld tonnes the restricting countries sell to non-targeted countries instead.
+        /// Withheld tonnes that non-targeted countries take over instead: sold to them by the
+        /// restricting countries (after the licensing delay), or used or sold on at once by third
+        /// countries holding them under extraterritorial rules.
         public var divertedTonnes: Double
         /// Stocks built by buyers outside when the control is announced, tonnes (`precautionaryMonths`).
         public var precautionaryTonnes: Double
@@ -28,14 +30,20 @@ public struct ScenarioOutcome: Hashable, Sendable, Codable {
         public var priceChangeOutside: Double
         public var priceCapped: Bool
         /// Supply kept in the restricting countries, tonnes, net of the imports they lose through
-        /// third countries (replaced from it), and the part held in stock there.
+        /// third countries (replaced from it), and the part held in stock there. What third
+        /// countries hold back under extraterritorial rules is not in it.
         public var keptAtHomeTonnes: Double
         public var stockpiledInsideTonnes: Double
         /// Of the withheld tonnes, those the restricting countries use to replace the imports they
         /// lose through third countries, over the duration (≥ 0): neither lost outside nor kept at
-        /// home, so withheld = diverted + kept at home + this. 0 when none of what the targets lose
-        /// would have reached the restricting countries (they import none of it from them).
+        /// home, so withheld = diverted + kept at home + this + held in third countries. 0 when
+        /// none of what the targets lose would have reached the restricting countries (they import
+        /// none of it from them).
         public var replacingOwnImportsTonnes: Double
+        /// Under extraterritorial rules, what non-targeted third countries hold back and cannot
+        /// place with other non-targets, over the duration: it stays in their stocks, outside the
+        /// restricting countries (0 without such rules).
+        public var heldInThirdCountriesTonnes: Double
         /// The restricting countries' own output change over the duration (a quota cut < 0), tonnes.
         public var insideOutputChangeTonnes: Double
         /// Relative price change inside the restricting countries (≤ 0 unless they cut their own output).

@@ -7,17 +7,22 @@
 /// for what other producers can sell. Where some outside countries are not targeted, the
 /// restricting countries sell them part of what they withhold, freeing other supply for the
 /// targets; under a licensing delay of λ months only part of it arrives within the year:
-/// V = min(L, `divertible`)·(12 − λ)/12. Every buyer outside, targeted or not (fearing the control
+/// V = min(L, `divertible`)·(12 − λ)/12. Under extraterritorial rules part of L, H, is held back
+/// by non-targeted third countries that may not pass the restricting countries' material on to
+/// the targets: it stays outside, and they use it or sell it to other non-targets at once (no
+/// licence to wait for), V_H = min(H, `divertible`), before the restricting countries divert
+/// from the rest. Every buyer outside, targeted or not (fearing the control
 /// will widen), adds to its stocks b months of the severity s times what it took from the
 /// restricting countries a year, R = s·Σ F: precautionary demand P = b/12·R. The
-/// excess demand E = L − V + P clears at the outside price p ≥ 0:
+/// excess demand E = L − V_H − V + P clears at the outside price p ≥ 0:
 ///     E = min(ε_s·p·Q_out, σ·Q_out) + |ε_d|·p·C_out  (+ unmet excess if p reaches its cap).
 /// Who goes short is the shortfall step's (`Dataset.shortfalls`): the consumption given up
 /// outside is |ε_d|·p·C_out plus the unmet excess, and a target bears the share of its loss it
 /// cannot re-source first.
 ///
-/// Inside. What is withheld and not diverted stays at home, less what the restricting countries
-/// use to replace their own lost imports: K = L − V. Producers and state
+/// Inside. What the restricting countries withhold themselves and do not divert stays at home,
+/// less what they use to replace their own lost imports: K = L − H − V (what third countries
+/// hold and cannot place, H − V_H, stays with them). Producers and state
 /// reserves hold back a share ψ; the rest, (1 − ψ)·K, plus any change ΔQ the restricting
 /// countries make to their own output at the same time (a production quota: ΔQ < 0), clears at
 /// the inside price q:
@@ -29,6 +34,10 @@ public struct SplitMarket: Hashable, Sendable, Codable {
     public var lostTonnes: Double
     /// Consumption of non-targeted outside countries that restricted supply could take over.
     public var divertibleTonnes: Double
+    /// H: the part of L that non-targeted third countries hold back under extraterritorial rules
+    /// (the restricting countries' material in their pools, which they may not pass on to the
+    /// targets); 0 without such rules.
+    public var heldOutsideTonnes: Double = 0
     public var outsideProductionTonnes: Double
     public var outsideConsumptionTonnes: Double
     public var insideProductionTonnes: Double
@@ -40,6 +49,8 @@ public struct SplitMarket: Hashable, Sendable, Codable {
     public var insideOutputChangeTonnes: Double = 0
 
     public struct Clearing: Hashable, Sendable, Codable {
+        /// V_H + V: what non-targets take over, from third countries' holdings and from the
+        /// restricting countries.
         public var divertedTonnes: Double
         /// Precautionary stock building outside, P = b/12·R.
         public var precautionaryTonnes: Double
@@ -52,9 +63,12 @@ public struct SplitMarket: Hashable, Sendable, Codable {
         public var unmetTonnes: Double
         public var priceChangeOutside: Double
         public var outsidePriceCapped: Bool
-        /// Supply kept in the restricting countries, K = L − V (L is net of what would have reached
-        /// them through third countries: they replace that from what they withhold).
+        /// Supply kept in the restricting countries, K = L − H − V (L is net of what would have
+        /// reached them through third countries: they replace that from what they withhold).
         public var keptAtHomeTonnes: Double
+        /// What third countries hold back under extraterritorial rules and cannot place with
+        /// non-targets, H − V_H: it stays in their stocks, outside the restricting countries.
+        public var heldInThirdCountriesTonnes: Double
         /// Of which held back by producers and state reserves, ψ·K.
         public var stockpiledInsideTonnes: Double
         /// The restricting countries' own output change, ΔQ.
@@ -77,7 +91,12 @@ public struct SplitMarket: Hashable, Sendable, Codable {
     public func clear(_ entry: MarketParameters.Entry) -> Clearing {
         let demand = -entry.demandElasticity
         let arriving = (12 - entry.licensingDelayMonths) / 12
-        let diverted = min(lostTonnes, max(0, divertibleTonnes)) * arriving
+        // Third countries place what they hold at once; the restricting countries divert from the rest.
+        let held = min(max(0, heldOutsideTonnes), lostTonnes), divertible = max(0, divertibleTonnes)
+        let placed = min(held, divertible)
+        let withheldAtHome = lostTonnes - held
+        let divertedFromHome = min(withheldAtHome, divertible - placed) * arriving
+        let diverted = placed + divertedFromHome
         let precautionary = entry.precautionaryMonths / 12 * max(0, outsideSupplyFromRestrictingTonnes)
         let excess = max(0, lostTonnes - diverted + precautionary)
 
@@ -99,7 +118,7 @@ public struct SplitMarket: Hashable, Sendable, Codable {
 
         // Inside: the surplus not held back lowers the domestic price; a cut of their own output
         // larger than that surplus raises it.
-        let kept = max(0, lostTonnes - diverted)
+        let kept = max(0, withheldAtHome - divertedFromHome)
         let stockpiled = entry.insideStockpilingShare * kept
         let surplus = kept - stockpiled + insideOutputChangeTonnes
         let absorption = entry.supplyElasticity * insideProductionTonnes + demand * insideConsumptionTonnes
@@ -110,7 +129,8 @@ public struct SplitMarket: Hashable, Sendable, Codable {
 
         return Clearing(divertedTonnes: diverted, precautionaryTonnes: precautionary, excessTonnes: excess, supplyResponseTonnes: supplyResponse,
                         demandResponseTonnes: demandResponse, unmetTonnes: unmet, priceChangeOutside: price,
-                        outsidePriceCapped: capped, keptAtHomeTonnes: kept, stockpiledInsideTonnes: stockpiled,
+                        outsidePriceCapped: capped, keptAtHomeTonnes: kept, heldInThirdCountriesTonnes: held - placed,
+                        stockpiledInsideTonnes: stockpiled,
                         insideOutputChangeTonnes: insideOutputChangeTonnes,
                         priceChangeInside: fall == 0 ? 0 : -fall, insidePriceFloored: floored)
     }

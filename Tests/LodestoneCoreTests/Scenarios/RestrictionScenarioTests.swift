@@ -133,6 +133,39 @@ import Testing
         #expect(impact(reach, SmallWorld.c).shortfallTonnes < impact(reach, SmallWorld.d).shortfallTonnes)
     }
 
+    /// Under extraterritorial rules what a third country may not pass on to the targets stays
+    /// with it, outside the restricting countries: non-targets take it over at once (no licence to
+    /// wait for), it never lowers the restricting countries' domestic price, and what nobody can
+    /// take over is reported as held in third countries. Every withheld tonne is counted once.
+    @Test func whatThirdCountriesHoldBackStaysOutside() throws {
+        var delayed = parameters
+        delayed.defaults.licensingDelayMonths = 3
+        // Delta alone is targeted; Alpha sells it nothing, so all that is withheld is the two
+        // thirds of Gamma's re-exports to it that are Alpha's ore. Beta and Gamma take it over.
+        let scenario = RestrictionScenario(name: "t", restricting: [SmallWorld.a], commodities: ["ore"],
+                                           targets: .only([SmallWorld.d]), severity: 1, extraterritorial: true)
+        let placed = try world.run(scenario, year: 2020, for: everyone, parameters: delayed).markets[0]
+        #expect(abs(placed.withheldTonnes - 10 * 40.0 / 60) < 1e-9)
+        #expect(abs(placed.divertedTonnes - placed.withheldTonnes) < 1e-9, "not 9/12 of it: Gamma holds it already")
+        #expect(placed.keptAtHomeTonnes == 0 && placed.priceChangeInside == 0 && placed.heldInThirdCountriesTonnes == 0)
+
+        // Gamma, the only non-target, now sells 30 t on to Epsilon and consumes only 20 t, less
+        // than it took from Alpha: nobody can take over what it holds back from Delta and Epsilon.
+        let epsilon = CountryCode(5)
+        let world = Self.makeWorld(idle: true, extraFlows: [(SmallWorld.c, epsilon, 30)])
+        var held = scenario
+        held.targets = .everyoneExcept([SmallWorld.c])
+        let market = try world.run(held, year: 2020, for: world.countries.map(Importer.init), parameters: delayed).markets[0]
+        #expect(abs(market.withheldTonnes - 40 * 40.0 / 60) < 1e-9)
+        #expect(abs(market.heldInThirdCountriesTonnes - market.withheldTonnes) < 1e-9)
+        #expect(market.divertedTonnes == 0 && market.keptAtHomeTonnes == 0 && market.priceChangeInside == 0)
+        #expect(market.priceChangeOutside > 0)
+        for m in [placed, market] {
+            let accounted = m.divertedTonnes + m.keptAtHomeTonnes + m.replacingOwnImportsTonnes + m.heldInThirdCountriesTonnes
+            #expect(abs(accounted - m.withheldTonnes) < 1e-9)
+        }
+    }
+
     @Test func badDefinitionsAreRejectedWithReasons() {
         func scenario(severity: Double = 1, targets: RestrictionScenario.Targets = .everyone, restricting: [CountryCode] = [SmallWorld.a]) -> RestrictionScenario {
             RestrictionScenario(name: "bad", restricting: restricting, commodities: ["ore"], targets: targets, severity: severity)
@@ -226,6 +259,7 @@ extension RestrictionScenarioTests {
         #expect(abs(market.withheldTonnes - 24 * years) < 1e-9)
         #expect(abs(market.replacingOwnImportsTonnes - 24 * 10 / 60 * years) < 1e-9)
         #expect(market.divertedTonnes > 0 && market.keptAtHomeTonnes > 0)
+        #expect(market.heldInThirdCountriesTonnes == 0)
         #expect(abs(market.divertedTonnes + market.keptAtHomeTonnes + market.replacingOwnImportsTonnes - market.withheldTonnes) < 1e-9)
     }
 

@@ -45,10 +45,13 @@ function market(m) {
           + ", inside " + format(m.priceChangeInsideLaterYears, "change") + (m.insidePriceFlooredLaterYears ? " (floor)" : "") })] : []),
       el("dt", { text: "Withheld" }), el("dd", { text: format(m.withheldTonnes, "tonnes") + " t of " + format(m.consumptionTonnes, "tonnes") + " t" }),
       // Withheld = diverted + kept at home + what the restricting countries use to replace the
-      // imports they lose through third countries.
+      // imports they lose through third countries + what third countries hold back under
+      // extraterritorial rules and nobody can take over.
       el("dt", { text: "Kept at home" }), el("dd", { text: format(m.keptAtHomeTonnes, "tonnes") + " t" }),
       ...(m.replacingOwnImportsTonnes > 0 ? [el("dt", { text: "Replaces own imports" }),
         el("dd", { text: format(m.replacingOwnImportsTonnes, "tonnes") + " t they no longer get through third countries" })] : []),
+      ...(m.heldInThirdCountriesTonnes > 0 ? [el("dt", { text: "Held in third countries" }),
+        el("dd", { text: format(m.heldInThirdCountriesTonnes, "tonnes") + " t they may not pass on and no other buyer takes" })] : []),
       el("dt", { text: "Other producers" }), el("dd", { text: "+" + format(m.supplyResponseTonnes, "tonnes") + " t" }),
       // The restricting country's own output change (a quota cut) moves its home price too.
       ...(m.insideOutputChangeTonnes ? [el("dt", { text: "Own output" }),
