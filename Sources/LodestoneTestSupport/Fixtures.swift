@@ -45,11 +45,7 @@ public enum Fixtures {
     private static let processDirectory: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("lodestone-test-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        directoryToRemove = url.path
-        atexit { if let path = Fixtures.directoryToRemove { try? FileManager.default.removeItem(atPath: path) } }
+        atexit { try? FileManager.default.removeItem(at: Fixtures.processDirectory) }
         return url
     }()
-
-    /// Set once, before the exit handler can run, by `processDirectory`.
-    nonisolated(unsafe) private static var directoryToRemove: String?
 }

@@ -11,10 +11,11 @@
 ///    consumption falls by Lₖ = ℓₖ·Cₖ/Sₖ (C apparent consumption). The restricting countries
 ///    absorb what reaches them through third countries (they replace it from what they withhold):
 ///    they neither lose it nor pass it on, so Σ Lₖ = Σ dₖ less ℓ at them (`PropagatedLoss`).
-/// 3. Markets (`SplitMarket`). Outside: the whole loss L bids; what the restricting countries
-///    divert to non-targeted buyers offsets it; the rest clears at the outside price p ≥ 0
-///    against other producers' output and consumers' demand. Inside: what stays at home and is
-///    not stockpiled clears at the inside price q.
+/// 3. Markets (`SplitMarket`). Outside: the whole loss L bids; what non-targeted buyers take over
+///    offsets it (at once from third countries holding it under extraterritorial rules, after
+///    the licensing delay from the restricting countries); the rest clears at the outside price
+///    p ≥ 0 against other producers' output and consumers' demand. Inside: what the restricting
+///    countries keep at home and do not stockpile clears at the inside price q.
 /// 4. Shortfall. Each importer outside bears the share of its loss it cannot re-source within
 ///    the year, (1 − φ)·Lₖ; what is left of the consumption the outside market gives up,
 ///    G = |ε_d|·p·C_out + unmet, falls on the outside importers in proportion to their

@@ -4,17 +4,16 @@
 /// Outside. Targets lose `lost` tonnes L, and all of it bids on the outside market, as in the
 /// USGS 2025 method's yearlong-disruption equilibrium (OFR 2025-1047): a buyer that cannot
 /// qualify a new supplier within the year still competes, through traders and its customers,
-/// for what other producers can sell. Where some outside countries are not targeted, the
-/// restricting countries sell them part of what they withhold, freeing other supply for the
-/// targets; under a licensing delay of λ months only part of it arrives within the year:
-/// V = min(L, `divertible`)·(12 − λ)/12. Under extraterritorial rules part of L, H, is held back
-/// by non-targeted third countries that may not pass the restricting countries' material on to
-/// the targets: it stays outside, and they use it or sell it to other non-targets at once (no
-/// licence to wait for), V_H = min(H, `divertible`), before the restricting countries divert
-/// from the rest. Every buyer outside, targeted or not (fearing the control
-/// will widen), adds to its stocks b months of the severity s times what it took from the
-/// restricting countries a year, R = s·Σ F: precautionary demand P = b/12·R. The
-/// excess demand E = L − V_H − V + P clears at the outside price p ≥ 0:
+/// for what other producers can sell. Under extraterritorial rules part of L, H, is held back by
+/// non-targeted third countries that may not pass the restricting countries' material on to the
+/// targets: it stays outside, and those countries use it or sell it to other non-targets at once
+/// (no licence to wait for), V_H = min(H, `divertible`). Where some outside countries are not
+/// targeted, the restricting countries sell them part of the rest of what they withhold, freeing
+/// other supply for the targets; under a licensing delay of λ months only part of it arrives
+/// within the year: V = min(L − H, `divertible` − V_H)·(12 − λ)/12. Every buyer outside, targeted
+/// or not (fearing the control will widen), adds to its stocks b months of the severity s times
+/// what it took from the restricting countries a year, R = s·Σ F: precautionary demand
+/// P = b/12·R. The excess demand E = L − V_H − V + P clears at the outside price p ≥ 0:
 ///     E = min(ε_s·p·Q_out, σ·Q_out) + |ε_d|·p·C_out  (+ unmet excess if p reaches its cap).
 /// Who goes short is the shortfall step's (`Dataset.shortfalls`): the consumption given up
 /// outside is |ε_d|·p·C_out plus the unmet excess, and a target bears the share of its loss it
@@ -22,8 +21,8 @@
 ///
 /// Inside. What the restricting countries withhold themselves and do not divert stays at home,
 /// less what they use to replace their own lost imports: K = L − H − V (what third countries
-/// hold and cannot place, H − V_H, stays with them). Producers and state
-/// reserves hold back a share ψ; the rest, (1 − ψ)·K, plus any change ΔQ the restricting
+/// hold and cannot place, H − V_H, stays with them). Producers and state reserves hold back a
+/// share ψ; the rest, (1 − ψ)·K, plus any change ΔQ the restricting
 /// countries make to their own output at the same time (a production quota: ΔQ < 0), clears at
 /// the inside price q:
 ///     (1 − ψ)·K + ΔQ = −(ε_s·Q_in + |ε_d|·C_in)·q, with −`maxPriceDecrease` ≤ q ≤ `maxPriceIncrease`.
@@ -36,7 +35,9 @@ public struct SplitMarket: Hashable, Sendable, Codable {
     public var divertibleTonnes: Double
     /// H: the part of L that non-targeted third countries hold back under extraterritorial rules
     /// (the restricting countries' material in their pools, which they may not pass on to the
-    /// targets); 0 without such rules.
+    /// targets); 0 without such rules. Counted up to L: where the restricting countries replace
+    /// more lost imports than they withhold themselves (H > L), the excess is reported as their
+    /// replacement, not as held in third countries.
     public var heldOutsideTonnes: Double = 0
     public var outsideProductionTonnes: Double
     public var outsideConsumptionTonnes: Double
@@ -54,7 +55,7 @@ public struct SplitMarket: Hashable, Sendable, Codable {
         public var divertedTonnes: Double
         /// Precautionary stock building outside, P = b/12·R.
         public var precautionaryTonnes: Double
-        /// Excess demand outside, E = L − V + P.
+        /// Excess demand outside, E = L − V_H − V + P.
         public var excessTonnes: Double
         public var supplyResponseTonnes: Double
         /// Consumption given up outside at the higher price.
@@ -92,13 +93,14 @@ public struct SplitMarket: Hashable, Sendable, Codable {
         let demand = -entry.demandElasticity
         let arriving = (12 - entry.licensingDelayMonths) / 12
         // Third countries place what they hold at once; the restricting countries divert from the rest.
-        let held = min(max(0, heldOutsideTonnes), lostTonnes), divertible = max(0, divertibleTonnes)
+        let lost = max(0, lostTonnes)
+        let held = min(max(0, heldOutsideTonnes), lost), divertible = max(0, divertibleTonnes)
         let placed = min(held, divertible)
-        let withheldAtHome = lostTonnes - held
+        let withheldAtHome = lost - held
         let divertedFromHome = min(withheldAtHome, divertible - placed) * arriving
         let diverted = placed + divertedFromHome
         let precautionary = entry.precautionaryMonths / 12 * max(0, outsideSupplyFromRestrictingTonnes)
-        let excess = max(0, lostTonnes - diverted + precautionary)
+        let excess = max(0, lost - diverted + precautionary)
 
         // Outside: a kinked supply curve (elastic up to spare capacity, then flat) plus demand.
         let spare = entry.spareCapacityShare * outsideProductionTonnes

@@ -107,7 +107,7 @@ public struct ScenarioRunReport: TabularReport, Hashable {
                          + "other producers +\(t(m.supplyResponseTonnes)) t, demand −\(t(m.demandResponseTonnes)) t, "
                          + "stocks drawn \(t(m.stockDrawTonnes)) t, kept at home \(t(m.keptAtHomeTonnes)) t"
                          + (m.replacingOwnImportsTonnes > 0 ? "; a further \(t(m.replacingOwnImportsTonnes)) t replaces their own lost imports" : "")
-                         + (m.heldInThirdCountriesTonnes > 0 ? "; \(t(m.heldInThirdCountriesTonnes)) t held in third countries that cannot pass it on" : "")
+                         + (m.heldInThirdCountriesTonnes > 0 ? "; \(t(m.heldInThirdCountriesTonnes)) t held in third countries that may not pass it on and no other buyer takes" : "")
                          + (m.insideOutputChangeTonnes != 0 ? ", own output \(m.insideOutputChangeTonnes < 0 ? "cut" : "raised") \(t(abs(m.insideOutputChangeTonnes))) t" : ""))
             if let outside = m.priceChangeOutsideLaterYears, let inside = m.priceChangeInsideLaterYears {
                 lines.append("  those are the first year's; from year 2 on (no precautionary buying, licences decided): "

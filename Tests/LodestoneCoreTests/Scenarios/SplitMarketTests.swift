@@ -38,6 +38,29 @@ import Testing
         #expect(abs(c.supplyResponseTonnes - 1) < 1e-12)
     }
 
+    /// Under extraterritorial rules third countries hold H of the loss: non-targets take it over
+    /// at once, then what the restricting countries divert arrives after the licensing delay; what
+    /// nobody can take stays with the third countries, never at home.
+    @Test func whatThirdCountriesHoldIsTakenOverFirstAndNeverKeptAtHome() {
+        var delayed = Self.entry
+        delayed.licensingDelayMonths = 3
+        // L 100 t, H 40 t, 50 t divertible: V_H = 40, V = min(60, 10)·9/12 = 7.5, K = 60 − 7.5.
+        var placed = market(lost: 100, divertible: 50)
+        placed.heldOutsideTonnes = 40
+        let a = placed.clear(delayed)
+        #expect(abs(a.divertedTonnes - 47.5) < 1e-12 && abs(a.keptAtHomeTonnes - 52.5) < 1e-12)
+        #expect(a.heldInThirdCountriesTonnes == 0 && abs(a.excessTonnes - 52.5) < 1e-12)
+        // 30 t divertible: third countries place 30 and keep 10; the restricting countries place nothing.
+        var held = market(lost: 100, divertible: 30)
+        held.heldOutsideTonnes = 40
+        let b = held.clear(delayed)
+        #expect(abs(b.divertedTonnes - 30) < 1e-12 && abs(b.heldInThirdCountriesTonnes - 10) < 1e-12)
+        #expect(abs(b.keptAtHomeTonnes - 60) < 1e-12)
+        // Only what stays at home moves the inside price: 60 t, half stockpiled, against 180 t per unit price.
+        #expect(abs(b.priceChangeInside + 30.0 / 180) < 1e-12)
+        for c in [a, b] { #expect(abs(c.divertedTonnes + c.keptAtHomeTonnes + c.heldInThirdCountriesTonnes - 100) < 1e-12) }
+    }
+
     @Test func whatStaysAtHomeLowersTheInsidePrice() {
         // K = 100 t, half stockpiled; 50 t clear against 0.2·500 + 0.2·400 = 180 t per unit price.
         let c = market(lost: 100).clear(Self.entry)
