@@ -22,9 +22,8 @@
 /// Inside. What the restricting countries withhold themselves and do not divert stays at home,
 /// less what they use to replace their own lost imports: K = L − H − V (what third countries
 /// hold and cannot place, H − V_H, stays with them). Producers and state reserves hold back a
-/// share ψ; the rest, (1 − ψ)·K, plus any change ΔQ the restricting
-/// countries make to their own output at the same time (a production quota: ΔQ < 0), clears at
-/// the inside price q:
+/// share ψ; the rest, (1 − ψ)·K, plus any change ΔQ the restricting countries make to their own
+/// output at the same time (a production quota: ΔQ < 0), clears at the inside price q:
 ///     (1 − ψ)·K + ΔQ = −(ε_s·Q_in + |ε_d|·C_in)·q, with −`maxPriceDecrease` ≤ q ≤ `maxPriceIncrease`.
 /// Without an output cut the inside price never rises; the outside price never falls: p ≥ 0.
 public struct SplitMarket: Hashable, Sendable, Codable {
